@@ -1,0 +1,25 @@
+package io.phasesweep.engine.model;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one run of a model at one point measured: a value per observable, and for thermal (Monte
+ * Carlo) observables the error of the mean and the integrated autocorrelation time.
+ */
+public record Measurement(Map<String, Double> values, Map<String, Double> errors, Map<String, Double> taus)
+        implements Serializable {
+
+    public Measurement {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        taus = Collections.unmodifiableMap(new LinkedHashMap<>(taus));
+    }
+
+    /** Plain values, for models that are not Monte Carlo time averages (solvers, single samples). */
+    public static Measurement of(Map<String, Double> values) {
+        return new Measurement(values, Map.of(), Map.of());
+    }
+}

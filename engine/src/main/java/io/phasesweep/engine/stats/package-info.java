@@ -1,0 +1,2 @@
+/** Statistics: binning, autocorrelation times, jackknife, bootstrap, replica aggregation. */
+package io.phasesweep.engine.stats;

@@ -1,0 +1,105 @@
+package io.phasesweep.engine.sweep;
+
+import io.phasesweep.engine.model.AxisModel;
+import io.phasesweep.engine.model.Model;
+import io.phasesweep.engine.model.ParamValues;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expands a spec into points in a fixed order: sizes (file order), then the product of the axes
+ * (first axis outermost, values in axis order), then replicas. Keys read
+ * {@code size=16|T=2.23|r=3}; a key never depends on other points, so growing a sweep (more
+ * replicas, sizes or axis values) leaves existing keys and seeds unchanged.
+ */
+public final class SweepExpander {
+
+    private SweepExpander() {
+    }
+
+    public static List<Point> points(SweepSpec spec) {
+        List<Point> out = new ArrayList<>();
+        for (int size : spec.sizes()) {
+            List<Map<String, Double>> combos = new ArrayList<>();
+            combos.add(new LinkedHashMap<>());
+            for (Axis axis : spec.axes()) {
+                List<Map<String, Double>> next = new ArrayList<>();
+                for (Map<String, Double> c : combos) {
+                    for (double v : axis.values(size)) {
+                        Map<String, Double> m = new LinkedHashMap<>(c);
+                        m.put(axis.name(), v);
+                        next.add(m);
+                    }
+                }
+                combos = next;
+            }
+            for (Map<String, Double> combo : combos) {
+                for (int r = 0; r < spec.replicas(); r++) {
+                    out.add(point(spec, combo, size, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The units of work: one point each, or for an {@link AxisModel} one group per (size, replica,
+     * other axis values) holding every value of the whole axis in increasing order.
+     */
+    public static List<PointGroup> groups(SweepSpec spec, Model model) {
+        List<Point> points = points(spec);
+        if (!(model instanceof AxisModel axisModel) || spec.axis(axisModel.wholeAxis()) == null) {
+            return points.stream()
+                    .map(p -> new PointGroup(p.key(), List.of(p), p.disorderSeed(), p.dynamicsSeed(), model.cost(p)))
+                    .toList();
+        }
+        String whole = axisModel.wholeAxis();
+        Map<String, List<Point>> byGroup = new LinkedHashMap<>();
+        for (Point p : points) {
+            byGroup.computeIfAbsent(groupKey(p, whole), k -> new ArrayList<>()).add(p);
+        }
+        List<PointGroup> groups = new ArrayList<>();
+        for (Map.Entry<String, List<Point>> e : byGroup.entrySet()) {
+            long seed = Seeds.dynamics(spec.seed(), e.getKey());
+            List<Point> ladder = e.getValue().stream()
+                    .sorted(Comparator.comparingDouble(p -> p.params().real(whole)))
+                    .map(p -> withDynamicsSeed(p, seed))
+                    .toList();
+            double cost = ladder.stream().mapToDouble(model::cost).sum();
+            groups.add(new PointGroup(e.getKey(), ladder, ladder.get(0).disorderSeed(), seed, cost));
+        }
+        return groups;
+    }
+
+    private static Point point(SweepSpec spec, Map<String, Double> axisValues, int size, int replica) {
+        StringBuilder key = new StringBuilder("size=").append(size);
+        for (Map.Entry<String, Double> e : axisValues.entrySet()) {
+            key.append('|').append(e.getKey()).append('=').append(Axis.format(e.getValue()));
+        }
+        key.append("|r=").append(replica);
+        Map<String, Object> params = new LinkedHashMap<>(spec.params());
+        params.putAll(axisValues);
+        String k = key.toString();
+        return new Point(spec.name(), spec.model(), k, new ParamValues(params), size, replica,
+                Seeds.disorder(spec.seed(), size, replica), Seeds.dynamics(spec.seed(), k), spec.budget());
+    }
+
+    private static String groupKey(Point p, String wholeAxis) {
+        StringBuilder g = new StringBuilder();
+        for (String part : p.key().split("\\|")) {
+            if (!part.startsWith(wholeAxis + "=")) {
+                g.append(g.length() == 0 ? "" : "|").append(part);
+            }
+        }
+        return g.toString();
+    }
+
+    private static Point withDynamicsSeed(Point p, long seed) {
+        return new Point(p.sweep(), p.model(), p.key(), p.params(), p.size(), p.replica(),
+                p.disorderSeed(), seed, p.budget());
+    }
+}
