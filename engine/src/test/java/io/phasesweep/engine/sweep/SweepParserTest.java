@@ -161,9 +161,9 @@ class SweepParserTest {
                 error(withAxis("{from: 1, to: 2, stpes: 3}")).getMessage());
         assertEquals("test.yaml: model: expected a model id (one of fixture), got fixtur; did you mean 'fixture'? (line 2)",
                 error(withAxis("[1]").replace("fixture", "fixtur")).getMessage());
-        assertEquals("test.yaml: axes.Temp: unknown parameter of model 'fixture', did you mean 'T'? "
+        assertEquals("test.yaml: axes.t: unknown parameter of model 'fixture', did you mean 'T'? "
                         + "expected one of T, dim, algorithm, kappa (line 5)",
-                error(withAxis("[1]").replace("  T:", "  Temp:")).getMessage());
+                error(withAxis("[1]").replace("  T:", "  t:")).getMessage());
         assertEquals("test.yaml: axes.T[1]: expected a number, got the text \"1e-3\" (line 5)",
                 error(withAxis("[1, \"1e-3\"]")).getMessage());
         assertEquals("test.yaml: axes.T.from: expected a number > 0 (scale: log), got 0 (line 5)",
@@ -187,11 +187,12 @@ class SweepParserTest {
         assertEquals("params.algorithm", error(GOOD.replace("wolff", "heatbath")).getField());
         assertEquals("params.T", error(GOOD.replace("dim: 3", "T: 2.0")).getField());
         assertEquals("axes.algorithm", error(GOOD.replace("kappa: [-0.5, 0, 0.5]", "algorithm: [1, 2]")).getField());
-        assertEquals("axes.dim", error(GOOD.replace("kappa: [-0.5, 0, 0.5]", "dim: {from: 1, to: 2, steps: 3}")).getField());
+        assertEquals("axes.dim", error(GOOD.replace("  dim: 3\n", "")
+                .replace("kappa: [-0.5, 0, 0.5]", "dim: {from: 1, to: 2, steps: 3}")).getField());
         // T has no default: a sweep that neither fixes nor sweeps it is incomplete
         SweepError e = error(GOOD.replace("  T: {from: 2.20, to: 2.34, steps: 15}\n", "")
-                .replace("control: T", "control: kappa").replace("across: kappa\n", ""));
-        assertEquals("params.T", e.getField());
+                .replace("control: T", "control: kappa").replace("  across: kappa\n", ""));
+        assertEquals("params.T", e.getField(), e.getMessage());
         assertTrue(e.getMessage().contains("missing, expected a number in [0, inf] (the model has no default)"), e.getMessage());
     }
 
