@@ -39,7 +39,7 @@ final class AnalysisReader {
         }
         List<ExponentRequest> exponents = new ArrayList<>();
         YamlField exponentsField = field.child(m, "exponents");
-        if (exponentsField.isPresent()) {
+        if (exponentsField.isGiven()) {
             for (YamlField e : exponentsField.list("a list of {quantity, method, observable[, level]}")) {
                 exponents.add(exponent(e, observables, model.id()));
             }

@@ -24,11 +24,13 @@ final class SpecReader {
             List.of("name", "model", "seed", "params", "axes", "sizes", "replicas", "budget", "analysis");
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
 
+    private final String fileName;
     private final YamlField root;
     private final ModelRegistry registry;
     private final SweepParser.Limits limits;
 
-    SpecReader(YamlField root, ModelRegistry registry, SweepParser.Limits limits) {
+    SpecReader(String fileName, YamlField root, ModelRegistry registry, SweepParser.Limits limits) {
+        this.fileName = fileName;
         this.root = root;
         this.registry = registry;
         this.limits = limits;
@@ -66,7 +68,7 @@ final class SpecReader {
         }
         Map<String, Double> budget = budget(root.child(top, "budget"), model);
         YamlField analysisField = root.child(top, "analysis");
-        AnalysisSpec analysis = analysisField.isPresent()
+        AnalysisSpec analysis = analysisField.isGiven()
                 ? AnalysisReader.read(analysisField, axisFields.keySet(), model) : null;
         return new SweepSpec(name, model.id(), seed, params, axes, sizes, replicas, budget, analysis);
     }
@@ -93,7 +95,7 @@ final class SpecReader {
      */
     private static Map<String, Object> params(YamlField field, Map<String, ParamSpec> declared,
                                               Set<String> swept, String paramNoun) throws SweepError {
-        Map<String, YamlField> given = field.isPresent()
+        Map<String, YamlField> given = field.isGiven()
                 ? field.mapping("a mapping from parameter names to values", paramNoun, declared.keySet())
                 : Map.of();
         Map<String, Object> params = new LinkedHashMap<>();
@@ -143,7 +145,7 @@ final class SpecReader {
         count = saturatedProduct(count, replicas);
         product.append(" × ").append(replicas).append(" replicas");
         if (count > limits.maxPoints()) {
-            throw root.error("expected at most " + limits.maxPoints() + " points, got "
+            throw new SweepError(fileName, "", "expected at most " + limits.maxPoints() + " points, got "
                     + (count == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : count) + " (" + product + ")");
         }
     }
@@ -158,7 +160,7 @@ final class SpecReader {
         Set<String> keys = new LinkedHashSet<>();
         model.budget().forEach(b -> keys.add(b.name()));
         keys.add(PointRunner.TIME_LIMIT);
-        Map<String, YamlField> given = field.isPresent()
+        Map<String, YamlField> given = field.isGiven()
                 ? field.mapping("a mapping from budget keys to numbers", "budget key of model '" + model.id() + "'", keys)
                 : Map.of();
         Map<String, Double> budget = new LinkedHashMap<>();

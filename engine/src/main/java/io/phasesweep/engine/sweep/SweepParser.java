@@ -7,7 +7,10 @@ import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.common.SpecVersion;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -93,7 +96,7 @@ public final class SweepParser {
             throws SweepError {
         YamlField root = YamlField.root(fileName, load(text, fileName));
         root.checkTags();
-        return new SpecReader(root, registry, limits).read();
+        return new SpecReader(fileName, root, registry, limits).read();
     }
 
     /** Strict UTF-8: a stray Latin-1 byte is reported with its line, not turned into '?'. */
@@ -138,6 +141,13 @@ public final class SweepParser {
                     .map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
                     .orElse("");
             throw new SweepError(name, "", "invalid YAML" + where + ": " + oneLine(e.getProblem()));
+        } catch (ReaderException e) {
+            int line = 1 + (int) text.codePoints().limit(e.getPosition()).filter(c -> c == '\n').count();
+            throw new SweepError(name, "", "invalid YAML at line %d: the character U+%04X is not allowed"
+                    .formatted(line, e.getCodePoint()));
+        } catch (YamlVersionException e) {
+            SpecVersion v = e.getSpecVersion();
+            throw new SweepError(name, "", "expected YAML 1.x, got %YAML " + v.getMajor() + "." + v.getMinor());
         } catch (YamlEngineException e) {
             throw new SweepError(name, "", "invalid YAML: " + oneLine(String.valueOf(e.getMessage())));
         }

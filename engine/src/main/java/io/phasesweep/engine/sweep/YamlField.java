@@ -55,6 +55,11 @@ final class YamlField {
         return node != null;
     }
 
+    /** Present with a value: an optional section written as a bare {@code params:} counts as not given. */
+    boolean isGiven() {
+        return node != null && !(node instanceof ScalarNode s && s.getTag().equals(Tag.NULL));
+    }
+
     boolean isMapping() {
         return node instanceof MappingNode;
     }
@@ -217,11 +222,11 @@ final class YamlField {
 
     /** What the file has here, for "got ...": a scalar's text (quoted if YAML read it as text), "a list", "a mapping". */
     private String shown() {
-        if (node instanceof MappingNode) {
-            return "a mapping";
+        if (node instanceof MappingNode m) {
+            return m.getValue().isEmpty() ? "an empty mapping" : "a mapping";
         }
-        if (node instanceof SequenceNode) {
-            return "a list";
+        if (node instanceof SequenceNode s) {
+            return s.getValue().isEmpty() ? "an empty list" : "a list";
         }
         ScalarNode s = (ScalarNode) node;
         if (s.getTag().equals(Tag.NULL)) {

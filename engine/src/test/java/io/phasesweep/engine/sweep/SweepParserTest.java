@@ -212,7 +212,7 @@ class SweepParserTest {
         // 3 sizes × 15 × 3 × 4 replicas = 540 points
         SweepParser.Limits tight = SweepParser.Limits.DEFAULT.withMaxPoints(539);
         SweepError e = assertThrows(SweepError.class, () -> SweepParser.parse(GOOD, "test.yaml", REGISTRY, tight));
-        assertEquals("test.yaml: expected at most 539 points, got 540 (3 sizes × 15 T × 3 kappa × 4 replicas) (line 1)",
+        assertEquals("test.yaml: expected at most 539 points, got 540 (3 sizes × 15 T × 3 kappa × 4 replicas)",
                 e.getMessage());
         assertEquals(540, SweepExpander.points(SweepParser.parse(GOOD, "test.yaml", REGISTRY, tight.withMaxPoints(540))).size());
     }
