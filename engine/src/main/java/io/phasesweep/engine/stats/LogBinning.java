@@ -132,7 +132,10 @@ public final class LogBinning {
         return shift[observable] + sum[observable] / count[0];
     }
 
-    /** The level the error is taken from: the highest with at least {@link #MIN_BINS} blocks, else 0. */
+    /**
+     * The level the error is taken from: the highest with at least {@link #MIN_BINS} blocks. Below
+     * 2·MIN_BINS samples that is level 0, the naive error, and tau_int is ½ by construction.
+     */
     public int errorLevel() {
         int level = 0;
         while (level + 1 < LEVELS && count[level + 1] >= MIN_BINS) {

@@ -3,13 +3,14 @@ package io.phasesweep.engine.models.ising;
 import java.util.random.RandomGenerator;
 
 /**
- * Metropolis single-spin flips at uniformly random sites; one update is a sweep of N attempts.
- * Sites are drawn at random rather than visited in typewriter order because the latter is not
- * ergodic in one dimension at h = 0: a flip with ΔE = 0 is always accepted, so each sweep drags
- * the domain walls along deterministically, and a 32-spin chain at T = 1 then settles at e ≈ −0.95
- * instead of −tanh 1 ≈ −0.76 (the chain test catches this). The
+ * Metropolis single-spin flips at uniformly random sites; one update is a sweep of N attempts. The
  * acceptance probability min(1, exp(−β ΔE)) with ΔE = 2 s_i (J Σ_nb s_j + h) is tabulated by spin
  * and neighbour sum, and a flip that lowers the energy draws no random number.
+ *
+ * <p>Sites are drawn at random rather than visited in typewriter order because the latter is not
+ * ergodic in one dimension at h = 0: a flip with ΔE = 0 is always accepted, so each sweep drags
+ * the domain walls along deterministically, and a 32-spin chain at T = 1 then settles at e ≈ −0.95
+ * instead of −tanh 1 ≈ −0.76 (the chain test catches this).
  */
 final class MetropolisChain extends IsingChain {
     /** Acceptance by [(s_i > 0 ? 1 : 0) · (2z+1) + Σ_nb s_j + z], z the coordination number. */
