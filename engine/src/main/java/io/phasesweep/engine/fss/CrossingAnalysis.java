@@ -15,13 +15,16 @@ import java.util.Locale;
  * pair and ω' = 1/ν + ω for a Binder-like observable. The pair crossings are first combined as a
  * constant, by generalised least squares with their bootstrap covariance (adjacent pairs share a
  * size, so they are correlated). When that constant is rejected (χ² p-value below
- * {@link #DRIFT_P_VALUE}) and there are at least three pairs, the drift is fitted instead, with ω'
- * free ({@link ShiftFit}, independent pair errors) and x_c its L → ∞ limit. One pair gives its
+ * {@link #DRIFT_P_VALUE}) and there are at least {@link #DRIFT_PAIRS} pairs, the drift is fitted
+ * instead, with ω' free ({@link ShiftFit}, independent pair errors) and x_c its L → ∞ limit: three
+ * parameters need a fourth pair, or the fit is exactly determined and wild (ω' runs to its bound).
+ * With fewer pairs a rejected constant is kept with a note to add sizes. One pair gives its
  * crossing, unextrapolated. The error bar is always the bootstrap spread of the whole procedure,
  * rerun on every resample with the model chosen on the full data.
  */
 final class CrossingAnalysis {
     static final double DRIFT_P_VALUE = 0.05;
+    static final int DRIFT_PAIRS = 4;
 
     private CrossingAnalysis() {
     }
@@ -63,7 +66,7 @@ final class CrossingAnalysis {
         }
         LeastSquares.Fit constant = LeastSquares.generalized(ones, column(pairs, 0), cov);
         double pValue = 1 - new ChiSquaredDistribution(p - 1).cumulativeProbability(constant.chi2());
-        if (p >= 3 && pValue < DRIFT_P_VALUE) {
+        if (p >= DRIFT_PAIRS && pValue < DRIFT_P_VALUE) {
             double[] l = smaller.stream().mapToDouble(Integer::doubleValue).toArray();
             double[] sigma = new double[p];
             for (int k = 0; k < p; k++) {
@@ -82,7 +85,7 @@ final class CrossingAnalysis {
             double[] y = column(pairs, b);
             replicates[b - 1] = SizeScaling.allFinite(y) ? LeastSquares.generalized(ones, y, cov).params()[0] : Double.NaN;
         }
-        String why = p < 3 && pValue < DRIFT_P_VALUE ? "; drift visible but too few pairs to fit it: add sizes" : "";
+        String why = p < DRIFT_PAIRS && pValue < DRIFT_P_VALUE ? "; drift visible but too few pairs to fit it: add sizes" : "";
         return new ResampledEstimate(constant.params()[0], replicates, sizes, String.format(Locale.ROOT,
                 "pair crossings averaged; chi2/dof=%s (dof %d, p=%.2g)%s",
                 perDof(constant.chi2(), p - 1), p - 1, pValue, why));

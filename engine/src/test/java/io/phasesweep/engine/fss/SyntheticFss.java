@@ -2,7 +2,6 @@ package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.stats.ObservableSet;
-import io.phasesweep.engine.stats.PointKey;
 import io.phasesweep.engine.stats.ReplicaData;
 import io.phasesweep.engine.stats.Sample;
 
@@ -87,21 +86,5 @@ record SyntheticFss(double xc, double inverseNu, double gammaNu, double betaNu, 
                 .collect(Collectors.groupingBy(Sample::key, LinkedHashMap::new, Collectors.toList()))
                 .entrySet().stream().map(e -> ReplicaData.of(e.getKey(), e.getValue(), OBSERVABLES)).toList();
         return ResampledCurves.of(points, OBSERVABLES, "T", bootstrap, rng);
-    }
-
-    /** Fraction of trials whose estimate ± error covers the truth. */
-    static double coverage(int trials, java.util.function.IntFunction<double[]> valueAndError, double truth) {
-        int covered = 0;
-        for (int t = 0; t < trials; t++) {
-            double[] ve = valueAndError.apply(t);
-            if (Math.abs(ve[0] - truth) <= ve[1]) {
-                covered++;
-            }
-        }
-        return (double) covered / trials;
-    }
-
-    static PointKey key(double x, int size) {
-        return new PointKey(new ParamValues(Map.of("T", x)), size);
     }
 }
