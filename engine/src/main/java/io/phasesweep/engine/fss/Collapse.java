@@ -1,14 +1,15 @@
 package io.phasesweep.engine.fss;
 
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleValueChecker;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -146,20 +147,24 @@ final class Collapse {
         return lo;
     }
 
+    /**
+     * Nelder–Mead from {@code start}; NaNs when it does not converge (S is piecewise smooth: points
+     * enter and leave the overlap of other sizes), which counts as a failed resample.
+     */
     private static double[] minimise(ResampledCurves c, int b, int obs, boolean fitPower, double[] start) {
-        double span = c.x(c.sizeCount() - 1)[c.x(c.sizeCount() - 1).length - 1] - c.x(c.sizeCount() - 1)[0];
-        SimplexOptimizer nm = new SimplexOptimizer(new SimpleValueChecker(1e-10, 1e-12));
-        PointValuePair best;
-        if (fitPower) {
-            best = nm.optimize(new MaxEval(4000), GoalType.MINIMIZE,
-                    new ObjectiveFunction(p -> quality(c, b, obs, p[0], p[1], p[2])),
-                    new InitialGuess(start), new NelderMeadSimplex(new double[]{0.1 * span, 0.1, 0.1}));
-            return best.getPoint();
+        double[] last = c.x(c.sizeCount() - 1);
+        double span = last[last.length - 1] - last[0];
+        int dim = fitPower ? 3 : 2;
+        double[] steps = Arrays.copyOf(new double[]{0.1 * span, 0.1, 0.1}, dim);
+        SimplexOptimizer nm = new SimplexOptimizer(new SimpleValueChecker(1e-7, 1e-10));
+        try {
+            double[] p = nm.optimize(new MaxEval(4000), GoalType.MINIMIZE,
+                    new ObjectiveFunction(q -> quality(c, b, obs, q[0], q[1], fitPower ? q[2] : 0.0)),
+                    new InitialGuess(Arrays.copyOf(start, dim)), new NelderMeadSimplex(steps)).getPoint();
+            return new double[]{p[0], p[1], fitPower ? p[2] : 0.0};
+        } catch (TooManyEvaluationsException e) {
+            return new double[]{Double.NaN, Double.NaN, Double.NaN};
         }
-        best = nm.optimize(new MaxEval(4000), GoalType.MINIMIZE,
-                new ObjectiveFunction(p -> quality(c, b, obs, p[0], p[1], 0.0)),
-                new InitialGuess(new double[]{start[0], start[1]}), new NelderMeadSimplex(new double[]{0.1 * span, 0.1}));
-        return new double[]{best.getPoint()[0], best.getPoint()[1], 0.0};
     }
 
     /**
