@@ -33,7 +33,7 @@ final class ModelsCommand implements Callable<Integer> {
             out.println("  params:");
             for (ParamSpec p : m.params()) {
                 out.printf("    %-16s %-8s default %-10s %-24s %s%n", p.name(), p.type().name().toLowerCase(Locale.ROOT),
-                        p.defaultValue() == null ? "(required)" : format(p.defaultValue()), allowed(p), p.doc());
+                        p.defaultValue() == null ? "(required)" : number(p.defaultValue()), allowed(p), p.doc());
             }
             out.println("  observables:");
             for (ObservableSpec o : m.observables()) {
@@ -47,7 +47,7 @@ final class ModelsCommand implements Callable<Integer> {
             }
             out.println("  budget:");
             for (BudgetKey b : m.budget()) {
-                out.printf("    %-16s default %-10s min %-8s %s%n", b.name(), format(b.defaultValue()), format(b.min()), b.doc());
+                out.printf("    %-16s default %-10s min %-8s %s%n", b.name(), number(b.defaultValue()), number(b.min()), b.doc());
             }
             out.println();
         }
@@ -59,7 +59,8 @@ final class ModelsCommand implements Callable<Integer> {
         return p.type() == ParamSpec.Type.WORD ? "one of " + String.join("|", p.choices()) : "in " + p.range();
     }
 
-    private static String format(Object value) {
+    /** A number as a person writes it: 10, not 10.0. */
+    static String number(Object value) {
         if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString(d.longValue());
         }

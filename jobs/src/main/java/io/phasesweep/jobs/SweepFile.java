@@ -18,16 +18,16 @@ import java.nio.file.Path;
 public record SweepFile(String text, SweepSpec spec, Model model) {
 
     public static SweepFile load(Path file, ModelRegistry registry) throws SweepError {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SweepError(file.toString(), "", "cannot read the file (" + e.getMessage() + ")");
-        }
         SweepSpec spec = SweepParser.parse(file, registry);
         Model model = registry.find(spec.model());
         if (model == null) {
             throw new SweepError(file.toString(), "model", "unknown model " + spec.model());
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SweepError(file.toString(), "", "cannot read the file: " + e);
         }
         return new SweepFile(text, spec, model);
     }

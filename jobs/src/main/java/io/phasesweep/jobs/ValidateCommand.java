@@ -33,7 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("%s: sweep %s, model %s%n", file, sweep.spec().name(), sweep.model().id());
         out.printf("  points:     %d%n", points);
         out.printf("  groups:     %d (units of work)%n", groups.size());
-        out.printf("  total cost: %.4g (model's relative units)%n", cost);
+        out.printf("  total cost: %s (model's relative units)%n", ModelsCommand.number(cost));
         out.flush();
         return 0;
     }
