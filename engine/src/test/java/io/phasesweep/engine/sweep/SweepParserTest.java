@@ -86,6 +86,12 @@ class SweepParserTest {
     }
 
     @Test
+    void bareOptionalSectionsMeanNoneGiven() throws SweepError {
+        // a user who comments out every entry of a section leaves the bare key behind
+        assertEquals(parse(withAxis("[1, 2]")), parse(withAxis("[1, 2]") + "params:\nbudget:\nanalysis:\n"));
+    }
+
+    @Test
     void explicitListKeepsFileOrder() throws SweepError {
         Axis t = parse(withAxis("[2.3, 2.1, 2.2]")).axis("T");
         assertArrayEquals(new double[] {2.3, 2.1, 2.2}, t.values(8));
