@@ -30,7 +30,7 @@ class SweepMutationTest {
             SweepParserTest.withAxis("{from: 1e-3, to: 1, steps: 7, scale: log}")
                     + "params: {algorithm: wolff}\nbudget: {thermalize: 0}\n");
     private static final String PUNCTUATION = ":-[]{},#&*!|>'\"%@`?~ \t\n0123456789.eE+\u00e9\u0000";
-    private static final List<String> NUMBERS = List.of("0", "-1", "-0", "2.5", "1e-3", "1e400", ".nan", "-.inf",
+    private static final List<String> NUMBERS = List.of("0", "-1", "-0", "2.5", "1e-3", "1e400", "1e308", "-1.7e308", ".nan", "-.inf",
             "99999999999999999999", "2147483648", "0x10", "0o17", "1e9", "", "\"3\"", "[1]", "{}", "~", "true");
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?(e-?[0-9]+)?");
     /** Small, so that an accepted mutant never spends long generating axis values. */
