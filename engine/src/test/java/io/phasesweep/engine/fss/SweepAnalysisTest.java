@@ -95,7 +95,8 @@ class SweepAnalysisTest {
                 new ExponentRequest("gamma/nu", "peak", "chi", null),
                 new ExponentRequest("beta/nu", "at-critical", "absm", null),
                 new ExponentRequest("1/nu", "slope", "binder", null),
-                new ExponentRequest("1/nu", "location", "chi", null));
+                new ExponentRequest("1/nu", "location", "chi", null),
+                new ExponentRequest("nu", "location", "binder", 0.2));
         return new SweepSpec("synthetic", "moments", 7, Map.of("kappa", 0.0),
                 List.of(new Axis.Window("T", 2.27, 1.5, -1, 11), new Axis.Values("kappa", List.of(0.0, 1.0))),
                 List.of(8, 16, 32, 64), 16, Map.of(), new AnalysisSpec("T", "binder", "kappa", requests));
@@ -130,6 +131,9 @@ class SweepAnalysisTest {
             assertEquals(xc, collapse.criticalValue(), 4 * collapse.stderr());
             BoundaryRow location = boundary(r, kappa, "location:chi");
             assertEquals(xc, location.criticalValue(), 4 * location.stderr());
+            // binder = 0.2 at z = atanh(0.4): x*(L) = x_c + 0.42·L^(−1/ν)
+            BoundaryRow level = boundary(r, kappa, "location(level=0.2):binder");
+            assertEquals(xc, level.criticalValue(), 4 * level.stderr());
 
             assertExponent(r, kappa, "nu", "collapse:binder", 1.0);
             assertExponent(r, kappa, "gamma/nu", "peak:chi", 1.75);
@@ -138,9 +142,10 @@ class SweepAnalysisTest {
             assertExponent(r, kappa, "1/nu", "slope:binder", 1.0);
             assertExponent(r, kappa, "1/nu", "location:chi", 1.0);
             assertExponent(r, kappa, "1/nu", "location:chi/drop-smallest", 1.0);
+            assertExponent(r, kappa, "nu", "location(level=0.2):binder", 1.0);
         }
-        assertEquals(2 * 3, r.boundaries().size());
-        assertEquals(2 * 9, r.exponents().size());
+        assertEquals(2 * 4, r.boundaries().size());
+        assertEquals(2 * 11, r.exponents().size());
     }
 
     @Test
