@@ -1,0 +1,74 @@
+package io.phasesweep.jobs;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The folder a run writes its tables into, local or on any Hadoop file system (HDFS, S3A).
+ * Prepared before any work starts: a folder that already holds {@code raw} rows is refused unless
+ * overwriting, and one that cannot be written is refused.
+ */
+public final class OutputFolder {
+    /** Tables phasesweep writes under the folder; --overwrite removes exactly these. */
+    static final List<String> TABLES = List.of("raw", "runs", "points", "boundaries", "exponents");
+
+    private final Path root;
+
+    private OutputFolder(Path root) {
+        this.root = root;
+    }
+
+    public static OutputFolder prepare(Configuration hadoop, String dir, boolean overwrite) throws CommandError {
+        try {
+            Path root = new Path(dir);
+            FileSystem fs = root.getFileSystem(hadoop);
+            root = fs.makeQualified(root);
+            if (hasRows(fs, new Path(root, "raw"))) {
+                if (!overwrite) {
+                    throw new CommandError(dir + " already holds raw rows of an earlier run;"
+                            + " use --overwrite to replace them, or choose another --out");
+                }
+                for (String table : TABLES) {
+                    fs.delete(new Path(root, table), true);
+                }
+            }
+            if (!fs.mkdirs(root)) {
+                throw new CommandError("cannot create the output folder " + dir);
+            }
+            Path probe = new Path(root, ".phasesweep-write-test");
+            fs.create(probe, true).close();
+            fs.delete(probe, false);
+            return new OutputFolder(root);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandError("cannot write to the output folder " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** The fully qualified path of a table, e.g. {@code file:/home/me/out/ising2d/raw}. */
+    public String table(String name) {
+        return new Path(root, name).toString();
+    }
+
+    @Override
+    public String toString() {
+        return root.toString();
+    }
+
+    private static boolean hasRows(FileSystem fs, Path table) throws IOException {
+        if (!fs.exists(table)) {
+            return false;
+        }
+        for (FileStatus f : fs.listStatus(table)) {
+            String name = f.getPath().getName();
+            if (!name.startsWith("_") && !name.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,119 @@
+package io.phasesweep.jobs;
+
+import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.Model;
+import io.phasesweep.engine.model.ObservableSpec;
+import io.phasesweep.engine.run.RawRecord;
+import io.phasesweep.engine.sweep.Axis;
+import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.sweep.SweepSpec;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns of {@code raw} for one sweep, and a point's outcome as a row of them: the fixed
+ * columns, one per parameter (every model parameter and every axis; numbers double, words string),
+ * one double per observable, and {@code X_err}, {@code X_tau} for thermal observables. Observable
+ * columns are null in a failed or timed-out row.
+ */
+final class RawTable implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static final List<StructField> FIXED = List.of(
+            field("sweep", DataTypes.StringType, false),
+            field("model", DataTypes.StringType, false),
+            field("point", DataTypes.StringType, false),
+            field("size", DataTypes.IntegerType, false),
+            field("replica", DataTypes.IntegerType, false),
+            field("seed", DataTypes.LongType, false),
+            field("disorder_seed", DataTypes.LongType, false),
+            field("status", DataTypes.StringType, false),
+            field("error", DataTypes.StringType, true),
+            field("wall_ms", DataTypes.LongType, false),
+            field("run_id", DataTypes.StringType, false));
+
+    /** Parameter name → true when it is a word (string column). */
+    private final Map<String, Boolean> params;
+    /** Observable name → true when thermal (with _err and _tau columns). */
+    private final Map<String, Boolean> observables;
+    private final StructType schema;
+
+    private RawTable(String modelId, Map<String, Boolean> params, Map<String, Boolean> observables) {
+        this.params = params;
+        this.observables = observables;
+        List<StructField> fields = new ArrayList<>(FIXED);
+        params.forEach((name, word) -> fields.add(field(name, word ? DataTypes.StringType : DataTypes.DoubleType, false)));
+        observables.forEach((name, thermal) -> {
+            fields.add(field(name, DataTypes.DoubleType, true));
+            if (thermal) {
+                fields.add(field(name + "_err", DataTypes.DoubleType, true));
+                fields.add(field(name + "_tau", DataTypes.DoubleType, true));
+            }
+        });
+        this.schema = new StructType(fields.toArray(StructField[]::new));
+        List<String> names = List.of(schema.fieldNames());
+        for (String name : names) {
+            if (names.indexOf(name) != names.lastIndexOf(name)) {
+                throw new IllegalArgumentException("model " + modelId + ": the raw column '" + name
+                        + "' would appear twice; a parameter or observable must not reuse a column name");
+            }
+        }
+    }
+
+    static RawTable of(SweepSpec spec, Model model) {
+        Map<String, Boolean> params = new LinkedHashMap<>();
+        spec.params().forEach((name, value) -> params.put(name, value instanceof String));
+        for (Axis axis : spec.axes()) {
+            params.put(axis.name(), false);
+        }
+        Map<String, Boolean> observables = new LinkedHashMap<>();
+        for (ObservableSpec o : model.observables()) {
+            observables.put(o.name(), o.thermal());
+        }
+        return new RawTable(model.id(), params, observables);
+    }
+
+    StructType schema() {
+        return schema;
+    }
+
+    Row row(RawRecord record, String runId) {
+        Point p = record.point();
+        List<Object> values = new ArrayList<>(schema.size());
+        values.add(p.sweep());
+        values.add(p.model());
+        values.add(p.key());
+        values.add(p.size());
+        values.add(p.replica());
+        values.add(p.dynamicsSeed());
+        values.add(p.disorderSeed());
+        values.add(record.status().label());
+        values.add(record.error());
+        values.add(record.wallMs());
+        values.add(runId);
+        params.keySet().forEach(name -> values.add(p.params().values().get(name)));
+        Measurement m = record.measurement();
+        observables.forEach((name, thermal) -> {
+            values.add(m == null ? null : m.values().get(name));
+            if (thermal) {
+                values.add(m == null ? null : m.errors().get(name));
+                values.add(m == null ? null : m.taus().get(name));
+            }
+        });
+        return RowFactory.create(values.toArray());
+    }
+
+    private static StructField field(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+}

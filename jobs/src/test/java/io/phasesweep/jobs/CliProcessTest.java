@@ -1,0 +1,61 @@
+package io.phasesweep.jobs;
+
+import io.phasesweep.engine.model.ModelRegistry;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code phasesweep run} as a user runs it, in a JVM of its own with one core (local[1]), must
+ * write exactly the rows this JVM writes with two cores and its own partitioning.
+ */
+class CliProcessTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void oneCoreInItsOwnJvmWritesTheRowsOfTwoCoresHere() throws Exception {
+        Path sweep = Files.writeString(tmp.resolve("probe.yaml"), MainTest.PROBE_SWEEP);
+        Path log = tmp.resolve("cli.log");
+        Process p = new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + System.getProperty("phasesweep.jvm.options"),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
+                Main.class.getName(), "run", sweep.toString(), "--master", "local[1]",
+                "--out", tmp.resolve("one-core").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command line did not finish in 120 s");
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("12 points: 8 ok, 4 failed, 0 timeout"), output);
+        assertTrue(output.contains("12/12 points done"), output);
+
+        SparkSession spark = TestSpark.session();
+        SweepFile file = SweepFile.load(sweep, ModelRegistry.load());
+        OutputFolder here = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(),
+                tmp.resolve("two-cores").toString(), false);
+        new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(file, here);
+
+        assertEquals(fingerprints(spark, tmp.resolve("two-cores")), fingerprints(spark, tmp.resolve("one-core")));
+        assertEquals("local[1]", spark.read().parquet(tmp.resolve("one-core").resolve("runs").toString())
+                .first().getAs("master"));
+    }
+
+    private static List<String> fingerprints(SparkSession spark, Path out) {
+        return spark.read().parquet(out.resolve("raw").toString()).collectAsList().stream()
+                .map(RunJobTest::fingerprint).sorted().toList();
+    }
+}

@@ -1,0 +1,64 @@
+package io.phasesweep.jobs;
+
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OutputFolderTest {
+    private final Configuration hadoop = new Configuration();
+
+    @TempDir
+    Path tmp;
+
+    private Path earlierRun() throws Exception {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out.resolve("raw"));
+        Files.createDirectories(out.resolve("runs"));
+        Files.writeString(out.resolve("raw").resolve("part-00000.parquet"), "rows");
+        Files.writeString(out.resolve("notes.txt"), "the user's own file");
+        return out;
+    }
+
+    @Test
+    void refusesAFolderWithRawRows() throws Exception {
+        Path out = earlierRun();
+        CommandError e = assertThrows(CommandError.class, () -> OutputFolder.prepare(hadoop, out.toString(), false));
+        assertEquals(out + " already holds raw rows of an earlier run; use --overwrite to replace them,"
+                + " or choose another --out", e.getMessage());
+        assertTrue(Files.exists(out.resolve("raw").resolve("part-00000.parquet")));
+    }
+
+    @Test
+    void overwriteDeletesOnlyPhasesweepTables() throws Exception {
+        Path out = earlierRun();
+        OutputFolder folder = OutputFolder.prepare(hadoop, out.toString(), true);
+        assertFalse(Files.exists(out.resolve("raw")));
+        assertFalse(Files.exists(out.resolve("runs")));
+        assertTrue(Files.exists(out.resolve("notes.txt")));
+        assertEquals(out.resolve("raw").toUri().getPath(), new org.apache.hadoop.fs.Path(folder.table("raw")).toUri().getPath());
+    }
+
+    @Test
+    void aRawFolderWithoutRowsIsNotAnEarlierRun() throws Exception {
+        Path raw = Files.createDirectories(tmp.resolve("out").resolve("raw"));
+        Files.writeString(raw.resolve("_SUCCESS"), "");
+        OutputFolder.prepare(hadoop, tmp.resolve("out").toString(), false);
+        assertTrue(Files.exists(raw.resolve("_SUCCESS")));
+    }
+
+    @Test
+    void refusesAFolderThatCannotBeCreated() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
+        String dir = file.resolve("out").toString();
+        CommandError e = assertThrows(CommandError.class, () -> OutputFolder.prepare(hadoop, dir, false));
+        assertTrue(e.getMessage().startsWith("cannot write to the output folder " + dir), e.getMessage());
+    }
+}
