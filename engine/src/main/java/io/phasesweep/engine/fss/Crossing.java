@@ -1,0 +1,80 @@
+package io.phasesweep.engine.fss;
+
+import java.util.Arrays;
+import java.util.TreeSet;
+
+/**
+ * Where two curves cross along the control axis, each curve on its own grid. The difference of
+ * the two curves, linearly interpolated on the union of both grids inside their common range,
+ * locates the sign changes; the chosen one is refined by the root of the difference of two local
+ * quadratics ({@link LocalPolynomial}), one per curve, around it. A curve crossing a fixed level
+ * is the same problem with a flat second curve.
+ */
+final class Crossing {
+    private Crossing() {
+    }
+
+    /**
+     * @param hint NaN on the full data: then the sign change where the difference is steepest (the
+     *             crossing of curves that separate on both sides, not noise in a flat tail); on a
+     *             resample, the full-data crossing, and the sign change nearest to it is taken
+     * @return the crossing, or NaN when the curves do not cross inside their common range
+     */
+    static double of(double[] xa, double[] ya, double[] xb, double[] yb, double hint) {
+        double lo = Math.max(xa[0], xb[0]);
+        double hi = Math.min(xa[xa.length - 1], xb[xb.length - 1]);
+        TreeSet<Double> union = new TreeSet<>();
+        Arrays.stream(xa).filter(v -> v >= lo && v <= hi).forEach(union::add);
+        Arrays.stream(xb).filter(v -> v >= lo && v <= hi).forEach(union::add);
+        double[] g = union.stream().mapToDouble(Double::doubleValue).toArray();
+        if (g.length < 2) {
+            return Double.NaN;
+        }
+        double[] d = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            d[i] = linear(xa, ya, g[i]) - linear(xb, yb, g[i]);
+        }
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i + 1 < g.length; i++) {
+            if (d[i] * d[i + 1] > 0 || (d[i] == 0 && d[i + 1] == 0)) {
+                continue;
+            }
+            double mid = 0.5 * (g[i] + g[i + 1]);
+            double score = Double.isNaN(hint) ? Math.abs(d[i + 1] - d[i]) / (g[i + 1] - g[i]) : -Math.abs(mid - hint);
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return Double.NaN;
+        }
+        double x0 = g[best] - d[best] * (g[best + 1] - g[best]) / (d[best + 1] - d[best]);
+        double root = LocalPolynomial.near(xa, ya, x0, LocalPolynomial.POINTS)
+                .rootOfDifference(LocalPolynomial.near(xb, yb, x0, LocalPolynomial.POINTS));
+        // trust the refinement only next to its bracket: far away the quadratics are extrapolated
+        double from = g[Math.max(0, best - 1)];
+        double to = g[Math.min(g.length - 1, best + 2)];
+        return root >= from && root <= to ? root : x0;
+    }
+
+    /** Where a curve crosses a fixed level; NaN when it does not inside its range. */
+    static double level(double[] x, double[] y, double level, double hint) {
+        double[] flat = new double[x.length];
+        Arrays.fill(flat, level);
+        return of(x, y, x, flat, hint);
+    }
+
+    /** Linear interpolation inside [x₀, x_last], x ascending. */
+    static double linear(double[] x, double[] y, double at) {
+        int i = Arrays.binarySearch(x, at);
+        if (i >= 0) {
+            return y[i];
+        }
+        int hiIdx = -i - 1;
+        int loIdx = hiIdx - 1;
+        double f = (at - x[loIdx]) / (x[hiIdx] - x[loIdx]);
+        return y[loIdx] + f * (y[hiIdx] - y[loIdx]);
+    }
+}

@@ -1,0 +1,73 @@
+package io.phasesweep.engine.models.ising;
+
+/**
+ * A periodic hypercubic lattice of {@code L^dim} sites, as a neighbour table: the neighbours of
+ * site {@code i} are {@code neighbours[i·2·dim + k]} for k = 0 … 2·dim−1, in the order +x, −x, +y,
+ * −y, +z, −z. Site {@code i} has coordinates x = i mod L, y = (i / L) mod L, z = i / L².
+ *
+ * <p>For L = 2 the + and − neighbours along an axis are the same site, so that pair appears twice
+ * in the table and its bond counts twice in the energy: the usual convention for periodic
+ * lattices, kept on purpose so that every size has coordination number 2·dim.
+ */
+public final class HypercubicLattice {
+    private final int length;
+    private final int dim;
+    private final int sites;
+    private final int[] neighbours;
+
+    public HypercubicLattice(int length, int dim) {
+        if (dim < 1 || dim > 3) {
+            throw new IllegalArgumentException("dimension must be 1, 2 or 3, got " + dim);
+        }
+        if (length < 2) {
+            throw new IllegalArgumentException("linear size L must be at least 2, got " + length);
+        }
+        if (Math.pow(length, dim) * 2 * dim > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("lattice " + length + "^" + dim + " is too large for one run");
+        }
+        this.length = length;
+        this.dim = dim;
+        int n = 1;
+        for (int d = 0; d < dim; d++) {
+            n *= length;
+        }
+        this.sites = n;
+        this.neighbours = new int[n * 2 * dim];
+        for (int i = 0; i < n; i++) {
+            int stride = 1;
+            for (int d = 0; d < dim; d++) {
+                int x = (i / stride) % length;
+                int base = i - x * stride;
+                neighbours[i * 2 * dim + 2 * d] = base + ((x + 1) % length) * stride;
+                neighbours[i * 2 * dim + 2 * d + 1] = base + ((x + length - 1) % length) * stride;
+                stride *= length;
+            }
+        }
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    public int sites() {
+        return sites;
+    }
+
+    /** Neighbours per site, 2·dim. */
+    public int coordination() {
+        return 2 * dim;
+    }
+
+    /** The neighbour table itself (not a copy: the simulations read it in their inner loops). */
+    int[] neighbours() {
+        return neighbours;
+    }
+
+    public int neighbour(int site, int k) {
+        return neighbours[site * 2 * dim + k];
+    }
+}

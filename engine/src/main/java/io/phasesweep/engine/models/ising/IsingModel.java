@@ -1,0 +1,117 @@
+package io.phasesweep.engine.models.ising;
+
+import io.phasesweep.engine.model.BudgetKey;
+import io.phasesweep.engine.model.DerivedObservable;
+import io.phasesweep.engine.model.MonteCarloModel;
+import io.phasesweep.engine.model.ObservableSpec;
+import io.phasesweep.engine.model.ParamSpec;
+import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.sweep.Point;
+
+import java.util.List;
+
+/**
+ * The Ising ferromagnet H = −J Σ_⟨ij⟩ s_i s_j − h Σ_i s_i on a periodic hypercubic lattice of
+ * N = L^dim spins, at temperature T (k_B = 1). Observables are per spin; e includes the field term.
+ * The 2D critical point at h = 0 is T_c = 2/ln(1+√2) ≈ 2.269 J (Onsager).
+ */
+public final class IsingModel extends MonteCarloModel {
+    public static final String WOLFF = "wolff";
+    public static final String METROPOLIS = "metropolis";
+
+    @Override
+    public String id() {
+        return "ising";
+    }
+
+    @Override
+    public String summary() {
+        return "Ising ferromagnet on a periodic hypercubic lattice in 1-3 dimensions (Wolff or Metropolis)";
+    }
+
+    @Override
+    public String sizeMeaning() {
+        return "L, the linear lattice size (N = L^dim spins)";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.integer("dim", 2, 1, 3, "lattice dimension (hypercubic, periodic)"),
+                ParamSpec.real("J", 1.0, 0.0, null, "ferromagnetic coupling J >= 0"),
+                ParamSpec.real("h", 0.0, null, null, "uniform magnetic field"),
+                ParamSpec.word("algorithm", WOLFF, List.of(WOLFF, METROPOLIS),
+                        "wolff: single-cluster flips (exact in a field too: the flip is accepted with the"
+                                + " field's Metropolis probability); metropolis: single-spin sweeps"),
+                ParamSpec.real("T", null, Double.MIN_VALUE, null, "temperature T > 0 (k_B = 1)"));
+    }
+
+    @Override
+    public List<ObservableSpec> observables() {
+        return List.of(
+                ObservableSpec.thermal("e", "energy per spin, field term included"),
+                ObservableSpec.thermal("e2", "square of the energy per spin"),
+                ObservableSpec.thermal("absm", "|m|, absolute magnetization per spin"),
+                ObservableSpec.thermal("m2", "m^2, squared magnetization per spin"),
+                ObservableSpec.thermal("m4", "m^4"));
+    }
+
+    @Override
+    public List<DerivedObservable> derived() {
+        return List.of(
+                new DerivedObservable("binder", "Binder cumulant 1 - <m4>/(3 <m2>^2)",
+                        List.of("m4", "m2"), IsingModel::binder),
+                new DerivedObservable("chi", "susceptibility N (<m2> - <|m|>^2) / T",
+                        List.of("m2", "absm"), IsingModel::susceptibility),
+                new DerivedObservable("c", "specific heat per spin N (<e2> - <e>^2) / T^2",
+                        List.of("e2", "e"), IsingModel::specificHeat));
+    }
+
+    @Override
+    public List<BudgetKey> budget() {
+        return updateBudget("lattice sweeps for metropolis, single cluster flips for wolff");
+    }
+
+    @Override
+    public double cost(Point point) {
+        return spins(point.params(), point.size()) * (point.budget(THERMALIZE) + point.budget(MEASURE));
+    }
+
+    @Override
+    protected Chain start(Point point, RandomStreams streams) {
+        ParamValues p = point.params();
+        HypercubicLattice lattice = new HypercubicLattice(point.size(), p.integer("dim"));
+        double coupling = p.real("J");
+        double field = p.real("h");
+        double temperature = p.real("T");
+        return switch (p.word("algorithm")) {
+            case WOLFF -> new WolffChain(lattice, coupling, field, temperature, streams.dynamics());
+            case METROPOLIS -> new MetropolisChain(lattice, coupling, field, temperature, streams.dynamics());
+            default -> throw new IllegalArgumentException("unknown algorithm " + p.word("algorithm"));
+        };
+    }
+
+    static double binder(double[] means, ParamValues params, int size) {
+        double m4 = means[0];
+        double m2 = means[1];
+        return 1 - m4 / (3 * m2 * m2);
+    }
+
+    static double susceptibility(double[] means, ParamValues params, int size) {
+        double m2 = means[0];
+        double absm = means[1];
+        return spins(params, size) * (m2 - absm * absm) / params.real("T");
+    }
+
+    static double specificHeat(double[] means, ParamValues params, int size) {
+        double e2 = means[0];
+        double e = means[1];
+        double t = params.real("T");
+        return spins(params, size) * (e2 - e * e) / (t * t);
+    }
+
+    private static double spins(ParamValues params, int size) {
+        return Math.pow(size, params.integer("dim"));
+    }
+}

@@ -1,0 +1,137 @@
+package io.phasesweep.engine.models.sk;
+
+import io.phasesweep.engine.model.AxisModel;
+import io.phasesweep.engine.model.BudgetKey;
+import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.model.DerivedObservable;
+import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.ObservableSpec;
+import io.phasesweep.engine.model.ParamSpec;
+import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.sweep.Point;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sherrington–Kirkpatrick spin glass, H = −Σ_{i<j} J_ij s_i s_j with J_ij Gaussian of variance 1/N:
+ * spin-glass transition at T_c = 1, ground-state energy −0.7633 per spin (Parisi) as N → ∞.
+ *
+ * <p>One run takes one coupling sample (disorder stream) and the whole T axis of the sweep as a
+ * parallel-tempering ladder, with two independent replica sets a, b so that the overlap
+ * q = (1/N) Σ s_i^a s_i^b is measured at every T. Budget in PT rounds (one Metropolis sweep of every
+ * replica at every T, then neighbour swap attempts in each set). The Binder cumulant is formed at
+ * aggregation from disorder-averaged ⟨q²⟩ and ⟨q⁴⟩.
+ */
+public final class SherringtonKirkpatrickModel implements AxisModel {
+
+    @Override
+    public String id() {
+        return "sk";
+    }
+
+    @Override
+    public String summary() {
+        return "Sherrington–Kirkpatrick spin glass by parallel tempering over the T axis (T_c = 1)";
+    }
+
+    @Override
+    public String sizeMeaning() {
+        return "N (number of spins)";
+    }
+
+    @Override
+    public String wholeAxis() {
+        return "T";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.real("T", null, 1e-3, null,
+                "temperature; all T values of the sweep form one parallel-tempering ladder"));
+    }
+
+    @Override
+    public List<ObservableSpec> observables() {
+        return List.of(
+                ObservableSpec.thermal("e", "energy per spin, averaged over the two replicas"),
+                ObservableSpec.thermal("q2", "⟨q²⟩ of the overlap between the two replicas"),
+                ObservableSpec.thermal("q4", "⟨q⁴⟩ of the overlap between the two replicas"),
+                ObservableSpec.thermal("swap_rate", "acceptance of swaps with the next higher T; at the"
+                        + " highest T, with the next lower T; 0 for a one-temperature ladder"));
+    }
+
+    @Override
+    public List<DerivedObservable> derived() {
+        return List.of(new DerivedObservable("binder", "spin-glass Binder cumulant ½(3 − [⟨q⁴⟩]/[⟨q²⟩]²)",
+                List.of("q4", "q2"), (means, params, size) -> 0.5 * (3.0 - means[0] / (means[1] * means[1]))));
+    }
+
+    @Override
+    public List<BudgetKey> budget() {
+        return List.of(
+                new BudgetKey("thermalize", 2000, 0, "PT rounds discarded before measuring"),
+                new BudgetKey("measure", 8000, 1, "PT rounds measured (one measurement per round)"));
+    }
+
+    @Override
+    public double cost(Point point) {
+        double n = point.size();
+        return n * n * (point.budget("thermalize") + point.budget("measure"));
+    }
+
+    @Override
+    public List<Measurement> runAxis(List<Point> ladder, RandomStreams streams, Deadline deadline) {
+        Point first = ladder.get(0);
+        int n = first.size();
+        int levels = ladder.size();
+        double[] temperatures = new double[levels];
+        for (int k = 0; k < levels; k++) {
+            temperatures[k] = ladder.get(k).params().real("T");
+        }
+        Couplings couplings = Couplings.draw(n, streams.disorder());
+        ParallelTempering pt = new ParallelTempering(couplings, temperatures, streams.dynamics());
+        long thermalize = (long) first.budget("thermalize");
+        int measure = (int) first.budget("measure");
+        for (long r = 0; r < thermalize; r++) {
+            deadline.check();
+            pt.round(streams.dynamics());
+        }
+        double[][] e = new double[levels][measure];
+        double[][] q2 = new double[levels][measure];
+        double[][] q4 = new double[levels][measure];
+        double[][] swaps = new double[levels][measure];
+        for (int r = 0; r < measure; r++) {
+            deadline.check();
+            pt.round(streams.dynamics());
+            for (int k = 0; k < levels; k++) {
+                double q = pt.overlap(k);
+                e[k][r] = pt.energy(k) / n;
+                q2[k][r] = q * q;
+                q4[k][r] = q * q * q * q;
+                swaps[k][r] = levels == 1 ? 0.0 : pt.swapAcceptance(Math.min(k, levels - 2));
+            }
+        }
+        List<Measurement> out = new ArrayList<>(levels);
+        for (int k = 0; k < levels; k++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            Map<String, Double> errors = new LinkedHashMap<>();
+            Map<String, Double> taus = new LinkedHashMap<>();
+            put("e", ThermalAverage.of(e[k]), values, errors, taus);
+            put("q2", ThermalAverage.of(q2[k]), values, errors, taus);
+            put("q4", ThermalAverage.of(q4[k]), values, errors, taus);
+            put("swap_rate", ThermalAverage.of(swaps[k]), values, errors, taus);
+            out.add(new Measurement(values, errors, taus));
+        }
+        return out;
+    }
+
+    private static void put(String name, ThermalAverage a, Map<String, Double> values,
+                            Map<String, Double> errors, Map<String, Double> taus) {
+        values.put(name, a.mean());
+        errors.put(name, a.error());
+        taus.put(name, a.tau());
+    }
+}

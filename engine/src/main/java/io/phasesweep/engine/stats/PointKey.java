@@ -1,0 +1,7 @@
+package io.phasesweep.engine.stats;
+
+import io.phasesweep.engine.model.ParamValues;
+
+/** One (parameters, size): a row of the {@code points} table, the unit of replica averaging. */
+public record PointKey(ParamValues params, int size) {
+}

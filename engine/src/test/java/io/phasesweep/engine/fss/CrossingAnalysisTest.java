@@ -1,0 +1,57 @@
+package io.phasesweep.engine.fss;
+
+import io.phasesweep.engine.sweep.Seeds;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.random.RandomGenerator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CrossingAnalysisTest {
+    private static final int[] SIZES = {8, 16, 32, 64};
+
+    private static ResampledEstimate crossing(SyntheticFss model, int[] sizes, int bootstrap, long seed) {
+        RandomGenerator rng = Seeds.generator(seed);
+        return CrossingAnalysis.run(model.curves(sizes, 1.5, 11, bootstrap, rng), SyntheticFss.U, new ArrayList<>());
+    }
+
+    @Test
+    void pureScalingCrossingRecoversCriticalValue() {
+        ResampledEstimate e = crossing(SyntheticFss.ising(16, 0.05), SIZES, 200, 11);
+        // 4 standard errors: a 1-in-16000 miss for an honest Gaussian error
+        assertEquals(2.27, e.value(), 4 * e.stderr());
+        assertTrue(e.stderr() > 0 && e.stderr() < 0.005, "stderr " + e.stderr());
+        assertTrue(e.quality().startsWith("pair crossings averaged"), e.quality());
+    }
+
+    @Test
+    void driftingCrossingsAreExtrapolated() {
+        // a strong correction (c = 1, ω = 1) and low noise: the pair crossings drift visibly as
+        // L^(−1/ν−ω) = L^−2, and the constant fit must be rejected in favour of the drift fit
+        SyntheticFss model = new SyntheticFss(2.27, 1.0, 1.75, 0.125, 1.0, 1.0, 16, 0.01);
+        ResampledEstimate e = crossing(model, new int[]{8, 16, 32, 64, 128}, 200, 12);
+        assertTrue(e.quality().startsWith("drift"), e.quality());
+        assertEquals(2.27, e.value(), 4 * e.stderr());
+    }
+
+    @Test
+    void onePairIsReportedAsIs() {
+        ResampledEstimate e = crossing(SyntheticFss.ising(16, 0.05), new int[]{16, 32}, 100, 13);
+        assertTrue(e.quality().startsWith("one pair"), e.quality());
+        assertEquals(2.27, e.value(), 4 * e.stderr());
+    }
+
+    @Test
+    void errorBarsCoverTheTruthAtNominalRate() {
+        int trials = Coverage.trials(200);
+        int bootstrap = Coverage.bootstrap(100);
+        SyntheticFss model = SyntheticFss.ising(16, 0.05);
+        double c = Coverage.of("crossing x_c", trials, t -> {
+            ResampledEstimate e = crossing(model, SIZES, bootstrap, 1000 + t);
+            return new double[]{e.value(), e.stderr()};
+        }, 2.27);
+        assertTrue(c >= Coverage.LOW && c <= Coverage.HIGH, "coverage " + c);
+    }
+}

@@ -1,0 +1,78 @@
+package io.phasesweep.engine.fss;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CrossingTest {
+
+    private static double[] grid(double from, double step, int n) {
+        return IntStream.range(0, n).mapToDouble(i -> from + i * step).toArray();
+    }
+
+    @Test
+    void linesOnDifferentGridsCrossExactly() {
+        double[] xa = grid(2.0, 0.1, 7);
+        double[] xb = grid(2.05, 0.07, 8);
+        double[] ya = IntStream.range(0, xa.length).mapToDouble(i -> 1 - 2 * (xa[i] - 2.3)).toArray();
+        double[] yb = IntStream.range(0, xb.length).mapToDouble(i -> 1 - 5 * (xb[i] - 2.3)).toArray();
+        // local quadratics reproduce lines exactly: only rounding error remains
+        assertEquals(2.3, Crossing.of(xa, ya, xb, yb, Double.NaN), 1e-12);
+    }
+
+    @Test
+    void quadraticsCrossAtTheRootBetweenGridPoints() {
+        double[] xa = grid(1.2, 0.15, 12);
+        double[] xb = grid(1.25, 0.2, 9);
+        double[] ya = IntStream.range(0, xa.length).mapToDouble(i -> (xa[i] - 1) * (xa[i] - 1)).toArray();
+        double[] yb = IntStream.range(0, xb.length).mapToDouble(i -> 0.5 + 0.2 * xb[i]).toArray();
+        // (x − 1)² = 0.5 + 0.2x has the root (2.2 + √2.84)/2 in range; quadratics are fitted exactly
+        assertEquals((2.2 + Math.sqrt(2.84)) / 2, Crossing.of(xa, ya, xb, yb, Double.NaN), 1e-10);
+    }
+
+    @Test
+    void parallelCurvesDoNotCross() {
+        double[] x = grid(0, 0.1, 10);
+        double[] ya = IntStream.range(0, 10).mapToDouble(i -> x[i]).toArray();
+        double[] yb = IntStream.range(0, 10).mapToDouble(i -> x[i] + 1).toArray();
+        assertTrue(Double.isNaN(Crossing.of(x, ya, x, yb, Double.NaN)));
+    }
+
+    @Test
+    void levelCrossingOfSmoothCurve() {
+        double[] x = grid(-0.5, 0.1, 13);
+        double[] y = IntStream.range(0, x.length).mapToDouble(i -> -Math.tanh(3 * (x[i] - 0.33))).toArray();
+        // a quadratic through 4 points of tanh(3x) with step 0.1 is off by O((3h)³/6) ≈ 5e-3 in y,
+        // i.e. below 2e-3 in x where the slope is 3
+        assertEquals(0.33, Crossing.level(x, y, 0.0, Double.NaN), 2e-3);
+    }
+
+    @Test
+    void steepestSignChangeIsTheCrossingAndHintSelectsNearest() {
+        double[] x = grid(0, 0.05, 41);
+        // a: steep step through 1.0 (slope 4); b: flat 0.5 plus a gentle bump (slope ≤ 1.3) that
+        // crosses a's flat tail twice around 0.2, like noise crossing in a tail
+        double[] ya = IntStream.range(0, x.length).mapToDouble(i -> 0.5 - 0.4 * Math.tanh(10 * (x[i] - 1.0))).toArray();
+        double[] yb = IntStream.range(0, x.length)
+                .mapToDouble(i -> 0.5 + 0.45 * Math.exp(-20 * (x[i] - 0.2) * (x[i] - 0.2))).toArray();
+        double steep = Crossing.of(x, ya, x, yb, Double.NaN);
+        // this test is about which sign change is chosen; a quadratic through 4 points of a tanh
+        // sampled at half its width is good to a fraction of the step (0.05), not better
+        assertEquals(1.0, steep, 0.01, "the tanh midpoint, where the difference is steepest");
+        double nearHint = Crossing.of(x, ya, x, yb, 0.1);
+        assertTrue(nearHint < 0.3, "with a hint at 0.1 the wiggle crossing is chosen, got " + nearHint);
+    }
+
+    @Test
+    void peakOfParabolaBetweenGridPoints() {
+        double[] x = grid(0.5, 0.1, 15);
+        double[] y = IntStream.range(0, x.length).mapToDouble(i -> 3 - 2 * (x[i] - 1.234) * (x[i] - 1.234)).toArray();
+        SizeScaling.Peak p = SizeScaling.Peak.of(x, y);
+        assertEquals(1.234, p.location(), 1e-10);
+        assertEquals(3.0, p.height(), 1e-10);
+        assertTrue(!p.atEdge());
+    }
+}

@@ -1,0 +1,85 @@
+package io.phasesweep.engine.fss;
+
+import io.phasesweep.engine.sweep.Seeds;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SizeScalingTest {
+    private static final int[] SIZES = {8, 16, 32, 64};
+
+    private static ResampledCurves curves(long seed, int bootstrap) {
+        return SyntheticFss.ising(16, 0.05).curves(SIZES, 1.5, 11, bootstrap, Seeds.generator(seed));
+    }
+
+    private static ResampledEstimate peakPower(ResampledCurves c) {
+        return SizeScaling.powerLaw(c.sizes(), SizeScaling.table(c,
+                (b, s) -> SizeScaling.Peak.of(c.x(s), c.y(b, s, SyntheticFss.CHI)).height()), 0);
+    }
+
+    @Test
+    void exactPowerLawIsRecovered() {
+        // two resamples with opposite 1 % scatter give every size the same log error: the full-data
+        // fit of exact data is then the truth up to rounding
+        int[] sizes = {8, 16, 32, 64};
+        double[][] q = new double[3][4];
+        for (int s = 0; s < 4; s++) {
+            q[0][s] = 3 * Math.pow(sizes[s], 1.75);
+            q[1][s] = q[0][s] * 1.01;
+            q[2][s] = q[0][s] / 1.01;
+        }
+        ResampledEstimate e = SizeScaling.powerLaw(sizes, q, 0);
+        assertEquals(1.75, e.value(), 1e-12);
+        assertEquals(0.0, e.stderr(), 1e-12);
+        assertTrue(e.quality().endsWith("(dof 2)"), e.quality());
+    }
+
+    @Test
+    void peakHeightGivesGammaOverNu() {
+        ResampledEstimate e = peakPower(curves(31, 200));
+        // 4 standard errors; the error must also be small enough to mean something
+        assertEquals(1.75, e.value(), 4 * e.stderr());
+        assertTrue(e.stderr() < 0.05, "stderr " + e.stderr());
+    }
+
+    @Test
+    void valueAndSlopeAtCrossingGiveBetaOverNuAndInverseNu() {
+        ResampledCurves c = curves(32, 200);
+        ResampledEstimate xc = CrossingAnalysis.run(c, SyntheticFss.U, new ArrayList<>());
+        ResampledEstimate absm = SizeScaling.powerLaw(c.sizes(), SizeScaling.table(c, (b, s) ->
+                LocalPolynomial.near(c.x(s), c.y(b, s, SyntheticFss.ABSM), xc.at(b), LocalPolynomial.POINTS)
+                        .value(xc.at(b))), 0);
+        assertEquals(-0.125, absm.value(), 4 * absm.stderr());
+        ResampledEstimate slope = SizeScaling.powerLaw(c.sizes(), SizeScaling.table(c, (b, s) ->
+                LocalPolynomial.near(c.x(s), c.y(b, s, SyntheticFss.U), xc.at(b), LocalPolynomial.POINTS)
+                        .slope(xc.at(b))), 0);
+        assertEquals(1.0, slope.value(), 4 * slope.stderr());
+        assertTrue(slope.stderr() < 0.1, "1/nu stderr " + slope.stderr());
+    }
+
+    @Test
+    void peakLocationsGiveCriticalValueAndInverseNu() {
+        // chi peaks at z = 1/2: x*(L) = x_c + 0.5·L^(−1/ν)
+        ResampledCurves c = curves(33, 200);
+        double[][] loc = SizeScaling.table(c, (b, s) -> SizeScaling.Peak.of(c.x(s), c.y(b, s, SyntheticFss.CHI)).location());
+        ResampledEstimate[] fit = SizeScaling.shift(c.sizes(), loc, 0);
+        assertEquals(2.27, fit[0].value(), 4 * fit[0].stderr());
+        assertEquals(1.0, fit[1].value(), 4 * fit[1].stderr());
+        assertEquals(IntStream.of(SIZES).boxed().toList(), fit[0].sizes());
+    }
+
+    @Test
+    void gammaOverNuErrorBarsCoverTheTruthAtNominalRate() {
+        int trials = Coverage.trials(200);
+        int bootstrap = Coverage.bootstrap(100);
+        double c = Coverage.of("peak gamma/nu", trials, t -> {
+            ResampledEstimate e = peakPower(curves(3000 + t, bootstrap));
+            return new double[]{e.value(), e.stderr()};
+        }, 1.75);
+        assertTrue(c >= Coverage.LOW && c <= Coverage.HIGH, "coverage " + c);
+    }
+}

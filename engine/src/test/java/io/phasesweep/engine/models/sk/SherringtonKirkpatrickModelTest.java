@@ -1,0 +1,73 @@
+package io.phasesweep.engine.models.sk;
+
+import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.sweep.Seeds;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SherringtonKirkpatrickModelTest {
+    private static final long SEED = 11;
+    private final SherringtonKirkpatrickModel model = new SherringtonKirkpatrickModel();
+
+    private static List<Point> ladder(int n, int replica, double[] temperatures, double thermalize, double measure) {
+        List<Point> points = new ArrayList<>();
+        for (double t : temperatures) {
+            String key = "N=" + n + "|T=" + t + "|r=" + replica;
+            points.add(new Point("test", "sk", key, new ParamValues(Map.of("T", t)), n, replica,
+                    Seeds.disorder(SEED, n, replica), Seeds.dynamics(SEED, "N=" + n + "|r=" + replica),
+                    Map.of("thermalize", thermalize, "measure", measure)));
+        }
+        return points;
+    }
+
+    private List<Measurement> run(List<Point> ladder) {
+        Point p = ladder.get(0);
+        return model.runAxis(ladder, new RandomStreams(Seeds.generator(p.disorderSeed()),
+                Seeds.generator(p.dynamicsSeed())), Deadline.none());
+    }
+
+    @Test
+    void parallelTemperingReproducesExactEnumeration() {
+        int n = 10;
+        double[] temperatures = {0.3, 0.5, 0.8, 1.2, 2.0};
+        List<Measurement> measured = run(ladder(n, 0, temperatures, 2000, 40000));
+        ExactEnumeration exact = new ExactEnumeration(Couplings.draw(n, Seeds.generator(Seeds.disorder(SEED, n, 0))));
+        for (int k = 0; k < temperatures.length; k++) {
+            double t = temperatures[k];
+            Measurement m = measured.get(k);
+            // Each comparison within 4 binning error bars (32 bins of 1250 rounds ≫ τ here).
+            assertWithin(exact.energyPerSpin(t), m, "e", t);
+            assertWithin(exact.overlapMoment(t, 2), m, "q2", t);
+            assertWithin(exact.overlapMoment(t, 4), m, "q4", t);
+            // Swap acceptance in equilibrium: E[min(1, exp(Δβ ΔE))] over the two Boltzmann laws;
+            // a wrong acceptance rule or a swap that breaks detailed balance shifts this and e, q.
+            double upper = k + 1 < temperatures.length ? temperatures[k + 1] : temperatures[k - 1];
+            assertWithin(exact.swapAcceptance(Math.min(t, upper), Math.max(t, upper)), m, "swap_rate", t);
+        }
+    }
+
+    private static void assertWithin(double expected, Measurement m, String name, double t) {
+        double value = m.values().get(name);
+        double error = m.errors().get(name);
+        assertTrue(error > 0, name + " at T=" + t + " has no error bar");
+        assertEquals(expected, value, 4 * error, name + " at T=" + t + ": " + value + " ± " + error);
+    }
+
+    @Test
+    void aRunIsDeterministicGivenItsStreams() {
+        double[] temperatures = {0.6, 1.0, 1.4};
+        List<Measurement> first = run(ladder(16, 1, temperatures, 10, 200));
+        List<Measurement> second = run(ladder(16, 1, temperatures, 10, 200));
+        assertEquals(first, second);
+    }
+}

@@ -1,0 +1,155 @@
+package io.phasesweep.engine.models.teacherstudent;
+
+import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.sweep.Seeds;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TeacherStudentModelTest {
+
+    private static final Runnable NO_CHECK = () -> { };
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double[] gaussianWeights(int d, long seed) {
+        return TeacherStudentModel.initialWeights("gaussian", d, Seeds.generator(seed));
+    }
+
+    @Test
+    void gradientDescentDoesNotDependOnTheOrderOfSamples() {
+        TrainingSet data = TrainingSet.draw(150, 20, 1.0, Seeds.generator(1));
+        double[] w0 = gaussianWeights(20, 2);
+        int[] reversed = new int[150];
+        for (int k = 0; k < 150; k++) {
+            reversed[k] = 149 - k;
+        }
+        Sgd.Result a = Sgd.train(data, w0, 150, 0.5, 1_000_000, Seeds.generator(3), NO_CHECK);
+        Sgd.Result b = Sgd.train(data.reordered(reversed), w0, 150, 0.5, 1_000_000, Seeds.generator(4), NO_CHECK);
+        assertTrue(a.converged());
+        assertEquals(a.steps(), b.steps());
+        // Same steps up to the order of floating-point summation: relative 1e-9 is ~1e6 ulps.
+        assertEquals(0.0, distance(a.w(), b.w()) / distance(a.w(), w0), 1e-9);
+    }
+
+    @Test
+    void separableDataIsFittedWithinTheCapAtSmallLearningRate() {
+        // y = sign(x₁) is linearly separable with any margin (w = c·e₁, c large), and the hinge
+        // perceptron with a small step reaches zero training loss in finite time.
+        for (double chi : new double[]{0.0, 1.0, 3.0}) {
+            TrainingSet data = TrainingSet.draw(200, 20, chi, Seeds.generator(10 + (long) chi));
+            Sgd.Result r = Sgd.train(data, gaussianWeights(20, 5), 10, 0.05, 5_000_000, Seeds.generator(6), NO_CHECK);
+            assertTrue(r.converged(), "not fitted at χ = " + chi);
+            assertTrue(Sgd.fitsAll(data, r.w()));
+            assertTrue(r.steps() > 0 && r.steps() < 5_000_000);
+        }
+    }
+
+    @Test
+    void smallTemperatureApproachesGradientFlow() {
+        // Reference: gradient descent (B = P) at T = 1e-4, ten times below the smallest SGD
+        // temperature, as a proxy for gradient flow. SGD's end point departs from the flow by a
+        // drift O(T) plus noise O(√T): each decade of T must shrink the distance by at least √10;
+        // we require a factor 3 per decade, and below 0.5% of the flow's displacement at T = 1e-3.
+        int p = 128;
+        int d = 16;
+        TrainingSet data = TrainingSet.draw(p, d, 1.0, Seeds.generator(20));
+        double[] w0 = gaussianWeights(d, 21);
+        double[] flow = Sgd.train(data, w0, p, 1e-4 * p, 100_000_000, Seeds.generator(22), NO_CHECK).w();
+        double previous = Double.POSITIVE_INFINITY;
+        for (double t : new double[]{1e-1, 1e-2, 1e-3}) {
+            int batch = 8;
+            Sgd.Result r = Sgd.train(data, w0, batch, t * batch, 100_000_000, Seeds.generator(23), NO_CHECK);
+            double relative = distance(r.w(), flow) / distance(flow, w0);
+            assertTrue(relative < previous / 3, "T = " + t + ": " + relative + " vs " + previous);
+            previous = relative;
+        }
+        assertTrue(previous < 0.005, "relative distance at T = 1e-3: " + previous);
+    }
+
+    @Test
+    void generalizationErrorIsTheAngleOverPiForGaussianData() {
+        double[] w = {1.3, -0.4, 2.2, 0.7};
+        double norm = Math.sqrt(1.3 * 1.3 + 0.4 * 0.4 + 2.2 * 2.2 + 0.7 * 0.7);
+        assertEquals(Math.acos(1.3 / norm) / Math.PI, GeneralizationError.of(w, 0.0), 1e-10);
+        double[] flipped = {-1.3, -0.4, 2.2, 0.7};
+        assertEquals(Math.acos(-1.3 / norm) / Math.PI, GeneralizationError.of(flipped, 0.0), 1e-10);
+    }
+
+    @Test
+    void generalizationErrorMatchesSampledTestPoints() {
+        // 200 000 fresh inputs: binomial error sqrt(ε(1 − ε)/n); tolerance 4 of those.
+        int n = 200_000;
+        double[] w = {0.8, 0.5, -0.3, 0.4, 0.2};
+        for (double chi : new double[]{0.5, 2.0}) {
+            RandomGenerator rng = Seeds.generator(30 + (long) (2 * chi));
+            int wrong = 0;
+            for (int k = 0; k < n; k++) {
+                double x1 = TrainingSet.informativeComponent(chi, rng);
+                double dot = w[0] * x1;
+                for (int i = 1; i < w.length; i++) {
+                    dot += w[i] * rng.nextGaussian();
+                }
+                if (Math.signum(dot) != Math.signum(x1)) {
+                    wrong++;
+                }
+            }
+            double exact = GeneralizationError.of(w, chi);
+            double sigma = Math.sqrt(exact * (1 - exact) / n);
+            assertEquals(exact, (double) wrong / n, 4 * sigma, "χ = " + chi);
+        }
+    }
+
+    @Test
+    void informativeComponentHasTheMomentsOfItsDensity() {
+        // E[x₁²] = χ + 1 and Var[x₁²] = 2(χ + 1) for the density ∝ |x₁|^χ e^(−x₁²/2); 4 standard errors.
+        int n = 100_000;
+        for (double chi : new double[]{0.0, 0.5, 3.0}) {
+            RandomGenerator rng = Seeds.generator(40 + (long) (2 * chi));
+            double sum = 0;
+            for (int k = 0; k < n; k++) {
+                double x = TrainingSet.informativeComponent(chi, rng);
+                sum += x * x;
+            }
+            assertEquals(chi + 1, sum / n, 4 * Math.sqrt(2 * (chi + 1) / n), "χ = " + chi);
+        }
+    }
+
+    @Test
+    void dataAndInitialWeightsComeFromTheDisorderStreamOnly() {
+        // Two gradient-descent points (B = P) with different keys, hence different dynamics streams:
+        // the data and w₀ are the same sample, so the runs agree up to summation order.
+        TeacherStudentModel model = new TeacherStudentModel();
+        Map<String, Object> params = new HashMap<>(Map.of("B", 64.0, "eta", 0.5, "chi", 1.0, "d_mode", "ratio",
+                "d", 128.0, "p_over_d", 8.0, "init", "gaussian"));
+        Measurement a = run(model, params, "P=64|eta=0.5|r=0");
+        Measurement b = run(model, params, "P=64|eta=0.5|other|r=0");
+        assertEquals(1.0, a.values().get("converged"));
+        assertEquals(a.values().get("steps"), b.values().get("steps"));
+        for (String name : new String[]{"test_error", "wnorm", "displacement"}) {
+            assertEquals(a.values().get(name), b.values().get(name), 1e-9 * Math.abs(a.values().get(name)), name);
+        }
+    }
+
+    private static Measurement run(TeacherStudentModel model, Map<String, Object> params, String key) {
+        Point point = new Point("test", "teacher-student", key, new ParamValues(params), 64, 0,
+                Seeds.disorder(50, 64, 0), Seeds.dynamics(50, key), Map.of("max_steps", 1e6));
+        return model.run(point, new RandomStreams(Seeds.generator(point.disorderSeed()),
+                Seeds.generator(point.dynamicsSeed())), Deadline.none());
+    }
+}
