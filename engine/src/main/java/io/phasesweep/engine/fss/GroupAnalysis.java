@@ -104,7 +104,7 @@ final class GroupAnalysis {
         if (!(at >= x[0] && at <= x[x.length - 1])) {
             return Double.NaN;
         }
-        LocalPolynomial p = LocalPolynomial.near(x, y, at, LocalPolynomial.POINTS);
+        LocalPolynomial p = LocalPolynomial.near(x, y, at);
         return slope ? Math.abs(p.slope(at)) : p.value(at);
     }
 

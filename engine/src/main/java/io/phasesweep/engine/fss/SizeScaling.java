@@ -135,9 +135,9 @@ final class SizeScaling {
             int hi = Math.min(y.length - 1, top + 2);
             int[] window = IntStream.rangeClosed(lo, hi).toArray();
             boolean edge = top == 0 || top == y.length - 1;
-            LocalPolynomial p = LocalPolynomial.through(x, y, window, x[top]);
-            if (p.c()[2] < 0) {
-                double vertex = x[top] - p.c()[1] / (2 * p.c()[2]);
+            LocalPolynomial p = LocalPolynomial.through(x, y, window, x[top], 2);
+            if (p.coefficient(2) < 0) {
+                double vertex = x[top] - p.coefficient(1) / (2 * p.coefficient(2));
                 if (vertex >= x[lo] && vertex <= x[hi]) {
                     return new Peak(vertex, p.value(vertex), edge);
                 }

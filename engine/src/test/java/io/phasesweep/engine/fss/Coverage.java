@@ -31,21 +31,24 @@ final class Coverage {
 
     /**
      * Asserts that the fraction of trials whose {value, error} covers the truth is inside
-     * [{@link #LOW}, {@link #HIGH}]; prints it and the rms pull (value − truth)/error, which should be ≈ 1.
+     * [{@link #LOW}, {@link #HIGH}]; prints it and the mean and rms of the pull (value − truth)/error, which should be ≈ 0 and ≈ 1.
      */
     static void check(String what, int trials, IntFunction<double[]> valueAndError, double truth) {
         int covered = 0;
+        double pullSum = 0;
         double pull2 = 0;
         for (int t = 0; t < trials; t++) {
             double[] ve = valueAndError.apply(t);
             double pull = (ve[0] - truth) / ve[1];
+            pullSum += pull;
             pull2 += pull * pull;
             if (Math.abs(pull) <= 1) {
                 covered++;
             }
         }
         double c = (double) covered / trials;
-        System.out.printf("coverage %s: %.3f over %d trials, rms pull %.3f%n", what, c, trials, Math.sqrt(pull2 / trials));
+        System.out.printf("coverage %s: %.3f over %d trials, mean pull %.3f, rms pull %.3f%n", what, c, trials,
+                pullSum / trials, Math.sqrt(pull2 / trials));
         assertTrue(c >= LOW && c <= HIGH, "coverage of " + what + ": " + c);
     }
 }
