@@ -45,6 +45,10 @@ final class GroupAnalysis {
             notes.add(label + "finite-size scaling needs at least two sizes, found " + curves.sizeCount());
             return;
         }
+        if (curves.singleReplicaPoints() > 0) {
+            notes.add(label + curves.singleReplicaPoints() + " points have a single replica: no error there,"
+                    + " and resampling cannot show their scatter");
+        }
         ResampledEstimate xc = null;
         if (analysis.crossing() != null) {
             ResampledEstimate crossing = CrossingAnalysis.run(curves, observables.index(analysis.crossing()), notes);

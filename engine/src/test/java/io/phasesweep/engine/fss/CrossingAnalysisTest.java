@@ -37,6 +37,14 @@ class CrossingAnalysisTest {
     }
 
     @Test
+    void noScatterGivesNoEstimateRatherThanAZeroError() {
+        // noise 0: every replica identical, so resamples cannot measure an error
+        ResampledEstimate e = crossing(SyntheticFss.ising(4, 0.0), SIZES, 20, 14);
+        assertTrue(Double.isNaN(e.value()), "value " + e.value());
+        assertTrue(e.quality().startsWith("pair crossings do not vary"), e.quality());
+    }
+
+    @Test
     void onePairIsReportedAsIs() {
         ResampledEstimate e = crossing(SyntheticFss.ising(16, 0.05), new int[]{16, 32}, 100, 13);
         assertTrue(e.quality().startsWith("one pair"), e.quality());
