@@ -86,9 +86,7 @@ class SizeScalingTest {
 
     @Test
     void gammaOverNuErrorBarsCoverTheTruthAtNominalRate() {
-        int trials = Coverage.trials(200);
-        int bootstrap = Coverage.bootstrap(100);
-        Coverage.check("peak gamma/nu", trials, t -> {
+        Coverage.check("peak gamma/nu", 200, 100, (t, bootstrap) -> {
             ResampledEstimate e = peakPower(curves(3000 + t, bootstrap));
             return new double[]{e.value(), e.stderr()};
         }, 1.75);
