@@ -45,7 +45,7 @@ final class ModelsCommand implements Callable<Integer> {
                     out.printf("    %-16s from %-14s %s%n", d.name(), String.join(", ", d.inputs()), d.doc());
                 }
             }
-            out.println("  budget:");
+            out.println(m.budget().isEmpty() ? "  budget: none" : "  budget:");
             for (BudgetKey b : m.budget()) {
                 out.printf("    %-16s default %-10s min %-8s %s%n", b.name(), number(b.defaultValue()), number(b.min()), b.doc());
             }
