@@ -90,7 +90,6 @@ public final class MaxMarginSolver {
         int p = g.length;
         double[] u = new double[p];
         double[] z = new double[p];
-        double[] grad = new double[p];
         boolean[] passive = new boolean[p];
         CholeskyBlock chol = new CholeskyBlock(g);
         // each outer step adds one index; an index leaves only after a strict decrease of the
@@ -104,15 +103,16 @@ public final class MaxMarginSolver {
             int t = -1;
             double best = KKT_TOLERANCE;
             for (int j = 0; j < p; j++) {
+                if (passive[j]) {
+                    continue;
+                }
                 double s = 1.0;
                 double[] row = g[j];
-                for (int k = 0; k < p; k++) {
-                    if (u[k] != 0) {
-                        s -= row[k] * u[k];
-                    }
+                for (int k = 0; k < chol.size(); k++) {
+                    int i = chol.index(k);
+                    s -= row[i] * u[i];
                 }
-                grad[j] = s;
-                if (!passive[j] && s > best) {
+                if (s > best) {
                     best = s;
                     t = j;
                 }
@@ -121,7 +121,8 @@ public final class MaxMarginSolver {
                 return u;
             }
             if (!chol.add(t)) {
-                // the entering column is numerically dependent on the passive ones: optimum reached
+                // the entering column is numerically dependent on the passive ones, which in exact
+                // arithmetic means u is optimal; solve() checks that through the certificate
                 return u;
             }
             passive[t] = true;
