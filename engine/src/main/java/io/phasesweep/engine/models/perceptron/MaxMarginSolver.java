@@ -20,7 +20,11 @@ import io.phasesweep.engine.model.Deadline;
  * than guess.
  */
 public final class MaxMarginSolver {
-    /** A convex combination this close to the origin proves non-separability (rows of norm ~1). */
+    /**
+     * Resolution of the decision (rows of norm ~1): a w with every a_μ·w above it proves
+     * separability, a convex combination this close to the origin proves κ* is below it, and
+     * κ* below it counts as not separable.
+     */
     static final double ZERO_DISTANCE = 1e-9;
     private static final double KKT_TOLERANCE = 1e-11;
     private static final double CERTIFICATE_GAP = 1e-7;
@@ -45,16 +49,17 @@ public final class MaxMarginSolver {
         double upper = sumU > 0 ? norm(x) / sumU : Double.POSITIVE_INFINITY;
         double[] w = x.clone();
         double wNorm = norm(w);
-        double minStability = Double.POSITIVE_INFINITY;
+        double minStability = Double.NEGATIVE_INFINITY;
         if (wNorm > 0) {
             for (int i = 0; i < n; i++) {
                 w[i] /= wNorm;
             }
+            minStability = Double.POSITIVE_INFINITY;
             for (double[] row : a) {
                 minStability = Math.min(minStability, dot(row, w));
             }
         }
-        if (minStability > 0 && 1 - sumU > 0) {
+        if (minStability > ZERO_DISTANCE) {
             if (upper - minStability > CERTIFICATE_GAP * Math.max(1, upper)) {
                 throw new ArithmeticException("max-margin certificate gap: achieved " + minStability
                         + ", upper bound " + upper);
