@@ -16,8 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code phasesweep run FILE}: runs every point of a sweep on Spark and writes {@code raw} and {@code runs}. */
-@Command(name = "run", description = "Run a sweep on Spark; write the raw and runs tables (Parquet).")
+/**
+ * {@code phasesweep run FILE}: runs every point of a sweep on Spark and writes {@code raw} and
+ * {@code runs}, then, when the sweep has an analysis section, the analysis tables ({@link AnalyzeJob}).
+ */
+@Command(name = "run", description = "Run a sweep on Spark; write the raw and runs tables (Parquet),"
+        + " then analyse them when the sweep has an analysis section.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the sweep file (YAML)")
     Path file;
@@ -50,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
         }
         String dir = out != null ? out : "out/" + sweep.spec().name();
         PrintWriter log = command.commandLine().getOut();
-        SparkSession spark = start("phasesweep " + sweep.spec().name());
+        SparkSession spark = start("phasesweep " + sweep.spec().name(), master, conf);
         try {
             OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, overwrite);
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
@@ -58,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
             log.printf("%d points: %d ok, %d failed, %d timeout%n", run.total(), run.ok(), run.failed(), run.timeout());
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table("raw"), run.runId(), folder.table("runs"));
             log.flush();
+            if (sweep.spec().analysis() != null) {
+                new AnalyzeJob(spark, log).run(folder);
+            }
             return 0;
         } finally {
             spark.stop();
@@ -65,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores. */
-    private SparkSession start(String appName) {
+    static SparkSession start(String appName, String master, Map<String, String> conf) {
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
         if (master != null) {
             builder.master(master);
