@@ -2,9 +2,9 @@ package io.phasesweep.jobs;
 
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.SweepError;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,8 +12,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,12 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder, any Hadoop path (default: out/<sweep name>)")
     String out;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark.master if set, as by spark-submit, else local[*])")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting; repeat as needed")
-    Map<String, String> conf = new LinkedHashMap<>();
+    @Mixin
+    SparkOptions sparkOptions;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "3600",
             description = "time limit per point unless the sweep's budget sets time_limit (default: ${DEFAULT-VALUE})")
@@ -54,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
         }
         String dir = out != null ? out : "out/" + sweep.spec().name();
         PrintWriter log = command.commandLine().getOut();
-        SparkSession spark = start("phasesweep " + sweep.spec().name(), master, conf);
+        SparkSession spark = sparkOptions.start("phasesweep " + sweep.spec().name());
         try {
             OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, overwrite);
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
@@ -69,17 +63,5 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
-    }
-
-    /** An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores. */
-    static SparkSession start(String appName, String master, Map<String, String> conf) {
-        SparkSession.Builder builder = SparkSession.builder().appName(appName);
-        if (master != null) {
-            builder.master(master);
-        } else if (!new SparkConf().contains("spark.master") && !conf.containsKey("spark.master")) {
-            builder.master("local[*]");
-        }
-        conf.forEach(builder::config);
-        return builder.getOrCreate();
     }
 }
