@@ -34,7 +34,7 @@ class IsingStudyTest {
         String text = Files.readString(Path.of("..", "sweeps", "ising2d.yaml"));
         String reduced = text
                 .replaceFirst("(?m)^name: ising2d$", "name: ising2d-test")
-                .replaceFirst("(?m)^sizes: .*$", "sizes: [8, 12, 16, 24, 32]")
+                .replaceFirst("(?m)^sizes: .*$", "sizes: [12, 16, 24, 32, 48]")
                 .replaceFirst("(?m)^replicas: .*$", "replicas: 8")
                 .replaceFirst("(?m)^  thermalize: .*$", "  thermalize: 300")
                 .replaceFirst("(?m)^  measure: .*$", "  measure: 2000");
@@ -54,13 +54,15 @@ class IsingStudyTest {
         BoundaryRow tc = result.boundaries().stream().filter(b -> b.method().equals("crossing:binder")).findFirst().orElseThrow();
         ExponentRow gamma = result.exponents().stream()
                 .filter(e -> e.quantity().equals("gamma/nu") && e.method().equals("peak:chi")).findFirst().orElseThrow();
-        // The error bars must be small enough for the check to mean something, then the estimates
-        // within 4 of them of the exact values: 4 standard errors leave a 1-in-16000 chance of a
-        // false alarm for a Gaussian estimate, and finite-size bias at these sizes (L >= 8, with
-        // the drift of the crossings extrapolated) is below one error bar.
-        assertTrue(tc.stderr() < 0.005, log.toString());
+        // Measured with this seed: T_c = 2.26915 +- 0.0017, gamma/nu = 1.763 +- 0.010. The checks:
+        // error bars small enough to mean something (under twice those), then the estimates within
+        // 4 of their error bars of the exact values, a 1-in-16000 false alarm for a Gaussian
+        // estimate. The smallest size is 12, not 8: in a trial with L = 8..32 the chi peak of L = 8
+        // pulled gamma/nu to 1.778 +- 0.008 (finite-size corrections, 3.4 error bars); from 12 on the
+        // fit and its drop-smallest repeat (1.765 +- 0.013) agree within errors.
+        assertTrue(tc.stderr() < 0.0035, log.toString());
         assertTrue(Math.abs(tc.criticalValue() - TC) < 4 * tc.stderr(), log.toString());
-        assertTrue(gamma.stderr() < 0.1, log.toString());
+        assertTrue(gamma.stderr() < 0.02, log.toString());
         assertTrue(Math.abs(gamma.value() - GAMMA_OVER_NU) < 4 * gamma.stderr(), log.toString());
         assertTrue(Files.exists(tmp.resolve("out").resolve("exponents")));
     }
