@@ -2,6 +2,7 @@ package io.phasesweep.jobs;
 
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.SweepError;
+import io.phasesweep.jobs.report.Report;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         }
         String dir = out != null ? out : "out/" + sweep.spec().name();
         PrintWriter log = command.commandLine().getOut();
-        SparkSession spark = start("phasesweep " + sweep.spec().name());
+        SparkSession spark = start("phasesweep " + sweep.spec().name(), master, conf);
         try {
             OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, overwrite);
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
@@ -58,6 +59,7 @@ final class RunCommand implements Callable<Integer> {
             log.printf("%d points: %d ok, %d failed, %d timeout%n", run.total(), run.ok(), run.failed(), run.timeout());
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table("raw"), run.runId(), folder.table("runs"));
             log.flush();
+            Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
             return 0;
         } finally {
             spark.stop();
@@ -65,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores. */
-    private SparkSession start(String appName) {
+    static SparkSession start(String appName, String master, Map<String, String> conf) {
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
         if (master != null) {
             builder.master(master);
