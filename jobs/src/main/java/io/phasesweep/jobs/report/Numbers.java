@@ -27,7 +27,10 @@ final class Numbers {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }
-        String s = BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-        return s.length() > 12 ? String.format(Locale.ROOT, "%.5g", value) : s;
+        double magnitude = Math.abs(value);
+        if (value != 0 && (magnitude < 1e-4 || magnitude >= 1e9)) {
+            return String.format(Locale.ROOT, "%.5e", value);
+        }
+        return BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

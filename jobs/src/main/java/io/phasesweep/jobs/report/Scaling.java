@@ -20,14 +20,11 @@ import java.util.Optional;
 record Scaling(BoundaryRow xc, ExponentRow nu, ExponentRow powerRow, double inverseNu, double power) {
 
     /**
-     * The critical value for an observable's plots: its own collapse estimate, else a crossing, else
-     * the first boundary row at that across value.
+     * The critical value for an observable's plots: located with that observable (its crossing, then its
+     * collapse), else any crossing, else any collapse, else the first boundary row at that across value.
      */
     static Optional<BoundaryRow> critical(ReportData data, String observable, Double acrossValue) {
-        List<BoundaryRow> rows = data.boundaries().stream()
-                .filter(b -> Objects.equals(b.acrossValue(), acrossValue) && Double.isFinite(b.criticalValue()))
-                .toList();
-        return rows.stream().min(Comparator.comparingInt(b -> rank(b.method(), observable)));
+        return boundaries(data, acrossValue).min(Comparator.comparingInt(b -> rank(b.method(), observable)));
     }
 
     /**
@@ -36,13 +33,17 @@ record Scaling(BoundaryRow xc, ExponentRow nu, ExponentRow powerRow, double inve
      * (then it is not known to be dimensionless).
      */
     static Optional<Scaling> of(ReportData data, String observable, Double acrossValue) {
-        Optional<BoundaryRow> xc = critical(data, observable, acrossValue);
+        // the collapse's own x_c belongs with its own 1/ν and power
+        Optional<BoundaryRow> xc = boundaries(data, acrossValue)
+                .filter(b -> b.method().equals("collapse:" + observable)).findFirst()
+                .or(() -> critical(data, observable, acrossValue));
         List<ExponentRow> rows = data.exponents().stream()
                 .filter(e -> Objects.equals(e.acrossValue(), acrossValue) && Double.isFinite(e.value())
                         && !e.method().endsWith("/drop-smallest"))
                 .toList();
         Optional<ExponentRow> nu = rows.stream().filter(Scaling::isNu)
-                .min(Comparator.comparingInt(e -> rank(e.method(), observable)));
+                .min(Comparator.comparingInt(e -> e.method().equals("collapse:" + observable) ? 0
+                        : e.method().startsWith("collapse:") ? 1 : 2));
         if (xc.isEmpty() || nu.isEmpty()) {
             return Optional.empty();
         }
@@ -65,14 +66,14 @@ record Scaling(BoundaryRow xc, ExponentRow nu, ExponentRow powerRow, double inve
         return e.quantity().equals("nu") || e.quantity().equals("1/nu");
     }
 
-    /** Lower is preferred: the observable's own collapse, then any crossing, then any collapse, then the rest. */
+    private static java.util.stream.Stream<BoundaryRow> boundaries(ReportData data, Double acrossValue) {
+        return data.boundaries().stream()
+                .filter(b -> Objects.equals(b.acrossValue(), acrossValue) && Double.isFinite(b.criticalValue()));
+    }
+
+    /** Lower is preferred: located with the observable itself (crossing, collapse, other), then any crossing, any collapse. */
     private static int rank(String method, String observable) {
-        if (method.equals("collapse:" + observable)) {
-            return 0;
-        }
-        if (method.startsWith("crossing:")) {
-            return 1;
-        }
-        return method.startsWith("collapse:") ? 2 : 3;
+        int kind = method.startsWith("crossing:") ? 0 : method.startsWith("collapse:") ? 1 : 2;
+        return method.endsWith(":" + observable) ? kind : 3 + kind;
     }
 }
