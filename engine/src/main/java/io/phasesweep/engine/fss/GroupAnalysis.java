@@ -92,7 +92,7 @@ final class GroupAnalysis {
                 boolean slope = r.method().equals("slope");
                 powerLaws(r, SizeScaling.table(curves, (b, s) -> atCritical(s, curves.y(b, s, obs), xc.at(b), slope)), method);
             }
-            case "location" -> location(r, obs, method);
+            case "location" -> location(r, obs);
             default -> throw new IllegalArgumentException("unknown method " + r.method() + "; known: "
                     + ExponentRequest.METHODS);
         }
@@ -108,7 +108,7 @@ final class GroupAnalysis {
         return slope ? Math.abs(p.slope(at)) : p.value(at);
     }
 
-    private void location(ExponentRequest r, int obs, String method) {
+    private void location(ExponentRequest r, int obs) {
         int n = curves.sizeCount();
         double[][] loc = new double[curves.resamples() + 1][n];
         for (int b = 0; b <= curves.resamples(); b++) {
@@ -119,11 +119,11 @@ final class GroupAnalysis {
                         : Crossing.level(curves.x(s), y, r.level(), b == 0 ? Double.NaN : loc[0][s]);
             }
         }
-        String what = r.level() == null ? "location" : "location(level=" + r.level() + ")";
+        String method = (r.level() == null ? "location:" : "location(level=" + r.level() + "):") + r.observable();
         if (r.quantity().equals("nu") || r.quantity().equals("1/nu")) {
             int[] sizes = curves.sizes();
             ResampledEstimate[] all = SizeScaling.shift(sizes, loc, 0);
-            boundary(all[0], what + ":" + r.observable());
+            boundary(all[0], method);
             exponent(r, all[1], method);
             if (n >= 4) {
                 exponent(r, SizeScaling.shift(sizes, loc, 1)[1], method + "/drop-smallest");

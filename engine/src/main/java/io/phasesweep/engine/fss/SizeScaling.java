@@ -5,6 +5,7 @@ import io.phasesweep.engine.stats.LeastSquares;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Power laws against size from per-size quantities q(L) measured on every resample: the height of
@@ -51,7 +52,7 @@ final class SizeScaling {
      */
     static ResampledEstimate powerLaw(int[] sizes, double[][] q, int from) {
         int n = sizes.length - from;
-        List<Integer> used = java.util.stream.IntStream.of(sizes).skip(from).boxed().toList();
+        List<Integer> used = IntStream.of(sizes).skip(from).boxed().toList();
         int resamples = q.length - 1;
         double[][] logQ = new double[q.length][n];
         for (int b = 0; b < q.length; b++) {
@@ -87,7 +88,7 @@ final class SizeScaling {
      */
     static ResampledEstimate[] shift(int[] sizes, double[][] location, int from) {
         int n = sizes.length - from;
-        List<Integer> used = java.util.stream.IntStream.of(sizes).skip(from).boxed().toList();
+        List<Integer> used = IntStream.of(sizes).skip(from).boxed().toList();
         int resamples = location.length - 1;
         if (n < 3) {
             ResampledEstimate f = ResampledEstimate.failed(used, "x_c + a*L^-e needs at least three sizes", resamples);
@@ -132,7 +133,7 @@ final class SizeScaling {
             }
             int lo = Math.max(0, top - 2);
             int hi = Math.min(y.length - 1, top + 2);
-            int[] window = java.util.stream.IntStream.rangeClosed(lo, hi).toArray();
+            int[] window = IntStream.rangeClosed(lo, hi).toArray();
             boolean edge = top == 0 || top == y.length - 1;
             LocalPolynomial p = LocalPolynomial.through(x, y, window, x[top]);
             if (p.c()[2] < 0) {

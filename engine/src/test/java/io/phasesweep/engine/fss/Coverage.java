@@ -2,6 +2,8 @@ package io.phasesweep.engine.fss;
 
 import java.util.function.IntFunction;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Coverage of 1σ error bars over repeated synthetic trials. Trial and bootstrap counts are system
  * properties ({@code -Dfss.trials=…}, {@code -Dfss.bootstrap=…}) so a longer run can tighten the check.
@@ -27,8 +29,11 @@ final class Coverage {
         return Integer.getInteger("fss.bootstrap", fallback);
     }
 
-    /** Fraction of trials whose {value, error} covers the truth; also prints the mean pull spread. */
-    static double of(String what, int trials, IntFunction<double[]> valueAndError, double truth) {
+    /**
+     * Asserts that the fraction of trials whose {value, error} covers the truth is inside
+     * [{@link #LOW}, {@link #HIGH}]; prints it and the rms pull (value − truth)/error, which should be ≈ 1.
+     */
+    static void check(String what, int trials, IntFunction<double[]> valueAndError, double truth) {
         int covered = 0;
         double pull2 = 0;
         for (int t = 0; t < trials; t++) {
@@ -41,6 +46,6 @@ final class Coverage {
         }
         double c = (double) covered / trials;
         System.out.printf("coverage %s: %.3f over %d trials, rms pull %.3f%n", what, c, trials, Math.sqrt(pull2 / trials));
-        return c;
+        assertTrue(c >= LOW && c <= HIGH, "coverage of " + what + ": " + c);
     }
 }
