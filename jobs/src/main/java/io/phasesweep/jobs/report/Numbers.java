@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /** Numbers as a physicist writes them: the error to two significant digits, the value to the same place. */
-final class Numbers {
+public final class Numbers {
     private Numbers() {
     }
 
@@ -23,7 +23,7 @@ final class Numbers {
     }
 
     /** Six significant digits of the shortest decimal that is the double, no trailing zeros, no exponent for ordinary magnitudes. */
-    static String plain(double value) {
+    public static String plain(double value) {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }
