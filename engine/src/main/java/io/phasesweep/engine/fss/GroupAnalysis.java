@@ -45,6 +45,10 @@ final class GroupAnalysis {
             notes.add(label + "finite-size scaling needs at least two sizes, found " + curves.sizeCount());
             return;
         }
+        if (curves.singleReplicaPoints() > 0) {
+            notes.add(label + curves.singleReplicaPoints() + " points have a single replica: no error there,"
+                    + " and resampling cannot show their scatter");
+        }
         ResampledEstimate xc = null;
         if (analysis.crossing() != null) {
             ResampledEstimate crossing = CrossingAnalysis.run(curves, observables.index(analysis.crossing()), notes);
@@ -104,7 +108,7 @@ final class GroupAnalysis {
         if (!(at >= x[0] && at <= x[x.length - 1])) {
             return Double.NaN;
         }
-        LocalPolynomial p = LocalPolynomial.near(x, y, at, LocalPolynomial.POINTS);
+        LocalPolynomial p = LocalPolynomial.near(x, y, at);
         return slope ? Math.abs(p.slope(at)) : p.value(at);
     }
 

@@ -3,6 +3,7 @@ package io.phasesweep.engine.fss;
 import io.phasesweep.engine.stats.Bootstrap;
 import io.phasesweep.engine.stats.LeastSquares;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -104,8 +105,8 @@ final class SizeScaling {
                 y[b][k] = location[b][from + k];
             }
         }
-        if (!allFinite(y[0]) || !allFinite(sigma)) {
-            ResampledEstimate f = ResampledEstimate.failed(used, "location missing at some size", resamples);
+        if (!allFinite(y[0]) || !Arrays.stream(sigma).allMatch(v -> v > 0 && Double.isFinite(v))) {
+            ResampledEstimate f = ResampledEstimate.failed(used, "location or its error missing at some size", resamples);
             return new ResampledEstimate[]{f, f};
         }
         ShiftFit full = ShiftFit.fit(l, y[0], sigma);
@@ -135,9 +136,9 @@ final class SizeScaling {
             int hi = Math.min(y.length - 1, top + 2);
             int[] window = IntStream.rangeClosed(lo, hi).toArray();
             boolean edge = top == 0 || top == y.length - 1;
-            LocalPolynomial p = LocalPolynomial.through(x, y, window, x[top]);
-            if (p.c()[2] < 0) {
-                double vertex = x[top] - p.c()[1] / (2 * p.c()[2]);
+            LocalPolynomial p = LocalPolynomial.through(x, y, window, x[top], 2);
+            if (p.coefficient(2) < 0) {
+                double vertex = x[top] - p.coefficient(1) / (2 * p.coefficient(2));
                 if (vertex >= x[lo] && vertex <= x[hi]) {
                     return new Peak(vertex, p.value(vertex), edge);
                 }
