@@ -40,7 +40,19 @@ final class AnalysedFolder {
               crossing: e
             """;
 
+    private static Path shared;
+
     private AnalysedFolder() {
+    }
+
+    /** One such folder per test JVM, written on first use, for tests that only read it. */
+    static synchronized Path shared(SparkSession spark) throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("phasesweep-analysed").resolve("out");
+            write(spark, dir);
+            shared = dir;
+        }
+        return shared;
     }
 
     /** The folder {@code dir}, with the synthetic data of control x (no across axis); returns that data. */
