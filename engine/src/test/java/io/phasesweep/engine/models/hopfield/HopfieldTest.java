@@ -106,6 +106,21 @@ class HopfieldTest {
         assertEquals(0.0, m.values().get("retrieved"));
     }
 
+    /**
+     * Glauber dynamics at α = 0.05: at T = 0.2 the retrieval state is stable with m ≈ 1 − 2e^(−2/T)
+     * (mean-field, up to crosstalk noise), asserted m > 0.95; at T = 3 the network is paramagnetic
+     * and ⟨m²⟩ ≈ 1/(N(1 − 1/T)) = 0.0015 at N = 1000, asserted below 0.02 (over ten times that).
+     */
+    @Test
+    void glauberRetrievesAtLowTemperatureAndMeltsAtHigh() {
+        HopfieldModel model = new HopfieldModel();
+        Measurement cold = model.run(point(1000, 0.05, 0.2), streams(12), Deadline.none());
+        assertTrue(cold.values().get("m") > 0.95, "T=0.2: m = " + cold.values().get("m"));
+        Measurement hot = model.run(point(1000, 0.05, 3.0), streams(13), Deadline.none());
+        assertTrue(hot.values().get("m2") < 0.02, "T=3: m2 = " + hot.values().get("m2"));
+        assertEquals(0.0, hot.values().get("retrieved"));
+    }
+
     private static void randomise(HopfieldNetwork net, long seed) {
         var rng = Seeds.generator(seed);
         for (int i = 0; i < net.size(); i++) {
