@@ -1,5 +1,6 @@
 package io.phasesweep.engine.models.hopfield;
 
+import io.phasesweep.engine.model.Shuffle;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,7 +25,7 @@ final class HopfieldDynamics {
 
     /** One zero-temperature sweep; returns the number of flips. */
     int sweepZeroTemperature() {
-        shuffleOrder();
+        Shuffle.inPlace(order, rng);
         int flips = 0;
         for (int i : order) {
             if (net.spin(i) * net.fieldTimesN(i) < 0) {
@@ -37,22 +38,13 @@ final class HopfieldDynamics {
 
     /** One Glauber sweep at temperature T &gt; 0. */
     void sweepGlauber(double temperature) {
-        shuffleOrder();
+        Shuffle.inPlace(order, rng);
         double betaOverN = 1.0 / (temperature * net.size());
         for (int i : order) {
             double deltaE = 2.0 * betaOverN * net.spin(i) * net.fieldTimesN(i);
             if (rng.nextDouble() * (1.0 + Math.exp(deltaE)) < 1.0) {
                 net.flip(i);
             }
-        }
-    }
-
-    private void shuffleOrder() {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.phasesweep.engine.models.percolation;
 
+import io.phasesweep.engine.model.Shuffle;
 import io.phasesweep.engine.model.AxisModel;
 import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.Deadline;
@@ -95,12 +96,7 @@ public final class PercolationModel implements AxisModel {
         for (int i = 0; i < sites; i++) {
             order[i] = i;
         }
-        for (int i = sites - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Shuffle.inPlace(order, rng);
         return order;
     }
 }
