@@ -22,6 +22,11 @@ import static org.apache.spark.sql.functions.col;
 final class Rerun {
     /** Columns that may differ between a run and its reproduction. */
     static final List<String> MAY_DIFFER = List.of("run_id", "wall_ms", "error");
+    /**
+     * Time limit of a point whose sweep sets none (as {@code run}'s default): a timeout depends on
+     * the machine, so a sweep that must reproduce exactly keeps its points well inside it.
+     */
+    static final double TIME_LIMIT_SECONDS = 3600;
 
     /** A run of {@code runs} and its sweep. */
     record Recorded(String runId, SweepFile sweep) {

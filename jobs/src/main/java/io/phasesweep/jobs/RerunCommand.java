@@ -2,14 +2,13 @@ package io.phasesweep.jobs;
 
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code phasesweep rerun OUTDIR}: runs a recorded sweep again into a new folder and compares the rows. */
@@ -25,16 +24,8 @@ final class RerunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where the reproduction goes (default: OUTDIR-rerun)")
     String out;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark.master if set, as by spark-submit, else local[*])")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting; repeat as needed")
-    Map<String, String> conf = new LinkedHashMap<>();
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "3600",
-            description = "time limit per point unless the sweep's budget sets time_limit (default: ${DEFAULT-VALUE})")
-    double timeLimit;
+    @Mixin
+    SparkOptions sparkOptions;
 
     @Spec
     CommandSpec command;
@@ -42,21 +33,21 @@ final class RerunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CommandError {
         PrintWriter log = command.commandLine().getOut();
-        SparkSession spark = RunCommand.start("phasesweep rerun " + dir, master, conf);
+        SparkSession spark = sparkOptions.start("phasesweep rerun " + dir);
         try {
             String target = out != null ? out : dir.replaceAll("/+$", "") + "-rerun";
-            return reproduce(spark, dir, runId, target, timeLimit, log) == 0 ? 0 : 1;
+            return reproduce(spark, dir, runId, target, log) == 0 ? 0 : 1;
         } finally {
             spark.stop();
         }
     }
 
     /** Runs the recorded sweep into {@code target}; returns the number of differing rows. */
-    static long reproduce(SparkSession spark, String dir, String runId, String target, double timeLimit, PrintWriter log)
+    static long reproduce(SparkSession spark, String dir, String runId, String target, PrintWriter log)
             throws CommandError {
         Rerun.Recorded original = Rerun.recorded(spark, dir, runId);
         OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), target, false);
-        RunSummary run = new RunJob(spark, timeLimit, log).run(original.sweep(), folder);
+        RunSummary run = new RunJob(spark, Rerun.TIME_LIMIT_SECONDS, log).run(original.sweep(), folder);
         long differ = Rerun.differences(spark, dir + "/raw", original.runId(), folder.table("raw"), run.runId());
         log.printf("rerun of %s into %s: %s%n", original.runId(), target, differ == 0
                 ? run.total() + " rows identical (all columns but " + String.join(", ", Rerun.MAY_DIFFER) + ")"

@@ -47,7 +47,7 @@ class RerunTest {
     @Test
     void aRunReproducedFromTheRunsTableHasIdenticalRows() throws Exception {
         StringWriter log = new StringWriter();
-        long differ = RerunCommand.reproduce(SPARK, first, null, tmp.resolve("second").toString(), 60, new PrintWriter(log));
+        long differ = RerunCommand.reproduce(SPARK, first, null, tmp.resolve("second").toString(), new PrintWriter(log));
         assertEquals(0, differ, log.toString());
         assertTrue(log.toString().contains("rerun of " + firstRun + " into "), log.toString());
         assertTrue(log.toString().contains("12 rows identical"), log.toString());
