@@ -57,12 +57,12 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandError("--time-limit: expected a positive number of seconds, got " + timeLimit);
         }
         String dir = out != null ? out : "out/" + sweep.spec().name();
-        PrintWriter out = command.commandLine().getOut();
-        PrintWriter log = jsonProgress ? command.commandLine().getErr() : out;
+        PrintWriter stdout = command.commandLine().getOut();
+        PrintWriter log = jsonProgress ? command.commandLine().getErr() : stdout;
         Progress.Output progress = new Progress.Output(
                 jsonProgress ? Progress.Style.JSON : quiet ? Progress.Style.QUIET : Progress.Style.TEXT,
-                out, !jsonProgress && System.console() != null);
-        SparkSession spark = start("phasesweep " + sweep.spec().name(), master, conf);
+                stdout, !jsonProgress && System.console() != null);
+        SparkSession spark = start("phasesweep " + sweep.spec().name());
         try {
             OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, overwrite);
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores. */
-    static SparkSession start(String appName, String master, Map<String, String> conf) {
+    private SparkSession start(String appName) {
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
         if (master != null) {
             builder.master(master);

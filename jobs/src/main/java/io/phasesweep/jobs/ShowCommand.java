@@ -4,12 +4,12 @@ import io.phasesweep.jobs.show.ShowTable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code phasesweep show OUTDIR [TABLE]}: one table in the terminal, or as CSV or JSON lines. */
@@ -37,6 +37,9 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "rows of the text view (default: ${DEFAULT-VALUE})")
     int limit;
 
+    @Mixin
+    SparkOptions sparkOptions;
+
     @Spec
     CommandSpec command;
 
@@ -44,8 +47,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws CommandError {
         ShowTable.Format format = machine == null ? ShowTable.Format.TEXT
                 : machine.csv ? ShowTable.Format.CSV : ShowTable.Format.JSON;
-        // a local session, quiet and without UI: reading a few Parquet files needs no cluster
-        SparkSession spark = RunCommand.start("phasesweep show", null, Map.of("spark.ui.enabled", "false"));
+        SparkSession spark = sparkOptions.start("phasesweep show " + dir);
         try {
             ShowTable.print(spark, dir, table, format, limit, command.commandLine().getOut());
             return 0;
