@@ -2,6 +2,7 @@ package io.phasesweep.jobs;
 
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.SweepError;
+import io.phasesweep.jobs.report.Report;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,13 @@ final class RunCommand implements Callable<Integer> {
             description = "time limit per point unless the sweep's budget sets time_limit (default: ${DEFAULT-VALUE})")
     double timeLimit;
 
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Option(names = "--json-progress",
+            description = "progress as JSON lines on stdout (start, progress, done); other messages go to stderr")
+    boolean jsonProgress;
+
     @Option(names = "--overwrite", description = "delete the tables of an earlier run in the output folder first")
     boolean overwrite;
 
@@ -47,18 +55,24 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandError("--time-limit: expected a positive number of seconds, got " + timeLimit);
         }
         String dir = out != null ? out : "out/" + sweep.spec().name();
-        PrintWriter log = command.commandLine().getOut();
+        PrintWriter stdout = command.commandLine().getOut();
+        PrintWriter log = jsonProgress ? command.commandLine().getErr() : stdout;
+        Progress.Output progress = new Progress.Output(
+                jsonProgress ? Progress.Style.JSON : quiet ? Progress.Style.QUIET : Progress.Style.TEXT,
+                stdout, !jsonProgress && System.console() != null);
         SparkSession spark = sparkOptions.start("phasesweep " + sweep.spec().name());
         try {
             OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, overwrite);
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
-            RunSummary run = new RunJob(spark, timeLimit, log).run(sweep, folder);
+            RunSummary run = new RunJob(spark, timeLimit, log, progress).run(sweep, folder);
+            Progress.done(progress, run);
             log.printf("%d points: %d ok, %d failed, %d timeout%n", run.total(), run.ok(), run.failed(), run.timeout());
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table("raw"), run.runId(), folder.table("runs"));
             log.flush();
             if (sweep.spec().analysis() != null) {
                 new AnalyzeJob(spark, log).run(folder);
             }
+            Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
             return 0;
         } finally {
             spark.stop();

@@ -35,15 +35,22 @@ public final class RunJob {
     private final SparkSession spark;
     private final double defaultLimitSeconds;
     private final PrintWriter log;
+    private final Progress.Output progress;
 
     /**
      * @param defaultLimitSeconds time limit of a point whose sweep has no {@code time_limit} budget
-     * @param log                 where progress lines go
+     * @param log                 where messages and progress lines go
      */
     public RunJob(SparkSession spark, double defaultLimitSeconds, PrintWriter log) {
+        this(spark, defaultLimitSeconds, log, Progress.Output.text(log));
+    }
+
+    /** @param progress how and where progress is shown */
+    RunJob(SparkSession spark, double defaultLimitSeconds, PrintWriter log, Progress.Output progress) {
         this.spark = spark;
         this.defaultLimitSeconds = defaultLimitSeconds;
         this.log = log;
+        this.progress = progress;
     }
 
     /** Runs the sweep with a few bins per core of the session. */
@@ -67,13 +74,16 @@ public final class RunJob {
 
         RawTable table = RawTable.of(spec, model);
         LongAccumulator done = spark.sparkContext().longAccumulator("points done");
-        JavaRDD<Row> rows = runBins(work, model.id(), table, runId, done);
-        Progress progress = new Progress(done, total, log);
-        spark.sparkContext().addSparkListener(progress);
+        LongAccumulator failed = spark.sparkContext().longAccumulator("points failed");
+        JavaRDD<Row> rows = runBins(work, model.id(), table, runId, done, failed);
+        Progress shown = new Progress(done, failed, total, progress);
+        shown.start(spark.sparkContext().uiWebUrl().getOrElse(() -> null));
+        spark.sparkContext().addSparkListener(shown);
         try {
             spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(out.table("raw"));
         } finally {
-            spark.sparkContext().removeSparkListener(progress);
+            spark.sparkContext().removeSparkListener(shown);
+            shown.finish();
         }
 
         RunSummary summary = count(out, runId, total);
@@ -82,7 +92,7 @@ public final class RunJob {
     }
 
     private JavaRDD<Row> runBins(List<List<PointGroup>> work, String modelId, RawTable table, String runId,
-                                 LongAccumulator done) {
+                                 LongAccumulator done, LongAccumulator failed) {
         double limit = defaultLimitSeconds;
         // numSlices = bins: Spark slices a list of n elements into n partitions of one element each.
         return JavaSparkContext.fromSparkContext(spark.sparkContext())
@@ -98,6 +108,9 @@ public final class RunJob {
                     for (PointGroup group : bin) {
                         for (RawRecord r : runner.run(group)) {
                             out.add(table.row(r, runId));
+                            if (r.status() != RawRecord.Status.OK) {
+                                failed.add(1);
+                            }
                         }
                         done.add(group.points().size());
                     }

@@ -151,4 +151,24 @@ class RunJobTest {
         }
         return s.toString();
     }
+
+    /** JSON progress: a start event, then progress events whose counts only grow, ending at the total with every failure counted. */
+    @Test
+    void jsonProgressCountsDoneAndFailedPointsFromTheExecutors() throws Exception {
+        SweepFile sweep = ProbeSweeps.sweep("progress", Map.of("throw_at", 0.2));
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("p").toString(), false);
+        StringWriter json = new StringWriter();
+        new RunJob(spark, 60, new PrintWriter(new StringWriter()),
+                new Progress.Output(Progress.Style.JSON, new PrintWriter(json), false)).run(sweep, out, 4);
+        List<String> lines = json.toString().lines().toList();
+        assertEquals("{\"event\":\"start\",\"total\":24,\"spark_ui\":null}", lines.get(0), "the tests' Spark has no UI");
+        long before = -1;
+        for (String line : lines.subList(1, lines.size())) {
+            long done = Long.parseLong(line.replaceAll(".*\"done\":(\\d+).*", "$1"));
+            assertTrue(done > before, line);
+            before = done;
+        }
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.contains("\"done\":24,\"total\":24,\"failed\":6,"), "6 = 2 sizes × 3 replicas at x = 0.2: " + last);
+    }
 }
