@@ -52,7 +52,8 @@ final class ReportPage {
                 .append(Html.escape(data.model())).append(" · control parameter ").append(Html.escape(data.control()))
                 .append(data.across() == null ? "" : " · across " + Html.escape(data.across()))
                 .append(" · ").append(data.points().size()).append(" points (parameters × sizes)</p><p>report written ")
-                .append(Html.escape(generated.toString())).append("</p></header>\n");
+                .append(Html.escape(generated.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))
+                .append("</p></header>\n");
         b.append("<nav><a href=\"#results\">Critical values and exponents</a><a href=\"#observables\">Observables</a>")
                 .append("<a href=\"#provenance\">Provenance</a></nav>\n<main>\n");
         results(b);
@@ -86,7 +87,7 @@ final class ReportPage {
             if (a != null) {
                 b.append("<h3>").append(Html.escape(data.across() + " = " + Numbers.plain(a))).append("</h3>\n");
             }
-            for (String observable : data.observables()) {
+            for (String observable : data.observablesAnalysedFirst()) {
                 List<Figure> charts = figures.observable(observable, a, id);
                 if (charts.isEmpty()) {
                     continue;
