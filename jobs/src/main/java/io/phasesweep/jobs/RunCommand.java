@@ -3,9 +3,9 @@ package io.phasesweep.jobs;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.jobs.report.Report;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,12 +13,14 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code phasesweep run FILE}: runs every point of a sweep on Spark and writes {@code raw} and {@code runs}. */
-@Command(name = "run", description = "Run a sweep on Spark; write the raw and runs tables (Parquet).")
+/**
+ * {@code phasesweep run FILE}: runs every point of a sweep on Spark and writes {@code raw} and
+ * {@code runs}, then, when the sweep has an analysis section, the analysis tables ({@link AnalyzeJob}).
+ */
+@Command(name = "run", description = "Run a sweep on Spark; write the raw and runs tables (Parquet),"
+        + " then analyse them when the sweep has an analysis section.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the sweep file (YAML)")
     Path file;
@@ -26,12 +28,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder, any Hadoop path (default: out/<sweep name>)")
     String out;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark.master if set, as by spark-submit, else local[*])")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting; repeat as needed")
-    Map<String, String> conf = new LinkedHashMap<>();
+    @Mixin
+    SparkOptions sparkOptions;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "3600",
             description = "time limit per point unless the sweep's budget sets time_limit (default: ${DEFAULT-VALUE})")
@@ -62,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         Progress.Output progress = new Progress.Output(
                 jsonProgress ? Progress.Style.JSON : quiet ? Progress.Style.QUIET : Progress.Style.TEXT,
                 stdout, !jsonProgress && System.console() != null);
-        SparkSession spark = start("phasesweep " + sweep.spec().name());
+        SparkSession spark = sparkOptions.start("phasesweep " + sweep.spec().name());
         try {
             OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, overwrite);
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
@@ -71,22 +69,13 @@ final class RunCommand implements Callable<Integer> {
             log.printf("%d points: %d ok, %d failed, %d timeout%n", run.total(), run.ok(), run.failed(), run.timeout());
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table("raw"), run.runId(), folder.table("runs"));
             log.flush();
+            if (sweep.spec().analysis() != null) {
+                new AnalyzeJob(spark, log).run(folder);
+            }
             Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
             return 0;
         } finally {
             spark.stop();
         }
-    }
-
-    /** An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores. */
-    private SparkSession start(String appName) {
-        SparkSession.Builder builder = SparkSession.builder().appName(appName);
-        if (master != null) {
-            builder.master(master);
-        } else if (!new SparkConf().contains("spark.master") && !conf.containsKey("spark.master")) {
-            builder.master("local[*]");
-        }
-        conf.forEach(builder::config);
-        return builder.getOrCreate();
     }
 }

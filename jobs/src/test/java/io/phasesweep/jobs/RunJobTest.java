@@ -133,7 +133,7 @@ class RunJobTest {
         }
     }
 
-    private static List<String> columns(Dataset<Row> table) {
+    static List<String> columns(Dataset<Row> table) {
         List<String> out = new ArrayList<>();
         for (StructField f : table.schema().fields()) {
             out.add(f.name() + ":" + f.dataType().simpleString());
