@@ -103,8 +103,10 @@ final class ReportPage {
 
     private void provenance(StringBuilder b) {
         b.append("<section id=\"provenance\"><h2>Provenance</h2>\n");
-        List<String> columns = List.of("run_id", "started_at", "ended_at", "points_total", "points_ok", "points_failed",
-                "points_timeout", "master");
+        // the columns present of these (a runs table may have more or, from an older version, fewer)
+        List<String> columns = List.of("run_id", "status", "started_at", "ended_at", "points_total", "points_ok",
+                        "points_failed", "points_timeout", "master").stream()
+                .filter(c -> data.runs().stream().anyMatch(r -> r.containsKey(c))).toList();
         b.append(Html.table("runs", columns, data.runs().stream()
                 .map(r -> columns.stream().map(c -> r.getOrDefault(c, "")).toList()).toList()));
         Optional<Map<String, String>> latest = data.runs().isEmpty() ? Optional.empty()
