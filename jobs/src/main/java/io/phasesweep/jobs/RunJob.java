@@ -48,11 +48,10 @@ public final class RunJob {
 
     /** Runs the sweep with a few bins per core of the session. */
     public RunSummary run(SweepFile sweep, OutputFolder out) {
-        int groups = SweepExpander.groups(sweep.spec(), sweep.model()).size();
-        return run(sweep, out, Bins.count(groups, spark.sparkContext().defaultParallelism()));
+        return run(sweep, out, 0);
     }
 
-    /** Runs the sweep in exactly {@code bins} partitions (fewer when there are fewer groups). */
+    /** Runs the sweep in exactly {@code bins} partitions (fewer when there are fewer groups), or 0 for the default. */
     RunSummary run(SweepFile sweep, OutputFolder out, int bins) {
         SweepSpec spec = sweep.spec();
         Model model = sweep.model();
@@ -61,7 +60,9 @@ public final class RunJob {
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         List<PointGroup> groups = SweepExpander.groups(spec, model);
         long total = groups.stream().mapToLong(g -> g.points().size()).sum();
-        List<List<PointGroup>> work = Bins.longestFirst(groups, Math.min(bins, groups.size()));
+        int binCount = bins > 0 ? Math.min(bins, groups.size())
+                : Bins.count(groups.size(), spark.sparkContext().defaultParallelism());
+        List<List<PointGroup>> work = Bins.longestFirst(groups, binCount);
         log.printf("%s: %d points in %d groups, %d tasks, run %s%n", spec.name(), total, groups.size(), work.size(), runId).flush();
 
         RawTable table = RawTable.of(spec, model);
