@@ -46,8 +46,8 @@ class CliProcessTest {
         SparkSession spark = TestSpark.session();
         SweepFile file = SweepFile.load(sweep, ModelRegistry.load());
         OutputFolder here = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(),
-                tmp.resolve("two-cores").toString(), false);
-        new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(file, here);
+                tmp.resolve("two-cores").toString(), OutputFolder.Existing.REFUSE);
+        new RunJob(spark, 60, 1, new PrintWriter(new StringWriter())).run(file, here, false);
 
         assertEquals(fingerprints(spark, tmp.resolve("two-cores")), fingerprints(spark, tmp.resolve("one-core")));
         assertEquals("local[1]", spark.read().parquet(tmp.resolve("one-core").resolve("runs").toString())
