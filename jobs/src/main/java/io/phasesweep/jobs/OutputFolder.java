@@ -51,6 +51,12 @@ public final class OutputFolder {
                 }
                 hasRaw = false;
             }
+            // An interrupted write leaves its uncommitted task files in <table>/_temporary; the next
+            // write's job commit would publish them with its own (Hadoop's FileOutputCommitter commits
+            // every task folder there), so they go first. Hence also: one run at a time per folder.
+            for (String table : TABLES) {
+                fs.delete(new Path(new Path(root, table), "_temporary"), true);
+            }
             if (!fs.mkdirs(root)) {
                 throw new CommandError("cannot create the output folder " + dir);
             }

@@ -3,6 +3,7 @@ package io.phasesweep.jobs;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepParser;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import scala.Tuple2;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,10 +76,11 @@ final class RunCommand implements Callable<Integer> {
         OutputFolder.Existing existing = overwrite ? OutputFolder.Existing.OVERWRITE
                 : resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE;
         String dir = out != null ? out : "out/" + sweep.spec().name();
+        // before Spark starts: a folder that cannot be used costs no Spark start-up
+        OutputFolder folder = OutputFolder.prepare(hadoopConfiguration(), dir, existing);
         PrintWriter log = command.commandLine().getOut();
         SparkSession spark = start("phasesweep " + sweep.spec().name());
         try {
-            OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, existing);
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
             RunSummary run = new RunJob(spark, timeLimit, waves, log).run(sweep, folder, resume);
             log.printf("%d points: %d ok, %d failed, %d timeout%n", run.total(), run.ok(), run.failed(), run.timeout());
@@ -87,6 +90,17 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /** Hadoop's settings as Spark will see them: its files on the classpath, then every spark.hadoop.* setting. */
+    private Configuration hadoopConfiguration() {
+        SparkConf spark = new SparkConf();
+        conf.forEach(spark::set);
+        Configuration hadoop = new Configuration();
+        for (Tuple2<String, String> setting : spark.getAllWithPrefix("spark.hadoop.")) {
+            hadoop.set(setting._1(), setting._2());
+        }
+        return hadoop;
     }
 
     /** An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores. */

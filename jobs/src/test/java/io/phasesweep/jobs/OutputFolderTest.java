@@ -54,6 +54,17 @@ class OutputFolderTest {
         assertTrue(Files.exists(raw.resolve("_SUCCESS")));
     }
 
+    /** An interrupted write's task files would be published by the next write's job commit. */
+    @Test
+    void deletesTheUncommittedFilesOfAnInterruptedWrite() throws Exception {
+        Path out = earlierRun();
+        Path debris = Files.createDirectories(out.resolve("raw").resolve("_temporary").resolve("0").resolve("task_1"));
+        Files.writeString(debris.resolve("part-00001.parquet"), "uncommitted rows");
+        OutputFolder.prepare(hadoop, out.toString(), OutputFolder.Existing.RESUME);
+        assertFalse(Files.exists(out.resolve("raw").resolve("_temporary")));
+        assertTrue(Files.exists(out.resolve("raw").resolve("part-00000.parquet")));
+    }
+
     @Test
     void refusesAFolderThatCannotBeCreated() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");

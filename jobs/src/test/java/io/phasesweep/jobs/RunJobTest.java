@@ -50,7 +50,8 @@ class RunJobTest {
         Dataset<Row> raw = table("out", "raw");
         assertEquals(List.of("sweep:string", "model:string", "point:string", "size:int", "replica:int",
                         "seed:bigint", "disorder_seed:bigint", "status:string", "error:string", "wall_ms:bigint",
-                        "run_id:string", "throw_at:double", "nan_at:double", "sleep_at:double", "flavour:string",
+                        "run_id:string", "throw_at:double", "nan_at:double", "sleep_at:double", "pause:double",
+                        "flavour:string",
                         "x:double", "e:double", "e_err:double", "e_tau:double", "d:double"),
                 columns(raw));
         Row first = raw.where("point = 'size=8|x=0.3|r=2'").first();
