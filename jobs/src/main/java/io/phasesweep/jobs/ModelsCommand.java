@@ -45,7 +45,7 @@ final class ModelsCommand implements Callable<Integer> {
                     out.printf("    %-16s from %-14s %s%n", d.name(), String.join(", ", d.inputs()), d.doc());
                 }
             }
-            out.println("  budget:");
+            out.println(m.budget().isEmpty() ? "  budget: none" : "  budget:");
             for (BudgetKey b : m.budget()) {
                 out.printf("    %-16s default %-10s min %-8s %s%n", b.name(), number(b.defaultValue()), number(b.min()), b.doc());
             }
@@ -59,9 +59,12 @@ final class ModelsCommand implements Callable<Integer> {
         return p.type() == ParamSpec.Type.WORD ? "one of " + String.join("|", p.choices()) : "in " + p.range();
     }
 
-    /** A number as a person writes it: 10, not 10.0. */
+    /** A number as a person writes it: 10, not 10.0; 1.85e+10, not 18498395200. */
     static String number(Object value) {
-        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+        if (value instanceof Double d && Math.abs(d) >= 1e9) {
+            return String.format(Locale.ROOT, "%.3e", d);
+        }
+        if (value instanceof Double d && d == Math.rint(d)) {
             return Long.toString(d.longValue());
         }
         return String.valueOf(value);

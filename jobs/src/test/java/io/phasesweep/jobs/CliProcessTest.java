@@ -37,17 +37,18 @@ class CliProcessTest {
                 Main.class.getName(), "run", sweep.toString(), "--master", "local[1]",
                 "--out", tmp.resolve("one-core").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command line did not finish in 120 s");
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), output);
-        assertTrue(output.contains("12 points: 8 ok, 4 failed, 0 timeout"), output);
-        assertTrue(output.contains("12/12 points done"), output);
-
+        // the two-core run here overlaps with the child's start-up
         SparkSession spark = TestSpark.session();
         SweepFile file = SweepFile.load(sweep, ModelRegistry.load());
         OutputFolder here = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(),
                 tmp.resolve("two-cores").toString(), OutputFolder.Existing.REFUSE);
         new RunJob(spark, 60, 1, new PrintWriter(new StringWriter())).run(file, here, false);
+
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the command line did not finish in 300 s");
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("12 points: 8 ok, 4 failed, 0 timeout"), output);
+        assertTrue(output.contains("12/12 points done"), output);
 
         assertEquals(fingerprints(spark, tmp.resolve("two-cores")), fingerprints(spark, tmp.resolve("one-core")));
         assertEquals("local[1]", spark.read().parquet(tmp.resolve("one-core").resolve("runs").toString())

@@ -37,8 +37,14 @@ final class Collapse {
 
     static Result run(ResampledCurves c, int obs, boolean fitPower) {
         double[] start = coarseStart(c, obs, fitPower);
-        double[] full = minimise(c, 0, obs, fitPower, start);
         int resamples = c.resamples();
+        List<Integer> sizes = IntStream.of(c.sizes()).boxed().toList();
+        if (!Double.isFinite(quality(c, 0, obs, start[0], start[1], start[2]))) {
+            ResampledEstimate none = ResampledEstimate.failed(sizes, "no collapse: the scaled curves of different"
+                    + " sizes do not overlap, or points lack errors (one replica)", resamples);
+            return new Result(none, none, none);
+        }
+        double[] full = minimise(c, 0, obs, fitPower, start);
         double[][] rep = new double[3][resamples];
         for (int b = 1; b <= resamples; b++) {
             double[] p = minimise(c, b, obs, fitPower, full);
@@ -49,7 +55,6 @@ final class Collapse {
         double s = quality(c, 0, obs, full[0], full[1], full[2]);
         String q = String.format(Locale.ROOT, "S=%.3g%s", s,
                 s > 3 ? " (poor collapse: corrections to scaling or a window too wide)" : "");
-        List<Integer> sizes = IntStream.of(c.sizes()).boxed().toList();
         return new Result(new ResampledEstimate(full[0], rep[0], sizes, q),
                 new ResampledEstimate(full[1], rep[1], sizes, q),
                 new ResampledEstimate(full[2], rep[2], sizes, q));

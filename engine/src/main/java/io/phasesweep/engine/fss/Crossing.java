@@ -7,7 +7,7 @@ import java.util.TreeSet;
  * Where two curves cross along the control axis, each curve on its own grid. The difference of
  * the two curves, linearly interpolated on the union of both grids inside their common range,
  * locates the sign changes; the chosen one is refined by the root of the difference of two local
- * quadratics ({@link LocalPolynomial}), one per curve, around it. A curve crossing a fixed level
+ * cubics ({@link LocalPolynomial}), one per curve, around it. A curve crossing a fixed level
  * is the same problem with a flat second curve.
  */
 final class Crossing {
@@ -51,9 +51,9 @@ final class Crossing {
             return Double.NaN;
         }
         double x0 = g[best] - d[best] * (g[best + 1] - g[best]) / (d[best + 1] - d[best]);
-        double root = LocalPolynomial.near(xa, ya, x0, LocalPolynomial.POINTS)
-                .rootOfDifference(LocalPolynomial.near(xb, yb, x0, LocalPolynomial.POINTS));
-        // trust the refinement only next to its bracket: far away the quadratics are extrapolated
+        double root = LocalPolynomial.near(xa, ya, x0)
+                .rootOfDifference(LocalPolynomial.near(xb, yb, x0));
+        // trust the refinement only next to its bracket: far away the cubics are extrapolated
         double from = g[Math.max(0, best - 1)];
         double to = g[Math.min(g.length - 1, best + 2)];
         return root >= from && root <= to ? root : x0;

@@ -2,6 +2,10 @@ package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.stats.LeastSquares;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +64,23 @@ final class CrossingAnalysis {
                     sizes, "one pair of sizes: crossing not extrapolated in L");
         }
         double[][] cov = covariance(pairs);
+        for (int k = 0; k < p; k++) {
+            // below 1e-10 relative, a spread is rounding, not statistics
+            double floor = 1e-10 * Math.max(1.0, Math.abs(pairs.get(k)[0]));
+            if (!(cov[k][k] > floor * floor)) {
+                return ResampledEstimate.failed(sizes, "pair crossings do not vary over resamples"
+                        + " (identical replicas?): no error bar to weight or judge them with", resamples);
+            }
+        }
+        if (!positiveDefinite(cov)) {
+            // more pairs than the resamples can pin down, or perfectly correlated pairs
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) {
+                    cov[i][j] = i == j ? cov[i][j] : 0.0;
+                }
+            }
+            notes.add("crossing: bootstrap covariance of the pair crossings is singular; pairs treated as independent");
+        }
         double[][] ones = new double[p][];
         for (int k = 0; k < p; k++) {
             ones[k] = new double[]{1.0};
@@ -103,6 +124,15 @@ final class CrossingAnalysis {
 
     private static double[] column(List<double[]> pairs, int b) {
         return pairs.stream().mapToDouble(x -> x[b]).toArray();
+    }
+
+    private static boolean positiveDefinite(double[][] cov) {
+        try {
+            new CholeskyDecomposition(MatrixUtils.createRealMatrix(cov));
+            return true;
+        } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+            return false;
+        }
     }
 
     /** Bootstrap covariance of the pair crossings over the resamples where all of them exist. */

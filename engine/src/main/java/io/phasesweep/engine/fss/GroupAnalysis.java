@@ -45,6 +45,10 @@ final class GroupAnalysis {
             notes.add(label + "finite-size scaling needs at least two sizes, found " + curves.sizeCount());
             return;
         }
+        if (curves.singleReplicaPoints() > 0) {
+            notes.add(label + curves.singleReplicaPoints() + " points have a single replica: no error there,"
+                    + " and resampling cannot show their scatter");
+        }
         ResampledEstimate xc = null;
         if (analysis.crossing() != null) {
             ResampledEstimate crossing = CrossingAnalysis.run(curves, observables.index(analysis.crossing()), notes);
@@ -92,7 +96,7 @@ final class GroupAnalysis {
                 boolean slope = r.method().equals("slope");
                 powerLaws(r, SizeScaling.table(curves, (b, s) -> atCritical(s, curves.y(b, s, obs), xc.at(b), slope)), method);
             }
-            case "location" -> location(r, obs, method);
+            case "location" -> location(r, obs);
             default -> throw new IllegalArgumentException("unknown method " + r.method() + "; known: "
                     + ExponentRequest.METHODS);
         }
@@ -104,11 +108,11 @@ final class GroupAnalysis {
         if (!(at >= x[0] && at <= x[x.length - 1])) {
             return Double.NaN;
         }
-        LocalPolynomial p = LocalPolynomial.near(x, y, at, LocalPolynomial.POINTS);
+        LocalPolynomial p = LocalPolynomial.near(x, y, at);
         return slope ? Math.abs(p.slope(at)) : p.value(at);
     }
 
-    private void location(ExponentRequest r, int obs, String method) {
+    private void location(ExponentRequest r, int obs) {
         int n = curves.sizeCount();
         double[][] loc = new double[curves.resamples() + 1][n];
         for (int b = 0; b <= curves.resamples(); b++) {
@@ -119,11 +123,11 @@ final class GroupAnalysis {
                         : Crossing.level(curves.x(s), y, r.level(), b == 0 ? Double.NaN : loc[0][s]);
             }
         }
-        String what = r.level() == null ? "location" : "location(level=" + r.level() + ")";
+        String method = (r.level() == null ? "location:" : "location(level=" + r.level() + "):") + r.observable();
         if (r.quantity().equals("nu") || r.quantity().equals("1/nu")) {
             int[] sizes = curves.sizes();
             ResampledEstimate[] all = SizeScaling.shift(sizes, loc, 0);
-            boundary(all[0], what + ":" + r.observable());
+            boundary(all[0], method);
             exponent(r, all[1], method);
             if (n >= 4) {
                 exponent(r, SizeScaling.shift(sizes, loc, 1)[1], method + "/drop-smallest");

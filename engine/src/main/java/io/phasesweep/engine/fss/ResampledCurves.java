@@ -88,6 +88,17 @@ final class ResampledCurves {
         return new ResampledCurves(sizes, x, values, errors);
     }
 
+    /** Points whose jackknife error is undefined (one replica). */
+    int singleReplicaPoints() {
+        int n = 0;
+        for (double[][] curve : errors) {
+            for (double[] point : curve) {
+                n += Double.isNaN(point[0]) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     int[] sizes() {
         return sizes.clone();
     }

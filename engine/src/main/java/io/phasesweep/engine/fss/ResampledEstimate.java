@@ -3,7 +3,9 @@ package io.phasesweep.engine.fss;
 import io.phasesweep.engine.stats.Bootstrap;
 import io.phasesweep.engine.stats.Moments;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * An estimate on the full data and on each bootstrap resample; its error is the standard deviation
@@ -21,7 +23,7 @@ record ResampledEstimate(double value, double[] replicates, List<Integer> sizes,
 
     static ResampledEstimate failed(List<Integer> sizes, String why, int resamples) {
         double[] nan = new double[resamples];
-        java.util.Arrays.fill(nan, Double.NaN);
+        Arrays.fill(nan, Double.NaN);
         return new ResampledEstimate(Double.NaN, nan, sizes, why);
     }
 
@@ -46,7 +48,7 @@ record ResampledEstimate(double value, double[] replicates, List<Integer> sizes,
     }
 
     /** The same estimate mapped through f (e.g. ν = 1/(1/ν)), resample by resample. */
-    ResampledEstimate map(java.util.function.DoubleUnaryOperator f) {
+    ResampledEstimate map(DoubleUnaryOperator f) {
         double[] r = new double[replicates.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = f.applyAsDouble(replicates[i]);

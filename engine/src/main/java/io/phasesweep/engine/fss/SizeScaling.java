@@ -3,8 +3,10 @@ package io.phasesweep.engine.fss;
 import io.phasesweep.engine.stats.Bootstrap;
 import io.phasesweep.engine.stats.LeastSquares;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Power laws against size from per-size quantities q(L) measured on every resample: the height of
@@ -51,7 +53,7 @@ final class SizeScaling {
      */
     static ResampledEstimate powerLaw(int[] sizes, double[][] q, int from) {
         int n = sizes.length - from;
-        List<Integer> used = java.util.stream.IntStream.of(sizes).skip(from).boxed().toList();
+        List<Integer> used = IntStream.of(sizes).skip(from).boxed().toList();
         int resamples = q.length - 1;
         double[][] logQ = new double[q.length][n];
         for (int b = 0; b < q.length; b++) {
@@ -87,7 +89,7 @@ final class SizeScaling {
      */
     static ResampledEstimate[] shift(int[] sizes, double[][] location, int from) {
         int n = sizes.length - from;
-        List<Integer> used = java.util.stream.IntStream.of(sizes).skip(from).boxed().toList();
+        List<Integer> used = IntStream.of(sizes).skip(from).boxed().toList();
         int resamples = location.length - 1;
         if (n < 3) {
             ResampledEstimate f = ResampledEstimate.failed(used, "x_c + a*L^-e needs at least three sizes", resamples);
@@ -103,8 +105,8 @@ final class SizeScaling {
                 y[b][k] = location[b][from + k];
             }
         }
-        if (!allFinite(y[0]) || !allFinite(sigma)) {
-            ResampledEstimate f = ResampledEstimate.failed(used, "location missing at some size", resamples);
+        if (!allFinite(y[0]) || !Arrays.stream(sigma).allMatch(v -> v > 0 && Double.isFinite(v))) {
+            ResampledEstimate f = ResampledEstimate.failed(used, "location or its error missing at some size", resamples);
             return new ResampledEstimate[]{f, f};
         }
         ShiftFit full = ShiftFit.fit(l, y[0], sigma);
@@ -132,11 +134,11 @@ final class SizeScaling {
             }
             int lo = Math.max(0, top - 2);
             int hi = Math.min(y.length - 1, top + 2);
-            int[] window = java.util.stream.IntStream.rangeClosed(lo, hi).toArray();
+            int[] window = IntStream.rangeClosed(lo, hi).toArray();
             boolean edge = top == 0 || top == y.length - 1;
-            LocalPolynomial p = LocalPolynomial.through(x, y, window, x[top]);
-            if (p.c()[2] < 0) {
-                double vertex = x[top] - p.c()[1] / (2 * p.c()[2]);
+            LocalPolynomial p = LocalPolynomial.through(x, y, window, x[top], 2);
+            if (p.coefficient(2) < 0) {
+                double vertex = x[top] - p.coefficient(1) / (2 * p.coefficient(2));
                 if (vertex >= x[lo] && vertex <= x[hi]) {
                     return new Peak(vertex, p.value(vertex), edge);
                 }

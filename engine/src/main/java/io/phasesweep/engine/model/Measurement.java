@@ -1,8 +1,11 @@
 package io.phasesweep.engine.model;
 
+import io.phasesweep.engine.stats.LogBinning;
+
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,5 +24,19 @@ public record Measurement(Map<String, Double> values, Map<String, Double> errors
     /** Plain values, for models that are not Monte Carlo time averages (solvers, single samples). */
     public static Measurement of(Map<String, Double> values) {
         return new Measurement(values, Map.of(), Map.of());
+    }
+
+    /** Thermal averages: mean, error and autocorrelation time of each binned observable, in order. */
+    public static Measurement binned(List<ObservableSpec> observables, LogBinning bins) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, Double> errors = new LinkedHashMap<>();
+        Map<String, Double> taus = new LinkedHashMap<>();
+        for (int o = 0; o < observables.size(); o++) {
+            String name = observables.get(o).name();
+            values.put(name, bins.mean(o));
+            errors.put(name, bins.error(o));
+            taus.put(name, bins.tau(o));
+        }
+        return new Measurement(values, errors, taus);
     }
 }

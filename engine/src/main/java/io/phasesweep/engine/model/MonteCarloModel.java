@@ -3,9 +3,7 @@ package io.phasesweep.engine.model;
 import io.phasesweep.engine.stats.LogBinning;
 import io.phasesweep.engine.sweep.Point;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A Markov chain Monte Carlo model. The model says how to start a chain at a point and what one
@@ -77,16 +75,7 @@ public abstract class MonteCarloModel implements Model {
             chain.measure(sample);
             bins.add(sample);
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        Map<String, Double> errors = new LinkedHashMap<>();
-        Map<String, Double> taus = new LinkedHashMap<>();
-        for (int o = 0; o < observables.size(); o++) {
-            String name = observables.get(o).name();
-            values.put(name, bins.mean(o));
-            errors.put(name, bins.error(o));
-            taus.put(name, bins.tau(o));
-        }
-        return new Measurement(values, errors, taus);
+        return Measurement.binned(observables, bins);
     }
 
     private static long updates(Point point, String key) {

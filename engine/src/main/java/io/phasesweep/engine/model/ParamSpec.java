@@ -56,8 +56,13 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
         return null;
     }
 
+    /**
+     * The allowed range as a person reads it. A minimum of {@link Double#MIN_VALUE} is how a model
+     * says "strictly positive" (a temperature), so it prints as the open end {@code (0}.
+     */
     public String range() {
-        return "[" + (min == null ? "-inf" : fmt(min)) + ", " + (max == null ? "inf" : fmt(max)) + "]";
+        String low = min == null ? "[-inf" : min == Double.MIN_VALUE ? "(0" : "[" + fmt(min);
+        return low + ", " + (max == null ? "inf" : fmt(max)) + "]";
     }
 
     private static String fmt(double x) {

@@ -54,13 +54,14 @@ final class AxisReader {
             }
         }
         if (window) {
+            double center = field.child(keys, "center").number("a number");
             YamlField halfwidthField = field.child(keys, "halfwidth");
             double halfwidth = halfwidthField.number("a positive number");
             if (halfwidth <= 0) {
                 throw halfwidthField.expected("a positive number");
             }
-            return new Axis.Window(name, field.child(keys, "center").number("a number"), halfwidth,
-                    field.child(keys, "size_exponent").number("a number, e.g. -1/nu"), steps(field.child(keys, "steps")));
+            double sizeExponent = field.child(keys, "size_exponent").number("a number, e.g. -1/nu");
+            return new Axis.Window(name, center, halfwidth, sizeExponent, steps(field.child(keys, "steps")));
         }
         YamlField scaleField = field.child(keys, "scale");
         Axis.Scale scale = scaleField.isPresent() && scaleField.oneOf("a scale", SCALES).equals("log")
@@ -106,7 +107,9 @@ final class AxisReader {
                 YamlField where = elements.isEmpty() ? field : elements.get(i);
                 String problem = param.check(values[i]);
                 if (problem != null) {
-                    throw where.error("expected " + problem + ", got " + Axis.format(values[i]) + at);
+                    // a window or range near the largest doubles can overflow to infinity
+                    String shown = Double.isFinite(values[i]) ? Axis.format(values[i]) : String.valueOf(values[i]);
+                    throw where.error("expected " + problem + ", got " + shown + at);
                 }
                 if (!seen.add(values[i])) {
                     throw where.error("expected distinct values, got " + Axis.format(values[i]) + " twice" + at);

@@ -23,6 +23,7 @@ final class SpecReader {
     static final List<String> KEYS =
             List.of("name", "model", "seed", "params", "axes", "sizes", "replicas", "budget", "analysis");
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+    private static final String NAME_EXPECTED = "a name of lowercase letters, digits and '-'";
 
     private final String fileName;
     private final YamlField root;
@@ -39,9 +40,9 @@ final class SpecReader {
     SweepSpec read() throws SweepError {
         Map<String, YamlField> top = root.mapping("a mapping with the keys " + String.join(", ", KEYS), "key", KEYS);
         YamlField nameField = root.child(top, "name");
-        String name = nameField.text("a name of lowercase letters, digits and '-'");
+        String name = nameField.text(NAME_EXPECTED);
         if (!NAME.matcher(name).matches()) {
-            throw nameField.expected("a name of lowercase letters, digits and '-'");
+            throw nameField.expected(NAME_EXPECTED);
         }
         Model model = registry.find(root.child(top, "model").oneOf("a model id", registry.all().keySet()));
         long seed = root.child(top, "seed").integer("an integer (the master seed)", Long.MIN_VALUE, Long.MAX_VALUE);

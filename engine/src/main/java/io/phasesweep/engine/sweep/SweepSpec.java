@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * A validated sweep file. Parameter values are {@link Double} for numbers and {@link String} for
- * words; every declared model parameter is present (defaults filled in), as is every budget key.
- * Maps keep file order.
+ * words; {@code params} holds every declared model parameter that is not swept (given ones in file
+ * order, then defaults), so that {@code params} plus one value per axis is a complete point. Every
+ * budget key of the model is present, plus {@code time_limit} when the file gives it. Read with
+ * {@link SweepParser}, printed back with {@link SweepPrinter}.
  *
  * @param analysis the analysis section, or null when the file has none
  */

@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,7 @@ final class YamlField {
             throw expected(what);
         }
         Map<String, YamlField> entries = new LinkedHashMap<>();
+        Map<String, Node> keyNodes = new HashMap<>();
         for (NodeTuple t : m.getValue()) {
             YamlField keyField = new YamlField(file, path, t.getKeyNode());
             if (!(t.getKeyNode() instanceof ScalarNode k) || k.getTag().equals(Tag.NULL)) {
@@ -107,11 +109,12 @@ final class YamlField {
                 throw new YamlField(file, join(key), k)
                         .error("unknown " + keyNoun + ", " + hint + "expected one of " + String.join(", ", allowed));
             }
-            YamlField first = entries.putIfAbsent(key, value);
+            Node first = keyNodes.putIfAbsent(key, k);
             if (first != null) {
                 throw new YamlField(file, join(key), k).error("the key appears twice, first at line "
-                        + first.node.getStartMark().map(mk -> mk.getLine() + 1).orElse(0));
+                        + first.getStartMark().map(mk -> mk.getLine() + 1).orElse(0));
             }
+            entries.put(key, value);
         }
         return entries;
     }

@@ -46,14 +46,11 @@ class CollapseTest {
 
     @Test
     void nuErrorBarsCoverTheTruthAtNominalRate() {
-        int trials = Coverage.trials(200);
-        int bootstrap = Coverage.bootstrap(40);
         SyntheticFss model = SyntheticFss.ising(16, 0.05);
-        double c = Coverage.of("collapse nu", trials, t -> {
+        Coverage.check("collapse nu", 200, 40, (t, bootstrap) -> {
             ResampledEstimate nu = Collapse.run(curves(model, bootstrap, 2000 + t), SyntheticFss.U, false)
                     .inverseNu().map(v -> 1 / v);
             return new double[]{nu.value(), nu.stderr()};
         }, 1.0);
-        assertTrue(c >= Coverage.LOW && c <= Coverage.HIGH, "coverage " + c);
     }
 }

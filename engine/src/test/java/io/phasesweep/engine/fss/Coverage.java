@@ -1,6 +1,6 @@
 package io.phasesweep.engine.fss;
 
-import java.util.function.IntFunction;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Coverage of 1σ error bars over repeated synthetic trials. Trial and bootstrap counts are system
@@ -19,28 +19,34 @@ final class Coverage {
     private Coverage() {
     }
 
-    static int trials(int fallback) {
-        return Integer.getInteger("fss.trials", fallback);
+    /** One synthetic trial: {estimate, error} from data seeded by {@code trial}, with B resamples. */
+    @FunctionalInterface
+    interface Trial {
+        double[] run(int trial, int bootstrap);
     }
 
-    static int bootstrap(int fallback) {
-        return Integer.getInteger("fss.bootstrap", fallback);
-    }
-
-    /** Fraction of trials whose {value, error} covers the truth; also prints the mean pull spread. */
-    static double of(String what, int trials, IntFunction<double[]> valueAndError, double truth) {
+    /**
+     * Asserts that the fraction of trials whose {value, error} covers the truth is inside
+     * [{@link #LOW}, {@link #HIGH}]; prints it and the mean and rms of the pull (value − truth)/error, which should be ≈ 0 and ≈ 1.
+     */
+    static void check(String what, int defaultTrials, int defaultBootstrap, Trial valueAndError, double truth) {
+        int trials = Integer.getInteger("fss.trials", defaultTrials);
+        int bootstrap = Integer.getInteger("fss.bootstrap", defaultBootstrap);
         int covered = 0;
+        double pullSum = 0;
         double pull2 = 0;
         for (int t = 0; t < trials; t++) {
-            double[] ve = valueAndError.apply(t);
+            double[] ve = valueAndError.run(t, bootstrap);
             double pull = (ve[0] - truth) / ve[1];
+            pullSum += pull;
             pull2 += pull * pull;
             if (Math.abs(pull) <= 1) {
                 covered++;
             }
         }
         double c = (double) covered / trials;
-        System.out.printf("coverage %s: %.3f over %d trials, rms pull %.3f%n", what, c, trials, Math.sqrt(pull2 / trials));
-        return c;
+        System.out.printf("coverage %s: %.3f over %d trials, mean pull %.3f, rms pull %.3f%n", what, c, trials,
+                pullSum / trials, Math.sqrt(pull2 / trials));
+        assertTrue(c >= LOW && c <= HIGH, "coverage of " + what + ": " + c);
     }
 }

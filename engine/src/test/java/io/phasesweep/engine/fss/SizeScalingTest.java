@@ -51,11 +51,11 @@ class SizeScalingTest {
         ResampledCurves c = curves(32, 200);
         ResampledEstimate xc = CrossingAnalysis.run(c, SyntheticFss.U, new ArrayList<>());
         ResampledEstimate absm = SizeScaling.powerLaw(c.sizes(), SizeScaling.table(c, (b, s) ->
-                LocalPolynomial.near(c.x(s), c.y(b, s, SyntheticFss.ABSM), xc.at(b), LocalPolynomial.POINTS)
+                LocalPolynomial.near(c.x(s), c.y(b, s, SyntheticFss.ABSM), xc.at(b))
                         .value(xc.at(b))), 0);
         assertEquals(-0.125, absm.value(), 4 * absm.stderr());
         ResampledEstimate slope = SizeScaling.powerLaw(c.sizes(), SizeScaling.table(c, (b, s) ->
-                LocalPolynomial.near(c.x(s), c.y(b, s, SyntheticFss.U), xc.at(b), LocalPolynomial.POINTS)
+                LocalPolynomial.near(c.x(s), c.y(b, s, SyntheticFss.U), xc.at(b))
                         .slope(xc.at(b))), 0);
         assertEquals(1.0, slope.value(), 4 * slope.stderr());
         assertTrue(slope.stderr() < 0.1, "1/nu stderr " + slope.stderr());
@@ -73,13 +73,22 @@ class SizeScalingTest {
     }
 
     @Test
+    void peakLocationAsPowerLawGivesCrossoverExponent() {
+        // with x_c = 0 the chi peak sits at x* = 0.5·L^(−1/ν): a pure power law in L with exponent −1,
+        // the form of a crossover exponent x* ∝ L^γ
+        SyntheticFss model = new SyntheticFss(0.0, 1.0, 1.75, 0.125, 0, 1, 16, 0.05);
+        ResampledCurves c = model.curves(SIZES, 1.5, 11, 200, Seeds.generator(34));
+        ResampledEstimate e = SizeScaling.powerLaw(c.sizes(), SizeScaling.table(c,
+                (b, s) -> SizeScaling.Peak.of(c.x(s), c.y(b, s, SyntheticFss.CHI)).location()), 0);
+        assertEquals(-1.0, e.value(), 4 * e.stderr());
+        assertTrue(e.stderr() < 0.05, "stderr " + e.stderr());
+    }
+
+    @Test
     void gammaOverNuErrorBarsCoverTheTruthAtNominalRate() {
-        int trials = Coverage.trials(200);
-        int bootstrap = Coverage.bootstrap(100);
-        double c = Coverage.of("peak gamma/nu", trials, t -> {
+        Coverage.check("peak gamma/nu", 200, 100, (t, bootstrap) -> {
             ResampledEstimate e = peakPower(curves(3000 + t, bootstrap));
             return new double[]{e.value(), e.stderr()};
         }, 1.75);
-        assertTrue(c >= Coverage.LOW && c <= Coverage.HIGH, "coverage " + c);
     }
 }

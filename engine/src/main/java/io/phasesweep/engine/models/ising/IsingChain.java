@@ -21,7 +21,7 @@ abstract class IsingChain implements MonteCarloModel.Chain {
     protected final double field;
     protected final double beta;
     protected final RandomGenerator random;
-    /** Σ over bonds of s_i s_j, each bond as often as it appears in the neighbour table. */
+    /** Σ_⟨ij⟩ s_i s_j over the bonds of the neighbour table: half its entries (an L = 2 pair counts twice). */
     protected long bonds;
     protected long magnetization;
 

@@ -19,6 +19,8 @@ final class WolffChain extends IsingChain {
     private final int[] cluster;
     /** mark[i] == generation while site i is in the current cluster: no clearing between updates. */
     private final int[] mark;
+    /** position[i]: where site i joined the current cluster (valid while it is marked). */
+    private final int[] position;
     private int generation;
     private int lastClusterSize;
 
@@ -27,6 +29,7 @@ final class WolffChain extends IsingChain {
         this.addProbability = -Math.expm1(-2 * beta * coupling);
         this.cluster = new int[sites];
         this.mark = new int[sites];
+        this.position = new int[sites];
     }
 
     @Override
@@ -39,14 +42,29 @@ final class WolffChain extends IsingChain {
         byte s0 = spins[seed];
         int z = coordination;
         mark[seed] = generation;
+        position[seed] = 0;
         cluster[0] = seed;
         int size = 1;
+        // For the energy change: the sum of the neighbours' spins over all members, and the number of
+        // bonds inside the cluster, each counted once, from the member that joined later.
+        long neighbourSum = 0;
+        long internalBonds = 0;
         for (int next = 0; next < size; next++) {
             int base = cluster[next] * z;
             for (int k = 0; k < z; k++) {
                 int j = neighbours[base + k];
-                if (spins[j] == s0 && mark[j] != generation && random.nextDouble() < addProbability) {
+                byte s = spins[j];
+                neighbourSum += s;
+                if (s != s0) {
+                    continue;
+                }
+                if (mark[j] == generation) {
+                    if (position[j] < next) {
+                        internalBonds++;
+                    }
+                } else if (random.nextDouble() < addProbability) {
                     mark[j] = generation;
+                    position[j] = size;
                     cluster[size++] = j;
                 }
             }
@@ -56,17 +74,8 @@ final class WolffChain extends IsingChain {
         if (fieldEnergyChange > 0 && random.nextDouble() >= Math.exp(-beta * fieldEnergyChange)) {
             return;
         }
-        // Only bonds leaving the cluster change sign.
-        long boundary = 0;
-        for (int c = 0; c < size; c++) {
-            int base = cluster[c] * z;
-            for (int k = 0; k < z; k++) {
-                int j = neighbours[base + k];
-                if (mark[j] != generation) {
-                    boundary += spins[j];
-                }
-            }
-        }
+        // Only bonds leaving the cluster change sign; each internal bond appears twice in neighbourSum.
+        long boundary = neighbourSum - 2 * internalBonds * s0;
         byte flipped = (byte) -s0;
         for (int c = 0; c < size; c++) {
             spins[cluster[c]] = flipped;

@@ -20,7 +20,11 @@ import io.phasesweep.engine.model.Deadline;
  * than guess.
  */
 public final class MaxMarginSolver {
-    /** A convex combination this close to the origin proves non-separability (rows of norm ~1). */
+    /**
+     * Resolution of the decision (rows of norm ~1): a w with every a_μ·w above it proves
+     * separability, a convex combination this close to the origin proves κ* is below it, and
+     * κ* below it counts as not separable.
+     */
     static final double ZERO_DISTANCE = 1e-9;
     private static final double KKT_TOLERANCE = 1e-11;
     private static final double CERTIFICATE_GAP = 1e-7;
@@ -45,16 +49,17 @@ public final class MaxMarginSolver {
         double upper = sumU > 0 ? norm(x) / sumU : Double.POSITIVE_INFINITY;
         double[] w = x.clone();
         double wNorm = norm(w);
-        double minStability = Double.POSITIVE_INFINITY;
+        double minStability = Double.NEGATIVE_INFINITY;
         if (wNorm > 0) {
             for (int i = 0; i < n; i++) {
                 w[i] /= wNorm;
             }
+            minStability = Double.POSITIVE_INFINITY;
             for (double[] row : a) {
                 minStability = Math.min(minStability, dot(row, w));
             }
         }
-        if (minStability > 0 && 1 - sumU > 0) {
+        if (minStability > ZERO_DISTANCE) {
             if (upper - minStability > CERTIFICATE_GAP * Math.max(1, upper)) {
                 throw new ArithmeticException("max-margin certificate gap: achieved " + minStability
                         + ", upper bound " + upper);
@@ -90,7 +95,6 @@ public final class MaxMarginSolver {
         int p = g.length;
         double[] u = new double[p];
         double[] z = new double[p];
-        double[] grad = new double[p];
         boolean[] passive = new boolean[p];
         CholeskyBlock chol = new CholeskyBlock(g);
         // each outer step adds one index; an index leaves only after a strict decrease of the
@@ -104,15 +108,16 @@ public final class MaxMarginSolver {
             int t = -1;
             double best = KKT_TOLERANCE;
             for (int j = 0; j < p; j++) {
+                if (passive[j]) {
+                    continue;
+                }
                 double s = 1.0;
                 double[] row = g[j];
-                for (int k = 0; k < p; k++) {
-                    if (u[k] != 0) {
-                        s -= row[k] * u[k];
-                    }
+                for (int k = 0; k < chol.size(); k++) {
+                    int i = chol.index(k);
+                    s -= row[i] * u[i];
                 }
-                grad[j] = s;
-                if (!passive[j] && s > best) {
+                if (s > best) {
                     best = s;
                     t = j;
                 }
@@ -121,7 +126,8 @@ public final class MaxMarginSolver {
                 return u;
             }
             if (!chol.add(t)) {
-                // the entering column is numerically dependent on the passive ones: optimum reached
+                // the entering column is numerically dependent on the passive ones, which in exact
+                // arithmetic means u is optimal; solve() checks that through the certificate
                 return u;
             }
             passive[t] = true;

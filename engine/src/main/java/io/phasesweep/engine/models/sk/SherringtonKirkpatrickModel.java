@@ -8,12 +8,11 @@ import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.stats.LogBinning;
 import io.phasesweep.engine.sweep.Point;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Sherrington–Kirkpatrick spin glass, H = −Σ_{i<j} J_ij s_i s_j with J_ij Gaussian of variance 1/N:
@@ -73,7 +72,7 @@ public final class SherringtonKirkpatrickModel implements AxisModel {
     public List<BudgetKey> budget() {
         return List.of(
                 new BudgetKey("thermalize", 2000, 0, "PT rounds discarded before measuring"),
-                new BudgetKey("measure", 8000, 1, "PT rounds measured (one measurement per round)"));
+                new BudgetKey("measure", 8000, LogBinning.MIN_BINS, "PT rounds measured (one measurement per round)"));
     }
 
     @Override
@@ -94,44 +93,33 @@ public final class SherringtonKirkpatrickModel implements AxisModel {
         Couplings couplings = Couplings.draw(n, streams.disorder());
         ParallelTempering pt = new ParallelTempering(couplings, temperatures, streams.dynamics());
         long thermalize = (long) first.budget("thermalize");
-        int measure = (int) first.budget("measure");
+        long measure = (long) first.budget("measure");
         for (long r = 0; r < thermalize; r++) {
             deadline.check();
             pt.round(streams.dynamics());
         }
-        double[][] e = new double[levels][measure];
-        double[][] q2 = new double[levels][measure];
-        double[][] q4 = new double[levels][measure];
-        double[][] swaps = new double[levels][measure];
-        for (int r = 0; r < measure; r++) {
+        List<ObservableSpec> observables = observables();
+        LogBinning[] bins = new LogBinning[levels];
+        for (int k = 0; k < levels; k++) {
+            bins[k] = new LogBinning(observables.size());
+        }
+        double[] sample = new double[observables.size()];
+        for (long r = 0; r < measure; r++) {
             deadline.check();
             pt.round(streams.dynamics());
             for (int k = 0; k < levels; k++) {
                 double q = pt.overlap(k);
-                e[k][r] = pt.energy(k) / n;
-                q2[k][r] = q * q;
-                q4[k][r] = q * q * q * q;
-                swaps[k][r] = levels == 1 ? 0.0 : pt.swapAcceptance(Math.min(k, levels - 2));
+                sample[0] = pt.energy(k) / n;
+                sample[1] = q * q;
+                sample[2] = q * q * q * q;
+                sample[3] = levels == 1 ? 0.0 : pt.swapAcceptance(Math.min(k, levels - 2));
+                bins[k].add(sample);
             }
         }
         List<Measurement> out = new ArrayList<>(levels);
-        for (int k = 0; k < levels; k++) {
-            Map<String, Double> values = new LinkedHashMap<>();
-            Map<String, Double> errors = new LinkedHashMap<>();
-            Map<String, Double> taus = new LinkedHashMap<>();
-            put("e", ThermalAverage.of(e[k]), values, errors, taus);
-            put("q2", ThermalAverage.of(q2[k]), values, errors, taus);
-            put("q4", ThermalAverage.of(q4[k]), values, errors, taus);
-            put("swap_rate", ThermalAverage.of(swaps[k]), values, errors, taus);
-            out.add(new Measurement(values, errors, taus));
+        for (LogBinning b : bins) {
+            out.add(Measurement.binned(observables, b));
         }
         return out;
-    }
-
-    private static void put(String name, ThermalAverage a, Map<String, Double> values,
-                            Map<String, Double> errors, Map<String, Double> taus) {
-        values.put(name, a.mean());
-        errors.put(name, a.error());
-        taus.put(name, a.tau());
     }
 }

@@ -1,5 +1,6 @@
 package io.phasesweep.engine.models.teacherstudent;
 
+import io.phasesweep.engine.model.Shuffle;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -42,7 +43,7 @@ final class Sgd {
         while (updatedThisEpoch && steps < maxSteps) {
             checkpoint.run();
             updatedThisEpoch = false;
-            shuffle(order, dynamics);
+            Shuffle.inPlace(order, dynamics);
             for (int start = 0; start < p && steps < maxSteps; start += b) {
                 int end = Math.min(p, start + b);
                 Arrays.fill(step, 0.0);
@@ -89,14 +90,5 @@ final class Sgd {
             }
         }
         return true;
-    }
-
-    private static void shuffle(int[] a, RandomGenerator rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

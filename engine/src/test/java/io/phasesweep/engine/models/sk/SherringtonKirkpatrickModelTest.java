@@ -2,6 +2,7 @@ package io.phasesweep.engine.models.sk;
 
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.sweep.Point;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SherringtonKirkpatrickModelTest {
@@ -69,5 +71,10 @@ class SherringtonKirkpatrickModelTest {
         List<Measurement> first = run(ladder(16, 1, temperatures, 10, 200));
         List<Measurement> second = run(ladder(16, 1, temperatures, 10, 200));
         assertEquals(first, second);
+    }
+
+    @Test
+    void isRegisteredUnderItsId() {
+        assertInstanceOf(SherringtonKirkpatrickModel.class, ModelRegistry.load().find("sk"));
     }
 }

@@ -2,6 +2,7 @@ package io.phasesweep.engine.models.spiked;
 
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.sweep.Point;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpikedWignerModelTest {
@@ -97,5 +99,10 @@ class SpikedWignerModelTest {
                     - run(lambda, "gaussian", n, 4).values().get("top");
             assertTrue(step >= -1e-12 && step <= delta + 1e-12, "top moved by " + step + " at λ = " + lambda);
         }
+    }
+
+    @Test
+    void isRegisteredUnderItsId() {
+        assertInstanceOf(SpikedWignerModel.class, ModelRegistry.load().find("spiked"));
     }
 }

@@ -2,6 +2,7 @@ package io.phasesweep.engine.models.teacherstudent;
 
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.sweep.Point;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TeacherStudentModelTest {
@@ -151,5 +153,10 @@ class TeacherStudentModelTest {
                 Seeds.disorder(50, 64, 0), Seeds.dynamics(50, key), Map.of("max_steps", 1e6));
         return model.run(point, new RandomStreams(Seeds.generator(point.disorderSeed()),
                 Seeds.generator(point.dynamicsSeed())), Deadline.none());
+    }
+
+    @Test
+    void isRegisteredUnderItsId() {
+        assertInstanceOf(TeacherStudentModel.class, ModelRegistry.load().find("teacher-student"));
     }
 }

@@ -1,0 +1,184 @@
+package io.phasesweep.engine.fss;
+
+import io.phasesweep.engine.model.BudgetKey;
+import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.model.DerivedObservable;
+import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.Model;
+import io.phasesweep.engine.model.ObservableSpec;
+import io.phasesweep.engine.model.ParamSpec;
+import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.stats.PointKey;
+import io.phasesweep.engine.stats.Sample;
+import io.phasesweep.engine.sweep.AnalysisSpec;
+import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
+import io.phasesweep.engine.sweep.Axis;
+import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.sweep.Seeds;
+import io.phasesweep.engine.sweep.SweepSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SweepAnalysisTest {
+    private static final int[] SIZES = {8, 16, 32, 64};
+
+    /** Measures moments m2, m4 and chi, absm; the Binder cumulant is derived from the moments. */
+    private static final class MomentsModel implements Model {
+        public String id() {
+            return "moments";
+        }
+
+        public String summary() {
+            return "synthetic moments for analysis tests";
+        }
+
+        public String sizeMeaning() {
+            return "L";
+        }
+
+        public List<ParamSpec> params() {
+            return List.of();
+        }
+
+        public List<ObservableSpec> observables() {
+            return List.of(ObservableSpec.value("m2", ""), ObservableSpec.value("m4", ""),
+                    ObservableSpec.value("chi", ""), ObservableSpec.value("absm", ""));
+        }
+
+        public List<DerivedObservable> derived() {
+            return List.of(new DerivedObservable("binder", "1 - m4/(3 m2^2)", List.of("m2", "m4"),
+                    (m, p, size) -> 1 - m[1] / (3 * m[0] * m[0])));
+        }
+
+        public List<BudgetKey> budget() {
+            return List.of();
+        }
+
+        public double cost(Point point) {
+            return 1;
+        }
+
+        public Measurement run(Point point, RandomStreams streams, Deadline deadline) {
+            throw new UnsupportedOperationException("analysis test model does not run");
+        }
+    }
+
+    /**
+     * Synthetic samples at kappa = 0 and 1 with x_c = 2.27 + 0.1·kappa: the Binder-like u of
+     * {@link SyntheticFss} becomes moments m2 = 1 + 2 % noise, m4 = 3(1 − u)·m2², so the derived
+     * binder is u up to O(noise²).
+     */
+    private static List<Sample> samples(RandomGenerator rng) {
+        List<Sample> out = new ArrayList<>();
+        for (double kappa : new double[]{0, 1}) {
+            SyntheticFss model = new SyntheticFss(2.27 + 0.1 * kappa, 1.0, 1.75, 0.125, 0, 1, 16, 0.05);
+            for (Sample s : model.samples(SIZES, 1.5, 11, Map.of("kappa", kappa), rng)) {
+                double m2 = 1 + 0.02 * rng.nextGaussian();
+                double m4 = 3 * (1 - s.values().get("u")) * m2 * m2;
+                out.add(new Sample(s.params(), s.size(), s.replica(),
+                        Map.of("m2", m2, "m4", m4, "chi", s.values().get("chi"), "absm", s.values().get("absm"))));
+            }
+        }
+        return out;
+    }
+
+    private static SweepSpec spec() {
+        List<ExponentRequest> requests = List.of(
+                new ExponentRequest("nu", "collapse", "binder", null),
+                new ExponentRequest("gamma/nu", "peak", "chi", null),
+                new ExponentRequest("beta/nu", "at-critical", "absm", null),
+                new ExponentRequest("1/nu", "slope", "binder", null),
+                new ExponentRequest("1/nu", "location", "chi", null),
+                new ExponentRequest("nu", "location", "binder", 0.2));
+        return new SweepSpec("synthetic", "moments", 7, Map.of("kappa", 0.0),
+                List.of(new Axis.Window("T", 2.27, 1.5, -1, 11), new Axis.Values("kappa", List.of(0.0, 1.0))),
+                List.of(8, 16, 32, 64), 16, Map.of(), new AnalysisSpec("T", "binder", "kappa", requests));
+    }
+
+    @Test
+    void analysesEveryAcrossValueWithHonestEstimates() {
+        List<Sample> samples = samples(Seeds.generator(41));
+        Sample first = samples.get(0);
+        PointKey partlyFailed = first.key();
+        PointKey allFailed = new PointKey(first.params().with("T", 9.0), 8);
+        Map<PointKey, Integer> failures = Map.of(partlyFailed, 2, allFailed, 16);
+        AnalysisResult r = SweepAnalysis.analyze(spec(), new MomentsModel(), samples, failures, new AnalysisOptions(60, 5));
+
+        assertEquals(2 * 4 * 11 + 1, r.points().size());
+        PointRow partly = r.points().stream().filter(p -> new PointKey(p.params(), p.size()).equals(partlyFailed))
+                .findFirst().orElseThrow();
+        assertEquals(16, partly.replicas());
+        assertEquals(2, partly.failed());
+        assertEquals(List.of("m2", "m4", "chi", "absm", "binder"), List.copyOf(partly.observables().keySet()));
+        PointRow none = r.points().stream().filter(p -> p.replicas() == 0).findFirst().orElseThrow();
+        assertEquals(16, none.failed());
+        assertTrue(Double.isNaN(none.observables().get("binder").value()));
+
+        for (double kappa : new double[]{0, 1}) {
+            double xc = 2.27 + 0.1 * kappa;
+            BoundaryRow crossing = boundary(r, kappa, "crossing:binder");
+            // 4 standard errors throughout: a 1-in-16000 miss each for honest Gaussian errors
+            assertEquals(xc, crossing.criticalValue(), 4 * crossing.stderr());
+            assertEquals(List.of(8, 16, 32, 64), crossing.sizes());
+            BoundaryRow collapse = boundary(r, kappa, "collapse:binder");
+            assertEquals(xc, collapse.criticalValue(), 4 * collapse.stderr());
+            BoundaryRow location = boundary(r, kappa, "location:chi");
+            assertEquals(xc, location.criticalValue(), 4 * location.stderr());
+            // binder = 0.2 at z = atanh(0.4): x*(L) = x_c + 0.42·L^(−1/ν)
+            BoundaryRow level = boundary(r, kappa, "location(level=0.2):binder");
+            assertEquals(xc, level.criticalValue(), 4 * level.stderr());
+
+            assertExponent(r, kappa, "nu", "collapse:binder", 1.0);
+            assertExponent(r, kappa, "gamma/nu", "peak:chi", 1.75);
+            assertExponent(r, kappa, "gamma/nu", "peak:chi/drop-smallest", 1.75);
+            assertExponent(r, kappa, "beta/nu", "at-critical:absm", 0.125);
+            assertExponent(r, kappa, "1/nu", "slope:binder", 1.0);
+            assertExponent(r, kappa, "1/nu", "location:chi", 1.0);
+            assertExponent(r, kappa, "1/nu", "location:chi/drop-smallest", 1.0);
+            assertExponent(r, kappa, "nu", "location(level=0.2):binder", 1.0);
+        }
+        assertEquals(2 * 4, r.boundaries().size());
+        assertEquals(2 * 11, r.exponents().size());
+    }
+
+    @Test
+    void sameInputSameTables() {
+        List<Sample> samples = samples(Seeds.generator(42));
+        AnalysisOptions options = new AnalysisOptions(20, 5);
+        AnalysisResult a = SweepAnalysis.analyze(spec(), new MomentsModel(), samples, Map.of(), options);
+        AnalysisResult b = SweepAnalysis.analyze(spec(), new MomentsModel(), samples, Map.of(), options);
+        assertEquals(a, b);
+    }
+
+    @Test
+    void withoutAnalysisOnlyPoints() {
+        SweepSpec s = spec();
+        SweepSpec bare = new SweepSpec(s.name(), s.model(), s.seed(), s.params(), s.axes(), s.sizes(), s.replicas(),
+                s.budget(), null);
+        AnalysisResult r = SweepAnalysis.analyze(bare, new MomentsModel(), samples(Seeds.generator(43)), Map.of());
+        assertEquals(2 * 4 * 11, r.points().size());
+        assertTrue(r.boundaries().isEmpty() && r.exponents().isEmpty());
+    }
+
+    private static BoundaryRow boundary(AnalysisResult r, double kappa, String method) {
+        return r.boundaries().stream().filter(b -> b.acrossValue() == kappa && b.method().equals(method))
+                .findFirst().orElseThrow(() -> new AssertionError("no boundary " + method + " at kappa=" + kappa
+                        + " in " + r.boundaries() + "; notes " + r.notes()));
+    }
+
+    private static void assertExponent(AnalysisResult r, double kappa, String quantity, String method, double truth) {
+        ExponentRow e = r.exponents().stream()
+                .filter(x -> x.acrossValue() == kappa && x.quantity().equals(quantity) && x.method().equals(method))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + quantity + " by " + method + " in " + r.exponents()));
+        assertTrue(e.stderr() > 0, e.toString());
+        assertEquals(truth, e.value(), 4 * e.stderr(), e.toString());
+        assertEquals("kappa", e.across());
+    }
+}
