@@ -85,7 +85,7 @@ public final class RunJob {
             }
         }
         long total = groups.stream().mapToLong(g -> g.points().size()).sum() - skip.size();
-        List<List<PointGroup>> parts = waves(groups, cores());
+        List<List<PointGroup>> parts = inWaves(groups, cores());
         log.printf("%s: %d points to run in %d groups, %d waves, run %s%n", spec.name(), total, groups.size(),
                 parts.size(), runId).flush();
         if (resume) {
@@ -121,7 +121,7 @@ public final class RunJob {
      * {@link Bins#PER_CORE} groups per core, so every wave mixes big and small groups and keeps the
      * cores busy.
      */
-    private List<List<PointGroup>> waves(List<PointGroup> groups, int cores) {
+    private List<List<PointGroup>> inWaves(List<PointGroup> groups, int cores) {
         int count = Math.max(1, Math.min(waves, groups.size() / (Bins.PER_CORE * Math.max(1, cores))));
         List<PointGroup> sorted = new ArrayList<>(groups);
         sorted.sort(Comparator.comparingDouble(PointGroup::cost).reversed());
