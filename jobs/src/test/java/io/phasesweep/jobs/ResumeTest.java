@@ -1,6 +1,7 @@
 package io.phasesweep.jobs;
 
 import io.phasesweep.engine.model.ModelRegistry;
+import io.phasesweep.engine.sweep.SweepParser;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,19 +73,29 @@ class ResumeTest {
         assertEquals(4, again.failed());
     }
 
+    /** What may change between runs in one folder: checked on the parsed sweeps, without Spark. */
     @Test
-    void aChangedSeedCannotResume() throws Exception {
-        run(SMALL, "seed", false);
-        CommandError e = assertThrows(CommandError.class, () -> run(SMALL.replace("seed: 7", "seed: 8"), "seed", true));
-        assertTrue(e.getMessage().contains(": seed 7 is now 8; only sizes, replicas and axis values may change"),
-                e.getMessage());
+    void onlyGrowthAndTheTimeLimitMayChange() throws Exception {
+        assertEquals(null, difference(SMALL, GROWN));
+        assertEquals(null, difference(SMALL, SMALL.replace("draws: 5", "draws: 5\n  time_limit: 9")));
+        assertEquals("seed 7 is now 8", difference(SMALL, SMALL.replace("seed: 7", "seed: 8")));
+        assertEquals("params.nan_at 0.2 is now 0.3", difference(SMALL, SMALL.replace("nan_at: 0.2", "nan_at: 0.3")));
+        assertEquals("budget.draws 5.0 is now 6.0", difference(SMALL, SMALL.replace("draws: 5", "draws: 6")));
+        assertEquals("name probe-cli is now other", difference(SMALL, SMALL.replace("name: probe-cli", "name: other")));
     }
 
     @Test
-    void aChangedParameterCannotResume() throws Exception {
-        run(SMALL, "param", false);
-        CommandError e = assertThrows(CommandError.class,
-                () -> run(SMALL.replace("nan_at: 0.2", "nan_at: 0.3"), "param", true));
-        assertTrue(e.getMessage().contains(": params.nan_at 0.2 is now 0.3;"), e.getMessage());
+    void aChangedSweepCannotResumeAndWritesNothing() throws Exception {
+        run(SMALL, "seed", false);
+        long runs = spark.read().parquet(tmp.resolve("seed").resolve("runs").toString()).count();
+        CommandError e = assertThrows(CommandError.class, () -> run(SMALL.replace("seed: 7", "seed: 8"), "seed", true));
+        assertTrue(e.getMessage().contains(": seed 7 is now 8; only sizes, replicas and axis values may change"),
+                e.getMessage());
+        assertEquals(runs, spark.read().parquet(tmp.resolve("seed").resolve("runs").toString()).count());
+    }
+
+    private static String difference(String before, String now) throws Exception {
+        ModelRegistry registry = ModelRegistry.load();
+        return Resume.difference(SweepParser.parse(before, "before", registry), SweepParser.parse(now, "now", registry));
     }
 }
