@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "phasesweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Parameter sweeps on Spark for finite-size-scaling studies of phase transitions.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class})
+        subcommands = {RunCommand.class, AnalyzeCommand.class, ValidateCommand.class, ModelsCommand.class,
+                ReportCommand.class, ShowCommand.class, RerunCommand.class, SchemaCommand.class})
 public final class Main {
     /** Exit code for a sweep file or option the user must fix. */
     static final int USER_ERROR = 2;

@@ -69,6 +69,22 @@ public final class OutputFolder {
         }
     }
 
+    /** A folder written by an earlier run, for re-analysis: it must hold {@code raw} rows and a {@code runs} table. */
+    public static OutputFolder existing(Configuration hadoop, String dir) throws CommandError {
+        try {
+            Path root = new Path(dir);
+            FileSystem fs = root.getFileSystem(hadoop);
+            root = fs.makeQualified(root);
+            if (!hasRows(fs, new Path(root, "raw")) || !hasRows(fs, new Path(root, "runs"))) {
+                throw new CommandError(dir + " holds no raw and runs tables: run the sweep first (phasesweep run FILE --out "
+                        + dir + ")");
+            }
+            return new OutputFolder(root, true);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandError("cannot read the output folder " + dir + ": " + e.getMessage());
+        }
+    }
+
     /** The fully qualified path of a table, e.g. {@code file:/home/me/out/ising2d/raw}. */
     public String table(String name) {
         return new Path(root, name).toString();

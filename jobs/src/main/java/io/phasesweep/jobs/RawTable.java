@@ -81,11 +81,7 @@ final class RawTable implements Serializable {
     }
 
     static RawTable of(SweepSpec spec, Model model) {
-        Map<String, Boolean> params = new LinkedHashMap<>();
-        spec.params().forEach((name, value) -> params.put(name, value instanceof String));
-        for (Axis axis : spec.axes()) {
-            params.put(axis.name(), false);
-        }
+        Map<String, Boolean> params = parameterColumns(spec);
         Map<String, Boolean> observables = new LinkedHashMap<>();
         for (ObservableSpec o : model.observables()) {
             observables.put(o.name(), o.thermal());
@@ -111,6 +107,16 @@ final class RawTable implements Serializable {
                 .withColumn("rank", row_number().over(latestFirst))
                 .where(col("rank").equalTo(1))
                 .select(Arrays.stream(raw.columns()).map(functions::col).toArray(Column[]::new));
+    }
+
+    /** The parameter columns, also those of {@code points}: name → true for a word (string column). */
+    static Map<String, Boolean> parameterColumns(SweepSpec spec) {
+        Map<String, Boolean> params = new LinkedHashMap<>();
+        spec.params().forEach((name, value) -> params.put(name, value instanceof String));
+        for (Axis axis : spec.axes()) {
+            params.put(axis.name(), false);
+        }
+        return params;
     }
 
     StructType schema() {

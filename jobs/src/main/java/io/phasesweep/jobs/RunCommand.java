@@ -3,10 +3,10 @@ package io.phasesweep.jobs;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepParser;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.SparkConf;
+import io.phasesweep.jobs.report.Report;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,12 +15,14 @@ import scala.Tuple2;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code phasesweep run FILE}: runs every point of a sweep on Spark and writes {@code raw} and {@code runs}. */
-@Command(name = "run", description = "Run a sweep on Spark; write the raw and runs tables (Parquet).")
+/**
+ * {@code phasesweep run FILE}: runs every point of a sweep on Spark and writes {@code raw} and
+ * {@code runs}, then, when the sweep has an analysis section, the analysis tables ({@link AnalyzeJob}).
+ */
+@Command(name = "run", description = "Run a sweep on Spark; write the raw and runs tables (Parquet),"
+        + " then analyse them when the sweep has an analysis section.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the sweep file (YAML)")
     Path file;
@@ -28,16 +30,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder, any Hadoop path (default: out/<sweep name>)")
     String out;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark.master if set, as by spark-submit, else local[*])")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting; repeat as needed")
-    Map<String, String> conf = new LinkedHashMap<>();
+    @Mixin
+    SparkOptions sparkOptions;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "3600",
             description = "time limit per point unless the sweep's budget sets time_limit (default: ${DEFAULT-VALUE})")
     double timeLimit;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Option(names = "--json-progress",
+            description = "progress as JSON lines on stdout (start, progress, done); other messages go to stderr")
+    boolean jsonProgress;
 
     @Option(names = "--overwrite", description = "delete the tables of an earlier run in the output folder first")
     boolean overwrite;
@@ -46,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
             + " without an ok row (missing, failed or timed out)")
     boolean resume;
 
-    @Option(names = "--waves", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--waves", paramLabel = "N", defaultValue = "" + RunJob.DEFAULT_WAVES,
             description = "write raw in up to N waves, each committed when done, so a stopped run keeps its finished"
                     + " waves for --resume (default: ${DEFAULT-VALUE})")
     int waves;
@@ -77,41 +82,27 @@ final class RunCommand implements Callable<Integer> {
                 : resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE;
         String dir = out != null ? out : "out/" + sweep.spec().name();
         // before Spark starts: a folder that cannot be used costs no Spark start-up
-        OutputFolder folder = OutputFolder.prepare(hadoopConfiguration(), dir, existing);
-        PrintWriter log = command.commandLine().getOut();
-        SparkSession spark = start("phasesweep " + sweep.spec().name());
+        OutputFolder folder = OutputFolder.prepare(sparkOptions.hadoopConfiguration(), dir, existing);
+        PrintWriter stdout = command.commandLine().getOut();
+        PrintWriter log = jsonProgress ? command.commandLine().getErr() : stdout;
+        Progress.Output progress = new Progress.Output(
+                jsonProgress ? Progress.Style.JSON : quiet ? Progress.Style.QUIET : Progress.Style.TEXT,
+                stdout, !jsonProgress && System.console() != null);
+        SparkSession spark = sparkOptions.start("phasesweep " + sweep.spec().name());
         try {
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
-            RunSummary run = new RunJob(spark, timeLimit, waves, log).run(sweep, folder, resume);
+            RunSummary run = new RunJob(spark, timeLimit, waves, log, progress).run(sweep, folder, resume);
+            Progress.done(progress, run);
             log.printf("%d points: %d ok, %d failed, %d timeout%n", run.total(), run.ok(), run.failed(), run.timeout());
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table("raw"), run.runId(), folder.table("runs"));
             log.flush();
+            if (sweep.spec().analysis() != null) {
+                new AnalyzeJob(spark, log).run(folder);
+            }
+            Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
             return 0;
         } finally {
             spark.stop();
         }
-    }
-
-    /** Hadoop's settings as Spark will see them: its files on the classpath, then every spark.hadoop.* setting. */
-    private Configuration hadoopConfiguration() {
-        SparkConf spark = new SparkConf();
-        conf.forEach(spark::set);
-        Configuration hadoop = new Configuration();
-        for (Tuple2<String, String> setting : spark.getAllWithPrefix("spark.hadoop.")) {
-            hadoop.set(setting._1(), setting._2());
-        }
-        return hadoop;
-    }
-
-    /** An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores. */
-    private SparkSession start(String appName) {
-        SparkSession.Builder builder = SparkSession.builder().appName(appName);
-        if (master != null) {
-            builder.master(master);
-        } else if (!new SparkConf().contains("spark.master") && !conf.containsKey("spark.master")) {
-            builder.master("local[*]");
-        }
-        conf.forEach(builder::config);
-        return builder.getOrCreate();
     }
 }

@@ -39,21 +39,36 @@ import static org.apache.spark.sql.functions.col;
  * point's key.
  */
 public final class RunJob {
+    /** Write jobs a run is split into at most, unless told otherwise ({@code run --waves}). */
+    public static final int DEFAULT_WAVES = 10;
+
     private final SparkSession spark;
     private final double defaultLimitSeconds;
     private final int waves;
     private final PrintWriter log;
+    private final Progress.Output progress;
+
+    /** A run in at most {@link #DEFAULT_WAVES} waves with progress as text lines in {@code log}. */
+    public RunJob(SparkSession spark, double defaultLimitSeconds, PrintWriter log) {
+        this(spark, defaultLimitSeconds, DEFAULT_WAVES, log);
+    }
 
     /**
      * @param defaultLimitSeconds time limit of a point whose sweep has no {@code time_limit} budget
      * @param waves               the most write jobs (commits) the work is split into
-     * @param log                 where progress lines go
+     * @param log                 where messages and progress lines go
      */
     public RunJob(SparkSession spark, double defaultLimitSeconds, int waves, PrintWriter log) {
+        this(spark, defaultLimitSeconds, waves, log, Progress.Output.text(log));
+    }
+
+    /** @param progress how and where progress is shown */
+    RunJob(SparkSession spark, double defaultLimitSeconds, int waves, PrintWriter log, Progress.Output progress) {
         this.spark = spark;
         this.defaultLimitSeconds = defaultLimitSeconds;
         this.waves = waves;
         this.log = log;
+        this.progress = progress;
     }
 
     /**
@@ -95,16 +110,19 @@ public final class RunJob {
         RunsTable.started(spark, out.table("runs"), sweep, runId, started);
         RawTable table = RawTable.of(spec, model);
         LongAccumulator done = spark.sparkContext().longAccumulator("points done");
-        Progress progress = new Progress(done, total, log);
-        spark.sparkContext().addSparkListener(progress);
+        LongAccumulator failed = spark.sparkContext().longAccumulator("points failed");
+        Progress shown = new Progress(done, failed, total, progress);
+        shown.start(spark.sparkContext().uiWebUrl().getOrElse(() -> null));
+        spark.sparkContext().addSparkListener(shown);
         try {
             for (List<PointGroup> wave : parts) {
                 List<List<PointGroup>> work = Bins.longestFirst(wave, Math.min(bins.applyAsInt(wave.size()), wave.size()));
-                JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, done);
+                JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, done, failed);
                 spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(out.table("raw"));
             }
         } finally {
-            spark.sparkContext().removeSparkListener(progress);
+            spark.sparkContext().removeSparkListener(shown);
+            shown.finish();
         }
 
         RunSummary summary = count(out, runId, total);
@@ -137,7 +155,7 @@ public final class RunJob {
     }
 
     private JavaRDD<Row> runBins(List<List<PointGroup>> work, String modelId, RawTable table, String runId,
-                                 HashSet<String> skip, LongAccumulator done) {
+                                 HashSet<String> skip, LongAccumulator done, LongAccumulator failed) {
         double limit = defaultLimitSeconds;
         // numSlices = bins: Spark slices a list of n elements into n partitions of one element each.
         return JavaSparkContext.fromSparkContext(spark.sparkContext())
@@ -155,6 +173,9 @@ public final class RunJob {
                             if (!skip.contains(r.point().key())) {
                                 out.add(table.row(r, runId));
                                 done.add(1);
+                                if (r.status() != RawRecord.Status.OK) {
+                                    failed.add(1);
+                                }
                             }
                         }
                     }

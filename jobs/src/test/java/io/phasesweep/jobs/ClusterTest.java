@@ -92,6 +92,7 @@ class ClusterTest {
         String log = finish(submit, logFile);
         assertTrue(log.contains("16 points: 4 ok, 8 failed, 4 timeout"), log);
         assertTrue(log.contains("master " + cluster.url()), log);
+        assertTrue(log.contains("Lost executor"), "the driver saw the worker go mid-run: " + log);
 
         Dataset<Row> raw = spark.read().parquet(out.resolve("raw").toString());
         assertEquals(16, raw.count());
@@ -133,7 +134,7 @@ class ClusterTest {
         SweepFile sweep = SweepFile.load(file, ModelRegistry.load());
         String dir = tmp.resolve("embedded-" + sweep.spec().name()).toString();
         OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, OutputFolder.Existing.REFUSE);
-        new RunJob(spark, 60, 10, new PrintWriter(new StringWriter())).run(sweep, out, false);
+        new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(sweep, out, false);
         return rows(Path.of(dir));
     }
 

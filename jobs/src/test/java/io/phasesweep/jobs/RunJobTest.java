@@ -138,7 +138,7 @@ class RunJobTest {
         }
     }
 
-    private static List<String> columns(Dataset<Row> table) {
+    static List<String> columns(Dataset<Row> table) {
         List<String> out = new ArrayList<>();
         for (StructField f : table.schema().fields()) {
             out.add(f.name() + ":" + f.dataType().simpleString());
@@ -155,5 +155,26 @@ class RunJobTest {
             s.append(c).append('=').append(v instanceof Double d ? Long.toHexString(Double.doubleToRawLongBits(d)) : v).append(' ');
         }
         return s.toString();
+    }
+
+    /** JSON progress: a start event, then progress events whose counts only grow, ending at the total with every failure counted. */
+    @Test
+    void jsonProgressCountsDoneAndFailedPointsFromTheExecutors() throws Exception {
+        SweepFile sweep = ProbeSweeps.sweep("progress", Map.of("throw_at", 0.2));
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("p").toString(),
+                OutputFolder.Existing.REFUSE);
+        StringWriter json = new StringWriter();
+        new RunJob(spark, 60, 1, new PrintWriter(new StringWriter()),
+                new Progress.Output(Progress.Style.JSON, new PrintWriter(json), false)).run(sweep, out, false, groups -> 4);
+        List<String> lines = json.toString().lines().toList();
+        assertEquals("{\"event\":\"start\",\"total\":24,\"spark_ui\":null}", lines.get(0), "the tests' Spark has no UI");
+        long before = -1;
+        for (String line : lines.subList(1, lines.size())) {
+            long done = Long.parseLong(line.replaceAll(".*\"done\":(\\d+).*", "$1"));
+            assertTrue(done > before, line);
+            before = done;
+        }
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.contains("\"done\":24,\"total\":24,\"failed\":6,"), "6 = 2 sizes × 3 replicas at x = 0.2: " + last);
     }
 }

@@ -6,13 +6,13 @@ import org.apache.spark.sql.SparkSession;
  * The one SparkSession of the test JVM: starting Spark costs ~3 s, so every test class shares it
  * (surefire runs them in one reused fork). local[2] so partitions really run in parallel.
  */
-final class TestSpark {
+public final class TestSpark {
     private static SparkSession session;
 
     private TestSpark() {
     }
 
-    static synchronized SparkSession session() {
+    public static synchronized SparkSession session() {
         if (session == null) {
             session = SparkSession.builder()
                     .appName("phasesweep-tests")

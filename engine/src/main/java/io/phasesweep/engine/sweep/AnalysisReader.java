@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class AnalysisReader {
     static final List<String> KEYS = List.of("control", "crossing", "across", "exponents");
     static final List<String> EXPONENT_KEYS = List.of("quantity", "method", "observable", "level");
-    private static final Pattern QUANTITY = Pattern.compile("[a-z0-9/_]+");
+    static final Pattern QUANTITY = Pattern.compile("[a-z0-9/_]+");
     private static final String LOCATION = "location";
 
     private AnalysisReader() {

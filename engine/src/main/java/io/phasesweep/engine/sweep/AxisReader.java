@@ -18,7 +18,7 @@ final class AxisReader {
     static final List<String> WINDOW_KEYS = List.of("center", "halfwidth", "size_exponent", "steps");
     private static final List<String> ALL_KEYS =
             List.of("from", "to", "steps", "scale", "center", "halfwidth", "size_exponent");
-    private static final List<String> SCALES = List.of("linear", "log");
+    static final List<String> SCALES = List.of("linear", "log");
     private static final String FORMS = "a list of values, {from, to, steps[, scale]} or "
             + "{center, halfwidth, size_exponent, steps}";
 

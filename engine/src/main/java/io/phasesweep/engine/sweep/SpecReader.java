@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class SpecReader {
     static final List<String> KEYS =
             List.of("name", "model", "seed", "params", "axes", "sizes", "replicas", "budget", "analysis");
-    private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+    static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     private static final String NAME_EXPECTED = "a name of lowercase letters, digits and '-'";
 
     private final String fileName;

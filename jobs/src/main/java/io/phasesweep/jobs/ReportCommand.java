@@ -1,0 +1,36 @@
+package io.phasesweep.jobs;
+
+import io.phasesweep.jobs.report.Report;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code phasesweep report OUTDIR}: writes OUTDIR/report/index.html from the folder's tables. */
+@Command(name = "report", description = "Write OUTDIR/report/index.html (one self-contained page: charts and tables)"
+        + " from the tables of an analysed output folder.")
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "OUTDIR", description = "output folder of an analysed run, any Hadoop path")
+    String dir;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws CommandError {
+        SparkSession spark = sparkOptions.start("phasesweep report " + dir);
+        try {
+            command.commandLine().getOut().printf("report: %s%n", Report.write(spark, dir)).flush();
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.phasesweep.jobs.report;
+
+import io.phasesweep.engine.fss.BoundaryRow;
+import io.phasesweep.engine.fss.ExponentRow;
+import io.phasesweep.engine.stats.Estimate;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the report shows, read from the tables of one output folder.
+ *
+ * @param control     the control parameter: the x axis of every curve
+ * @param across      the across axis, or null
+ * @param observables the observables of {@code points}, in column order
+ * @param runs        the {@code runs} table, oldest first, each row as column → text
+ * @param sweepFile   the sweep file of the latest run, as written
+ */
+public record ReportData(String sweep, String model, String control, String across, List<String> observables,
+                         List<Point> points, List<BoundaryRow> boundaries, List<ExponentRow> exponents,
+                         List<Map<String, String>> runs, String sweepFile) {
+    public ReportData {
+        observables = List.copyOf(observables);
+        points = List.copyOf(points);
+        boundaries = List.copyOf(boundaries);
+        exponents = List.copyOf(exponents);
+        runs = runs.stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+    }
+
+    /**
+     * A row of {@code points}: its control value, across value (null without an across axis), size and
+     * observables (NaN value or error where the table has null).
+     */
+    public record Point(double x, Double acrossValue, int size, int replicas, int failed, Map<String, Estimate> values) {
+        public Point {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+    }
+
+    /** The across values present in {@code points}, ascending; a list holding null without an across axis. */
+    public List<Double> acrossValues() {
+        if (across == null) {
+            return java.util.Collections.singletonList(null);
+        }
+        return points.stream().map(Point::acrossValue).distinct().sorted().toList();
+    }
+}

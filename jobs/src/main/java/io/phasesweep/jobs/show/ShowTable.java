@@ -1,0 +1,88 @@
+package io.phasesweep.jobs.show;
+
+import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.report.Numbers;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Prints one table of an output folder as text, CSV or JSON lines. */
+public final class ShowTable {
+    public enum Format { TEXT, CSV, JSON }
+
+    public static final List<String> TABLES = List.of("raw", "points", "boundaries", "exponents", "runs");
+    /** Widest cell of the text view; CSV and JSON keep every character. */
+    static final int MAX_WIDTH = 32;
+
+    private ShowTable() {
+    }
+
+    /**
+     * @param limit rows of the text view (the rest is counted); CSV and JSON print every row
+     */
+    public static void print(SparkSession spark, String dir, String table, Format format, int limit, PrintWriter out)
+            throws CommandError {
+        Dataset<Row> rows = read(spark, dir, table);
+        StructField[] fields = rows.schema().fields();
+        switch (format) {
+            case JSON -> rows.toJSON().toLocalIterator().forEachRemaining(out::println);
+            case CSV -> {
+                out.print(Csv.line(Arrays.stream(fields).map(StructField::name).toList()));
+                rows.toLocalIterator().forEachRemaining(r -> out.print(Csv.line(cells(r, false))));
+            }
+            case TEXT -> {
+                List<List<String>> shown = new ArrayList<>();
+                rows.limit(limit).collectAsList().forEach(r -> shown.add(cells(r, true)));
+                TextTable text = new TextTable(Arrays.stream(fields).map(StructField::name).toList(),
+                        Arrays.stream(fields).map(f -> f.dataType() instanceof NumericType).toList(), MAX_WIDTH);
+                out.print(text.format(shown));
+                long total = rows.count();
+                out.printf("(%d row%s%s)%n", total, total == 1 ? "" : "s",
+                        total > shown.size() ? ", first " + shown.size() + " shown; --limit N, --csv or --json for more" : "");
+            }
+        }
+        out.flush();
+    }
+
+    private static Dataset<Row> read(SparkSession spark, String dir, String table) throws CommandError {
+        if (!TABLES.contains(table)) {
+            throw new CommandError("unknown table '" + table + "'; tables: " + String.join(", ", TABLES));
+        }
+        Path path = new Path(dir, table);
+        try {
+            if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+                throw new CommandError(dir + " has no " + table + " table");
+            }
+        } catch (IOException e) {
+            throw new CommandError("cannot read " + path + ": " + e.getMessage());
+        }
+        return spark.read().parquet(path.toString());
+    }
+
+    /** The row as text: doubles to six significant digits for reading, in full for CSV; arrays as [a, b]. */
+    static List<String> cells(Row r, boolean readable) {
+        List<String> cells = new ArrayList<>(r.size());
+        StructField[] fields = r.schema().fields();
+        for (int i = 0; i < r.size(); i++) {
+            DataType type = fields[i].dataType();
+            String cell = r.isNullAt(i) ? ""
+                    : type instanceof ArrayType ? r.getList(i).toString()
+                    : readable && type.equals(DataTypes.DoubleType) ? Numbers.plain(r.getDouble(i))
+                    : r.get(i).toString();
+            cells.add(cell);
+        }
+        return cells;
+    }
+}

@@ -1,0 +1,102 @@
+package io.phasesweep.jobs.report;
+
+import io.phasesweep.jobs.TestSpark;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The tables as another program sees them: each file's schema read with parquet-hadoop's own
+ * footer reader (no Spark), against the column names and types of DESIGN.md. Types are named as
+ * Spark names them (string, int, bigint, double, timestamp, array&lt;int&gt;).
+ */
+class DownstreamSchemaTest {
+    private static Path dir;
+
+    @BeforeAll
+    static void folder() throws Exception {
+        dir = AnalysedFolder.shared(TestSpark.session());
+    }
+
+    @Test
+    void rawHasTheDesignColumnsThenParametersThenObservables() throws IOException {
+        assertEquals(List.of("sweep:string", "model:string", "point:string", "size:int", "replica:int",
+                        "seed:bigint", "disorder_seed:bigint", "status:string", "error:string", "wall_ms:bigint",
+                        "run_id:string", "throw_at:double", "nan_at:double", "sleep_at:double", "flavour:string",
+                        "x:double", "e:double", "e_err:double", "e_tau:double", "d:double"),
+                columns("raw"));
+    }
+
+    @Test
+    void runsHoldsTheProvenance() throws IOException {
+        assertEquals(List.of("run_id:string", "sweep:string", "sweep_file:string", "sweep_sha256:string",
+                        "engine_version:string", "git_commit:string", "java_version:string", "spark_version:string",
+                        "master:string", "started_at:timestamp", "ended_at:timestamp", "points_total:bigint",
+                        "points_ok:bigint", "points_failed:bigint", "points_timeout:bigint"),
+                columns("runs"));
+    }
+
+    @Test
+    void analysisTablesHaveTheDesignColumns() throws IOException {
+        assertEquals(List.of("sweep:string", "model:string", "size:int", "replicas:int", "failed:int",
+                "flavour:string", "x:double", "binder:double", "binder_err:double", "chi:double", "chi_err:double"),
+                columns("points"));
+        assertEquals(List.of("sweep:string", "model:string", "control:string", "across:string", "across_value:double",
+                "critical_value:double", "stderr:double", "method:string", "sizes:array<int>", "quality:string"),
+                columns("boundaries"));
+        assertEquals(List.of("sweep:string", "model:string", "across:string", "across_value:double",
+                "quantity:string", "value:double", "stderr:double", "method:string", "sizes:array<int>",
+                "quality:string"), columns("exponents"));
+    }
+
+    /** "name:type" of every column of the table's first data file. */
+    private static List<String> columns(String table) throws IOException {
+        Path file;
+        try (Stream<Path> files = Files.list(dir.resolve(table))) {
+            file = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
+        }
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            return schema.getFields().stream().map(f -> f.getName() + ":" + type(f)).toList();
+        }
+    }
+
+    private static String type(Type t) {
+        LogicalTypeAnnotation logical = t.getLogicalTypeAnnotation();
+        if (!t.isPrimitive()) {
+            // a Parquet LIST: group (LIST) { repeated group list { element } }
+            GroupType list = t.asGroupType();
+            if (logical instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation) {
+                return "array<" + type(list.getType(0).asGroupType().getType(0)) + ">";
+            }
+            return "group " + list;
+        }
+        PrimitiveType p = t.asPrimitiveType();
+        return switch (p.getPrimitiveTypeName()) {
+            case BINARY -> logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation ? "string" : "binary";
+            case INT32 -> logical == null ? "int" : "int32 " + logical;
+            case INT64 -> logical == null ? "bigint"
+                    : logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ? "timestamp" : "int64 " + logical;
+            // Spark's default for timestamps (spark.sql.parquet.outputTimestampType = INT96)
+            case INT96 -> "timestamp";
+            case DOUBLE -> "double";
+            default -> p.toString();
+        };
+    }
+}
