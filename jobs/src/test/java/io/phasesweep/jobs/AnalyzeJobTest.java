@@ -72,7 +72,7 @@ class AnalyzeJobTest {
         analyze(out);
 
         assertEquals(List.of("sweep:string", "model:string", "size:int", "replicas:int", "failed:int",
-                        "nan_at:double", "throw_at:double", "sleep_at:double", "flavour:string", "x:double",
+                        "nan_at:double", "throw_at:double", "sleep_at:double", "pause:double", "flavour:string", "x:double",
                         "e:double", "e_err:double", "d:double", "d_err:double"),
                 RunJobTest.columns(table(out, "points")));
         assertEquals(List.of("sweep:string", "model:string", "control:string", "across:string", "across_value:double",
