@@ -71,6 +71,11 @@ public final class RunJob {
         this.progress = progress;
     }
 
+    /** Runs every point of the sweep (no {@code --resume}). */
+    public RunSummary run(SweepFile sweep, OutputFolder out) throws CommandError {
+        return run(sweep, out, false);
+    }
+
     /**
      * Runs the sweep with a few bins per core of the session in each wave. With {@code resume},
      * points that already have an ok row in the folder are skipped (see {@link Resume}).

@@ -55,7 +55,8 @@ class DownstreamSchemaTest {
                   crossing: e
                 """);
         dir = tmp.resolve("out");
-        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir.toString(), false);
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir.toString(),
+                OutputFolder.Existing.REFUSE);
         PrintWriter quiet = new PrintWriter(new StringWriter());
         new RunJob(spark, 60, quiet).run(SweepFile.load(file, ModelRegistry.load()), out);
         new AnalyzeJob(spark, quiet).run(out);
@@ -83,7 +84,7 @@ class DownstreamSchemaTest {
     @Test
     void analysisTablesHaveTheDesignColumns() throws IOException {
         assertEquals(List.of("sweep:string", "model:string", "size:int", "replicas:int", "failed:int",
-                        "throw_at:double", "nan_at:double", "sleep_at:double", "flavour:string", "x:double",
+                        "throw_at:double", "nan_at:double", "sleep_at:double", "pause:double", "flavour:string", "x:double",
                         "e:double", "e_err:double", "d:double", "d_err:double"),
                 columns("points"));
         assertEquals(List.of("sweep:string", "model:string", "control:string", "across:string", "across_value:double",
