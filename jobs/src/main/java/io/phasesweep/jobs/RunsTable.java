@@ -33,8 +33,8 @@ import static org.apache.spark.sql.functions.col;
  * selections for them.
  */
 public final class RunsTable {
-    static final String STARTED = "started";
-    static final String COMPLETED = "completed";
+    public static final String STARTED = "started";
+    public static final String COMPLETED = "completed";
 
     static final StructType SCHEMA = new StructType(List.of(
             string("run_id", false), string("status", false), string("sweep", false), string("sweep_file", false),
