@@ -22,13 +22,20 @@ import java.util.Locale;
  * {@link #DRIFT_P_VALUE}) and there are at least {@link #DRIFT_PAIRS} pairs, the drift is fitted
  * instead, with ω' free ({@link ShiftFit}, independent pair errors) and x_c its L → ∞ limit: three
  * parameters need a fourth pair, or the fit is exactly determined and wild (ω' runs to its bound).
- * With fewer pairs a rejected constant is kept with a note to add sizes. One pair gives its
- * crossing, unextrapolated. The error bar is always the bootstrap spread of the whole procedure,
- * rerun on every resample with the model chosen on the full data.
+ * The drift is kept only when it explains the rejection: its χ² below the constant's (same
+ * independent errors) by more than {@link #DRIFT_IMPROVEMENT}, the 95 % point of χ² with the two
+ * parameters it adds, and ω' not at a bound. Otherwise the pair crossings scatter beyond their
+ * error bars without a trend (noise, correlations the bootstrap misses), and extrapolating that
+ * scatter would put x_c anywhere: the constant is kept and its error scaled by √(χ²/dof), as the
+ * Particle Data Group does for inconsistent measurements. With fewer pairs a rejected constant is
+ * treated the same way, with a note to add sizes. One pair gives its crossing, unextrapolated. The
+ * error bar is otherwise the bootstrap spread of the whole procedure, rerun on every resample with
+ * the model chosen on the full data.
  */
 final class CrossingAnalysis {
     static final double DRIFT_P_VALUE = 0.05;
     static final int DRIFT_PAIRS = 4;
+    static final double DRIFT_IMPROVEMENT = 5.991;
 
     private CrossingAnalysis() {
     }
@@ -94,19 +101,33 @@ final class CrossingAnalysis {
                 sigma[k] = Math.sqrt(cov[k][k]);
             }
             ShiftFit full = ShiftFit.fit(l, column(pairs, 0), sigma);
-            for (int b = 1; b <= resamples; b++) {
-                double[] y = column(pairs, b);
-                replicates[b - 1] = SizeScaling.allFinite(y) ? ShiftFit.fit(l, y, sigma).xc() : Double.NaN;
+            double constantChi2 = LeastSquares.weighted(ones, column(pairs, 0), sigma).chi2();
+            boolean inside = full.exponent() > ShiftFit.MIN_EXPONENT * 1.001 && full.exponent() < ShiftFit.MAX_EXPONENT / 1.001;
+            if (inside && constantChi2 - full.chi2() > DRIFT_IMPROVEMENT) {
+                for (int b = 1; b <= resamples; b++) {
+                    double[] y = column(pairs, b);
+                    replicates[b - 1] = SizeScaling.allFinite(y) ? ShiftFit.fit(l, y, sigma).xc() : Double.NaN;
+                }
+                return new ResampledEstimate(full.xc(), replicates, sizes, String.format(Locale.ROOT,
+                        "drift x_c + a*L^-w fitted, w=%.3g; chi2/dof=%s (dof %d); constant rejected, p=%.2g",
+                        full.exponent(), perDof(full.chi2(), full.dof()), full.dof(), pValue));
             }
-            return new ResampledEstimate(full.xc(), replicates, sizes, String.format(Locale.ROOT,
-                    "drift x_c + a*L^-w fitted, w=%.3g; chi2/dof=%s (dof %d); constant rejected, p=%.2g",
-                    full.exponent(), perDof(full.chi2(), full.dof()), full.dof(), pValue));
         }
         for (int b = 1; b <= resamples; b++) {
             double[] y = column(pairs, b);
             replicates[b - 1] = SizeScaling.allFinite(y) ? LeastSquares.generalized(ones, y, cov).params()[0] : Double.NaN;
         }
-        String why = p < DRIFT_PAIRS && pValue < DRIFT_P_VALUE ? "; drift visible but too few pairs to fit it: add sizes" : "";
+        String why = "";
+        if (pValue < DRIFT_P_VALUE) {
+            // scatter beyond the error bars: widen the error by √(χ²/dof) around the estimate
+            double scale = Math.sqrt(constant.chi2() / (p - 1));
+            for (int b = 0; b < resamples; b++) {
+                replicates[b] = constant.params()[0] + scale * (replicates[b] - constant.params()[0]);
+            }
+            why = String.format(Locale.ROOT, "; error scaled by sqrt(chi2/dof)=%.3g: %s", scale, p < DRIFT_PAIRS
+                    ? "drift visible but too few pairs to fit it, add sizes"
+                    : "scatter without a drift that fits better");
+        }
         return new ResampledEstimate(constant.params()[0], replicates, sizes, String.format(Locale.ROOT,
                 "pair crossings averaged; chi2/dof=%s (dof %d, p=%.2g)%s",
                 perDof(constant.chi2(), p - 1), p - 1, pValue, why));

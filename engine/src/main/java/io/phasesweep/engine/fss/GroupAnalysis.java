@@ -4,6 +4,7 @@ import io.phasesweep.engine.stats.ObservableSet;
 import io.phasesweep.engine.sweep.AnalysisSpec;
 import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +23,25 @@ final class GroupAnalysis {
     private final ObservableSet observables;
     private final ResampledCurves curves;
     private final Double acrossValue;
+    private final boolean logScaleControl;
     private final String label;
     private final List<String> notes;
     private final List<BoundaryRow> boundaries;
     private final List<ExponentRow> exponents;
     private final Map<String, Collapse.Result> collapses = new LinkedHashMap<>();
 
-    GroupAnalysis(AnalysisSpec analysis, ObservableSet observables, ResampledCurves curves, Double acrossValue,
-                  String label, List<String> notes, List<BoundaryRow> boundaries, List<ExponentRow> exponents) {
+    /**
+     * @param logScaleControl the control axis is geometric: {@code location} interpolates in its
+     *                        logarithm (a local cubic in x through points spaced by factors of 2
+     *                        misplaces a crossing of a 1/x-like curve by tens of percent)
+     */
+    GroupAnalysis(AnalysisSpec analysis, ObservableSet observables, ResampledCurves curves, boolean logScaleControl,
+                  Double acrossValue, String label, List<String> notes, List<BoundaryRow> boundaries,
+                  List<ExponentRow> exponents) {
         this.analysis = analysis;
         this.observables = observables;
         this.curves = curves;
+        this.logScaleControl = logScaleControl;
         this.acrossValue = acrossValue;
         this.label = label;
         this.notes = notes;
@@ -115,12 +124,23 @@ final class GroupAnalysis {
     private void location(ExponentRequest r, int obs) {
         int n = curves.sizeCount();
         double[][] loc = new double[curves.resamples() + 1][n];
+        double[][] x = new double[n][];
+        for (int s = 0; s < n; s++) {
+            x[s] = logScaleControl ? Arrays.stream(curves.x(s)).map(Math::log).toArray() : curves.x(s);
+        }
         for (int b = 0; b <= curves.resamples(); b++) {
             for (int s = 0; s < n; s++) {
                 double[] y = curves.y(b, s, obs);
                 loc[b][s] = r.level() == null
-                        ? SizeScaling.Peak.of(curves.x(s), y).location()
-                        : Crossing.level(curves.x(s), y, r.level(), b == 0 ? Double.NaN : loc[0][s]);
+                        ? SizeScaling.Peak.of(x[s], y).location()
+                        : Crossing.level(x[s], y, r.level(), b == 0 ? Double.NaN : loc[0][s]);
+            }
+        }
+        if (logScaleControl) {
+            for (double[] row : loc) {
+                for (int s = 0; s < n; s++) {
+                    row[s] = Math.exp(row[s]);
+                }
             }
         }
         String method = (r.level() == null ? "location:" : "location(level=" + r.level() + "):") + r.observable();

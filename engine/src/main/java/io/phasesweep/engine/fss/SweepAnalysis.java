@@ -88,10 +88,17 @@ public final class SweepAnalysis {
                 ResampledCurves curves = ResampledCurves.of(g.getValue(), observables, analysis.control(),
                         options.bootstrap(), Seeds.generator(Seeds.dynamics(options.seed(), "fss-bootstrap|" + label)));
                 Double acrossValue = analysis.across() == null ? null : g.getKey().real(analysis.across());
-                new GroupAnalysis(analysis, observables, curves, acrossValue, label, notes, boundaries, exponents).run();
+                new GroupAnalysis(analysis, observables, curves, logScaleControl(spec), acrossValue, label, notes,
+                        boundaries, exponents).run();
             }
         }
         return new AnalysisResult(points, boundaries, exponents, notes);
+    }
+
+    /** The control axis is a range with {@code scale: log}. */
+    private static boolean logScaleControl(SweepSpec spec) {
+        return spec.axes().stream().anyMatch(a -> a.name().equals(spec.analysis().control())
+                && a instanceof Axis.Range r && r.scale() == Axis.Scale.LOG);
     }
 
     private static ParamValues without(ParamValues p, String name) {

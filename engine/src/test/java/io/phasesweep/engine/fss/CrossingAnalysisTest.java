@@ -37,6 +37,24 @@ class CrossingAnalysisTest {
     }
 
     @Test
+    void aRejectedConstantWithoutDriftIsNotExtrapolated() {
+        // pure scaling, no drift: in about 5 % of trials the constant is rejected by chance. The
+        // drift fit then has nothing to explain and its free exponent runs to a bound (an x_c far
+        // off, seen on 2D Ising data); the constant must be kept, with its error widened
+        int rejected = 0;
+        for (long seed = 500; seed < 560; seed++) {
+            ResampledEstimate e = crossing(SyntheticFss.ising(16, 0.05), new int[]{8, 12, 16, 24, 32}, 100, seed);
+            if (e.quality().contains("error scaled")) {
+                rejected++;
+                assertTrue(e.quality().startsWith("pair crossings averaged"), e.quality());
+                // 4 standard errors: a 1-in-16000 miss for an honest Gaussian error
+                assertEquals(2.27, e.value(), 4 * e.stderr(), e.quality());
+            }
+        }
+        assertTrue(rejected > 0, "no trial rejected the constant: the test checks nothing");
+    }
+
+    @Test
     void noScatterGivesNoEstimateRatherThanAZeroError() {
         // noise 0: every replica identical, so resamples cannot measure an error
         ResampledEstimate e = crossing(SyntheticFss.ising(4, 0.0), SIZES, 20, 14);

@@ -7,6 +7,7 @@ import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
+import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.stats.PointKey;
 import io.phasesweep.engine.stats.Sample;
@@ -165,6 +166,33 @@ class SweepAnalysisTest {
         AnalysisResult r = SweepAnalysis.analyze(bare, new MomentsModel(), samples(Seeds.generator(43)), Map.of());
         assertEquals(2 * 4 * 11, r.points().size());
         assertTrue(r.boundaries().isEmpty() && r.exponents().isEmpty());
+    }
+
+    @Test
+    void levelLocationOnALogScaleAxisFollowsAPowerLaw() {
+        // chi = 1 + 0.5·L^0.5/B, times a per-sample factor 1 + 5 % noise shared along B (one disorder
+        // sample per replica): it crosses 2 at B* = 0.5·L^0.5, between grid points spaced by factors of 2.
+        RandomGenerator rng = Seeds.generator(44);
+        List<Sample> samples = new ArrayList<>();
+        Axis.Range batch = new Axis.Range("B", 1, 512, 10, Axis.Scale.LOG);
+        for (int size : SIZES) {
+            for (int replica = 0; replica < 16; replica++) {
+                double factor = 1 + 0.05 * rng.nextGaussian();
+                for (double b : batch.values(size)) {
+                    double chi = 1 + factor * 0.5 * Math.sqrt(size) / b;
+                    samples.add(new Sample(new ParamValues(Map.of("B", b)), size, replica,
+                            Map.of("m2", 1.0, "m4", 1.0, "chi", chi, "absm", 1.0)));
+                }
+            }
+        }
+        SweepSpec spec = new SweepSpec("synthetic", "moments", 7, Map.of(), List.of(batch), List.of(8, 16, 32, 64), 16,
+                Map.of(), new AnalysisSpec("B", null, null, List.of(new ExponentRequest("gamma_b", "location", "chi", 2.0))));
+        AnalysisResult r = SweepAnalysis.analyze(spec, new MomentsModel(), samples, Map.of(), new AnalysisOptions(60, 5));
+        ExponentRow e = r.exponents().stream().filter(x -> x.method().equals("location(level=2.0):chi"))
+                .findFirst().orElseThrow(() -> new AssertionError(r.exponents() + "; notes " + r.notes()));
+        // 4 standard errors, as above
+        assertTrue(e.stderr() > 0, e.toString());
+        assertEquals(0.5, e.value(), 4 * e.stderr(), e.toString());
     }
 
     private static BoundaryRow boundary(AnalysisResult r, double kappa, String method) {

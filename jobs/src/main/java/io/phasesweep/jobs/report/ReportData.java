@@ -39,6 +39,20 @@ public record ReportData(String sweep, String model, String control, String acro
         }
     }
 
+    /**
+     * The observables, those the analysis used (named in a method of {@code boundaries} or
+     * {@code exponents}, in table order) first: the page shows them first.
+     */
+    public List<String> observablesAnalysedFirst() {
+        java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+        java.util.stream.Stream.concat(boundaries.stream().map(BoundaryRow::method), exponents.stream().map(ExponentRow::method))
+                .map(m -> m.replaceFirst("^[^:]*:", "").replaceFirst("/.*$", ""))
+                .filter(observables::contains)
+                .forEach(order::add);
+        order.addAll(observables);
+        return List.copyOf(order);
+    }
+
     /** The across values present in {@code points}, ascending; a list holding null without an across axis. */
     public List<Double> acrossValues() {
         if (across == null) {

@@ -52,7 +52,8 @@ final class ReportPage {
                 .append(Html.escape(data.model())).append(" · control parameter ").append(Html.escape(data.control()))
                 .append(data.across() == null ? "" : " · across " + Html.escape(data.across()))
                 .append(" · ").append(data.points().size()).append(" points (parameters × sizes)</p><p>report written ")
-                .append(Html.escape(generated.toString())).append("</p></header>\n");
+                .append(Html.escape(generated.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))
+                .append("</p></header>\n");
         b.append("<nav><a href=\"#results\">Critical values and exponents</a><a href=\"#observables\">Observables</a>")
                 .append("<a href=\"#provenance\">Provenance</a></nav>\n<main>\n");
         results(b);
@@ -86,7 +87,7 @@ final class ReportPage {
             if (a != null) {
                 b.append("<h3>").append(Html.escape(data.across() + " = " + Numbers.plain(a))).append("</h3>\n");
             }
-            for (String observable : data.observables()) {
+            for (String observable : data.observablesAnalysedFirst()) {
                 List<Figure> charts = figures.observable(observable, a, id);
                 if (charts.isEmpty()) {
                     continue;
@@ -102,8 +103,10 @@ final class ReportPage {
 
     private void provenance(StringBuilder b) {
         b.append("<section id=\"provenance\"><h2>Provenance</h2>\n");
-        List<String> columns = List.of("run_id", "started_at", "ended_at", "points_total", "points_ok", "points_failed",
-                "points_timeout", "master");
+        // the columns present of these (a runs table may have more or, from an older version, fewer)
+        List<String> columns = List.of("run_id", "status", "started_at", "ended_at", "points_total", "points_ok",
+                        "points_failed", "points_timeout", "master").stream()
+                .filter(c -> data.runs().stream().anyMatch(r -> r.containsKey(c))).toList();
         b.append(Html.table("runs", columns, data.runs().stream()
                 .map(r -> columns.stream().map(c -> r.getOrDefault(c, "")).toList()).toList()));
         Optional<Map<String, String>> latest = data.runs().isEmpty() ? Optional.empty()

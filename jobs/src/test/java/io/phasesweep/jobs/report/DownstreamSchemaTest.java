@@ -1,6 +1,12 @@
 package io.phasesweep.jobs.report;
 
+import io.phasesweep.engine.model.ModelRegistry;
+import io.phasesweep.jobs.AnalyzeJob;
+import io.phasesweep.jobs.OutputFolder;
+import io.phasesweep.jobs.RunJob;
+import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
+import org.apache.spark.sql.SparkSession;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -11,8 +17,11 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,39 +31,61 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The tables as another program sees them: each file's schema read with parquet-hadoop's own
- * footer reader (no Spark), against the column names and types of DESIGN.md. Types are named as
+ * footer reader (no Spark), against the column names and types of DESIGN.md, after a real run and
+ * analysis. Types are named as
  * Spark names them (string, int, bigint, double, timestamp, array&lt;int&gt;).
  */
 class DownstreamSchemaTest {
     private static Path dir;
 
+    /** A real run of the test model, then the real analysis: the tables exactly as {@code run} leaves them. */
     @BeforeAll
-    static void folder() throws Exception {
-        dir = AnalysedFolder.shared(TestSpark.session());
+    static void runAndAnalyse(@TempDir Path tmp) throws Exception {
+        SparkSession spark = TestSpark.session();
+        Path file = Files.writeString(tmp.resolve("downstream.yaml"), """
+                name: downstream
+                model: probe
+                seed: 11
+                axes:
+                  x: [0.1, 0.2, 0.3, 0.4]
+                sizes: [4, 8]
+                replicas: 3
+                analysis:
+                  control: x
+                  crossing: e
+                """);
+        dir = tmp.resolve("out");
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir.toString(),
+                OutputFolder.Existing.REFUSE);
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        new RunJob(spark, 60, quiet).run(SweepFile.load(file, ModelRegistry.load()), out);
+        new AnalyzeJob(spark, quiet).run(out);
     }
 
     @Test
     void rawHasTheDesignColumnsThenParametersThenObservables() throws IOException {
         assertEquals(List.of("sweep:string", "model:string", "point:string", "size:int", "replica:int",
                         "seed:bigint", "disorder_seed:bigint", "status:string", "error:string", "wall_ms:bigint",
-                        "run_id:string", "throw_at:double", "nan_at:double", "sleep_at:double", "flavour:string",
+                        "run_id:string", "throw_at:double", "nan_at:double", "sleep_at:double", "pause:double",
+                        "flavour:string",
                         "x:double", "e:double", "e_err:double", "e_tau:double", "d:double"),
                 columns("raw"));
     }
 
     @Test
     void runsHoldsTheProvenance() throws IOException {
-        assertEquals(List.of("run_id:string", "sweep:string", "sweep_file:string", "sweep_sha256:string",
+        assertEquals(List.of("run_id:string", "status:string", "sweep:string", "sweep_file:string", "sweep_sha256:string",
                         "engine_version:string", "git_commit:string", "java_version:string", "spark_version:string",
                         "master:string", "started_at:timestamp", "ended_at:timestamp", "points_total:bigint",
-                        "points_ok:bigint", "points_failed:bigint", "points_timeout:bigint"),
+                        "points_ok:bigint", "points_failed:bigint", "points_timeout:bigint", "resumed_runs:string"),
                 columns("runs"));
     }
 
     @Test
     void analysisTablesHaveTheDesignColumns() throws IOException {
         assertEquals(List.of("sweep:string", "model:string", "size:int", "replicas:int", "failed:int",
-                "flavour:string", "x:double", "binder:double", "binder_err:double", "chi:double", "chi_err:double"),
+                        "throw_at:double", "nan_at:double", "sleep_at:double", "pause:double", "flavour:string", "x:double",
+                        "e:double", "e_err:double", "d:double", "d_err:double"),
                 columns("points"));
         assertEquals(List.of("sweep:string", "model:string", "control:string", "across:string", "across_value:double",
                 "critical_value:double", "stderr:double", "method:string", "sizes:array<int>", "quality:string"),

@@ -35,6 +35,15 @@ class ReportPageTest {
         assertTrue(html.contains("<h3>h = 0.1</h3>"));
     }
 
+    @Test
+    void observablesTheAnalysisUsedComeFirst() {
+        ReportData d = SyntheticReport.data("T", null, List.of());
+        ReportData reordered = new ReportData(d.sweep(), d.model(), d.control(), null, List.of("e", "chi", "binder"),
+                d.points(), d.boundaries(), d.exponents(), d.runs(), d.sweepFile());
+        assertEquals(List.of("binder", "chi", "e"), reordered.observablesAnalysedFirst(),
+                "crossing:binder is the first method, then peak:chi");
+    }
+
     private static int count(String text, String what) {
         Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
         int n = 0;

@@ -2,6 +2,7 @@ package io.phasesweep.engine.models.teacherstudent;
 
 import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.model.DerivedObservable;
 import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ObservableSpec;
@@ -66,7 +67,15 @@ public final class TeacherStudentModel implements Model {
                 ObservableSpec.value("steps", "SGD steps until the training loss became zero (the cap if not converged)"),
                 ObservableSpec.value("wnorm", "|w| at the end"),
                 ObservableSpec.value("displacement", "|w − w₀| at the end"),
-                ObservableSpec.value("converged", "1 if the training loss reached zero within max_steps, else 0"));
+                ObservableSpec.value("converged", "1 if the training loss reached zero within max_steps, else 0"),
+                ObservableSpec.value("wnorm_gd", "|w| at the end of gradient descent (B = P) from the same w₀ and η"));
+    }
+
+    @Override
+    public List<DerivedObservable> derived() {
+        return List.of(new DerivedObservable("wnorm_ratio",
+                "[wnorm]/[wnorm_gd]: ≈ 1 where the first step dominates (B ≳ B*), grows as 1/B in the noise-dominated regime",
+                List.of("wnorm", "wnorm_gd"), (means, params, size) -> means[0] / means[1]));
     }
 
     @Override
@@ -77,7 +86,8 @@ public final class TeacherStudentModel implements Model {
     @Override
     public double cost(Point point) {
         ParamValues params = point.params();
-        double batch = Math.min(params.integer("B"), point.size());
+        // The SGD run plus the gradient-descent reference (batch P).
+        double batch = Math.min(params.integer("B"), point.size()) + point.size();
         return dimension(params, point.size()) * batch * point.budget("max_steps");
     }
 
@@ -93,21 +103,30 @@ public final class TeacherStudentModel implements Model {
         }
         TrainingSet data = TrainingSet.draw(p, d, chi, streams.disorder());
         double[] w0 = initialWeights(params.word("init"), d, streams.disorder());
-        Sgd.Result result = Sgd.train(data, w0, params.integer("B"), eta, (long) point.budget("max_steps"),
-                streams.dynamics(), deadline::check);
-        double wnorm = 0;
+        long maxSteps = (long) point.budget("max_steps");
+        Sgd.Result result = Sgd.train(data, w0, params.integer("B"), eta, maxSteps, streams.dynamics(), deadline::check);
+        // Gradient descent does not depend on the sample order, so the stream it shuffles with is irrelevant.
+        Sgd.Result gradientDescent = Sgd.train(data, w0, p, eta, maxSteps, streams.dynamics(), deadline::check);
         double displacement = 0;
         for (int i = 0; i < d; i++) {
-            wnorm += result.w()[i] * result.w()[i];
             displacement += (result.w()[i] - w0[i]) * (result.w()[i] - w0[i]);
         }
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("test_error", GeneralizationError.of(result.w(), chi));
         values.put("steps", (double) result.steps());
-        values.put("wnorm", Math.sqrt(wnorm));
+        values.put("wnorm", norm(result.w()));
         values.put("displacement", Math.sqrt(displacement));
         values.put("converged", result.converged() ? 1.0 : 0.0);
+        values.put("wnorm_gd", norm(gradientDescent.w()));
         return Measurement.of(values);
+    }
+
+    private static double norm(double[] w) {
+        double s = 0;
+        for (double wi : w) {
+            s += wi * wi;
+        }
+        return Math.sqrt(s);
     }
 
     static int dimension(ParamValues params, int p) {

@@ -148,6 +148,37 @@ class TeacherStudentModelTest {
         }
     }
 
+    @Test
+    void gradientDescentReferenceIsTheRunItselfAtBatchP() {
+        // At B = P the point's own run is gradient descent from the same data, w₀ and η: the
+        // reference agrees with it up to summation order, and the derived ratio is 1.
+        Measurement m = runFromZero(64, 50);
+        double wnorm = m.values().get("wnorm");
+        assertEquals(wnorm, m.values().get("wnorm_gd"), 1e-9 * wnorm);
+        assertEquals(1.0, ratio(m), 1e-9);
+    }
+
+    @Test
+    void smallBatchAtLargeLearningRateIsFarFromGradientDescent() {
+        // Noise-dominated SGD: |w| ∝ T = η/B, here T = 1000 against a first-step |w| of about η/√d
+        // for gradient descent; at P = 64, d = 16 the ratio is about 10 for any sample, so 3 leaves
+        // a wide margin while still excluding the gradient-descent value 1.
+        Measurement m = runFromZero(1, 1000);
+        assertTrue(ratio(m) > 3, "wnorm_ratio " + ratio(m));
+    }
+
+    /** P = 64, d = 16, χ = 1, w₀ = 0. */
+    private static Measurement runFromZero(int batch, double eta) {
+        Map<String, Object> params = new HashMap<>(Map.of("B", (double) batch, "eta", eta, "chi", 1.0,
+                "d_mode", "fixed", "d", 16.0, "p_over_d", 4.0, "init", "zero"));
+        return run(new TeacherStudentModel(), params, "P=64|B=" + batch + "|r=0");
+    }
+
+    private static double ratio(Measurement m) {
+        return new TeacherStudentModel().derived().get(0).evaluate(
+                new double[]{m.values().get("wnorm"), m.values().get("wnorm_gd")}, null, 64);
+    }
+
     private static Measurement run(TeacherStudentModel model, Map<String, Object> params, String key) {
         Point point = new Point("test", "teacher-student", key, new ParamValues(params), 64, 0,
                 Seeds.disorder(50, 64, 0), Seeds.dynamics(50, key), Map.of("max_steps", 1e6));
