@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -32,8 +33,8 @@ import static org.apache.spark.sql.functions.col;
  * {@code raw}, hands the rows to the engine's {@link SweepAnalysis} on the driver, and overwrites
  * the derived tables {@code points}, {@code boundaries} and {@code exponents}.
  *
- * <p>Which rows count: only rows of completed runs (a run with a row in {@code runs}; a run that
- * died mid-way left rows without one), only points of the sweep as the latest run defines it (its
+ * <p>Which rows count: only rows of finished runs ({@link RunsTable#finishedRunIds}: a run that
+ * died mid-way has only its started row, until a {@code --resume} run completes it), only points of the sweep as the latest run defines it (its
  * file text is re-parsed), and for a point present in several runs the row of the latest.
  */
 public final class AnalyzeJob {
@@ -69,11 +70,14 @@ public final class AnalyzeJob {
         return result;
     }
 
-    /** Run id → start time of every run with a provenance row. */
+    /** Run id → start time of every finished run ({@link RunsTable#finishedRunIds}). */
     private Map<String, Timestamp> completedRuns(OutputFolder out) throws CommandError {
+        Set<String> finished = RunsTable.finishedRunIds(spark, out.table("runs"));
         Map<String, Timestamp> runs = new HashMap<>();
         for (Row r : read(out, "runs").select("run_id", "started_at").collectAsList()) {
-            runs.put(r.getString(0), r.getTimestamp(1));
+            if (finished.contains(r.getString(0))) {
+                runs.put(r.getString(0), r.getTimestamp(1));
+            }
         }
         if (runs.isEmpty()) {
             throw new CommandError(out + ": the runs table is empty: no completed run to analyse");
@@ -82,7 +86,8 @@ public final class AnalyzeJob {
     }
 
     private LatestSweep latestSweep(OutputFolder out, Map<String, Timestamp> runs) throws SweepError, CommandError {
-        Row latest = read(out, "runs").orderBy(col("started_at").desc(), col("run_id").desc())
+        Row latest = read(out, "runs").where(col("run_id").isin(runs.keySet().toArray()))
+                .orderBy(col("started_at").desc(), col("run_id").desc())
                 .select("run_id", "sweep_file").first();
         String runId = latest.getString(0);
         ModelRegistry registry = ModelRegistry.load();
@@ -120,7 +125,7 @@ public final class AnalyzeJob {
             }
         }
         if (incomplete > 0) {
-            notes.add(incomplete + " raw rows of runs that did not complete (no row in runs) left out");
+            notes.add(incomplete + " raw rows of interrupted runs left out (finish them with phasesweep run FILE --resume)");
         }
         if (outside > 0) {
             notes.add(outside + " raw rows of points not in the sweep of run " + sweep.runId() + " left out");

@@ -11,31 +11,51 @@ import java.util.List;
 /**
  * The folder a run writes its tables into, local or on any Hadoop file system (HDFS, S3A).
  * Prepared before any work starts: a folder that already holds {@code raw} rows is refused unless
- * overwriting, and one that cannot be written is refused.
+ * overwriting or resuming, and one that cannot be written is refused.
  */
 public final class OutputFolder {
     /** Tables phasesweep writes under the folder; --overwrite removes exactly these. */
     static final List<String> TABLES = List.of("raw", "runs", "points", "boundaries", "exponents");
 
-    private final Path root;
-
-    private OutputFolder(Path root) {
-        this.root = root;
+    /** What to do with the rows of earlier runs in the folder. */
+    public enum Existing {
+        /** refuse the folder */
+        REFUSE,
+        /** delete phasesweep's tables first */
+        OVERWRITE,
+        /** keep them: the run adds the missing points ({@code --resume}) */
+        RESUME
     }
 
-    public static OutputFolder prepare(Configuration hadoop, String dir, boolean overwrite) throws CommandError {
+    private final Path root;
+    private final boolean hasRaw;
+
+    private OutputFolder(Path root, boolean hasRaw) {
+        this.root = root;
+        this.hasRaw = hasRaw;
+    }
+
+    public static OutputFolder prepare(Configuration hadoop, String dir, Existing existing) throws CommandError {
         try {
             Path root = new Path(dir);
             FileSystem fs = root.getFileSystem(hadoop);
             root = fs.makeQualified(root);
-            if (hasRows(fs, new Path(root, "raw"))) {
-                if (!overwrite) {
-                    throw new CommandError(dir + " already holds raw rows of an earlier run;"
-                            + " use --overwrite to replace them, or choose another --out");
-                }
+            boolean hasRaw = hasRows(fs, new Path(root, "raw"));
+            if (hasRaw && existing == Existing.REFUSE) {
+                throw new CommandError(dir + " already holds raw rows of an earlier run; use --resume to add"
+                        + " the missing points, --overwrite to replace them, or choose another --out");
+            }
+            if (hasRaw && existing == Existing.OVERWRITE) {
                 for (String table : TABLES) {
                     fs.delete(new Path(root, table), true);
                 }
+                hasRaw = false;
+            }
+            // An interrupted write leaves its uncommitted task files in <table>/_temporary; the next
+            // write's job commit would publish them with its own (Hadoop's FileOutputCommitter commits
+            // every task folder there), so they go first. Hence also: one run at a time per folder.
+            for (String table : TABLES) {
+                fs.delete(new Path(new Path(root, table), "_temporary"), true);
             }
             if (!fs.mkdirs(root)) {
                 throw new CommandError("cannot create the output folder " + dir);
@@ -43,7 +63,7 @@ public final class OutputFolder {
             Path probe = new Path(root, ".phasesweep-write-test");
             fs.create(probe, true).close();
             fs.delete(probe, false);
-            return new OutputFolder(root);
+            return new OutputFolder(root, hasRaw);
         } catch (IOException | IllegalArgumentException e) {
             throw new CommandError("cannot write to the output folder " + dir + ": " + e.getMessage());
         }
@@ -59,7 +79,7 @@ public final class OutputFolder {
                 throw new CommandError(dir + " holds no raw and runs tables: run the sweep first (phasesweep run FILE --out "
                         + dir + ")");
             }
-            return new OutputFolder(root);
+            return new OutputFolder(root, true);
         } catch (IOException | IllegalArgumentException e) {
             throw new CommandError("cannot read the output folder " + dir + ": " + e.getMessage());
         }
@@ -68,6 +88,11 @@ public final class OutputFolder {
     /** The fully qualified path of a table, e.g. {@code file:/home/me/out/ising2d/raw}. */
     public String table(String name) {
         return new Path(root, name).toString();
+    }
+
+    /** Whether {@code raw} held rows of earlier runs when the folder was prepared (and kept). */
+    boolean hasRaw() {
+        return hasRaw;
     }
 
     @Override

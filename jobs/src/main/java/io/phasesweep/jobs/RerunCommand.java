@@ -46,8 +46,8 @@ final class RerunCommand implements Callable<Integer> {
     static long reproduce(SparkSession spark, String dir, String runId, String target, PrintWriter log)
             throws CommandError {
         Rerun.Recorded original = Rerun.recorded(spark, dir, runId);
-        OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), target, false);
-        RunSummary run = new RunJob(spark, Rerun.TIME_LIMIT_SECONDS, log).run(original.sweep(), folder);
+        OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), target, OutputFolder.Existing.REFUSE);
+        RunSummary run = new RunJob(spark, Rerun.TIME_LIMIT_SECONDS, log).run(original.sweep(), folder, false);
         long differ = Rerun.differences(spark, dir + "/raw", original.runId(), folder.table("raw"), run.runId());
         log.printf("rerun of %s into %s: %s%n", original.runId(), target, differ == 0
                 ? run.total() + " rows identical (all columns but " + String.join(", ", Rerun.MAY_DIFFER) + ")"

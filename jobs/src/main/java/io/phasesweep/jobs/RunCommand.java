@@ -2,6 +2,7 @@ package io.phasesweep.jobs;
 
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.SweepError;
+import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.jobs.report.Report;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import scala.Tuple2;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,16 +47,42 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "delete the tables of an earlier run in the output folder first")
     boolean overwrite;
 
+    @Option(names = "--resume", description = "keep the earlier runs' rows in the output folder; run only the points"
+            + " without an ok row (missing, failed or timed out)")
+    boolean resume;
+
+    @Option(names = "--waves", paramLabel = "N", defaultValue = "" + RunJob.DEFAULT_WAVES,
+            description = "write raw in up to N waves, each committed when done, so a stopped run keeps its finished"
+                    + " waves for --resume (default: ${DEFAULT-VALUE})")
+    int waves;
+
+    @Option(names = "--max-points", paramLabel = "N", defaultValue = "1000000",
+            description = "refuse a sweep of more points than this (default: ${DEFAULT-VALUE})")
+    long maxPoints;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() throws SweepError, CommandError {
-        SweepFile sweep = SweepFile.load(file, ModelRegistry.load());
+        if (maxPoints < 1) {
+            throw new CommandError("--max-points: expected a positive integer, got " + maxPoints);
+        }
+        SweepFile sweep = SweepFile.load(file, ModelRegistry.load(), SweepParser.Limits.DEFAULT.withMaxPoints(maxPoints));
         if (!(timeLimit > 0)) {
             throw new CommandError("--time-limit: expected a positive number of seconds, got " + timeLimit);
         }
+        if (waves < 1) {
+            throw new CommandError("--waves: expected a positive integer, got " + waves);
+        }
+        if (overwrite && resume) {
+            throw new CommandError("--overwrite and --resume: choose one");
+        }
+        OutputFolder.Existing existing = overwrite ? OutputFolder.Existing.OVERWRITE
+                : resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE;
         String dir = out != null ? out : "out/" + sweep.spec().name();
+        // before Spark starts: a folder that cannot be used costs no Spark start-up
+        OutputFolder folder = OutputFolder.prepare(sparkOptions.hadoopConfiguration(), dir, existing);
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter log = jsonProgress ? command.commandLine().getErr() : stdout;
         Progress.Output progress = new Progress.Output(
@@ -62,9 +90,8 @@ final class RunCommand implements Callable<Integer> {
                 stdout, !jsonProgress && System.console() != null);
         SparkSession spark = sparkOptions.start("phasesweep " + sweep.spec().name());
         try {
-            OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, overwrite);
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
-            RunSummary run = new RunJob(spark, timeLimit, log, progress).run(sweep, folder);
+            RunSummary run = new RunJob(spark, timeLimit, waves, log, progress).run(sweep, folder, resume);
             Progress.done(progress, run);
             log.printf("%d points: %d ok, %d failed, %d timeout%n", run.total(), run.ok(), run.failed(), run.timeout());
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table("raw"), run.runId(), folder.table("runs"));

@@ -1,8 +1,10 @@
 package io.phasesweep.jobs;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
+import scala.Tuple2;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +17,17 @@ final class SparkOptions {
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting; repeat as needed")
     Map<String, String> conf = new LinkedHashMap<>();
+
+    /** Hadoop's settings as Spark will see them: its files on the classpath, then every spark.hadoop.* setting. */
+    Configuration hadoopConfiguration() {
+        SparkConf spark = new SparkConf();
+        conf.forEach(spark::set);
+        Configuration hadoop = new Configuration();
+        for (Tuple2<String, String> setting : spark.getAllWithPrefix("spark.hadoop.")) {
+            hadoop.set(setting._1(), setting._2());
+        }
+        return hadoop;
+    }
 
     /** An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores. */
     SparkSession start(String appName) {

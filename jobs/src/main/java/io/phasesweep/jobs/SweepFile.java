@@ -18,7 +18,11 @@ import java.nio.file.Path;
 public record SweepFile(String text, SweepSpec spec, Model model) {
 
     public static SweepFile load(Path file, ModelRegistry registry) throws SweepError {
-        SweepSpec spec = SweepParser.parse(file, registry);
+        return load(file, registry, SweepParser.Limits.DEFAULT);
+    }
+
+    public static SweepFile load(Path file, ModelRegistry registry, SweepParser.Limits limits) throws SweepError {
+        SweepSpec spec = SweepParser.parse(file, registry, limits);
         Model model = registry.find(spec.model());
         if (model == null) {
             throw new SweepError(file.toString(), "model", "unknown model " + spec.model());

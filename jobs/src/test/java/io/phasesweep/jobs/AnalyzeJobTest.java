@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
@@ -51,8 +52,9 @@ class AnalyzeJobTest {
 
     private OutputFolder runSweep(String text) throws Exception {
         SweepFile sweep = SweepFile.load(Files.writeString(tmp.resolve("probe.yaml"), text), ModelRegistry.load());
-        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("out").toString(), false);
-        new RunJob(spark, 60, new PrintWriter(log)).run(sweep, out, 2);
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("out").toString(),
+                OutputFolder.Existing.REFUSE);
+        new RunJob(spark, 60, new PrintWriter(log)).run(sweep, out, false, groups -> 2);
         return out;
     }
 
@@ -70,7 +72,7 @@ class AnalyzeJobTest {
         analyze(out);
 
         assertEquals(List.of("sweep:string", "model:string", "size:int", "replicas:int", "failed:int",
-                        "nan_at:double", "throw_at:double", "sleep_at:double", "flavour:string", "x:double",
+                        "nan_at:double", "throw_at:double", "sleep_at:double", "pause:double", "flavour:string", "x:double",
                         "e:double", "e_err:double", "d:double", "d_err:double"),
                 RunJobTest.columns(table(out, "points")));
         assertEquals(List.of("sweep:string", "model:string", "control:string", "across:string", "across_value:double",
@@ -112,12 +114,14 @@ class AnalyzeJobTest {
     void onlyRowsOfCompletedRunsCount() throws Exception {
         OutputFolder out = runSweep(SWEEP);
         AnalysisResult first = analyze(out);
-        // rows of a run that died before writing its runs row: same points, other values
+        // rows of a run that died before its completed row: same points, other values
+        SweepFile sweep = SweepFile.load(tmp.resolve("probe.yaml"), ModelRegistry.load());
+        RunsTable.started(spark, out.table("runs"), sweep, "died-midway", Instant.now().plusSeconds(3600));
         table(out, "raw").withColumn("run_id", lit("died-midway")).withColumn("e", col("e").plus(100))
                 .write().mode(SaveMode.Append).parquet(out.table("raw"));
         AnalysisResult again = analyze(out);
         assertEquals(first.points(), again.points());
-        assertTrue(log.toString().contains("24 raw rows of runs that did not complete (no row in runs) left out"),
+        assertTrue(log.toString().contains("24 raw rows of interrupted runs left out (finish them with phasesweep run FILE --resume)"),
                 log.toString());
     }
 
@@ -128,7 +132,8 @@ class AnalyzeJobTest {
         table(out, "raw").withColumn("run_id", lit("later")).withColumn("e", col("e").plus(100))
                 .write().mode(SaveMode.Append).parquet(out.table("raw"));
         Instant later = Instant.now().plusSeconds(3600);
-        RunsTable.append(spark, out.table("runs"), sweep, new RunSummary("later", 24, 18, 6, 0), later, later);
+        RunsTable.started(spark, out.table("runs"), sweep, "later", later);
+        RunsTable.completed(spark, out.table("runs"), sweep, new RunSummary("later", 24, 18, 6, 0), later, later, Set.of());
 
         analyze(out);
         Row ok = table(out, "points").where("size = 4 and x = 0.3").first();

@@ -41,8 +41,8 @@ class CliProcessTest {
         SparkSession spark = TestSpark.session();
         SweepFile file = SweepFile.load(sweep, ModelRegistry.load());
         OutputFolder here = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(),
-                tmp.resolve("two-cores").toString(), false);
-        new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(file, here);
+                tmp.resolve("two-cores").toString(), OutputFolder.Existing.REFUSE);
+        new RunJob(spark, 60, 1, new PrintWriter(new StringWriter())).run(file, here, false);
 
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the command line did not finish in 300 s");
         String output = Files.readString(log, StandardCharsets.UTF_8);

@@ -47,8 +47,9 @@ class IsingStudyTest {
         SweepFile sweep = SweepFile.load(Files.writeString(tmp.resolve("ising2d-test.yaml"), reducedStudy()),
                 ModelRegistry.load());
         StringWriter log = new StringWriter();
-        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("out").toString(), false);
-        new RunJob(spark, 600, new PrintWriter(log)).run(sweep, out);
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("out").toString(),
+                OutputFolder.Existing.REFUSE);
+        new RunJob(spark, 600, new PrintWriter(log)).run(sweep, out, false);
         AnalysisResult result = new AnalyzeJob(spark, new PrintWriter(log)).run(out);
 
         BoundaryRow tc = result.boundaries().stream().filter(b -> b.method().equals("crossing:binder")).findFirst().orElseThrow();

@@ -96,6 +96,41 @@ class MainTest {
         assertOneLine("--time-limit: expected a positive number of seconds, got 0.0");
     }
 
+    @Test
+    void aDirectoryAsTheFileIsExitTwo() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("sweeps"));
+        Path outDir = tmp.resolve("never");
+        assertEquals(2, execute("run", dir.toString(), "--out", outDir.toString()));
+        assertOneLine(dir + ": expected a sweep file, got a directory");
+        assertFalse(Files.exists(outDir));
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeWrittenIsExitTwo() throws Exception {
+        Path ok = file("probe.yaml", PROBE_SWEEP);
+        Path notAFolder = file("a-file", "not a folder");
+        assertEquals(2, execute("run", ok.toString(), "--out", notAFolder.resolve("out").toString()));
+        assertOneLine("cannot write to the output folder " + notAFolder.resolve("out"));
+        assertFalse(Files.exists(notAFolder.resolve("out")));
+    }
+
+    @Test
+    void aSweepOverThePointCapIsExitTwo() throws Exception {
+        Path ok = file("probe.yaml", PROBE_SWEEP);
+        Path outDir = tmp.resolve("never");
+        assertEquals(2, execute("run", ok.toString(), "--max-points", "11", "--out", outDir.toString()));
+        assertOneLine(ok + ": expected at most 11 points, got 12 ");
+        assertFalse(Files.exists(outDir));
+    }
+
+    @Test
+    void overwriteAndResumeTogetherAreExitTwo() throws Exception {
+        Path ok = file("probe.yaml", PROBE_SWEEP);
+        assertEquals(2, execute("run", ok.toString(), "--overwrite", "--resume", "--out", tmp.resolve("never").toString()));
+        assertOneLine("--overwrite and --resume: choose one");
+        assertFalse(Files.exists(tmp.resolve("never")));
+    }
+
     private void assertOneLine(String start) {
         String text = err.toString();
         assertTrue(text.startsWith(start), text);

@@ -30,16 +30,16 @@ class OutputFolderTest {
     @Test
     void refusesAFolderWithRawRows() throws Exception {
         Path out = earlierRun();
-        CommandError e = assertThrows(CommandError.class, () -> OutputFolder.prepare(hadoop, out.toString(), false));
-        assertEquals(out + " already holds raw rows of an earlier run; use --overwrite to replace them,"
-                + " or choose another --out", e.getMessage());
+        CommandError e = assertThrows(CommandError.class, () -> OutputFolder.prepare(hadoop, out.toString(), OutputFolder.Existing.REFUSE));
+        assertEquals(out + " already holds raw rows of an earlier run; use --resume to add the missing points,"
+                + " --overwrite to replace them, or choose another --out", e.getMessage());
         assertTrue(Files.exists(out.resolve("raw").resolve("part-00000.parquet")));
     }
 
     @Test
     void overwriteDeletesOnlyPhasesweepTables() throws Exception {
         Path out = earlierRun();
-        OutputFolder folder = OutputFolder.prepare(hadoop, out.toString(), true);
+        OutputFolder folder = OutputFolder.prepare(hadoop, out.toString(), OutputFolder.Existing.OVERWRITE);
         assertFalse(Files.exists(out.resolve("raw")));
         assertFalse(Files.exists(out.resolve("runs")));
         assertTrue(Files.exists(out.resolve("notes.txt")));
@@ -50,15 +50,26 @@ class OutputFolderTest {
     void aRawFolderWithoutRowsIsNotAnEarlierRun() throws Exception {
         Path raw = Files.createDirectories(tmp.resolve("out").resolve("raw"));
         Files.writeString(raw.resolve("_SUCCESS"), "");
-        OutputFolder.prepare(hadoop, tmp.resolve("out").toString(), false);
+        OutputFolder.prepare(hadoop, tmp.resolve("out").toString(), OutputFolder.Existing.REFUSE);
         assertTrue(Files.exists(raw.resolve("_SUCCESS")));
+    }
+
+    /** An interrupted write's task files would be published by the next write's job commit. */
+    @Test
+    void deletesTheUncommittedFilesOfAnInterruptedWrite() throws Exception {
+        Path out = earlierRun();
+        Path debris = Files.createDirectories(out.resolve("raw").resolve("_temporary").resolve("0").resolve("task_1"));
+        Files.writeString(debris.resolve("part-00001.parquet"), "uncommitted rows");
+        OutputFolder.prepare(hadoop, out.toString(), OutputFolder.Existing.RESUME);
+        assertFalse(Files.exists(out.resolve("raw").resolve("_temporary")));
+        assertTrue(Files.exists(out.resolve("raw").resolve("part-00000.parquet")));
     }
 
     @Test
     void refusesAFolderThatCannotBeCreated() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
         String dir = file.resolve("out").toString();
-        CommandError e = assertThrows(CommandError.class, () -> OutputFolder.prepare(hadoop, dir, false));
+        CommandError e = assertThrows(CommandError.class, () -> OutputFolder.prepare(hadoop, dir, OutputFolder.Existing.REFUSE));
         assertTrue(e.getMessage().startsWith("cannot write to the output folder " + dir), e.getMessage());
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A model for the Spark tests: cheap values that depend only on its random streams, and failures
  * on demand. The point whose x equals {@code throw_at} throws, {@code nan_at} returns a NaN, and
- * {@code sleep_at} sleeps (checking its deadline) until it times out.
+ * {@code sleep_at} sleeps (checking its deadline) until it times out. Every point first sleeps
+ * {@code pause} seconds, so a sweep lasts long enough to kill a process in the middle of it.
  */
 public final class ProbeModel implements Model {
     static final String ID = "probe";
@@ -42,6 +43,7 @@ public final class ProbeModel implements Model {
                 ParamSpec.real("throw_at", -1.0, null, null, "x at which run throws"),
                 ParamSpec.real("nan_at", -1.0, null, null, "x at which run returns NaN"),
                 ParamSpec.real("sleep_at", -1.0, null, null, "x at which run sleeps past its time limit"),
+                ParamSpec.real("pause", 0.0, 0.0, null, "seconds every point sleeps before it computes"),
                 ParamSpec.word("flavour", "plain", List.of("plain", "salted"), "a word parameter"));
     }
 
@@ -65,6 +67,7 @@ public final class ProbeModel implements Model {
     @Override
     public Measurement run(Point point, RandomStreams streams, Deadline deadline) throws Exception {
         double x = point.params().real("x");
+        Thread.sleep(Math.round(1000 * point.params().real("pause")));
         if (x == point.params().real("throw_at")) {
             throw new IllegalStateException("asked to fail at x=" + x);
         }

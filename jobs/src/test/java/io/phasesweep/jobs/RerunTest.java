@@ -40,7 +40,7 @@ class RerunTest {
         SweepFile sweep = SweepFile.load(file, ModelRegistry.load());
         first = tmp.resolve("first").toString();
         firstRun = new RunJob(SPARK, 60, new PrintWriter(new StringWriter()))
-                .run(sweep, OutputFolder.prepare(SPARK.sparkContext().hadoopConfiguration(), first, false)).runId();
+                .run(sweep, OutputFolder.prepare(SPARK.sparkContext().hadoopConfiguration(), first, OutputFolder.Existing.REFUSE), false).runId();
     }
 
     /** The sweep text from runs, run again: every row identical but run id and wall time, failures included. */

@@ -5,6 +5,7 @@ import io.phasesweep.engine.run.RawRecord;
 import io.phasesweep.engine.sweep.PointGroup;
 import io.phasesweep.engine.sweep.SweepExpander;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
@@ -31,8 +32,9 @@ class RunJobTest {
     Path tmp;
 
     private RunSummary run(SweepFile sweep, String dir, double limitSeconds, int bins) throws CommandError {
-        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve(dir).toString(), false);
-        return new RunJob(spark, limitSeconds, new PrintWriter(progress)).run(sweep, out, bins);
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve(dir).toString(),
+                OutputFolder.Existing.REFUSE);
+        return new RunJob(spark, limitSeconds, 1, new PrintWriter(progress)).run(sweep, out, false, groups -> bins);
     }
 
     private Dataset<Row> table(String dir, String name) {
@@ -48,7 +50,8 @@ class RunJobTest {
         Dataset<Row> raw = table("out", "raw");
         assertEquals(List.of("sweep:string", "model:string", "point:string", "size:int", "replica:int",
                         "seed:bigint", "disorder_seed:bigint", "status:string", "error:string", "wall_ms:bigint",
-                        "run_id:string", "throw_at:double", "nan_at:double", "sleep_at:double", "flavour:string",
+                        "run_id:string", "throw_at:double", "nan_at:double", "sleep_at:double", "pause:double",
+                        "flavour:string",
                         "x:double", "e:double", "e_err:double", "e_tau:double", "d:double"),
                 columns(raw));
         Row first = raw.where("point = 'size=8|x=0.3|r=2'").first();
@@ -59,12 +62,14 @@ class RunJobTest {
         assertEquals(run.runId(), first.getAs("run_id"));
 
         Dataset<Row> runs = table("out", "runs");
-        assertEquals(List.of("run_id:string", "sweep:string", "sweep_file:string", "sweep_sha256:string",
+        assertEquals(List.of("run_id:string", "status:string", "sweep:string", "sweep_file:string", "sweep_sha256:string",
                         "engine_version:string", "git_commit:string", "java_version:string", "spark_version:string",
                         "master:string", "started_at:timestamp", "ended_at:timestamp", "points_total:bigint",
-                        "points_ok:bigint", "points_failed:bigint", "points_timeout:bigint"),
+                        "points_ok:bigint", "points_failed:bigint", "points_timeout:bigint", "resumed_runs:string"),
                 columns(runs));
-        Row r = runs.first();
+        assertEquals(List.of("completed", "started"), runs.select("status").as(Encoders.STRING()).collectAsList()
+                .stream().sorted().toList());
+        Row r = runs.where("status = 'completed'").first();
         assertEquals(run.runId(), r.getAs("run_id"));
         assertEquals(sweep.text(), r.getAs("sweep_file"));
         assertEquals(RunsTable.sha256(sweep.text()), r.getAs("sweep_sha256"));
@@ -156,10 +161,11 @@ class RunJobTest {
     @Test
     void jsonProgressCountsDoneAndFailedPointsFromTheExecutors() throws Exception {
         SweepFile sweep = ProbeSweeps.sweep("progress", Map.of("throw_at", 0.2));
-        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("p").toString(), false);
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("p").toString(),
+                OutputFolder.Existing.REFUSE);
         StringWriter json = new StringWriter();
-        new RunJob(spark, 60, new PrintWriter(new StringWriter()),
-                new Progress.Output(Progress.Style.JSON, new PrintWriter(json), false)).run(sweep, out, 4);
+        new RunJob(spark, 60, 1, new PrintWriter(new StringWriter()),
+                new Progress.Output(Progress.Style.JSON, new PrintWriter(json), false)).run(sweep, out, false, groups -> 4);
         List<String> lines = json.toString().lines().toList();
         assertEquals("{\"event\":\"start\",\"total\":24,\"spark_ui\":null}", lines.get(0), "the tests' Spark has no UI");
         long before = -1;

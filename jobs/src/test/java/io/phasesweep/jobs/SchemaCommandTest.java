@@ -35,7 +35,7 @@ class SchemaCommandTest {
         assertTrue(probe != null, "a branch for the test model");
         assertEquals("[\"plain\",\"salted\"]", probe.at("/params/properties/flavour/enum").toString());
         assertEquals("plain", probe.at("/params/properties/flavour/default").asText());
-        assertEquals("[\"x\",\"throw_at\",\"nan_at\",\"sleep_at\"]", probe.at("/axes/propertyNames/enum").toString(),
+        assertEquals("[\"x\",\"throw_at\",\"nan_at\",\"sleep_at\",\"pause\"]", probe.at("/axes/propertyNames/enum").toString(),
                 "only numeric parameters can be swept");
         assertEquals(1, probe.at("/budget/properties/draws/minimum").asInt());
         assertTrue(probe.at("/budget/properties/time_limit").isObject());

@@ -62,7 +62,8 @@ final class Collapse {
 
     /**
      * Houdayer–Hartmann S on resample b; +∞ when no point has neighbours of another size or 1/ν ≤ 0.
-     * Points without a usable error (a single replica) are left out.
+     * Points without a usable error are left out, from the sums and from the overlap the penalty
+     * judges: a single replica, or all replicas equal, as a 0/1 observable far from its transition.
      */
     static double quality(ResampledCurves c, int b, int obs, double xc, double inverseNu, double power) {
         if (!(inverseNu > 0)) {
@@ -79,23 +80,22 @@ final class Collapse {
             double[] x = c.x(s);
             double[] y = c.y(b, s, obs);
             double[] e = c.error(s, obs);
-            sx[s] = new double[x.length];
-            sy[s] = new double[x.length];
-            se[s] = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                sx[s][i] = (x[i] - xc) * stretch;
-                sy[s][i] = y[i] * scale;
-                se[s][i] = e[i] * scale;
+            int[] usable = IntStream.range(0, x.length).filter(i -> e[i] > 0).toArray();
+            sx[s] = new double[usable.length];
+            sy[s] = new double[usable.length];
+            se[s] = new double[usable.length];
+            for (int k = 0; k < usable.length; k++) {
+                int i = usable[k];
+                sx[s][k] = (x[i] - xc) * stretch;
+                sy[s][k] = y[i] * scale;
+                se[s][k] = e[i] * scale;
             }
-            total += x.length;
+            total += usable.length;
         }
         double sum = 0;
         int count = 0;
         for (int s = 0; s < n; s++) {
             for (int i = 0; i < sx[s].length; i++) {
-                if (!(se[s][i] > 0)) {
-                    continue;
-                }
                 double X = sx[s][i];
                 double k = 0, kx = 0, ky = 0, kxx = 0, kxy = 0;
                 for (int t = 0; t < n; t++) {
@@ -103,7 +103,7 @@ final class Collapse {
                         continue;
                     }
                     int j = bracket(sx[t], X);
-                    if (j < 0 || !(se[t][j] > 0) || !(se[t][j + 1] > 0)) {
+                    if (j < 0) {
                         continue;
                     }
                     for (int m = j; m <= j + 1; m++) {
@@ -136,7 +136,7 @@ final class Collapse {
 
     /** Index j with xs[j] ≤ x ≤ xs[j+1] (xs ascending), or −1. */
     private static int bracket(double[] xs, double x) {
-        if (x < xs[0] || x > xs[xs.length - 1] || xs.length < 2) {
+        if (xs.length < 2 || x < xs[0] || x > xs[xs.length - 1]) {
             return -1;
         }
         int lo = 0;

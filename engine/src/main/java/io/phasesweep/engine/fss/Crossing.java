@@ -34,28 +34,39 @@ final class Crossing {
         for (int i = 0; i < g.length; i++) {
             d[i] = linear(xa, ya, g[i]) - linear(xb, yb, g[i]);
         }
-        int best = -1;
+        // a crossing is a change of sign between two nonzero differences; zeros between them
+        // (curves equal at grid points) belong to it. Curves that coincide and then separate,
+        // as saturated 0/1 curves do, touch without crossing.
+        int bestLo = -1;
+        int bestHi = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i + 1 < g.length; i++) {
-            if (d[i] * d[i + 1] > 0 || (d[i] == 0 && d[i + 1] == 0)) {
+        int previous = -1;
+        for (int i = 0; i < g.length; i++) {
+            if (d[i] == 0) {
                 continue;
             }
-            double mid = 0.5 * (g[i] + g[i + 1]);
-            double score = Double.isNaN(hint) ? Math.abs(d[i + 1] - d[i]) / (g[i + 1] - g[i]) : -Math.abs(mid - hint);
-            if (score > bestScore) {
-                bestScore = score;
-                best = i;
+            if (previous >= 0 && (d[previous] > 0) != (d[i] > 0)) {
+                double mid = 0.5 * (g[previous] + g[i]);
+                double score = Double.isNaN(hint) ? Math.abs(d[i] - d[previous]) / (g[i] - g[previous]) : -Math.abs(mid - hint);
+                if (score > bestScore) {
+                    bestScore = score;
+                    bestLo = previous;
+                    bestHi = i;
+                }
             }
+            previous = i;
         }
-        if (best < 0) {
+        if (bestLo < 0) {
             return Double.NaN;
         }
-        double x0 = g[best] - d[best] * (g[best + 1] - g[best]) / (d[best + 1] - d[best]);
+        double x0 = bestHi == bestLo + 1
+                ? g[bestLo] - d[bestLo] * (g[bestHi] - g[bestLo]) / (d[bestHi] - d[bestLo])
+                : 0.5 * (g[bestLo + 1] + g[bestHi - 1]);
         double root = LocalPolynomial.near(xa, ya, x0)
                 .rootOfDifference(LocalPolynomial.near(xb, yb, x0));
         // trust the refinement only next to its bracket: far away the cubics are extrapolated
-        double from = g[Math.max(0, best - 1)];
-        double to = g[Math.min(g.length - 1, best + 2)];
+        double from = g[Math.max(0, bestLo - 1)];
+        double to = g[Math.min(g.length - 1, bestHi + 1)];
         return root >= from && root <= to ? root : x0;
     }
 

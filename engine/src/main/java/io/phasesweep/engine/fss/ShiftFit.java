@@ -43,13 +43,16 @@ record ShiftFit(double xc, double amplitude, double exponent, double chi2, int d
                 new SearchInterval(lo, hi, best));
         double e = min.getValue() <= bestChi2 ? min.getPoint() : best;
         LeastSquares.Fit f = linear(sizes, location, sigma, e);
-        return new ShiftFit(f.params()[0], f.params()[1], e, f.chi2(), sizes.length - 3);
+        return new ShiftFit(f.params()[0], f.params()[1] * Math.pow(sizes[0], e), e, f.chi2(), sizes.length - 3);
     }
 
+    /** The fit with the drift term written a'·(L/L₀)^(−e), a' = a·L₀^(−e), L₀ the first size. */
     private static LeastSquares.Fit linear(double[] sizes, double[] location, double[] sigma, double e) {
         double[][] design = new double[sizes.length][];
         for (int i = 0; i < sizes.length; i++) {
-            design[i] = new double[]{1.0, Math.pow(sizes[i], -e)};
+            // relative to L₀, the column stays of order one: L^(−e) itself is ~1e-18 for L = 4000,
+            // e = 5, and the normal equations would be numerically singular
+            design[i] = new double[]{1.0, Math.pow(sizes[i] / sizes[0], -e)};
         }
         return LeastSquares.weighted(design, location, sigma);
     }

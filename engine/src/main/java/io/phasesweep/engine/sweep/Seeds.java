@@ -14,7 +14,7 @@ import java.util.random.RandomGeneratorFactory;
  */
 public final class Seeds {
     private static final String ALGORITHM = "L64X128MixRandom";
-    private static final RandomGeneratorFactory<RandomGenerator> FACTORY = RandomGeneratorFactory.of(ALGORITHM);
+    private static final RandomGeneratorFactory<RandomGenerator> FACTORY = factory();
 
     private Seeds() {
     }
@@ -30,6 +30,23 @@ public final class Seeds {
     /** The dynamics seed depends on the whole point key (Monte Carlo moves, SGD batches). */
     public static long dynamics(long masterSeed, String pointKey) {
         return mix(masterSeed, "dynamics|" + pointKey);
+    }
+
+    /**
+     * The JDK finds the algorithm once per JVM, with the context class loader of the first caller. On
+     * a Spark executor that is Spark's REPL class loader, whose parent is the boot loader, which cannot
+     * see the jdk.random module: every algorithm would be "not available". So look it up with the
+     * system class loader.
+     */
+    private static RandomGeneratorFactory<RandomGenerator> factory() {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        try {
+            return RandomGeneratorFactory.of(ALGORITHM);
+        } finally {
+            thread.setContextClassLoader(context);
+        }
     }
 
     public static RandomGenerator generator(long seed) {

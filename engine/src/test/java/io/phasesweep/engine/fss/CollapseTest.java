@@ -1,7 +1,13 @@
 package io.phasesweep.engine.fss;
 
+import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.stats.Sample;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +29,26 @@ class CollapseTest {
         assertTrue(atTruth > 0.4 && atTruth < 2.0, "S at truth " + atTruth);
         double wrongNu = Collapse.quality(c, 0, SyntheticFss.U, 2.27, 2.0, 0.0);
         assertTrue(wrongNu > 10 * atTruth, "S with 1/nu = 2: " + wrongNu);
+    }
+
+    @Test
+    void pointsWithoutErrorsDoNotChangeTheQuality() {
+        // a 0/1 observable is exactly 0 or 1 in every replica far from the transition: no error,
+        // so such points cannot enter S, and must not count as overlap lost either
+        SyntheticFss model = SyntheticFss.ising(16, 0.05);
+        List<Sample> samples = model.samples(SIZES, 1.5, 11, Map.of(), Seeds.generator(24));
+        List<Sample> saturated = new ArrayList<>(samples);
+        for (int size : SIZES) {
+            for (int i = 0; i < 30; i++) {
+                for (int r = 0; r < 16; r++) {
+                    saturated.add(new Sample(new ParamValues(Map.of("T", 4.0 + 0.1 * i)), size, r,
+                            Map.of("u", 0.0, "chi", 1.0, "absm", 1.0)));
+                }
+            }
+        }
+        double without = Collapse.quality(SyntheticFss.curves(samples, 2, Seeds.generator(25)), 0, SyntheticFss.U, 2.27, 1.0, 0.0);
+        double with = Collapse.quality(SyntheticFss.curves(saturated, 2, Seeds.generator(25)), 0, SyntheticFss.U, 2.27, 1.0, 0.0);
+        assertEquals(without, with, 1e-12 * without);
     }
 
     @Test

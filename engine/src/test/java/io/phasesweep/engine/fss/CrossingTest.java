@@ -42,6 +42,28 @@ class CrossingTest {
     }
 
     @Test
+    void saturatedCurvesThatSeparateDoNotCross() {
+        // the perceptron's sat at two sizes: both exactly 1 at low load, then apart, never crossing
+        double[] x = {1.6, 1.7, 1.8, 1.9, 2.0, 2.1};
+        double[] ya = {1, 1, 0.81, 0.56, 0.19, 0.06};
+        double[] yb = {1, 1, 0.88, 0.69, 0.31, 0.12};
+        assertTrue(Double.isNaN(Crossing.of(x, ya, x, yb, Double.NaN)));
+        assertTrue(Double.isNaN(Crossing.of(x, yb, x, ya, Double.NaN)));
+    }
+
+    @Test
+    void curvesEqualAtAGridPointCrossThereOnlyWhenTheSignChanges() {
+        double[] x = {0, 1, 2, 3, 4};
+        double[] ya = {0, 1, 2, 3, 4};
+        double[] yb = {1, 2, 2, 2, 3};
+        // difference -1, -1, 0, +1, +1: the lines meet exactly at x = 2
+        assertEquals(2.0, Crossing.of(x, ya, x, yb, Double.NaN), 1e-12);
+        double[] yc = {1, 1.5, 2, 3.5, 4.5};
+        // difference -1, -0.5, 0, -0.5, -0.5: the curves touch at x = 2 without crossing
+        assertTrue(Double.isNaN(Crossing.of(x, ya, x, yc, Double.NaN)));
+    }
+
+    @Test
     void levelCrossingOfSmoothCurve() {
         double[] x = grid(-0.5, 0.1, 13);
         double[] y = IntStream.range(0, x.length).mapToDouble(i -> -Math.tanh(3 * (x[i] - 0.33))).toArray();

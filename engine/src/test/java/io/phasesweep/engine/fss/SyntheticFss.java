@@ -82,7 +82,11 @@ record SyntheticFss(double xc, double inverseNu, double gammaNu, double betaNu, 
     }
 
     ResampledCurves curves(int[] sizes, double halfwidth, int steps, int bootstrap, RandomGenerator rng) {
-        List<ReplicaData> points = samples(sizes, halfwidth, steps, Map.of(), rng).stream()
+        return curves(samples(sizes, halfwidth, steps, Map.of(), rng), bootstrap, rng);
+    }
+
+    static ResampledCurves curves(List<Sample> samples, int bootstrap, RandomGenerator rng) {
+        List<ReplicaData> points = samples.stream()
                 .collect(Collectors.groupingBy(Sample::key, LinkedHashMap::new, Collectors.toList()))
                 .entrySet().stream().map(e -> ReplicaData.of(e.getKey(), e.getValue(), OBSERVABLES)).toList();
         return ResampledCurves.of(points, OBSERVABLES, "T", bootstrap, rng);

@@ -8,6 +8,7 @@ import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.engine.sweep.SweepSpec;
 import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.RunsTable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,7 +33,8 @@ public final class ReportTables {
     }
 
     public static ReportData read(SparkSession spark, String dir) throws CommandError {
-        List<Map<String, String>> runs = new ArrayList<>();
+        // one row per run: its completed row, or its started row if it never completed
+        Map<String, Map<String, String>> byRun = new LinkedHashMap<>();
         for (Row r : table(spark, dir, "runs", "run the sweep first: phasesweep run FILE --out " + dir)
                 .orderBy("started_at").collectAsList()) {
             Map<String, String> columns = new LinkedHashMap<>();
@@ -40,8 +42,10 @@ public final class ReportTables {
                 Object v = r.getAs(name);
                 columns.put(name, v == null ? "" : v.toString());
             }
-            runs.add(columns);
+            byRun.merge(columns.get("run_id"), columns,
+                    (before, now) -> RunsTable.COMPLETED.equals(now.get("status")) ? now : before);
         }
+        List<Map<String, String>> runs = new ArrayList<>(byRun.values());
         if (runs.isEmpty()) {
             throw new CommandError(dir + "/runs holds no run");
         }

@@ -59,8 +59,8 @@ final class AnalysedFolder {
     static ReportData write(SparkSession spark, Path dir) throws Exception {
         Path file = Files.writeString(Files.createDirectories(dir.getParent()).resolve("synthetic.yaml"), SWEEP);
         SweepFile sweep = SweepFile.load(file, ModelRegistry.load());
-        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir.toString(), false);
-        new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(sweep, out);
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir.toString(), OutputFolder.Existing.REFUSE);
+        new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(sweep, out, false);
         ReportData data = SyntheticReport.data("x", null, List.of());
         writePoints(spark, data, out.table("points"));
         spark.createDataFrame(data.boundaries().stream().map(AnalysedFolder::boundary).toList(), BOUNDARIES)

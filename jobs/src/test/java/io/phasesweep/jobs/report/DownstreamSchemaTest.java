@@ -55,7 +55,8 @@ class DownstreamSchemaTest {
                   crossing: e
                 """);
         dir = tmp.resolve("out");
-        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir.toString(), false);
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir.toString(),
+                OutputFolder.Existing.REFUSE);
         PrintWriter quiet = new PrintWriter(new StringWriter());
         new RunJob(spark, 60, quiet).run(SweepFile.load(file, ModelRegistry.load()), out);
         new AnalyzeJob(spark, quiet).run(out);
@@ -65,24 +66,25 @@ class DownstreamSchemaTest {
     void rawHasTheDesignColumnsThenParametersThenObservables() throws IOException {
         assertEquals(List.of("sweep:string", "model:string", "point:string", "size:int", "replica:int",
                         "seed:bigint", "disorder_seed:bigint", "status:string", "error:string", "wall_ms:bigint",
-                        "run_id:string", "throw_at:double", "nan_at:double", "sleep_at:double", "flavour:string",
+                        "run_id:string", "throw_at:double", "nan_at:double", "sleep_at:double", "pause:double",
+                        "flavour:string",
                         "x:double", "e:double", "e_err:double", "e_tau:double", "d:double"),
                 columns("raw"));
     }
 
     @Test
     void runsHoldsTheProvenance() throws IOException {
-        assertEquals(List.of("run_id:string", "sweep:string", "sweep_file:string", "sweep_sha256:string",
+        assertEquals(List.of("run_id:string", "status:string", "sweep:string", "sweep_file:string", "sweep_sha256:string",
                         "engine_version:string", "git_commit:string", "java_version:string", "spark_version:string",
                         "master:string", "started_at:timestamp", "ended_at:timestamp", "points_total:bigint",
-                        "points_ok:bigint", "points_failed:bigint", "points_timeout:bigint"),
+                        "points_ok:bigint", "points_failed:bigint", "points_timeout:bigint", "resumed_runs:string"),
                 columns("runs"));
     }
 
     @Test
     void analysisTablesHaveTheDesignColumns() throws IOException {
         assertEquals(List.of("sweep:string", "model:string", "size:int", "replicas:int", "failed:int",
-                        "throw_at:double", "nan_at:double", "sleep_at:double", "flavour:string", "x:double",
+                        "throw_at:double", "nan_at:double", "sleep_at:double", "pause:double", "flavour:string", "x:double",
                         "e:double", "e_err:double", "d:double", "d_err:double"),
                 columns("points"));
         assertEquals(List.of("sweep:string", "model:string", "control:string", "across:string", "across_value:double",
