@@ -10,6 +10,8 @@ package io.phasesweep.engine.models.percolation;
  * @param largest   at [n]: size of the largest cluster (periodic lattice) divided by N
  * @param meanSize  at [n]: Σ s² / Σ s over the clusters other than the largest (periodic lattice),
  *                  0 when there are none
+ * @param chi       at [n]: Σ s² / N over the clusters other than the largest (periodic lattice): the
+ *                  susceptibility, whose peak grows as L^(γ/ν)
  */
-record CanonicalCurves(int sites, int firstSpan, int firstWrap, double[] largest, double[] meanSize) {
+record CanonicalCurves(int sites, int firstSpan, int firstWrap, double[] largest, double[] meanSize, double[] chi) {
 }

@@ -22,6 +22,7 @@ final class NewmanZiff {
         boolean[] occupied = new boolean[sites];
         double[] largest = new double[sites + 1];
         double[] meanSize = new double[sites + 1];
+        double[] chi = new double[sites + 1];
         int firstSpan = sites + 1;
         int firstWrap = sites + 1;
         long sumSquares = 0;
@@ -66,7 +67,8 @@ final class NewmanZiff {
             largest[n] = (double) maxSize / sites;
             long rest = n - maxSize;
             meanSize[n] = rest > 0 ? (double) (sumSquares - maxSize * maxSize) / rest : 0.0;
+            chi[n] = (double) (sumSquares - maxSize * maxSize) / sites;
         }
-        return new CanonicalCurves(sites, firstSpan, firstWrap, largest, meanSize);
+        return new CanonicalCurves(sites, firstSpan, firstWrap, largest, meanSize, chi);
     }
 }

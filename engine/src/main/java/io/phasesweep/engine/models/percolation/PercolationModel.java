@@ -58,7 +58,9 @@ public final class PercolationModel implements AxisModel {
                         + " joins the first and last layer along axis 0, open boundaries"),
                 ObservableSpec.value("wraps", "probability that a cluster wraps around the periodic lattice along any axis"),
                 ObservableSpec.value("pmax", "largest cluster size / L^d (periodic lattice)"),
-                ObservableSpec.value("mean_size", "sum s^2 / sum s over clusters other than the largest (periodic lattice)"));
+                ObservableSpec.value("mean_size", "sum s^2 / sum s over clusters other than the largest (periodic lattice)"),
+                ObservableSpec.value("chi", "susceptibility: sum s^2 / L^d over clusters other than the largest"
+                        + " (periodic lattice); its peak grows as L^(gamma/nu)"));
     }
 
     @Override
@@ -85,6 +87,7 @@ public final class PercolationModel implements AxisModel {
             values.put("wraps", at.tail(curves.firstWrap()));
             values.put("pmax", at.average(curves.largest()));
             values.put("mean_size", at.average(curves.meanSize()));
+            values.put("chi", at.average(curves.chi()));
             out.add(Measurement.of(values));
         }
         return out;

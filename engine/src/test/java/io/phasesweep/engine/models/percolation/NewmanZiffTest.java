@@ -31,6 +31,7 @@ class NewmanZiffTest {
             double[] wrapN = new double[sites + 1];
             double[] largestN = new double[sites + 1];
             double[] meanSizeN = new double[sites + 1];
+            double[] chiN = new double[sites + 1];
             long[] orders = {0};
             permutations(sites, order -> {
                 CanonicalCurves c = NewmanZiff.run(lattice, order);
@@ -39,10 +40,11 @@ class NewmanZiffTest {
                     wrapN[n] += n >= c.firstWrap() ? 1 : 0;
                     largestN[n] += c.largest()[n];
                     meanSizeN[n] += c.meanSize()[n];
+                    chiN[n] += c.chi()[n];
                 }
                 orders[0]++;
             });
-            for (double[] q : List.of(spanN, wrapN, largestN, meanSizeN)) {
+            for (double[] q : List.of(spanN, wrapN, largestN, meanSizeN, chiN)) {
                 for (int n = 0; n <= sites; n++) {
                     q[n] /= orders[0];
                 }
@@ -55,6 +57,7 @@ class NewmanZiffTest {
                 assertEquals(exact[1], at.average(wrapN), 1e-10, "wraps " + where);
                 assertEquals(exact[2], at.average(largestN), 1e-10, "pmax " + where);
                 assertEquals(exact[3], at.average(meanSizeN), 1e-10, "mean_size " + where);
+                assertEquals(exact[4], at.average(chiN), 1e-10, "chi " + where);
             }
         }
     }
@@ -64,8 +67,8 @@ class NewmanZiffTest {
         PercolationModel model = new PercolationModel();
         List<Point> ladder = List.of(point(0.0, 16), point(1.0, 16));
         List<Measurement> m = model.runAxis(ladder, streams(7), Deadline.none());
-        assertEquals(Map.of("spans", 0.0, "wraps", 0.0, "pmax", 0.0, "mean_size", 0.0), m.get(0).values());
-        assertEquals(Map.of("spans", 1.0, "wraps", 1.0, "pmax", 1.0, "mean_size", 0.0), m.get(1).values());
+        assertEquals(Map.of("spans", 0.0, "wraps", 0.0, "pmax", 0.0, "mean_size", 0.0, "chi", 0.0), m.get(0).values());
+        assertEquals(Map.of("spans", 1.0, "wraps", 1.0, "pmax", 1.0, "mean_size", 0.0, "chi", 0.0), m.get(1).values());
     }
 
     /** Union–find against breadth-first search on one random half-filled 12×12 lattice. */
@@ -119,10 +122,10 @@ class NewmanZiffTest {
         return new RandomStreams(Seeds.generator(seed), Seeds.generator(seed + 1));
     }
 
-    /** {spans, wraps, pmax, mean_size} averaged exactly over all 2^N configurations at p. */
+    /** {spans, wraps, pmax, mean_size, chi} averaged exactly over all 2^N configurations at p. */
     private static double[] exactAverages(Lattice lattice, double p) {
         int sites = lattice.sites();
-        double[] sum = new double[4];
+        double[] sum = new double[5];
         for (int mask = 0; mask < 1 << sites; mask++) {
             boolean[] occupied = new boolean[sites];
             int n = 0;
@@ -156,6 +159,7 @@ class NewmanZiffTest {
             sum[1] += weight * (wraps(lattice, occupied) ? 1 : 0);
             sum[2] += weight * max / sites;
             sum[3] += weight * (n > max ? (double) (squares - max * max) / (n - max) : 0);
+            sum[4] += weight * (double) (squares - max * max) / sites;
         }
         return sum;
     }
