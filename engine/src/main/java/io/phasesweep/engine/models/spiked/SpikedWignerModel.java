@@ -4,12 +4,13 @@ import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.DerivedObservable;
 import io.phasesweep.engine.model.Measurement;
-import io.phasesweep.engine.model.Model;
+import io.phasesweep.engine.model.AxisModel;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.sweep.Point;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +22,15 @@ import java.util.Map;
  * λ − 1 ∼ N^(−1/3) (so ν = 3 in terms of N), N^(1/3)·overlap2 and N^(2/3)·(top − 2) are functions of
  * (λ − 1)·N^(1/3) alone.
  *
- * <p>One run is one exact eigenpair (no statistical error): v and W come from the disorder stream,
- * the same for every λ at fixed (N, replica), so a sample is followed across λ; the dynamics stream
- * is not used.
+ * <p>An axis model over λ: one run takes one sample (v, W) from the disorder stream, finds the
+ * spectral measure of the spike with respect to W/√N once, and gets the exact top eigenpair for
+ * every λ of the sweep from the secular equation, so a sample is followed across λ at the cost of
+ * one diagonalisation. The {@code matrix} sampler draws W and v explicitly (O(N³), dsytrd); the
+ * {@code tridiagonal} sampler draws the same spectral measure in the Dumitriu–Edelman form (O(N²)),
+ * exact in distribution because the GOE is rotation invariant, which also makes the prior
+ * irrelevant there. The dynamics stream is not used.
  */
-public final class SpikedWignerModel implements Model {
+public final class SpikedWignerModel implements AxisModel {
 
     @Override
     public String id() {
@@ -43,11 +48,20 @@ public final class SpikedWignerModel implements Model {
     }
 
     @Override
+    public String wholeAxis() {
+        return "lambda";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.real("lambda", null, 0.0, null, "signal strength λ (the control parameter)"),
+                ParamSpec.real("lambda", null, 0.0, null,
+                        "signal strength λ (the control); all λ of the sweep come from one diagonalisation per sample"),
                 ParamSpec.word("prior", "rademacher", List.of("rademacher", "gaussian"),
-                        "spike entries: ±1, or Gaussian rescaled so that |v|² = N exactly"));
+                        "spike entries: ±1, or Gaussian rescaled so that |v|² = N exactly (matrix sampler only)"),
+                ParamSpec.word("sampler", "matrix", List.of("matrix", "tridiagonal"),
+                        "matrix: explicit W and v, O(N³) per sample; tridiagonal: the same law of the top"
+                                + " eigenpair from the Dumitriu–Edelman GOE tridiagonal, O(N²), any prior"));
     }
 
     @Override
@@ -73,25 +87,39 @@ public final class SpikedWignerModel implements Model {
 
     @Override
     public double cost(Point point) {
-        return Math.pow(point.size(), 3);
+        double n = point.size();
+        return isMatrix(point) ? n * n * n : 50 * n * n;
     }
 
     @Override
-    public Measurement run(Point point, RandomStreams streams, Deadline deadline) {
-        int n = point.size();
-        SpikedWigner.Prior prior = SpikedWigner.Prior.valueOf(point.params().word("prior").toUpperCase(Locale.ROOT));
-        SpikedWigner sample = SpikedWigner.draw(n, prior, streams.disorder());
-        deadline.check();
-        TopEigenpair top = TopEigenpair.of(sample.matrix(point.params().real("lambda")), n);
-        return Measurement.of(Map.of("top", top.value(), "overlap2", overlap2(sample.spike(), top.vector())));
+    public List<Measurement> runAxis(List<Point> ladder, RandomStreams streams, Deadline deadline) {
+        Point first = ladder.get(0);
+        SpectralMeasure measure = SpectralMeasure.of(spikeBasis(first, streams));
+        List<Measurement> out = new ArrayList<>(ladder.size());
+        for (Point point : ladder) {
+            deadline.check();
+            SpectralMeasure.Outlier outlier = measure.outlier(point.params().real("lambda"));
+            out.add(Measurement.of(Map.of("top", outlier.top(), "overlap2", outlier.overlap2())));
+        }
+        return out;
     }
 
-    /** (v·u)²/N for a unit vector u. */
-    static double overlap2(double[] v, double[] u) {
-        double dot = 0;
-        for (int i = 0; i < v.length; i++) {
-            dot += v[i] * u[i];
+    /** W/√N as a tridiagonal matrix whose first basis vector is the unit spike. */
+    private static Tridiagonal spikeBasis(Point point, RandomStreams streams) {
+        int n = point.size();
+        if (!isMatrix(point)) {
+            return Tridiagonal.goe(n, streams.disorder());
         }
-        return dot * dot / v.length;
+        SpikedWigner.Prior prior = SpikedWigner.Prior.valueOf(point.params().word("prior").toUpperCase(Locale.ROOT));
+        SpikedWigner sample = SpikedWigner.draw(n, prior, streams.disorder());
+        double[] u = sample.spike();
+        for (int i = 0; i < n; i++) {
+            u[i] /= Math.sqrt(n);
+        }
+        return Tridiagonal.reduce(sample.matrix(0.0), u, n);
+    }
+
+    private static boolean isMatrix(Point point) {
+        return point.params().word("sampler").equals("matrix");
     }
 }

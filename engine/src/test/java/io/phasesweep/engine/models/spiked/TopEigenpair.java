@@ -4,11 +4,11 @@ import dev.ludovic.netlib.lapack.LAPACK;
 import org.netlib.util.intW;
 
 /**
- * The largest eigenvalue of a symmetric matrix and its unit eigenvector, from LAPACK's dsyevr
- * restricted to that one eigenpair (RANGE='I', IL=IU=N): the tridiagonal reduction costs
- * O(N³), the eigenpair itself only O(N) more.
+ * The tests' reference: the largest eigenvalue of a symmetric matrix and its unit eigenvector,
+ * from LAPACK's dsyevr restricted to that one eigenpair (RANGE='I', IL=IU=N), with no use of the
+ * spike's special structure.
  */
-public record TopEigenpair(double value, double[] vector) {
+record TopEigenpair(double value, double[] vector) {
 
     /**
      * @param a column-major n×n symmetric matrix; only its upper triangle is read, and it is
