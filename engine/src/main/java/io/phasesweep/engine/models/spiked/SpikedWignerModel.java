@@ -76,6 +76,13 @@ public final class SpikedWignerModel implements AxisModel {
         return List.of(
                 new DerivedObservable("overlap2_scaled", "N^(1/3)·[overlap2]: a function of (λ−1)·N^(1/3) alone",
                         List.of("overlap2"), (means, params, size) -> Math.cbrt(size) * means[0]),
+                new DerivedObservable("overlap2_reduced", "N^(1/3)·[overlap2]·2λ²/(λ+1): as overlap2_scaled, but its"
+                        + " N → ∞ limit above λ = 1 is exactly 2(λ−1)·N^(1/3), without the (λ−1)² term of 1 − 1/λ²",
+                        List.of("overlap2"),
+                        (means, params, size) -> {
+                            double lambda = params.real("lambda");
+                            return Math.cbrt(size) * means[0] * 2 * lambda * lambda / (lambda + 1);
+                        }),
                 new DerivedObservable("top_scaled", "N^(2/3)·([top] − 2): a function of (λ−1)·N^(1/3) alone",
                         List.of("top"), (means, params, size) -> Math.pow(size, 2.0 / 3.0) * (means[0] - 2.0)));
     }
