@@ -69,6 +69,9 @@ public final class RunsTable {
                 counts == null ? null : counts.total(), counts == null ? null : counts.ok(),
                 counts == null ? null : counts.failed(), counts == null ? null : counts.timeout(),
                 resumedRuns.isEmpty() ? null : String.join(",", new TreeSet<>(resumedRuns)));
+        // INT64 microseconds with Parquet's TIMESTAMP annotation, not Spark's default INT96, which the
+        // Parquet format deprecates and which other readers see only by convention.
+        spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().mode(SaveMode.Append).parquet(path);
     }
 

@@ -124,8 +124,6 @@ class DownstreamSchemaTest {
             case INT32 -> logical == null ? "int" : "int32 " + logical;
             case INT64 -> logical == null ? "bigint"
                     : logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ? "timestamp" : "int64 " + logical;
-            // Spark's default for timestamps (spark.sql.parquet.outputTimestampType = INT96)
-            case INT96 -> "timestamp";
             case DOUBLE -> "double";
             default -> p.toString();
         };
