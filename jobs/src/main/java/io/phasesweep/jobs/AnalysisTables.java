@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The derived tables {@code points}, {@code boundaries} and {@code exponents} of one sweep: their
- * schemas (as in DESIGN.md) and the engine's rows as Spark rows. They are overwritten on every
+ * The derived tables {@code points}, {@code boundaries}, {@code exponents} and {@code notes} of one
+ * sweep: their schemas (as in DESIGN.md, plus {@code notes}, which it does not have) and the
+ * engine's rows as Spark rows. They are overwritten on every
  * analysis, one Parquet file each: they are small and follow from {@code raw} alone.
  */
 final class AnalysisTables {
@@ -40,6 +41,10 @@ final class AnalysisTables {
             field("stderr", DataTypes.DoubleType, false), field("method", DataTypes.StringType, false),
             field("sizes", DataTypes.createArrayType(DataTypes.IntegerType, false), false),
             field("quality", DataTypes.StringType, false));
+    /** What the analysis left out or could not estimate, so that the report shows it beside the numbers. */
+    static final StructType NOTES = schema(
+            field("sweep", DataTypes.StringType, false), field("model", DataTypes.StringType, false),
+            field("note", DataTypes.StringType, false));
 
     private final SweepSpec spec;
     private final StructType points;
@@ -64,10 +69,12 @@ final class AnalysisTables {
         return points;
     }
 
-    void write(SparkSession spark, OutputFolder out, AnalysisResult result) {
+    void write(SparkSession spark, OutputFolder out, AnalysisResult result, List<String> notes) {
         write(spark, out.table("points"), points, result.points().stream().map(this::point).toList());
         write(spark, out.table("boundaries"), BOUNDARIES, result.boundaries().stream().map(this::boundary).toList());
         write(spark, out.table("exponents"), EXPONENTS, result.exponents().stream().map(this::exponent).toList());
+        write(spark, out.table("notes"), NOTES,
+                notes.stream().map(n -> RowFactory.create(spec.name(), spec.model(), n)).toList());
     }
 
     private static void write(SparkSession spark, String path, StructType schema, List<Row> rows) {

@@ -63,10 +63,10 @@ public final class AnalyzeJob {
         AnalysisResult result = SweepAnalysis.analyze(sweep.spec(), sweep.model(), inputs.samples(), inputs.failures());
         notes.addAll(result.notes());
         AnalysisTables tables = new AnalysisTables(sweep.spec(), ObservableSet.of(sweep.model()));
-        tables.write(spark, out, result);
+        tables.write(spark, out, result, notes);
         AnalysisSummary.print(log, sweep.spec(), result, notes);
-        log.printf("tables: %s%n        %s%n        %s%n", out.table("points"), out.table("boundaries"),
-                out.table("exponents")).flush();
+        log.printf("tables: %s%n        %s%n        %s%n        %s%n", out.table("points"), out.table("boundaries"),
+                out.table("exponents"), out.table("notes")).flush();
         return result;
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class OutputFolder {
     /** Tables phasesweep writes under the folder; --overwrite removes exactly these. */
-    static final List<String> TABLES = List.of("raw", "runs", "points", "boundaries", "exponents");
+    static final List<String> TABLES = List.of("raw", "runs", "points", "boundaries", "exponents", "notes");
 
     /** What to do with the rows of earlier runs in the folder. */
     public enum Existing {

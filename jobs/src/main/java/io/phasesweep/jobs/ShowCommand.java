@@ -20,7 +20,7 @@ final class ShowCommand implements Callable<Integer> {
     String dir;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "TABLE", defaultValue = "points",
-            description = "raw, points, boundaries, exponents or runs (default: ${DEFAULT-VALUE})")
+            description = "raw, points, boundaries, exponents, notes or runs (default: ${DEFAULT-VALUE})")
     String table;
 
     @ArgGroup

@@ -82,6 +82,7 @@ class AnalyzeJobTest {
                         "quantity:string", "value:double", "stderr:double", "method:string", "sizes:array<int>",
                         "quality:string"),
                 RunJobTest.columns(table(out, "exponents")));
+        assertEquals(List.of("sweep:string", "model:string", "note:string"), RunJobTest.columns(table(out, "notes")));
     }
 
     @Test
@@ -108,6 +109,9 @@ class AnalyzeJobTest {
         assertEquals(mean, ok.<Double>getAs("e"), 1e-15);
         assertEquals(sd / Math.sqrt(e.size()), ok.<Double>getAs("e_err"), 1e-15, "standard error over replicas");
         assertTrue(log.toString().contains("6 failed or timed-out rows at 2 points left out"), log.toString());
+        assertTrue(table(out, "notes").collectAsList().stream()
+                        .anyMatch(r -> r.<String>getAs("note").startsWith("6 failed or timed-out rows at 2 points left out")),
+                "the note is in the notes table too");
     }
 
     @Test

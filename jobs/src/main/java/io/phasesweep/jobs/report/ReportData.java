@@ -15,17 +15,19 @@ import java.util.Map;
  * @param control     the control parameter: the x axis of every curve
  * @param across      the across axis, or null
  * @param observables the observables of {@code points}, in column order
+ * @param notes       the {@code notes} table: what the analysis left out or could not estimate
  * @param runs        the {@code runs} table, oldest first, each row as column → text
  * @param sweepFile   the sweep file of the latest run, as written
  */
 public record ReportData(String sweep, String model, String control, String across, List<String> observables,
                          List<Point> points, List<BoundaryRow> boundaries, List<ExponentRow> exponents,
-                         List<Map<String, String>> runs, String sweepFile) {
+                         List<String> notes, List<Map<String, String>> runs, String sweepFile) {
     public ReportData {
         observables = List.copyOf(observables);
         points = List.copyOf(points);
         boundaries = List.copyOf(boundaries);
         exponents = List.copyOf(exponents);
+        notes = List.copyOf(notes);
         runs = runs.stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
     }
 

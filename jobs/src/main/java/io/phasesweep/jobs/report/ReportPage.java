@@ -65,8 +65,8 @@ final class ReportPage {
     private void results(StringBuilder b) {
         b.append("<section id=\"results\"><h2>Critical values</h2>\n");
         if (data.boundaries().isEmpty()) {
-            b.append("<p class=\"note\">No critical value: the sweep's analysis found none (see the notes of "
-                    + "<code>phasesweep analyze</code>) or the sweep has no analysis section.</p>\n");
+            b.append("<p class=\"note\">No critical value: the sweep's analysis found none (see its notes below)"
+                    + " or the sweep has no analysis section.</p>\n");
         }
         b.append(Html.table("boundaries", acrossHeader("method", "critical " + data.control(), "sizes", "quality"),
                 data.boundaries().stream().map(this::boundaryRow).toList()));
@@ -74,6 +74,11 @@ final class ReportPage {
         b.append("<h2>Exponents</h2>\n");
         b.append(Html.table("exponents", acrossHeader("quantity", "value", "method", "sizes", "quality"),
                 data.exponents().stream().map(this::exponentRow).toList()));
+        if (!data.notes().isEmpty()) {
+            b.append("<h2>Notes of the analysis</h2>\n<ul id=\"notes\">");
+            data.notes().forEach(n -> b.append("<li>").append(Html.escape(n)).append("</li>"));
+            b.append("</ul>\n");
+        }
         b.append("</section>\n");
     }
 

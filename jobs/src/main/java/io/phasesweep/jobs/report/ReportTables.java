@@ -82,7 +82,21 @@ public final class ReportTables {
                         r.<Integer>getList(r.fieldIndex("sizes")), r.getAs("quality")))
                 .toList();
         return new ReportData(spec.name(), spec.model(), control, across, observables, rows, boundaries, exponents,
-                runs, sweepFile);
+                notes(spark, dir), runs, sweepFile);
+    }
+
+    /** The analysis notes; none from a folder analysed before the table existed. */
+    private static List<String> notes(SparkSession spark, String dir) throws CommandError {
+        Path path = new Path(dir, "notes");
+        try {
+            if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            throw new CommandError("cannot read " + path + ": " + e.getMessage());
+        }
+        return spark.read().parquet(path.toString()).select("note").collectAsList().stream()
+                .map(r -> r.getString(0)).toList();
     }
 
     /** The observables of {@code points}: the columns X that come with an X_err column. */

@@ -93,6 +93,7 @@ class DownstreamSchemaTest {
         assertEquals(List.of("sweep:string", "model:string", "across:string", "across_value:double",
                 "quantity:string", "value:double", "stderr:double", "method:string", "sizes:array<int>",
                 "quality:string"), columns("exponents"));
+        assertEquals(List.of("sweep:string", "model:string", "note:string"), columns("notes"));
     }
 
     /** "name:type" of every column of the table's first data file. */

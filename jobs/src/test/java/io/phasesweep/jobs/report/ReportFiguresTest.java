@@ -43,7 +43,7 @@ class ReportFiguresTest {
         List<ExponentRow> exponents = new ArrayList<>(data.exponents());
         exponents.add(new ExponentRow(null, null, "beta/nu", 0.125, 0.01, "at-critical:absm", List.of(8, 16), "ok"));
         ReportData withM = new ReportData(data.sweep(), data.model(), data.control(), null,
-                List.of("binder", "chi", "absm", "energy"), data.points(), data.boundaries(), exponents, data.runs(),
+                List.of("binder", "chi", "absm", "energy"), data.points(), data.boundaries(), exponents, data.notes(), data.runs(),
                 data.sweepFile());
         assertEquals(-0.125, Scaling.of(withM, "absm", null).orElseThrow().power());
         assertTrue(Scaling.of(withM, "energy", null).isEmpty(), "energy: neither a power nor dimensionless");
@@ -56,7 +56,7 @@ class ReportFiguresTest {
                 new BoundaryRow("T", null, null, 2.27, 0.01, "crossing:binder", List.of(8), ""),
                 new BoundaryRow("T", null, null, 2.28, 0.01, "collapse:chi", List.of(8), ""));
         ReportData d = new ReportData("s", "m", "T", null, List.of("binder", "chi"), data.points(), rows, List.of(),
-                List.of(), "");
+                List.of(), List.of(), "");
         assertEquals("collapse:chi", Scaling.critical(d, "chi", null).orElseThrow().method());
         assertEquals("crossing:binder", Scaling.critical(d, "binder", null).orElseThrow().method());
     }

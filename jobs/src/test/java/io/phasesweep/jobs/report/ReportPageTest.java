@@ -22,6 +22,8 @@ class ReportPageTest {
         assertEquals(5, count(html, "src=\"data:image/png;base64,"), "binder: curves, zoom, collapse; chi: curves, collapse");
         assertTrue(html.contains("<td>crossing:binder</td><td>2.2690 ± 0.0012</td><td>8, 16, 32</td>"), html);
         assertTrue(html.contains("<td>gamma/nu</td><td>1.750 ± 0.020</td><td>peak:chi</td>"));
+        assertTrue(html.contains("<ul id=\"notes\"><li>2 failed or timed-out rows at 1 point left out of the averages</li></ul>"),
+                "the analysis notes are on the page");
     }
 
     @Test
@@ -39,7 +41,7 @@ class ReportPageTest {
     void observablesTheAnalysisUsedComeFirst() {
         ReportData d = SyntheticReport.data("T", null, List.of());
         ReportData reordered = new ReportData(d.sweep(), d.model(), d.control(), null, List.of("e", "chi", "binder"),
-                d.points(), d.boundaries(), d.exponents(), d.runs(), d.sweepFile());
+                d.points(), d.boundaries(), d.exponents(), d.notes(), d.runs(), d.sweepFile());
         assertEquals(List.of("binder", "chi", "e"), reordered.observablesAnalysedFirst(),
                 "crossing:binder is the first method, then peak:chi");
     }

@@ -73,7 +73,7 @@ class ShowTableTest {
 
     @Test
     void anUnknownOrMissingTableIsNamed() {
-        assertEquals("unknown table 'bounds'; tables: raw, points, boundaries, exponents, runs",
+        assertEquals("unknown table 'bounds'; tables: raw, points, boundaries, exponents, notes, runs",
                 assertThrows(CommandError.class, () -> ShowTable.print(SPARK, dir.toString(), "bounds",
                         ShowTable.Format.TEXT, 5, new PrintWriter(new StringWriter()))).getMessage());
         assertEquals(dir + " has no runs table",
