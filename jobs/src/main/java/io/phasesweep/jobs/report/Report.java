@@ -27,13 +27,8 @@ public final class Report {
      * analysis section), else nothing.
      */
     public static Optional<String> writeIfAnalysed(SparkSession spark, String dir) throws CommandError {
-        Path points = new Path(dir, "points");
-        try {
-            if (!points.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(points)) {
-                return Optional.empty();
-            }
-        } catch (IOException e) {
-            throw new CommandError("cannot read " + points + ": " + e.getMessage());
+        if (!ReportTables.exists(spark, new Path(dir, "points"))) {
+            return Optional.empty();
         }
         return Optional.of(write(spark, dir));
     }

@@ -88,12 +88,8 @@ public final class ReportTables {
     /** The analysis notes; none from a folder analysed before the table existed. */
     private static List<String> notes(SparkSession spark, String dir) throws CommandError {
         Path path = new Path(dir, "notes");
-        try {
-            if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
-                return List.of();
-            }
-        } catch (IOException e) {
-            throw new CommandError("cannot read " + path + ": " + e.getMessage());
+        if (!exists(spark, path)) {
+            return List.of();
         }
         return spark.read().parquet(path.toString()).select("note").collectAsList().stream()
                 .map(r -> r.getString(0)).toList();
@@ -109,14 +105,18 @@ public final class ReportTables {
 
     private static Dataset<Row> table(SparkSession spark, String dir, String name, String hint) throws CommandError {
         Path path = new Path(dir, name);
+        if (!exists(spark, path)) {
+            throw new CommandError(dir + " has no " + name + " table: " + hint);
+        }
+        return spark.read().parquet(path.toString());
+    }
+
+    static boolean exists(SparkSession spark, Path path) throws CommandError {
         try {
-            if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
-                throw new CommandError(dir + " has no " + name + " table: " + hint);
-            }
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
         } catch (IOException e) {
             throw new CommandError("cannot read " + path + ": " + e.getMessage());
         }
-        return spark.read().parquet(path.toString());
     }
 
     /** A double column; null (no value) becomes NaN. */
