@@ -3,7 +3,8 @@ package io.phasesweep.engine.fss;
 import java.util.List;
 
 /**
- * A row of {@code boundaries}: one critical value of the control parameter.
+ * A row of {@code boundaries}: one critical value of the control parameter, or one size's own
+ * location of a peak or level crossing (method suffix {@code /size=L}).
  *
  * @param across      the across axis, or null
  * @param acrossValue its value, or null without an across axis
@@ -13,7 +14,15 @@ import java.util.List;
  */
 public record BoundaryRow(String control, String across, Double acrossValue, double criticalValue, double stderr,
                           String method, List<Integer> sizes, String quality) {
+    /** Method suffix of a single size's location, e.g. {@code location(level=2.0):chi/size=64}. */
+    public static final String ONE_SIZE = "/size=";
+
     public BoundaryRow {
         sizes = List.copyOf(sizes);
+    }
+
+    /** A single size's pseudo-critical or crossover value, not an estimate of the critical value itself. */
+    public boolean oneSize() {
+        return method.contains(ONE_SIZE);
     }
 }

@@ -144,6 +144,7 @@ final class GroupAnalysis {
             }
         }
         String method = (r.level() == null ? "location:" : "location(level=" + r.level() + "):") + r.observable();
+        perSize(loc, method);
         if (r.quantity().equals("nu") || r.quantity().equals("1/nu")) {
             int[] sizes = curves.sizes();
             ResampledEstimate[] all = SizeScaling.shift(sizes, loc, 0);
@@ -154,6 +155,25 @@ final class GroupAnalysis {
             }
         } else {
             powerLaws(r, loc, method);
+        }
+    }
+
+    /**
+     * Each size's own location x*(L) as a boundary row of that one size ({@link BoundaryRow#oneSize()}):
+     * the pseudo-critical points or crossover values themselves, before any fit; with an across
+     * axis, one curve per size in the (across, control) plane.
+     */
+    private void perSize(double[][] loc, String method) {
+        int[] sizes = curves.sizes();
+        for (int s = 0; s < sizes.length; s++) {
+            double[] replicates = new double[curves.resamples()];
+            for (int b = 1; b <= curves.resamples(); b++) {
+                replicates[b - 1] = loc[b][s];
+            }
+            String quality = Double.isFinite(loc[0][s]) ? "one size"
+                    : "not found in the window (no peak inside it, or the level is not crossed)";
+            boundary(new ResampledEstimate(loc[0][s], replicates, List.of(sizes[s]), quality),
+                    method + BoundaryRow.ONE_SIZE + sizes[s]);
         }
     }
 

@@ -135,6 +135,12 @@ class SweepAnalysisTest {
             // binder = 0.2 at z = atanh(0.4): x*(L) = x_c + 0.42·L^(−1/ν)
             BoundaryRow level = boundary(r, kappa, "location(level=0.2):binder");
             assertEquals(xc, level.criticalValue(), 4 * level.stderr());
+            for (int size : SIZES) {
+                BoundaryRow atSize = boundary(r, kappa, "location(level=0.2):binder/size=" + size);
+                assertEquals(List.of(size), atSize.sizes());
+                assertEquals(xc + Math.log(1.4 / 0.6) / 2 / size, atSize.criticalValue(), 4 * atSize.stderr());
+                assertTrue(Double.isFinite(boundary(r, kappa, "location:chi/size=" + size).criticalValue()));
+            }
 
             assertExponent(r, kappa, "nu", "collapse:binder", 1.0);
             assertExponent(r, kappa, "gamma/nu", "peak:chi", 1.75);
@@ -145,7 +151,7 @@ class SweepAnalysisTest {
             assertExponent(r, kappa, "1/nu", "location:chi/drop-smallest", 1.0);
             assertExponent(r, kappa, "nu", "location(level=0.2):binder", 1.0);
         }
-        assertEquals(2 * 4, r.boundaries().size());
+        assertEquals(2 * (4 + 2 * SIZES.length), r.boundaries().size());
         assertEquals(2 * 11, r.exponents().size());
     }
 
@@ -193,6 +199,11 @@ class SweepAnalysisTest {
         // 4 standard errors, as above
         assertTrue(e.stderr() > 0, e.toString());
         assertEquals(0.5, e.value(), 4 * e.stderr(), e.toString());
+        for (int size : SIZES) {
+            BoundaryRow atSize = r.boundaries().stream()
+                    .filter(b -> b.method().equals("location(level=2.0):chi/size=" + size)).findFirst().orElseThrow();
+            assertEquals(0.5 * Math.sqrt(size), atSize.criticalValue(), 4 * atSize.stderr(), atSize.toString());
+        }
     }
 
     private static BoundaryRow boundary(AnalysisResult r, double kappa, String method) {

@@ -16,9 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /** The report's charts (XChart, drawn headless) as PNG bytes. */
 final class Charts {
@@ -77,7 +79,18 @@ final class Charts {
             double[] e = sorted.stream().mapToDouble(b -> Double.isFinite(b.stderr()) ? b.stderr() : 0).toArray();
             chart.addSeries(method, x, y, e).setMarker(SeriesMarkers.CIRCLE);
         });
+        chart.getStyler().setXAxisLogarithmic(spansDecades(byMethod, BoundaryRow::acrossValue));
+        // XChart refuses a log axis where an error bar reaches zero
+        chart.getStyler().setYAxisLogarithmic(spansDecades(byMethod,
+                b -> b.criticalValue() - (Double.isFinite(b.stderr()) ? b.stderr() : 0)));
         return png(chart);
+    }
+
+    /** Positive values over two decades or more (a log-scale axis such as B or η) read best on a log axis. */
+    private static boolean spansDecades(Map<String, List<BoundaryRow>> rows, ToDoubleFunction<BoundaryRow> value) {
+        DoubleSummaryStatistics s = rows.values().stream().flatMap(List::stream).mapToDouble(value)
+                .summaryStatistics();
+        return s.getCount() > 0 && s.getMin() > 0 && s.getMax() >= 100 * s.getMin();
     }
 
     private static XYChart chart(String title, String xLabel, String yLabel) {

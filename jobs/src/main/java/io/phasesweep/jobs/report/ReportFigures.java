@@ -64,7 +64,8 @@ final class ReportFigures {
         }
         return Optional.of(new Figure("boundary",
                 "Phase boundary: critical " + data.control() + " against " + data.across()
-                        + ", one series per method, error bars one standard error",
+                        + ", one series per method (a location also per size: /size=L), error bars one standard"
+                        + " error; an axis spanning two decades or more is logarithmic",
                 Charts.boundary("Phase boundary", data.across(), data.control() + "_c", data.boundaries())));
     }
 

@@ -68,7 +68,8 @@ record Scaling(BoundaryRow xc, ExponentRow nu, ExponentRow powerRow, double inve
 
     private static java.util.stream.Stream<BoundaryRow> boundaries(ReportData data, Double acrossValue) {
         return data.boundaries().stream()
-                .filter(b -> Objects.equals(b.acrossValue(), acrossValue) && Double.isFinite(b.criticalValue()));
+                .filter(b -> Objects.equals(b.acrossValue(), acrossValue) && Double.isFinite(b.criticalValue())
+                        && !b.oneSize());
     }
 
     /** Lower is preferred: located with the observable itself (crossing, collapse, other), then any crossing, any collapse. */

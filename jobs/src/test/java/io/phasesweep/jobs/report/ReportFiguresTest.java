@@ -97,4 +97,37 @@ class ReportFiguresTest {
         assertEquals(List.of("curves-binder-2", "zoom-binder-2", "collapse-binder-2"),
                 new ReportFigures(across).observable("binder", 0.2, "-2").stream().map(Figure::id).toList());
     }
+
+    @Test
+    void oneSizeLocationsAreCurvesOfTheBoundaryButNeverTheCriticalValue() {
+        // B*(eta) per size over four decades of eta, as a teacher-student phase diagram: log axes, one
+        // series per size (B from 1 to 400: log too); then an error bar reaching zero keeps B linear.
+        List<BoundaryRow> rows = new ArrayList<>();
+        for (double eta : new double[]{0.01, 0.1, 1, 10, 100}) {
+            for (int size : new int[]{256, 1024}) {
+                double b = Math.min(size / 2.56, 100 * eta); // 1 … 400
+                rows.add(new BoundaryRow("B", "eta", eta, b, 0.1 * b, "location(level=2.0):wnorm_ratio/size=" + size,
+                        List.of(size), "one size"));
+            }
+        }
+        ReportData d = new ReportData("s", "m", "B", "eta", List.of("binder", "chi"), data.points(), rows, List.of(),
+                List.of(), List.of(), "");
+        Figure f = new ReportFigures(d).boundary().orElseThrow();
+        assertTrue(PixelStats.of(image(f)).variance() > 100, "a chart, not a blank image");
+        assertTrue(Scaling.critical(d, "binder", 1.0).isEmpty(), "a size's own location is no critical value");
+
+        rows.add(new BoundaryRow("B", "eta", 1.0, 3.0, 3.0, "crossing:binder", List.of(256, 1024), ""));
+        ReportData withCrossing = new ReportData("s", "m", "B", "eta", List.of("binder", "chi"), data.points(), rows,
+                List.of(), List.of(), List.of(), "");
+        assertEquals("crossing:binder", Scaling.critical(withCrossing, "binder", 1.0).orElseThrow().method());
+        assertTrue(PixelStats.of(image(new ReportFigures(withCrossing).boundary().orElseThrow())).variance() > 100);
+    }
+
+    private static BufferedImage image(Figure f) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(f.png()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
