@@ -138,7 +138,7 @@ class TeacherStudentModelTest {
         // the data and w₀ are the same sample, so the runs agree up to summation order.
         TeacherStudentModel model = new TeacherStudentModel();
         Map<String, Object> params = new HashMap<>(Map.of("B", 64.0, "eta", 0.5, "chi", 1.0, "d_mode", "ratio",
-                "d", 128.0, "p_over_d", 8.0, "init", "gaussian"));
+                "d", 128.0, "p_over_d", 8.0, "init", "gaussian", "margin", 1.0));
         Measurement a = run(model, params, "P=64|eta=0.5|r=0");
         Measurement b = run(model, params, "P=64|eta=0.5|other|r=0");
         assertEquals(1.0, a.values().get("converged"));
@@ -167,10 +167,63 @@ class TeacherStudentModelTest {
         assertTrue(ratio(m) > 3, "wnorm_ratio " + ratio(m));
     }
 
-    /** P = 64, d = 16, χ = 1, w₀ = 0. */
+    @Test
+    void marginKappaAtRateEtaIsMarginOneAtRateEtaOverKappaScaled() {
+        // max(0, κ − y w·x/√d) = κ max(0, 1 − y (w/κ)·x/√d): from w₀ = 0 the SGD trajectory at (κ, η)
+        // is κ times the one at (1, η/κ), with the same batches (same dynamics seed) and steps.
+        TrainingSet data = TrainingSet.draw(96, 12, 1.0, Seeds.generator(60));
+        double[] zero = new double[12];
+        Sgd.Result a = Sgd.train(data, zero, 4, 3.0, 0.25, 10_000_000, Seeds.generator(61), NO_CHECK);
+        Sgd.Result b = Sgd.train(data, zero, 4, 12.0, 1.0, 10_000_000, Seeds.generator(61), NO_CHECK);
+        assertTrue(a.converged() && b.converged());
+        assertEquals(a.steps(), b.steps());
+        double[] scaled = b.w().clone();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= 0.25;
+        }
+        assertEquals(0.0, distance(a.w(), scaled) / distance(a.w(), zero), 1e-12);
+    }
+
+    @Test
+    void zeroMarginIsScaleFreeAndTheLargeEtaLimitOfMarginOne() {
+        // κ = 0 from w₀ = 0: w ∝ η exactly (the active set y f ≤ 0 does not see the scale), and the
+        // perceptron-loss run fits every sample strictly. Margin 1 at η = 1e9 takes the same steps
+        // (no sample lands in 0 < y f < 1e-9 · |w|/η), so |w|/η agrees with κ = 0.
+        TrainingSet data = TrainingSet.draw(128, 16, 0.0, Seeds.generator(70));
+        double[] zero = new double[16];
+        Sgd.Result one = Sgd.train(data, zero, 2, 1.0, 0.0, 10_000_000, Seeds.generator(71), NO_CHECK);
+        Sgd.Result big = Sgd.train(data, zero, 2, 1000.0, 0.0, 10_000_000, Seeds.generator(71), NO_CHECK);
+        Sgd.Result hinge = Sgd.train(data, zero, 2, 1e9, 1.0, 10_000_000, Seeds.generator(71), NO_CHECK);
+        assertTrue(one.converged() && Sgd.fitsAll(data, one.w(), 0.0));
+        assertEquals(one.steps(), big.steps());
+        assertEquals(one.steps(), hinge.steps());
+        double[] scaled = one.w().clone();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= 1000.0;
+        }
+        assertEquals(0.0, distance(big.w(), scaled) / distance(big.w(), zero), 1e-12);
+        assertEquals(distance(one.w(), zero), distance(hinge.w(), zero) / 1e9, 1e-9 * distance(one.w(), zero));
+    }
+
+    @Test
+    void zeroMarginGradientDescentIsFirstStepDominatedAtLargeP() {
+        // At κ = 0 gradient descent from 0 starts with the Hebbian step η Σ y x/(P√d), of norm
+        // η √(E[|x₁|]²/d + (d − 1)/(P d)) on average; for P/d = 64 the later steps, which only fix
+        // the few misclassified samples, barely change |w| (this sample: first step 0.6 % from that
+        // mean, the 18 later steps −0.3 %); 5 % leaves room for other samples.
+        int p = 1024;
+        int d = 16;
+        TrainingSet data = TrainingSet.draw(p, d, 0.0, Seeds.generator(80));
+        Sgd.Result gd = Sgd.train(data, new double[d], p, 1.0, 0.0, 1_000_000, Seeds.generator(81), NO_CHECK);
+        assertTrue(gd.converged());
+        double hebb = Math.sqrt(2 / Math.PI / d + (d - 1.0) / ((double) p * d));
+        assertEquals(1.0, distance(gd.w(), new double[d]) / hebb, 0.05);
+    }
+
+    /** P = 64, d = 16, χ = 1, w₀ = 0, margin 1. */
     private static Measurement runFromZero(int batch, double eta) {
         Map<String, Object> params = new HashMap<>(Map.of("B", (double) batch, "eta", eta, "chi", 1.0,
-                "d_mode", "fixed", "d", 16.0, "p_over_d", 4.0, "init", "zero"));
+                "d_mode", "fixed", "d", 16.0, "p_over_d", 4.0, "init", "zero", "margin", 1.0));
         return run(new TeacherStudentModel(), params, "P=64|B=" + batch + "|r=0");
     }
 
