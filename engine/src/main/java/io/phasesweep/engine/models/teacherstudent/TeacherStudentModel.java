@@ -73,14 +73,19 @@ public final class TeacherStudentModel implements Model {
                 ObservableSpec.value("wnorm", "|w| at the end"),
                 ObservableSpec.value("displacement", "|w − w₀| at the end"),
                 ObservableSpec.value("converged", "1 if the training loss reached zero within max_steps, else 0"),
-                ObservableSpec.value("wnorm_gd", "|w| at the end of gradient descent (B = P) from the same w₀ and η"));
+                ObservableSpec.value("wnorm_gd", "|w| at the end of gradient descent (B = P) from the same w₀ and η"),
+                ObservableSpec.value("w_teacher", "w₁ = w·e₁ at the end: the component along the teacher"),
+                ObservableSpec.value("w_perp", "|w − w₁e₁| at the end: the component orthogonal to the teacher"));
     }
 
     @Override
     public List<DerivedObservable> derived() {
         return List.of(new DerivedObservable("wnorm_ratio",
                 "[wnorm]/[wnorm_gd]: ≈ 1 where the first step dominates (B ≳ B*), grows as 1/B in the noise-dominated regime",
-                List.of("wnorm", "wnorm_gd"), (means, params, size) -> means[0] / means[1]));
+                List.of("wnorm", "wnorm_gd"), (means, params, size) -> means[0] / means[1]),
+                new DerivedObservable("teacher_over_perp",
+                        "[w_teacher]/[w_perp]: the alignment with the teacher, 1/tan of the angle between w and e₁",
+                        List.of("w_teacher", "w_perp"), (means, params, size) -> means[0] / means[1]));
     }
 
     @Override
@@ -124,6 +129,13 @@ public final class TeacherStudentModel implements Model {
         values.put("displacement", Math.sqrt(displacement));
         values.put("converged", result.converged() ? 1.0 : 0.0);
         values.put("wnorm_gd", norm(gradientDescent.w()));
+        double teacher = result.w()[0];
+        double perp = 0;
+        for (int i = 1; i < d; i++) {
+            perp += result.w()[i] * result.w()[i];
+        }
+        values.put("w_teacher", teacher);
+        values.put("w_perp", Math.sqrt(perp));
         return Measurement.of(values);
     }
 

@@ -159,6 +159,19 @@ class TeacherStudentModelTest {
     }
 
     @Test
+    void teacherAndOrthogonalComponentsMakeUpTheNorm() {
+        // w₁² + |w⊥|² = |w|², and the derived alignment is the ratio of the two means.
+        Measurement m = runFromZero(4, 1000);
+        double teacher = m.values().get("w_teacher");
+        double perp = m.values().get("w_perp");
+        double wnorm = m.values().get("wnorm");
+        assertTrue(teacher > 0 && perp > 0);
+        assertEquals(wnorm * wnorm, teacher * teacher + perp * perp, 1e-9 * wnorm * wnorm);
+        double alignment = new TeacherStudentModel().derived().get(1).evaluate(new double[]{teacher, perp}, null, 64);
+        assertEquals(teacher / perp, alignment, 1e-12);
+    }
+
+    @Test
     void smallBatchAtLargeLearningRateIsFarFromGradientDescent() {
         // Noise-dominated SGD: |w| ∝ T = η/B, here T = 1000 against a first-step |w| of about η/√d
         // for gradient descent; at P = 64, d = 16 the ratio is about 10 for any sample, so 3 leaves
