@@ -29,6 +29,14 @@ class TeacherStudentModelTest {
         return Math.sqrt(s);
     }
 
+    private static double[] times(double factor, double[] w) {
+        double[] scaled = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            scaled[i] = factor * w[i];
+        }
+        return scaled;
+    }
+
     private static double[] gaussianWeights(int d, long seed) {
         return TeacherStudentModel.initialWeights("gaussian", d, Seeds.generator(seed));
     }
@@ -185,16 +193,22 @@ class TeacherStudentModelTest {
         // max(0, κ − y w·x/√d) = κ max(0, 1 − y (w/κ)·x/√d): from w₀ = 0 the SGD trajectory at (κ, η)
         // is κ times the one at (1, η/κ), with the same batches (same dynamics seed) and steps.
         TrainingSet data = TrainingSet.draw(96, 12, 1.0, Seeds.generator(60));
-        double[] zero = new double[12];
-        Sgd.Result a = Sgd.train(data, zero, 4, 3.0, 0.25, 10_000_000, Seeds.generator(61), NO_CHECK);
-        Sgd.Result b = Sgd.train(data, zero, 4, 12.0, 1.0, 10_000_000, Seeds.generator(61), NO_CHECK);
-        assertTrue(a.converged() && b.converged());
-        assertEquals(a.steps(), b.steps());
-        double[] scaled = b.w().clone();
-        for (int i = 0; i < scaled.length; i++) {
-            scaled[i] *= 0.25;
-        }
-        assertEquals(0.0, distance(a.w(), scaled) / distance(a.w(), zero), 1e-12);
+        assertScaledCopy(data, 4, new double[]{3.0, 0.25}, new double[]{12.0, 1.0}, 0.25);
+    }
+
+    /**
+     * From w₀ = 0 with the same batch order, the run at {η, κ} = {@code a} reaches zero loss in the
+     * same steps as the one at {@code b}, at w_a = factor · w_b up to rounding; returns run a.
+     */
+    private static Sgd.Result assertScaledCopy(TrainingSet data, int batch, double[] a, double[] b,
+                                               double factor) {
+        double[] zero = new double[data.d()];
+        Sgd.Result ra = Sgd.train(data, zero, batch, a[0], a[1], 10_000_000, Seeds.generator(61), NO_CHECK);
+        Sgd.Result rb = Sgd.train(data, zero, batch, b[0], b[1], 10_000_000, Seeds.generator(61), NO_CHECK);
+        assertTrue(ra.converged() && rb.converged());
+        assertEquals(ra.steps(), rb.steps());
+        assertEquals(0.0, distance(ra.w(), times(factor, rb.w())) / distance(ra.w(), zero), 1e-12);
+        return ra;
     }
 
     @Test
@@ -203,19 +217,10 @@ class TeacherStudentModelTest {
         // perceptron-loss run fits every sample strictly. Margin 1 at η = 1e9 takes the same steps
         // (no sample lands in 0 < y f < 1e-9 · |w|/η), so |w|/η agrees with κ = 0.
         TrainingSet data = TrainingSet.draw(128, 16, 0.0, Seeds.generator(70));
-        double[] zero = new double[16];
-        Sgd.Result one = Sgd.train(data, zero, 2, 1.0, 0.0, 10_000_000, Seeds.generator(71), NO_CHECK);
-        Sgd.Result big = Sgd.train(data, zero, 2, 1000.0, 0.0, 10_000_000, Seeds.generator(71), NO_CHECK);
-        Sgd.Result hinge = Sgd.train(data, zero, 2, 1e9, 1.0, 10_000_000, Seeds.generator(71), NO_CHECK);
-        assertTrue(one.converged() && Sgd.fitsAll(data, one.w(), 0.0));
-        assertEquals(one.steps(), big.steps());
-        assertEquals(one.steps(), hinge.steps());
-        double[] scaled = one.w().clone();
-        for (int i = 0; i < scaled.length; i++) {
-            scaled[i] *= 1000.0;
-        }
-        assertEquals(0.0, distance(big.w(), scaled) / distance(big.w(), zero), 1e-12);
-        assertEquals(distance(one.w(), zero), distance(hinge.w(), zero) / 1e9, 1e-9 * distance(one.w(), zero));
+        Sgd.Result one = assertScaledCopy(data, 2, new double[]{1000.0, 0.0}, new double[]{1.0, 0.0}, 1000.0);
+        assertTrue(Sgd.fitsAll(data, one.w(), 0.0));
+        Sgd.Result hinge = assertScaledCopy(data, 2, new double[]{1e9, 1.0}, new double[]{1.0, 0.0}, 1e9);
+        assertTrue(Sgd.fitsAll(data, hinge.w(), 1.0));
     }
 
     @Test
