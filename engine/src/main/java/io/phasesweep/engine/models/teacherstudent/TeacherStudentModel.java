@@ -18,8 +18,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * SGD on the teacher–student perceptron (Sclocchi &amp; Wyart, PNAS 2024): teacher y = sign(x₁),
- * student f(x) = w·x/√d, hinge loss with margin 1, batch B and learning rate η, trained to zero
- * training loss or {@code max_steps}. The size is P, the number of training samples.
+ * student f(x) = w·x/√d, hinge loss with margin κ ({@code margin}, default 1), batch B and learning
+ * rate η, trained to zero training loss or {@code max_steps}. The size is P, the number of training
+ * samples. Margin κ at rate η is margin 1 at rate η/κ (w scaled by κ), so {@code margin = 0} (the
+ * perceptron loss, a sample active while y f ≤ 0) is the large-η limit of margin 1: with w₀ = 0 every
+ * w is then proportional to η, and |w|/η depends on B, P, d and χ only.
  *
  * <p>Disorder stream (the same for every B, η at fixed (P, replica), so one sample is followed
  * across the plane): the P training inputs, then w₀ (standard Gaussian components when
@@ -56,6 +59,8 @@ public final class TeacherStudentModel implements Model {
                         "fixed: the input dimension is d; ratio: d = round(P / p_over_d)"),
                 ParamSpec.integer("d", 128, 1, 1 << 20, "input dimension when d_mode = fixed"),
                 ParamSpec.real("p_over_d", 4.0, 1e-6, null, "P/d when d_mode = ratio"),
+                ParamSpec.real("margin", 1.0, 0.0, null,
+                        "hinge margin κ: loss max(0, κ − y f); 0 = the limit κ → 0⁺ (η → ∞ at margin 1)"),
                 ParamSpec.word("init", "gaussian", List.of("gaussian", "zero"),
                         "w₀: standard Gaussian components (from the disorder stream), or 0"));
     }
@@ -68,14 +73,19 @@ public final class TeacherStudentModel implements Model {
                 ObservableSpec.value("wnorm", "|w| at the end"),
                 ObservableSpec.value("displacement", "|w − w₀| at the end"),
                 ObservableSpec.value("converged", "1 if the training loss reached zero within max_steps, else 0"),
-                ObservableSpec.value("wnorm_gd", "|w| at the end of gradient descent (B = P) from the same w₀ and η"));
+                ObservableSpec.value("wnorm_gd", "|w| at the end of gradient descent (B = P) from the same w₀ and η"),
+                ObservableSpec.value("w_teacher", "w₁ = w·e₁ at the end: the component along the teacher"),
+                ObservableSpec.value("w_perp", "|w − w₁e₁| at the end: the component orthogonal to the teacher"));
     }
 
     @Override
     public List<DerivedObservable> derived() {
         return List.of(new DerivedObservable("wnorm_ratio",
                 "[wnorm]/[wnorm_gd]: ≈ 1 where the first step dominates (B ≳ B*), grows as 1/B in the noise-dominated regime",
-                List.of("wnorm", "wnorm_gd"), (means, params, size) -> means[0] / means[1]));
+                List.of("wnorm", "wnorm_gd"), (means, params, size) -> means[0] / means[1]),
+                new DerivedObservable("teacher_over_perp",
+                        "[w_teacher]/[w_perp]: the alignment with the teacher, 1/tan of the angle between w and e₁",
+                        List.of("w_teacher", "w_perp"), (means, params, size) -> means[0] / means[1]));
     }
 
     @Override
@@ -98,15 +108,16 @@ public final class TeacherStudentModel implements Model {
         int d = dimension(params, p);
         double chi = params.real("chi");
         double eta = params.real("eta");
+        double margin = params.real("margin");
         if (!(eta > 0)) {
             throw new IllegalArgumentException("eta must be > 0, got " + eta);
         }
         TrainingSet data = TrainingSet.draw(p, d, chi, streams.disorder());
         double[] w0 = initialWeights(params.word("init"), d, streams.disorder());
         long maxSteps = (long) point.budget("max_steps");
-        Sgd.Result result = Sgd.train(data, w0, params.integer("B"), eta, maxSteps, streams.dynamics(), deadline::check);
+        Sgd.Result result = Sgd.train(data, w0, params.integer("B"), eta, margin, maxSteps, streams.dynamics(), deadline::check);
         // Gradient descent does not depend on the sample order, so the stream it shuffles with is irrelevant.
-        Sgd.Result gradientDescent = Sgd.train(data, w0, p, eta, maxSteps, streams.dynamics(), deadline::check);
+        Sgd.Result gradientDescent = Sgd.train(data, w0, p, eta, margin, maxSteps, streams.dynamics(), deadline::check);
         double displacement = 0;
         for (int i = 0; i < d; i++) {
             displacement += (result.w()[i] - w0[i]) * (result.w()[i] - w0[i]);
@@ -118,6 +129,13 @@ public final class TeacherStudentModel implements Model {
         values.put("displacement", Math.sqrt(displacement));
         values.put("converged", result.converged() ? 1.0 : 0.0);
         values.put("wnorm_gd", norm(gradientDescent.w()));
+        double teacher = result.w()[0];
+        double perp = 0;
+        for (int i = 1; i < d; i++) {
+            perp += result.w()[i] * result.w()[i];
+        }
+        values.put("w_teacher", teacher);
+        values.put("w_perp", Math.sqrt(perp));
         return Measurement.of(values);
     }
 

@@ -29,6 +29,14 @@ class TeacherStudentModelTest {
         return Math.sqrt(s);
     }
 
+    private static double[] times(double factor, double[] w) {
+        double[] scaled = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            scaled[i] = factor * w[i];
+        }
+        return scaled;
+    }
+
     private static double[] gaussianWeights(int d, long seed) {
         return TeacherStudentModel.initialWeights("gaussian", d, Seeds.generator(seed));
     }
@@ -138,7 +146,7 @@ class TeacherStudentModelTest {
         // the data and w₀ are the same sample, so the runs agree up to summation order.
         TeacherStudentModel model = new TeacherStudentModel();
         Map<String, Object> params = new HashMap<>(Map.of("B", 64.0, "eta", 0.5, "chi", 1.0, "d_mode", "ratio",
-                "d", 128.0, "p_over_d", 8.0, "init", "gaussian"));
+                "d", 128.0, "p_over_d", 8.0, "init", "gaussian", "margin", 1.0));
         Measurement a = run(model, params, "P=64|eta=0.5|r=0");
         Measurement b = run(model, params, "P=64|eta=0.5|other|r=0");
         assertEquals(1.0, a.values().get("converged"));
@@ -159,6 +167,19 @@ class TeacherStudentModelTest {
     }
 
     @Test
+    void teacherAndOrthogonalComponentsMakeUpTheNorm() {
+        // w₁² + |w⊥|² = |w|², and the derived alignment is the ratio of the two means.
+        Measurement m = runFromZero(4, 1000);
+        double teacher = m.values().get("w_teacher");
+        double perp = m.values().get("w_perp");
+        double wnorm = m.values().get("wnorm");
+        assertTrue(teacher > 0 && perp > 0);
+        assertEquals(wnorm * wnorm, teacher * teacher + perp * perp, 1e-9 * wnorm * wnorm);
+        double alignment = new TeacherStudentModel().derived().get(1).evaluate(new double[]{teacher, perp}, null, 64);
+        assertEquals(teacher / perp, alignment, 1e-12);
+    }
+
+    @Test
     void smallBatchAtLargeLearningRateIsFarFromGradientDescent() {
         // Noise-dominated SGD: |w| ∝ T = η/B, here T = 1000 against a first-step |w| of about η/√d
         // for gradient descent; at P = 64, d = 16 the ratio is about 10 for any sample, so 3 leaves
@@ -167,10 +188,60 @@ class TeacherStudentModelTest {
         assertTrue(ratio(m) > 3, "wnorm_ratio " + ratio(m));
     }
 
-    /** P = 64, d = 16, χ = 1, w₀ = 0. */
+    @Test
+    void marginKappaAtRateEtaIsMarginOneAtRateEtaOverKappaScaled() {
+        // max(0, κ − y w·x/√d) = κ max(0, 1 − y (w/κ)·x/√d): from w₀ = 0 the SGD trajectory at (κ, η)
+        // is κ times the one at (1, η/κ), with the same batches (same dynamics seed) and steps.
+        TrainingSet data = TrainingSet.draw(96, 12, 1.0, Seeds.generator(60));
+        assertScaledCopy(data, 4, new double[]{3.0, 0.25}, new double[]{12.0, 1.0}, 0.25);
+    }
+
+    /**
+     * From w₀ = 0 with the same batch order, the run at {η, κ} = {@code a} reaches zero loss in the
+     * same steps as the one at {@code b}, at w_a = factor · w_b up to rounding; returns run a.
+     */
+    private static Sgd.Result assertScaledCopy(TrainingSet data, int batch, double[] a, double[] b,
+                                               double factor) {
+        double[] zero = new double[data.d()];
+        Sgd.Result ra = Sgd.train(data, zero, batch, a[0], a[1], 10_000_000, Seeds.generator(61), NO_CHECK);
+        Sgd.Result rb = Sgd.train(data, zero, batch, b[0], b[1], 10_000_000, Seeds.generator(61), NO_CHECK);
+        assertTrue(ra.converged() && rb.converged());
+        assertEquals(ra.steps(), rb.steps());
+        assertEquals(0.0, distance(ra.w(), times(factor, rb.w())) / distance(ra.w(), zero), 1e-12);
+        return ra;
+    }
+
+    @Test
+    void zeroMarginIsScaleFreeAndTheLargeEtaLimitOfMarginOne() {
+        // κ = 0 from w₀ = 0: w ∝ η exactly (the active set y f ≤ 0 does not see the scale), and the
+        // perceptron-loss run fits every sample strictly. Margin 1 at η = 1e9 takes the same steps
+        // (no sample lands in 0 < y f < 1e-9 · |w|/η), so |w|/η agrees with κ = 0.
+        TrainingSet data = TrainingSet.draw(128, 16, 0.0, Seeds.generator(70));
+        Sgd.Result one = assertScaledCopy(data, 2, new double[]{1000.0, 0.0}, new double[]{1.0, 0.0}, 1000.0);
+        assertTrue(Sgd.fitsAll(data, one.w(), 0.0));
+        Sgd.Result hinge = assertScaledCopy(data, 2, new double[]{1e9, 1.0}, new double[]{1.0, 0.0}, 1e9);
+        assertTrue(Sgd.fitsAll(data, hinge.w(), 1.0));
+    }
+
+    @Test
+    void zeroMarginGradientDescentIsFirstStepDominatedAtLargeP() {
+        // At κ = 0 gradient descent from 0 starts with the Hebbian step η Σ y x/(P√d), of norm
+        // η √(E[|x₁|]²/d + (d − 1)/(P d)) on average; for P/d = 64 the later steps, which only fix
+        // the few misclassified samples, barely change |w| (this sample: first step 0.6 % from that
+        // mean, the 18 later steps −0.3 %); 5 % leaves room for other samples.
+        int p = 1024;
+        int d = 16;
+        TrainingSet data = TrainingSet.draw(p, d, 0.0, Seeds.generator(80));
+        Sgd.Result gd = Sgd.train(data, new double[d], p, 1.0, 0.0, 1_000_000, Seeds.generator(81), NO_CHECK);
+        assertTrue(gd.converged());
+        double hebb = Math.sqrt(2 / Math.PI / d + (d - 1.0) / ((double) p * d));
+        assertEquals(1.0, distance(gd.w(), new double[d]) / hebb, 0.05);
+    }
+
+    /** P = 64, d = 16, χ = 1, w₀ = 0, margin 1. */
     private static Measurement runFromZero(int batch, double eta) {
         Map<String, Object> params = new HashMap<>(Map.of("B", (double) batch, "eta", eta, "chi", 1.0,
-                "d_mode", "fixed", "d", 16.0, "p_over_d", 4.0, "init", "zero"));
+                "d_mode", "fixed", "d", 16.0, "p_over_d", 4.0, "init", "zero", "margin", 1.0));
         return run(new TeacherStudentModel(), params, "P=64|B=" + batch + "|r=0");
     }
 
