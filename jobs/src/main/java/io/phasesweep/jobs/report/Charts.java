@@ -86,11 +86,11 @@ final class Charts {
         return png(chart);
     }
 
-    /** Positive values over two decades or more (a log-scale axis such as B or η) read best on a log axis. */
+    /** Positive values over more than a factor 20 (a log-scale axis such as B or η) read best on a log axis. */
     private static boolean spansDecades(Map<String, List<BoundaryRow>> rows, ToDoubleFunction<BoundaryRow> value) {
         DoubleSummaryStatistics s = rows.values().stream().flatMap(List::stream).mapToDouble(value)
                 .summaryStatistics();
-        return s.getCount() > 0 && s.getMin() > 0 && s.getMax() >= 100 * s.getMin();
+        return s.getCount() > 0 && s.getMin() > 0 && s.getMax() >= 20 * s.getMin();
     }
 
     private static XYChart chart(String title, String xLabel, String yLabel) {

@@ -65,7 +65,7 @@ final class ReportFigures {
         return Optional.of(new Figure("boundary",
                 "Phase boundary: critical " + data.control() + " against " + data.across()
                         + ", one series per method (a location also per size: /size=L), error bars one standard"
-                        + " error; an axis spanning two decades or more is logarithmic",
+                        + " error; an axis spanning more than a factor 20 is logarithmic",
                 Charts.boundary("Phase boundary", data.across(), data.control() + "_c", data.boundaries())));
     }
 
