@@ -65,11 +65,12 @@ final class GroupAnalysis {
             xc = crossing.ok() ? crossing : null;
         }
         for (ExponentRequest r : analysis.exponents()) {
-            if (r.method().equals("collapse") && !collapses.containsKey(r.observable())) {
+            String method = collapseMethod(r);
+            if (r.method().equals("collapse") && !collapses.containsKey(method)) {
                 Collapse.Result c = Collapse.run(curves, observables.index(r.observable()),
-                        !r.observable().equals(analysis.crossing()));
-                collapses.put(r.observable(), c);
-                boundary(c.xc(), "collapse:" + r.observable());
+                        !r.observable().equals(analysis.crossing()), r.window() == null ? Collapse.NO_WINDOW : r.window());
+                collapses.put(method, c);
+                boundary(c.xc(), method);
                 xc = xc == null ? c.xc() : xc;
             }
         }
@@ -83,9 +84,10 @@ final class GroupAnalysis {
         String method = r.method() + ":" + r.observable();
         switch (r.method()) {
             case "collapse" -> {
-                Collapse.Result c = collapses.get(r.observable());
+                String collapse = collapseMethod(r);
+                Collapse.Result c = collapses.get(collapse);
                 boolean nu = r.quantity().equals("nu") || r.quantity().equals("1/nu");
-                exponent(r, nu ? c.inverseNu() : c.power(), method);
+                exponent(r, nu ? c.inverseNu() : c.power(), collapse);
             }
             case "peak" -> {
                 for (int s = 0; s < curves.sizeCount(); s++) {
@@ -156,6 +158,11 @@ final class GroupAnalysis {
         } else {
             powerLaws(r, loc, method);
         }
+    }
+
+    /** {@code collapse:binder}, or {@code collapse(window=2.0):binder} for a windowed one. */
+    private static String collapseMethod(ExponentRequest r) {
+        return (r.window() == null ? "collapse:" : "collapse(window=" + r.window() + "):") + r.observable();
     }
 
     /**

@@ -75,6 +75,9 @@ public final class SweepPrinter {
                 if (e.level() != null) {
                     y.append(", level: ").append(number(e.level()));
                 }
+                if (e.window() != null) {
+                    y.append(", window: ").append(number(e.window()));
+                }
                 y.append("}\n");
             }
         }

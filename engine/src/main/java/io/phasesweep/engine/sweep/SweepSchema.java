@@ -120,7 +120,8 @@ public final class SweepSchema {
                 + "\"required\": [\"quantity\", \"method\", \"observable\"], \"propertyNames\": {\"enum\": "
                 + strings(AnalysisReader.EXPONENT_KEYS) + "}, \"properties\": {\"quantity\": {\"type\": \"string\", \"pattern\": "
                 + string("^" + AnalysisReader.QUANTITY.pattern() + "$") + "}, \"method\": {\"enum\": "
-                + strings(ExponentRequest.METHODS) + "}, \"observable\": {\"type\": \"string\"}, \"level\": {\"type\": \"number\"}}}}}}";
+                + strings(ExponentRequest.METHODS) + "}, \"observable\": {\"type\": \"string\"}, \"level\": {\"type\": \"number\"}, "
+                + "\"window\": {\"type\": \"number\", \"exclusiveMinimum\": 0}}}}}}";
     }
 
     private static String property(String name, String schema) {
