@@ -57,25 +57,27 @@ final class AnalysisReader {
         }
         String method = field.child(m, "method").oneOf("a method", ExponentRequest.METHODS);
         String observable = field.child(m, "observable").oneOf("an observable of model '" + modelId + "'", observables);
-        Double level = numberOnlyFor(field, m, "level", method, LOCATION);
-        Double window = numberOnlyFor(field, m, "window", method, COLLAPSE);
-        if (window != null && !(window > 0)) {
-            throw field.child(m, "window").expected("a positive number (|x − x_c|·L^(1/ν) ≤ window)");
+        YamlField levelField = field.child(m, "level");
+        Double level = null;
+        if (levelField.isPresent()) {
+            if (!method.equals(LOCATION)) {
+                throw levelField.error("expected no level for method " + method + ", got one (level is for method "
+                        + LOCATION + " only)");
+            }
+            level = levelField.number("a number");
+        }
+        YamlField windowField = field.child(m, "window");
+        Double window = null;
+        if (windowField.isPresent()) {
+            if (!method.equals(COLLAPSE)) {
+                throw windowField.error("expected no window for method " + method + ", got one (window is for method "
+                        + COLLAPSE + " only)");
+            }
+            window = windowField.number("a positive number");
+            if (!(window > 0)) {
+                throw windowField.expected("a positive number (|x − x_c|·L^(1/ν) ≤ window)");
+            }
         }
         return new ExponentRequest(quantity, method, observable, level, window);
-    }
-
-    /** An optional number that one method alone takes: {@code level} for location, {@code window} for collapse. */
-    private static Double numberOnlyFor(YamlField field, Map<String, YamlField> m, String key, String method,
-                                        String onlyMethod) throws SweepError {
-        YamlField f = field.child(m, key);
-        if (!f.isPresent()) {
-            return null;
-        }
-        if (!method.equals(onlyMethod)) {
-            throw f.error("expected no " + key + " for method " + method + ", got one (" + key + " is for method "
-                    + onlyMethod + " only)");
-        }
-        return f.number("a number");
     }
 }
