@@ -23,10 +23,6 @@ import java.util.stream.IntStream;
  * coarse grid; a is held at 0 for a dimensionless observable. Errors: the minimisation is repeated
  * on every bootstrap resample (started at the full-data minimum, point errors kept at their
  * full-data jackknife values).
- *
- * <p>A window |x − x_c|·L^(1/ν) ≤ w (at the parameters being tried, as in autoScale's range of
- * rescaled x) keeps the collapse to the critical region, where corrections to scaling are
- * smallest; every size must keep {@link #MIN_POINTS_IN_WINDOW} points in it, else S is +∞.
  */
 final class Collapse {
 
@@ -35,32 +31,28 @@ final class Collapse {
     }
 
     private static final double[] INVERSE_NU_GRID = {0.3, 0.5, 0.7, 1.0, 1.4, 2.0, 3.0};
-    static final int MIN_POINTS_IN_WINDOW = 3;
-    static final double NO_WINDOW = Double.POSITIVE_INFINITY;
 
     private Collapse() {
     }
 
-    /** @param window the half-width of the scaled window, or {@link #NO_WINDOW} */
-    static Result run(ResampledCurves c, int obs, boolean fitPower, double window) {
-        double[] start = coarseStart(c, obs, fitPower, window);
+    static Result run(ResampledCurves c, int obs, boolean fitPower) {
+        double[] start = coarseStart(c, obs, fitPower);
         int resamples = c.resamples();
         List<Integer> sizes = IntStream.of(c.sizes()).boxed().toList();
-        if (!Double.isFinite(quality(c, 0, obs, start[0], start[1], start[2], window))) {
+        if (!Double.isFinite(quality(c, 0, obs, start[0], start[1], start[2]))) {
             ResampledEstimate none = ResampledEstimate.failed(sizes, "no collapse: the scaled curves of different"
-                    + " sizes do not overlap, points lack errors (one replica), or a size has fewer than "
-                    + MIN_POINTS_IN_WINDOW + " points in the window", resamples);
+                    + " sizes do not overlap, or points lack errors (one replica)", resamples);
             return new Result(none, none, none);
         }
-        double[] full = minimise(c, 0, obs, fitPower, start, window);
+        double[] full = minimise(c, 0, obs, fitPower, start);
         double[][] rep = new double[3][resamples];
         for (int b = 1; b <= resamples; b++) {
-            double[] p = minimise(c, b, obs, fitPower, full, window);
+            double[] p = minimise(c, b, obs, fitPower, full);
             for (int k = 0; k < 3; k++) {
                 rep[k][b - 1] = p[k];
             }
         }
-        double s = quality(c, 0, obs, full[0], full[1], full[2], window);
+        double s = quality(c, 0, obs, full[0], full[1], full[2]);
         String q = String.format(Locale.ROOT, "S=%.3g%s", s,
                 s > 3 ? " (poor collapse: corrections to scaling or a window too wide)" : "");
         return new Result(new ResampledEstimate(full[0], rep[0], sizes, q),
@@ -72,10 +64,8 @@ final class Collapse {
      * Houdayer–Hartmann S on resample b; +∞ when no point has neighbours of another size or 1/ν ≤ 0.
      * Points without a usable error are left out, from the sums and from the overlap the penalty
      * judges: a single replica, or all replicas equal, as a 0/1 observable far from its transition.
-     * So are points outside the window.
      */
-    static double quality(ResampledCurves c, int b, int obs, double xc, double inverseNu, double power,
-                          double window) {
+    static double quality(ResampledCurves c, int b, int obs, double xc, double inverseNu, double power) {
         if (!(inverseNu > 0)) {
             return Double.POSITIVE_INFINITY;
         }
@@ -90,11 +80,7 @@ final class Collapse {
             double[] x = c.x(s);
             double[] y = c.y(b, s, obs);
             double[] e = c.error(s, obs);
-            int[] usable = IntStream.range(0, x.length)
-                    .filter(i -> e[i] > 0 && Math.abs((x[i] - xc) * stretch) <= window).toArray();
-            if (window != NO_WINDOW && usable.length < MIN_POINTS_IN_WINDOW) {
-                return Double.POSITIVE_INFINITY;
-            }
+            int[] usable = IntStream.range(0, x.length).filter(i -> e[i] > 0).toArray();
             sx[s] = new double[usable.length];
             sy[s] = new double[usable.length];
             se[s] = new double[usable.length];
@@ -170,8 +156,7 @@ final class Collapse {
      * Nelder–Mead from {@code start}; NaNs when it does not converge (S is piecewise smooth: points
      * enter and leave the overlap of other sizes), which counts as a failed resample.
      */
-    private static double[] minimise(ResampledCurves c, int b, int obs, boolean fitPower, double[] start,
-                                     double window) {
+    private static double[] minimise(ResampledCurves c, int b, int obs, boolean fitPower, double[] start) {
         double[] last = c.x(c.sizeCount() - 1);
         double span = last[last.length - 1] - last[0];
         int dim = fitPower ? 3 : 2;
@@ -179,7 +164,7 @@ final class Collapse {
         SimplexOptimizer nm = new SimplexOptimizer(new SimpleValueChecker(1e-7, 1e-10));
         try {
             double[] p = nm.optimize(new MaxEval(4000), GoalType.MINIMIZE,
-                    new ObjectiveFunction(q -> quality(c, b, obs, q[0], q[1], fitPower ? q[2] : 0.0, window)),
+                    new ObjectiveFunction(q -> quality(c, b, obs, q[0], q[1], fitPower ? q[2] : 0.0)),
                     new InitialGuess(Arrays.copyOf(start, dim)), new NelderMeadSimplex(steps)).getPoint();
             return new double[]{p[0], p[1], fitPower ? p[2] : 0.0};
         } catch (TooManyEvaluationsException e) {
@@ -191,7 +176,7 @@ final class Collapse {
      * Best point of a grid: x_c over the control range common to all sizes, 1/ν over
      * {@link #INVERSE_NU_GRID}, and a from the slope of log mean |y| against log L.
      */
-    private static double[] coarseStart(ResampledCurves c, int obs, boolean fitPower, double window) {
+    private static double[] coarseStart(ResampledCurves c, int obs, boolean fitPower) {
         int n = c.sizeCount();
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;
@@ -214,7 +199,7 @@ final class Collapse {
         for (int i = 0; i <= 10; i++) {
             double xc = lo + i * (hi - lo) / 10;
             for (double inverseNu : INVERSE_NU_GRID) {
-                double s = quality(c, 0, obs, xc, inverseNu, power, window);
+                double s = quality(c, 0, obs, xc, inverseNu, power);
                 if (s < bestS) {
                     bestS = s;
                     best = new double[]{xc, inverseNu, power};

@@ -65,12 +65,11 @@ final class GroupAnalysis {
             xc = crossing.ok() ? crossing : null;
         }
         for (ExponentRequest r : analysis.exponents()) {
-            String method = collapseMethod(r);
-            if (r.method().equals("collapse") && !collapses.containsKey(method)) {
+            if (r.method().equals("collapse") && !collapses.containsKey(r.observable())) {
                 Collapse.Result c = Collapse.run(curves, observables.index(r.observable()),
-                        !r.observable().equals(analysis.crossing()), r.window() == null ? Collapse.NO_WINDOW : r.window());
-                collapses.put(method, c);
-                boundary(c.xc(), method);
+                        !r.observable().equals(analysis.crossing()));
+                collapses.put(r.observable(), c);
+                boundary(c.xc(), "collapse:" + r.observable());
                 xc = xc == null ? c.xc() : xc;
             }
         }
@@ -84,10 +83,9 @@ final class GroupAnalysis {
         String method = r.method() + ":" + r.observable();
         switch (r.method()) {
             case "collapse" -> {
-                String collapse = collapseMethod(r);
-                Collapse.Result c = collapses.get(collapse);
+                Collapse.Result c = collapses.get(r.observable());
                 boolean nu = r.quantity().equals("nu") || r.quantity().equals("1/nu");
-                exponent(r, nu ? c.inverseNu() : c.power(), collapse);
+                exponent(r, nu ? c.inverseNu() : c.power(), method);
             }
             case "peak" -> {
                 for (int s = 0; s < curves.sizeCount(); s++) {
@@ -158,11 +156,6 @@ final class GroupAnalysis {
         } else {
             powerLaws(r, loc, method);
         }
-    }
-
-    /** {@code collapse:binder}, or {@code collapse(window=2.0):binder} for a windowed one. */
-    private static String collapseMethod(ExponentRequest r) {
-        return (r.window() == null ? "collapse:" : "collapse(window=" + r.window() + "):") + r.observable();
     }
 
     /**

@@ -14,10 +14,9 @@ import java.util.regex.Pattern;
 /** Reads the {@code analysis} section, checking names against the sweep's axes and the model's observables. */
 final class AnalysisReader {
     static final List<String> KEYS = List.of("control", "crossing", "across", "exponents");
-    static final List<String> EXPONENT_KEYS = List.of("quantity", "method", "observable", "level", "window");
+    static final List<String> EXPONENT_KEYS = List.of("quantity", "method", "observable", "level");
     static final Pattern QUANTITY = Pattern.compile("[a-z0-9/_]+");
     private static final String LOCATION = "location";
-    private static final String COLLAPSE = "collapse";
 
     private AnalysisReader() {
     }
@@ -41,7 +40,7 @@ final class AnalysisReader {
         List<ExponentRequest> exponents = new ArrayList<>();
         YamlField exponentsField = field.child(m, "exponents");
         if (exponentsField.isGiven()) {
-            for (YamlField e : exponentsField.list("a list of {quantity, method, observable[, level][, window]}")) {
+            for (YamlField e : exponentsField.list("a list of {quantity, method, observable[, level]}")) {
                 exponents.add(exponent(e, observables, model.id()));
             }
         }
@@ -49,7 +48,7 @@ final class AnalysisReader {
     }
 
     private static ExponentRequest exponent(YamlField field, List<String> observables, String modelId) throws SweepError {
-        Map<String, YamlField> m = field.mapping("a mapping {quantity, method, observable[, level][, window]}", "key", EXPONENT_KEYS);
+        Map<String, YamlField> m = field.mapping("a mapping {quantity, method, observable[, level]}", "key", EXPONENT_KEYS);
         YamlField quantityField = field.child(m, "quantity");
         String quantity = quantityField.text("a quantity name such as nu or gamma/nu");
         if (!QUANTITY.matcher(quantity).matches()) {
@@ -66,18 +65,6 @@ final class AnalysisReader {
             }
             level = levelField.number("a number");
         }
-        YamlField windowField = field.child(m, "window");
-        Double window = null;
-        if (windowField.isPresent()) {
-            if (!method.equals(COLLAPSE)) {
-                throw windowField.error("expected no window for method " + method + ", got one (window is for method "
-                        + COLLAPSE + " only)");
-            }
-            window = windowField.number("a positive number");
-            if (!(window > 0)) {
-                throw windowField.expected("a positive number (|x − x_c|·L^(1/ν) ≤ window)");
-            }
-        }
-        return new ExponentRequest(quantity, method, observable, level, window);
+        return new ExponentRequest(quantity, method, observable, level);
     }
 }

@@ -26,16 +26,10 @@ public record AnalysisSpec(String control, String crossing, String across, List<
      * {@code location} (where the observable peaks, or crosses {@code level} when given, along the
      * control axis, fitted against size: x*(L) = x_c + a·L^(−1/ν), or x* ∝ L^γ for a crossover).
      *
-     * @param level  for {@code location}: the level whose crossing is located; null means the peak
-     * @param window for {@code collapse}: only points with |x − x_c|·L^(1/ν) ≤ window enter it, at
-     *               the x_c and ν being tried; null means every point
+     * @param level for {@code location}: the level whose crossing is located; null means the peak
      */
-    public record ExponentRequest(String quantity, String method, String observable, Double level, Double window) {
+    public record ExponentRequest(String quantity, String method, String observable, Double level) {
         public static final java.util.List<String> METHODS =
                 java.util.List.of("collapse", "peak", "at-critical", "slope", "location");
-
-        public ExponentRequest(String quantity, String method, String observable, Double level) {
-            this(quantity, method, observable, level, null);
-        }
     }
 }

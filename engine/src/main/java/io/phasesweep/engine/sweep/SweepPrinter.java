@@ -75,9 +75,6 @@ public final class SweepPrinter {
                 if (e.level() != null) {
                     y.append(", level: ").append(number(e.level()));
                 }
-                if (e.window() != null) {
-                    y.append(", window: ").append(number(e.window()));
-                }
                 y.append("}\n");
             }
         }

@@ -120,8 +120,7 @@ public final class SweepSchema {
                 + "\"required\": [\"quantity\", \"method\", \"observable\"], \"propertyNames\": {\"enum\": "
                 + strings(AnalysisReader.EXPONENT_KEYS) + "}, \"properties\": {\"quantity\": {\"type\": \"string\", \"pattern\": "
                 + string("^" + AnalysisReader.QUANTITY.pattern() + "$") + "}, \"method\": {\"enum\": "
-                + strings(ExponentRequest.METHODS) + "}, \"observable\": {\"type\": \"string\"}, \"level\": {\"type\": \"number\"}, "
-                + "\"window\": {\"type\": \"number\", \"exclusiveMinimum\": 0}}}}}}";
+                + strings(ExponentRequest.METHODS) + "}, \"observable\": {\"type\": \"string\"}, \"level\": {\"type\": \"number\"}}}}}}";
     }
 
     private static String property(String name, String schema) {

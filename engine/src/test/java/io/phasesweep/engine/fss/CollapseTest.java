@@ -23,11 +23,11 @@ class CollapseTest {
     void qualityIsAboutOneAtTheTruthAndLargeAway() {
         SyntheticFss model = SyntheticFss.ising(16, 0.05);
         ResampledCurves c = curves(model, 2, 21);
-        double atTruth = Collapse.quality(c, 0, SyntheticFss.U, 2.27, 1.0, 0.0, Collapse.NO_WINDOW);
+        double atTruth = Collapse.quality(c, 0, SyntheticFss.U, 2.27, 1.0, 0.0);
         // S averages ~40 terms of unit variance each, partly correlated (shared disorder): a spread
         // of a few tenths, so [0.4, 2] is a generous band for "consistent within errors"
         assertTrue(atTruth > 0.4 && atTruth < 2.0, "S at truth " + atTruth);
-        double wrongNu = Collapse.quality(c, 0, SyntheticFss.U, 2.27, 2.0, 0.0, Collapse.NO_WINDOW);
+        double wrongNu = Collapse.quality(c, 0, SyntheticFss.U, 2.27, 2.0, 0.0);
         assertTrue(wrongNu > 10 * atTruth, "S with 1/nu = 2: " + wrongNu);
     }
 
@@ -46,14 +46,14 @@ class CollapseTest {
                 }
             }
         }
-        double without = Collapse.quality(SyntheticFss.curves(samples, 2, Seeds.generator(25)), 0, SyntheticFss.U, 2.27, 1.0, 0.0, Collapse.NO_WINDOW);
-        double with = Collapse.quality(SyntheticFss.curves(saturated, 2, Seeds.generator(25)), 0, SyntheticFss.U, 2.27, 1.0, 0.0, Collapse.NO_WINDOW);
+        double without = Collapse.quality(SyntheticFss.curves(samples, 2, Seeds.generator(25)), 0, SyntheticFss.U, 2.27, 1.0, 0.0);
+        double with = Collapse.quality(SyntheticFss.curves(saturated, 2, Seeds.generator(25)), 0, SyntheticFss.U, 2.27, 1.0, 0.0);
         assertEquals(without, with, 1e-12 * without);
     }
 
     @Test
     void dimensionlessCollapseRecoversCriticalValueAndNu() {
-        Collapse.Result r = Collapse.run(curves(SyntheticFss.ising(16, 0.05), 100, 22), SyntheticFss.U, false, Collapse.NO_WINDOW);
+        Collapse.Result r = Collapse.run(curves(SyntheticFss.ising(16, 0.05), 100, 22), SyntheticFss.U, false);
         // 4 standard errors each
         assertEquals(2.27, r.xc().value(), 4 * r.xc().stderr());
         assertEquals(1.0, r.inverseNu().value(), 4 * r.inverseNu().stderr());
@@ -64,7 +64,7 @@ class CollapseTest {
 
     @Test
     void susceptibilityCollapseRecoversGammaOverNu() {
-        Collapse.Result r = Collapse.run(curves(SyntheticFss.ising(16, 0.05), 60, 23), SyntheticFss.CHI, true, Collapse.NO_WINDOW);
+        Collapse.Result r = Collapse.run(curves(SyntheticFss.ising(16, 0.05), 60, 23), SyntheticFss.CHI, true);
         assertEquals(1.75, r.power().value(), 4 * r.power().stderr());
         assertEquals(1.0, r.inverseNu().value(), 4 * r.inverseNu().stderr());
         assertTrue(r.power().stderr() < 0.1, "gamma/nu error " + r.power().stderr());
@@ -74,44 +74,9 @@ class CollapseTest {
     void nuErrorBarsCoverTheTruthAtNominalRate() {
         SyntheticFss model = SyntheticFss.ising(16, 0.05);
         Coverage.check("collapse nu", 200, 40, (t, bootstrap) -> {
-            ResampledEstimate nu = Collapse.run(curves(model, bootstrap, 2000 + t), SyntheticFss.U, false, Collapse.NO_WINDOW)
+            ResampledEstimate nu = Collapse.run(curves(model, bootstrap, 2000 + t), SyntheticFss.U, false)
                     .inverseNu().map(v -> 1 / v);
             return new double[]{nu.value(), nu.stderr()};
         }, 1.0);
-    }
-
-    @Test
-    void aWindowKeepsTheCollapseToTheRegionWhereTheDataScale() {
-        // u of SyntheticFss, z ∈ [−3, 3], plus a non-scaling term 0.1·(|z| − 1.5)·(64/L) outside |z| = 1.5:
-        // corrections that grow away from the critical point and differ between sizes. The full collapse
-        // must bend to them; one limited to |z| ≤ 1.5 sees only data that scale, and recovers x_c and ν
-        // within 4 standard errors.
-        SyntheticFss model = SyntheticFss.ising(16, 0.05);
-        List<Sample> samples = new ArrayList<>();
-        for (Sample s : model.samples(SIZES, 3.0, 19, Map.of(), Seeds.generator(26))) {
-            double z = (s.params().real("T") - 2.27) * s.size();
-            double u = s.values().get("u") + (Math.abs(z) > 1.5 ? 0.1 * (Math.abs(z) - 1.5) * 64.0 / s.size() : 0);
-            samples.add(new Sample(s.params(), s.size(), s.replica(), Map.of("u", u, "chi", 1.0, "absm", 1.0)));
-        }
-        ResampledCurves c = SyntheticFss.curves(samples, 60, Seeds.generator(27));
-
-        Collapse.Result full = Collapse.run(c, SyntheticFss.U, false, Collapse.NO_WINDOW);
-        double fullS = Double.parseDouble(full.xc().quality().replaceAll("^S=([0-9.eE+-]+).*$", "$1"));
-        assertTrue(fullS > 3 || Math.abs(full.inverseNu().value() - 1) > 4 * full.inverseNu().stderr(),
-                "the corruption must matter to the full collapse: " + full);
-
-        Collapse.Result windowed = Collapse.run(c, SyntheticFss.U, false, 1.5);
-        assertEquals(2.27, windowed.xc().value(), 4 * windowed.xc().stderr(), windowed.toString());
-        assertEquals(1.0, windowed.inverseNu().value(), 4 * windowed.inverseNu().stderr(), windowed.toString());
-        double windowedS = Double.parseDouble(windowed.xc().quality().replaceAll("^S=([0-9.eE+-]+).*$", "$1"));
-        assertTrue(windowedS < 2, windowed.xc().quality());
-    }
-
-    @Test
-    void aWindowThatHoldsTooFewPointsOfASizeIsNoCollapse() {
-        ResampledCurves c = curves(SyntheticFss.ising(16, 0.05), 2, 28);
-        // 11 points over |z| ≤ 1.5 at every size: a window of 0.2 holds at most 1 or 2 of them
-        assertEquals(Double.POSITIVE_INFINITY, Collapse.quality(c, 0, SyntheticFss.U, 2.27, 1.0, 0.0, 0.2));
-        assertTrue(Double.isFinite(Collapse.quality(c, 0, SyntheticFss.U, 2.27, 1.0, 0.0, 1.0)));
     }
 }

@@ -43,7 +43,6 @@ class SweepParserTest {
                 - {quantity: nu, method: collapse, observable: binder}
                 - {quantity: gamma/nu, method: peak, observable: m2}
                 - {quantity: x_c, method: location, observable: binder, level: 0.5}
-                - {quantity: nu, method: collapse, observable: binder, window: 2}
             """;
 
     static SweepSpec parse(String text) throws SweepError {
@@ -74,8 +73,7 @@ class SweepParserTest {
         assertEquals(new AnalysisSpec("T", "binder", "kappa", List.of(
                 new AnalysisSpec.ExponentRequest("nu", "collapse", "binder", null),
                 new AnalysisSpec.ExponentRequest("gamma/nu", "peak", "m2", null),
-                new AnalysisSpec.ExponentRequest("x_c", "location", "binder", 0.5),
-                new AnalysisSpec.ExponentRequest("nu", "collapse", "binder", null, 2.0))), s.analysis());
+                new AnalysisSpec.ExponentRequest("x_c", "location", "binder", 0.5))), s.analysis());
     }
 
     @Test

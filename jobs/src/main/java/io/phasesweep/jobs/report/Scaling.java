@@ -35,15 +35,15 @@ record Scaling(BoundaryRow xc, ExponentRow nu, ExponentRow powerRow, double inve
     static Optional<Scaling> of(ReportData data, String observable, Double acrossValue) {
         // the collapse's own x_c belongs with its own 1/ν and power
         Optional<BoundaryRow> xc = boundaries(data, acrossValue)
-                .filter(b -> isCollapseOf(b.method(), observable)).findFirst()
+                .filter(b -> b.method().equals("collapse:" + observable)).findFirst()
                 .or(() -> critical(data, observable, acrossValue));
         List<ExponentRow> rows = data.exponents().stream()
                 .filter(e -> Objects.equals(e.acrossValue(), acrossValue) && Double.isFinite(e.value())
                         && !e.method().endsWith("/drop-smallest"))
                 .toList();
         Optional<ExponentRow> nu = rows.stream().filter(Scaling::isNu)
-                .min(Comparator.comparingInt(e -> isCollapseOf(e.method(), observable) ? 0
-                        : isCollapse(e.method()) ? 1 : 2));
+                .min(Comparator.comparingInt(e -> e.method().equals("collapse:" + observable) ? 0
+                        : e.method().startsWith("collapse:") ? 1 : 2));
         if (xc.isEmpty() || nu.isEmpty()) {
             return Optional.empty();
         }
@@ -58,17 +58,8 @@ record Scaling(BoundaryRow xc, ExponentRow nu, ExponentRow powerRow, double inve
             return Optional.of(new Scaling(xc.get(), nu.get(), p, inverseNu, a));
         }
         boolean dimensionless = data.boundaries().stream().anyMatch(b -> b.method().equals("crossing:" + observable)
-                || isCollapseOf(b.method(), observable));
+                || b.method().equals("collapse:" + observable));
         return dimensionless ? Optional.of(new Scaling(xc.get(), nu.get(), null, inverseNu, 0)) : Optional.empty();
-    }
-
-    /** {@code collapse:binder} or a windowed {@code collapse(window=2.0):binder}. */
-    private static boolean isCollapse(String method) {
-        return method.startsWith("collapse:") || method.startsWith("collapse(");
-    }
-
-    private static boolean isCollapseOf(String method, String observable) {
-        return isCollapse(method) && method.endsWith(":" + observable);
     }
 
     private static boolean isNu(ExponentRow e) {
@@ -83,7 +74,7 @@ record Scaling(BoundaryRow xc, ExponentRow nu, ExponentRow powerRow, double inve
 
     /** Lower is preferred: located with the observable itself (crossing, collapse, other), then any crossing, any collapse. */
     private static int rank(String method, String observable) {
-        int kind = method.startsWith("crossing:") ? 0 : isCollapse(method) ? 1 : 2;
+        int kind = method.startsWith("crossing:") ? 0 : method.startsWith("collapse:") ? 1 : 2;
         return method.endsWith(":" + observable) ? kind : 3 + kind;
     }
 }

@@ -59,13 +59,6 @@ class ReportFiguresTest {
                 List.of(), List.of(), "");
         assertEquals("collapse:chi", Scaling.critical(d, "chi", null).orElseThrow().method());
         assertEquals("crossing:binder", Scaling.critical(d, "binder", null).orElseThrow().method());
-        List<BoundaryRow> windowed = List.of(
-                new BoundaryRow("T", null, null, 2.30, 0.01, "location:chi", List.of(8), ""),
-                new BoundaryRow("T", null, null, 2.28, 0.01, "collapse(window=2.0):chi", List.of(8), ""));
-        ReportData w = new ReportData("s", "m", "T", null, List.of("binder", "chi"), data.points(), windowed,
-                List.of(), List.of(), List.of(), "");
-        assertEquals("collapse(window=2.0):chi", Scaling.critical(w, "chi", null).orElseThrow().method(),
-                "a windowed collapse is a collapse");
     }
 
     @Test
