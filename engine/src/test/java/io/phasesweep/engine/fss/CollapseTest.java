@@ -70,6 +70,35 @@ class CollapseTest {
         assertTrue(r.power().stderr() < 0.1, "gamma/nu error " + r.power().stderr());
     }
 
+    /**
+     * The regression test of the collapse sticking to coinciding points. The data are a sweep's window
+     * axis {center: 2.271, halfwidth: 2, size_exponent: -1, steps: 9} on a model with x_c = 2.27 and
+     * 1/ν = 1: at the trial x_c = 2.271, 1/ν = 1 the scaled points of all sizes coincide (steps of 0.5
+     * in the scaling variable), though the data do not collapse there. Houdayer and Hartmann's
+     * straight line (Collapse up to commit a498b29) returned exactly the centre on these data,
+     * x_c = 2.2710000 and 1/ν = 1.00000, on every resample (error 0), with S = 15.6 there against 21.6
+     * at the truth: its interpolation bias (f''·h²/8 at h = 0.5, some 5 point errors) vanishes only at
+     * coinciding points. The centre is 11 error bars of x_c from the truth.
+     */
+    @Test
+    void windowSweepCentredOffTheTruthReturnsTheTruthNotItsCentre() {
+        double center = 2.271;
+        SyntheticFss model = new SyntheticFss(2.27, 1.0, 1.75, 0.125, 0.0, 1.0, 16, 0.005);
+        ResampledCurves c = SyntheticFss.curves(model.samples(SIZES,
+                        size -> SyntheticFss.sweepWindow(size, center, 2.0, -1.0, 9), Map.of(), Seeds.generator(100)),
+                40, Seeds.generator(200));
+        Collapse.Result r = Collapse.run(c, SyntheticFss.U, false);
+        // the test can tell the truth from the centre only if the centre is far outside the error bar
+        assertTrue(r.xc().stderr() < (center - 2.27) / 5, "x_c error " + r.xc().stderr());
+        // 3 standard errors: an unbiased estimate misses by more in 0.3 % of data sets, while the
+        // centre misses by 11
+        assertEquals(2.27, r.xc().value(), 3 * r.xc().stderr());
+        assertEquals(1.0, r.inverseNu().value(), 3 * r.inverseNu().stderr());
+        // the quadratic's bias is below the noise: S about 1 at the minimum, with the band of the
+        // first test (S averages ~30 correlated unit terms)
+        assertTrue(r.s() > 0.4 && r.s() < 2.0, "S " + r.s());
+    }
+
     @Test
     void nuErrorBarsCoverTheTruthAtNominalRate() {
         SyntheticFss model = SyntheticFss.ising(16, 0.05);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -55,7 +56,25 @@ record SyntheticFss(double xc, double inverseNu, double gammaNu, double betaNu, 
         return x;
     }
 
+    /**
+     * The grid of a sweep's window axis {center, halfwidth, size_exponent, steps}: steps points
+     * center ± halfwidth·L^sizeExponent, whatever x_c and ν of the model are.
+     */
+    static double[] sweepWindow(int size, double center, double halfwidth, double sizeExponent, int steps) {
+        double w = halfwidth * Math.pow(size, sizeExponent);
+        double[] x = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            x[i] = center + w * (2.0 * i / (steps - 1) - 1);
+        }
+        return x;
+    }
+
     List<Sample> samples(int[] sizes, double halfwidth, int steps, Map<String, Object> fixed, RandomGenerator rng) {
+        return samples(sizes, size -> window(size, halfwidth, steps), fixed, rng);
+    }
+
+    /** Replica samples of every size on its grid {@code grid(L)}. */
+    List<Sample> samples(int[] sizes, IntFunction<double[]> grid, Map<String, Object> fixed, RandomGenerator rng) {
         List<Sample> out = new ArrayList<>();
         for (int size : sizes) {
             double[][] offset = new double[replicas][3];
@@ -64,7 +83,7 @@ record SyntheticFss(double xc, double inverseNu, double gammaNu, double betaNu, 
                     o[k] = rng.nextGaussian();
                 }
             }
-            for (double x : window(size, halfwidth, steps)) {
+            for (double x : grid.apply(size)) {
                 double[] t = truth(x, size);
                 for (int r = 0; r < replicas; r++) {
                     double[] v = new double[3];
