@@ -70,6 +70,40 @@ class CollapseTest {
         assertTrue(r.power().stderr() < 0.1, "gamma/nu error " + r.power().stderr());
     }
 
+    @Test
+    void leadingSizeCutCollapsesTheLargerSizesOnly() {
+        ResampledCurves c = curves(SyntheticFss.ising(16, 0.05), 40, 26);
+        Collapse.Result r = Collapse.run(c, SyntheticFss.U, false, 16, null);
+        assertEquals(List.of(16, 32, 64), r.xc().sizes());
+        // 4 standard errors each, as for all sizes
+        assertEquals(2.27, r.xc().value(), 4 * r.xc().stderr());
+        assertEquals(1.0, r.inverseNu().value(), 4 * r.inverseNu().stderr());
+        Collapse.Result one = Collapse.run(c, SyntheticFss.U, false, 64, null);
+        assertTrue(!one.xc().ok() && one.xc().quality().contains("fewer than 2 sizes"), one.xc().quality());
+    }
+
+    @Test
+    void windowKeepsTheCriticalRegionAndFailsWhenASizeKeepsTooFewPoints() {
+        // scaled grid steps of 0.3 over |z| <= 1.5: a window of 1 keeps about 7 points per size
+        ResampledCurves c = curves(SyntheticFss.ising(16, 0.05), 40, 27);
+        Collapse.Result r = Collapse.run(c, SyntheticFss.U, false, 0, 1.0);
+        assertEquals(2.27, r.xc().value(), 4 * r.xc().stderr());
+        assertEquals(1.0, r.inverseNu().value(), 4 * r.inverseNu().stderr());
+        assertEquals(r.s(), Collapse.quality(c, 0, SyntheticFss.U, new Collapse.Variant(0, 1.0), r.xc().value(),
+                r.inverseNu().value(), 0.0));
+        // size 8 sampled at 2 control values only: no window keeps 3 of its points, so the windowed
+        // collapse fails, and cutting size 8 mends it
+        SyntheticFss model = SyntheticFss.ising(16, 0.05);
+        ResampledCurves twoPoints = SyntheticFss.curves(model.samples(SIZES,
+                size -> model.window(size, 1.5, size == 8 ? 2 : 11), Map.of(), Seeds.generator(28)), 40,
+                Seeds.generator(29));
+        Collapse.Result failed = Collapse.run(twoPoints, SyntheticFss.U, false, 0, 1.0);
+        assertTrue(!failed.xc().ok() && failed.xc().quality().contains("fewer than 3 points"),
+                failed.xc().quality());
+        assertTrue(Double.isNaN(failed.s()));
+        assertTrue(Collapse.run(twoPoints, SyntheticFss.U, false, 16, 1.0).xc().ok());
+    }
+
     /**
      * The regression test of the collapse sticking to coinciding points. The data are a sweep's window
      * axis {center: 2.271, halfwidth: 2, size_exponent: -1, steps: 9} on a model with x_c = 2.27 and
