@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * the compiled classes: the jobs classes as the application jar, the engine's and the tests' (with
  * the probe model) as {@code --jars}.
  */
-final class LocalCluster implements AutoCloseable {
+public final class LocalCluster implements AutoCloseable {
     private static final Path ROOT = Paths.get(System.getProperty("phasesweep.root"));
 
     private final Path dir;
