@@ -118,13 +118,18 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Stops every process this cluster started: submits still running, then the master and workers. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         for (Process p : submits) {
             p.destroyForcibly();
         }
-        script("local-cluster", sparkHome, "stop", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                .waitFor(60, TimeUnit.SECONDS);
+        try {
+            script("local-cluster", sparkHome, "stop", "--dir", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            // a closing resource must not swallow an interrupt: keep it for the caller
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ProcessBuilder script(String name, Path sparkHome, String... args) {
