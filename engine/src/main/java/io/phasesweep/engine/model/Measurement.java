@@ -1,7 +1,5 @@
 package io.phasesweep.engine.model;
 
-import io.phasesweep.engine.stats.LogBinning;
-
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;

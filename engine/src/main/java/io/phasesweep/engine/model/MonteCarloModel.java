@@ -1,8 +1,5 @@
 package io.phasesweep.engine.model;
 
-import io.phasesweep.engine.stats.LogBinning;
-import io.phasesweep.engine.sweep.Point;
-
 import java.util.List;
 
 /**
@@ -34,7 +31,7 @@ public abstract class MonteCarloModel implements Model {
     }
 
     /** A chain at this point, in its initial state, drawing every random number from {@code streams}. */
-    protected abstract Chain start(Point point, RandomStreams streams);
+    protected abstract Chain start(Task task, RandomStreams streams);
 
     /**
      * The budget keys {@code thermalize} (default 1000) and {@code measure} (default 10000), counted in
@@ -48,7 +45,7 @@ public abstract class MonteCarloModel implements Model {
     }
 
     @Override
-    public final Measurement run(Point point, RandomStreams streams, Deadline deadline) {
+    public final Measurement run(Task task, RandomStreams streams, Deadline deadline) {
         List<ObservableSpec> observables = observables();
         for (ObservableSpec o : observables) {
             if (!o.thermal()) {
@@ -56,9 +53,9 @@ public abstract class MonteCarloModel implements Model {
                         + " as not thermal; every observable of a Monte Carlo model is a time average");
             }
         }
-        long thermalize = updates(point, THERMALIZE);
-        long measure = updates(point, MEASURE);
-        Chain chain = start(point, streams);
+        long thermalize = task.budget().count(THERMALIZE);
+        long measure = task.budget().count(MEASURE);
+        Chain chain = start(task, streams);
         for (long i = 0; i < thermalize; i++) {
             if (i % CHECK_EVERY == 0) {
                 deadline.check();
@@ -76,13 +73,5 @@ public abstract class MonteCarloModel implements Model {
             bins.add(sample);
         }
         return Measurement.binned(observables, bins);
-    }
-
-    private static long updates(Point point, String key) {
-        double value = point.budget(key);
-        if (value != Math.rint(value) || value < 0) {
-            throw new IllegalArgumentException("budget." + key + " must be a whole number of updates, got " + value);
-        }
-        return (long) value;
     }
 }

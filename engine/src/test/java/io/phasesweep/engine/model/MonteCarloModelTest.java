@@ -1,6 +1,5 @@
 package io.phasesweep.engine.model;
 
-import io.phasesweep.engine.sweep.Point;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -52,12 +51,12 @@ class MonteCarloModelTest {
         }
 
         @Override
-        public double cost(Point point) {
+        public double cost(Task task) {
             return 1;
         }
 
         @Override
-        protected Chain start(Point point, RandomStreams streams) {
+        protected Chain start(Task task, RandomStreams streams) {
             return new Chain() {
                 private long updates;
 
@@ -78,7 +77,7 @@ class MonteCarloModelTest {
 
     @Test
     void thermalizesThenMeasuresAfterEveryUpdate() {
-        Measurement m = COUNTER.run(point(10, 64), streams(), Deadline.none());
+        Measurement m = COUNTER.run(task(10, 64), streams(), Deadline.none());
         // measurements see 11, 12, …, 74: mean 42.5
         assertEquals(42.5, m.values().get("n"), 1e-12);
         assertEquals(Map.of("n", 42.5).keySet(), m.errors().keySet());
@@ -95,19 +94,19 @@ class MonteCarloModelTest {
     @Test
     void stopsAtTheDeadline() {
         assertThrows(Deadline.PointTimeoutException.class,
-                () -> COUNTER.run(point(0, 1_000_000), streams(), Deadline.after(0)));
+                () -> COUNTER.run(task(0, 1_000_000), streams(), Deadline.after(0)));
     }
 
     @Test
     void rejectsFractionalBudgetsAndNonThermalObservables() {
-        assertThrows(IllegalArgumentException.class, () -> COUNTER.run(point(0.5, 64), streams(), Deadline.none()));
+        assertThrows(IllegalArgumentException.class, () -> COUNTER.run(task(0.5, 64), streams(), Deadline.none()));
         Counter plain = new Counter(List.of(ObservableSpec.value("n", "not a time average")));
-        assertThrows(IllegalStateException.class, () -> plain.run(point(0, 64), streams(), Deadline.none()));
+        assertThrows(IllegalStateException.class, () -> plain.run(task(0, 64), streams(), Deadline.none()));
     }
 
-    private static Point point(double thermalize, double measure) {
-        return new Point("test", "counter", "size=1|r=0", new ParamValues(Map.of()), 1, 0, 1, 2,
-                Map.of(MonteCarloModel.THERMALIZE, thermalize, MonteCarloModel.MEASURE, measure));
+    private static Task task(double thermalize, double measure) {
+        return new Task(new ParamValues(Map.of()), 1,
+                new Budget(Map.of(MonteCarloModel.THERMALIZE, thermalize, MonteCarloModel.MEASURE, measure)));
     }
 
     private static RandomStreams streams() {

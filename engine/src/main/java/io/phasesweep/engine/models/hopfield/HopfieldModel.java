@@ -7,7 +7,7 @@ import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,30 +64,30 @@ public final class HopfieldModel implements Model {
     }
 
     @Override
-    public double cost(Point point) {
-        double sweeps = point.params().real("T") == 0
-                ? point.budget("sweeps") / 10 // a fixed point is usually reached after a few sweeps
-                : point.budget("thermalize") + point.budget("measure");
-        return (double) point.size() * patternCount(point) * sweeps;
+    public double cost(Task task) {
+        double sweeps = task.params().real("T") == 0
+                ? task.budget().get("sweeps") / 10 // a fixed point is usually reached after a few sweeps
+                : task.budget().get("thermalize") + task.budget().get("measure");
+        return (double) task.size() * patternCount(task) * sweeps;
     }
 
-    static int patternCount(Point point) {
-        return (int) Math.max(1, Math.round(point.params().real("alpha") * point.size()));
+    static int patternCount(Task task) {
+        return (int) Math.max(1, Math.round(task.params().real("alpha") * task.size()));
     }
 
     @Override
-    public Measurement run(Point point, RandomStreams streams, Deadline deadline) {
-        int n = point.size();
-        HopfieldNetwork net = HopfieldNetwork.random(n, patternCount(point), streams.disorder());
+    public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
+        int n = task.size();
+        HopfieldNetwork net = HopfieldNetwork.random(n, patternCount(task), streams.disorder());
         HopfieldDynamics dynamics = new HopfieldDynamics(net, streams.dynamics());
-        double temperature = point.params().real("T");
+        double temperature = task.params().real("T");
         double m;
         double m2;
         double m4;
         int sweepsRun = 0;
         boolean fixed = true;
         if (temperature == 0) {
-            int maxSweeps = (int) point.budget("sweeps");
+            int maxSweeps = (int) task.budget().get("sweeps");
             int flips = -1;
             while (flips != 0 && sweepsRun < maxSweeps) {
                 deadline.check();
@@ -99,8 +99,8 @@ public final class HopfieldModel implements Model {
             m2 = m * m;
             m4 = m2 * m2;
         } else {
-            int thermalize = (int) point.budget("thermalize");
-            int measure = (int) point.budget("measure");
+            int thermalize = (int) task.budget().get("thermalize");
+            int measure = (int) task.budget().get("measure");
             for (int s = 0; s < thermalize; s++) {
                 deadline.check();
                 dynamics.sweepGlauber(temperature);
@@ -125,7 +125,7 @@ public final class HopfieldModel implements Model {
         values.put("m", m);
         values.put("m2", m2);
         values.put("m4", m4);
-        values.put("retrieved", m >= point.params().real("threshold") ? 1.0 : 0.0);
+        values.put("retrieved", m >= task.params().real("threshold") ? 1.0 : 0.0);
         values.put("sweeps_run", (double) sweepsRun);
         values.put("fixed", fixed ? 1.0 : 0.0);
         return Measurement.of(values);

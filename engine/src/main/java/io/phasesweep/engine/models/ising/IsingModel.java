@@ -7,7 +7,7 @@ import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 
 import java.util.List;
 
@@ -74,14 +74,14 @@ public final class IsingModel extends MonteCarloModel {
     }
 
     @Override
-    public double cost(Point point) {
-        return spins(point.params(), point.size()) * (point.budget(THERMALIZE) + point.budget(MEASURE));
+    public double cost(Task task) {
+        return spins(task.params(), task.size()) * (task.budget().get(THERMALIZE) + task.budget().get(MEASURE));
     }
 
     @Override
-    protected Chain start(Point point, RandomStreams streams) {
-        ParamValues p = point.params();
-        HypercubicLattice lattice = new HypercubicLattice(point.size(), p.integer("dim"));
+    protected Chain start(Task task, RandomStreams streams) {
+        ParamValues p = task.params();
+        HypercubicLattice lattice = new HypercubicLattice(task.size(), p.integer("dim"));
         double coupling = p.real("J");
         double field = p.real("h");
         double temperature = p.real("T");

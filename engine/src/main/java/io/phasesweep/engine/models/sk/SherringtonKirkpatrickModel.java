@@ -4,12 +4,12 @@ import io.phasesweep.engine.model.AxisModel;
 import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.DerivedObservable;
+import io.phasesweep.engine.model.LogBinning;
 import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.stats.LogBinning;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,14 +76,14 @@ public final class SherringtonKirkpatrickModel implements AxisModel {
     }
 
     @Override
-    public double cost(Point point) {
-        double n = point.size();
-        return n * n * (point.budget("thermalize") + point.budget("measure"));
+    public double cost(Task task) {
+        double n = task.size();
+        return n * n * (task.budget().get("thermalize") + task.budget().get("measure"));
     }
 
     @Override
-    public List<Measurement> runAxis(List<Point> ladder, RandomStreams streams, Deadline deadline) {
-        Point first = ladder.get(0);
+    public List<Measurement> runAxis(List<Task> ladder, RandomStreams streams, Deadline deadline) {
+        Task first = ladder.get(0);
         int n = first.size();
         int levels = ladder.size();
         double[] temperatures = new double[levels];
@@ -92,8 +92,8 @@ public final class SherringtonKirkpatrickModel implements AxisModel {
         }
         Couplings couplings = Couplings.draw(n, streams.disorder());
         ParallelTempering pt = new ParallelTempering(couplings, temperatures, streams.dynamics());
-        long thermalize = (long) first.budget("thermalize");
-        long measure = (long) first.budget("measure");
+        long thermalize = (long) first.budget().get("thermalize");
+        long measure = (long) first.budget().get("measure");
         for (long r = 0; r < thermalize; r++) {
             deadline.check();
             pt.round(streams.dynamics());

@@ -35,7 +35,7 @@ class IsingExactTest {
     })
     void matchesExactEnumeration(int dim, int size, double temperature, double field, String algorithm) {
         double[] exact = ExactIsing.enumerate(new HypercubicLattice(size, dim), 1.0, field, temperature);
-        Measurement m = IsingRuns.run(IsingRuns.point(dim, size, temperature, field, algorithm, 1000, 100_000));
+        Measurement m = IsingRuns.run(IsingRuns.task(dim, size, temperature, field, algorithm, 1000, 100_000));
         for (int o = 0; o < OBSERVABLES.length; o++) {
             assertWithinErrors(exact[o], m, OBSERVABLES[o]);
         }
@@ -47,7 +47,7 @@ class IsingExactTest {
             "2.5, -0.5, metropolis"})
     void chainMatchesTransferMatrix(double temperature, double field, String algorithm) {
         double[] exact = ExactIsing.chain(32, 1.0, field, temperature);
-        Measurement m = IsingRuns.run(IsingRuns.point(1, 32, temperature, field, algorithm, 1000, 100_000));
+        Measurement m = IsingRuns.run(IsingRuns.task(1, 32, temperature, field, algorithm, 1000, 100_000));
         assertWithinErrors(exact[0], m, "e");
         assertWithinErrors(exact[1], m, "e2");
         assertWithinErrors(exact[2], m, "m2");
@@ -69,8 +69,8 @@ class IsingExactTest {
     @ParameterizedTest(name = "T={0} h={1}")
     @CsvSource({"2.4, 0", "2.1, 0.1"})
     void wolffAndMetropolisAgree(double temperature, double field) {
-        Measurement wolff = IsingRuns.run(IsingRuns.point(2, 8, temperature, field, "wolff", 2000, 200_000));
-        Measurement metropolis = IsingRuns.run(IsingRuns.point(2, 8, temperature, field, "metropolis", 2000, 100_000));
+        Measurement wolff = IsingRuns.run(IsingRuns.task(2, 8, temperature, field, "wolff", 2000, 200_000));
+        Measurement metropolis = IsingRuns.run(IsingRuns.task(2, 8, temperature, field, "metropolis", 2000, 100_000));
         for (String o : OBSERVABLES) {
             double combined = Math.hypot(wolff.errors().get(o), metropolis.errors().get(o));
             assertEquals(metropolis.values().get(o), wolff.values().get(o), SIGMAS * combined, o);
