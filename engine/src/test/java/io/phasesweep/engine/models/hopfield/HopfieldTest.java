@@ -122,6 +122,23 @@ class HopfieldTest {
         assertEquals(0.0, hot.values().get("retrieved"));
     }
 
+    /**
+     * At T &gt; 0 the overlap moments are time averages from the engine's Monte Carlo loop, each with
+     * an error of the mean and a finite autocorrelation time; at T = 0 they are final values, without.
+     */
+    @Test
+    void glauberOverlapsCarryErrorsAndTausZeroTemperatureOnesDoNot() {
+        HopfieldModel model = new HopfieldModel();
+        Measurement hot = model.run(task(500, 0.05, 3.0), streams(14), Deadline.none());
+        for (String o : new String[]{"m", "m2", "m4"}) {
+            assertTrue(hot.errors().get(o) > 0, o + "_err = " + hot.errors().get(o));
+            assertTrue(Double.isFinite(hot.taus().get(o)) && hot.taus().get(o) > 0, o + "_tau = " + hot.taus().get(o));
+        }
+        assertEquals(200.0, hot.values().get("sweeps_run"));
+        Measurement cold = model.run(task(500, 0.05, 0.0), streams(15), Deadline.none());
+        assertTrue(cold.errors().isEmpty() && cold.taus().isEmpty(), cold.toString());
+    }
+
     private static void randomise(HopfieldNetwork net, long seed) {
         var rng = Seeds.generator(seed);
         for (int i = 0; i < net.size(); i++) {

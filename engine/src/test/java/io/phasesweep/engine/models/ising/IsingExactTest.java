@@ -1,6 +1,8 @@
 package io.phasesweep.engine.models.ising;
 
 import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.ThermalObservables.Reading;
+import io.phasesweep.engine.model.ThermalObservables.Slot;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,14 +88,15 @@ class IsingExactTest {
         IsingChain[] chains = {
                 new WolffChain(lattice, 1.0, 0.2, 2.5, random),
                 new MetropolisChain(lattice, 1.0, 0.2, 2.5, random)};
-        double[] kept = new double[5];
+        Slot[] slots = {IsingModel.E, IsingModel.E2, IsingModel.ABSM, IsingModel.M2, IsingModel.M4};
+        Reading kept = new Reading(IsingModel.OBSERVABLES);
         for (IsingChain chain : chains) {
             for (int step = 0; step < 500; step++) {
                 chain.update();
                 chain.measure(kept);
                 double[] recomputed = ExactIsing.observables(lattice, chain.spins(), 1.0, 0.2);
                 for (int o = 0; o < 5; o++) {
-                    assertEquals(recomputed[o], kept[o], 1e-12, OBSERVABLES[o] + " after " + step + " updates");
+                    assertEquals(recomputed[o], kept.get(slots[o]), 1e-12, OBSERVABLES[o] + " after " + step + " updates");
                 }
             }
         }

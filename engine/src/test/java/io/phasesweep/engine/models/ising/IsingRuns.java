@@ -3,7 +3,7 @@ package io.phasesweep.engine.models.ising;
 import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
-import io.phasesweep.engine.model.MonteCarloModel;
+import io.phasesweep.engine.model.MonteCarlo;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.model.Task;
@@ -28,7 +28,7 @@ final class IsingRuns {
         params.put("algorithm", algorithm);
         params.put("T", temperature);
         return new Task(new ParamValues(params), size, new Budget(
-                Map.of(MonteCarloModel.THERMALIZE, (double) thermalize, MonteCarloModel.MEASURE, (double) measure)));
+                Map.of(MonteCarlo.THERMALIZE, (double) thermalize, MonteCarlo.MEASURE, (double) measure)));
     }
 
     /** Runs with a dynamics stream seeded by the size and parameters, so equal tasks give equal runs. */
