@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>A run is self-contained and deterministic given its random streams: no shared mutable state,
  * no I/O, and nothing but its {@link Task}, its two random streams and its deadline to go on.
- * Monte Carlo models extend {@link MonteCarloModel}, which writes the thermalize/measure loop once;
- * solvers (an LP, an eigenproblem) implement {@link #run} directly.
+ * Monte Carlo models extend {@link MonteCarloModel} or call {@link MonteCarlo#run}, the engine's one
+ * thermalize/measure loop; solvers (an LP, an eigenproblem) implement {@link #run} directly.
  */
 public interface Model {
 
