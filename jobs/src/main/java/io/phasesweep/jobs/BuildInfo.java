@@ -11,9 +11,9 @@ import java.util.Properties;
  *
  * @param gitCommit the commit id, with {@code -dirty} when tracked files had changes, or "unknown"
  */
-record BuildInfo(String version, String gitCommit) {
+public record BuildInfo(String version, String gitCommit) {
 
-    static BuildInfo load() {
+    public static BuildInfo load() {
         Properties p = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream("build.properties")) {
             if (in == null) {

@@ -1,8 +1,16 @@
 package io.phasesweep.jobs;
 
 import io.phasesweep.engine.sweep.SweepError;
-import picocli.CommandLine;
+import io.phasesweep.jobs.cli.AnalyzeCommand;
+import io.phasesweep.jobs.cli.ModelsCommand;
+import io.phasesweep.jobs.cli.ReportCommand;
+import io.phasesweep.jobs.cli.RerunCommand;
+import io.phasesweep.jobs.cli.RunCommand;
+import io.phasesweep.jobs.cli.SchemaCommand;
+import io.phasesweep.jobs.cli.ShowCommand;
+import io.phasesweep.jobs.cli.ValidateCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code phasesweep}: the command line. A sweep file or option the user must fix ends the command
@@ -20,7 +28,7 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof SweepError || e instanceof CommandError) {

@@ -1,6 +1,8 @@
 package io.phasesweep.jobs;
 
 import io.phasesweep.engine.model.ModelRegistry;
+import io.phasesweep.jobs.spark.RunJob;
+import io.phasesweep.jobs.tables.OutputFolder;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +29,7 @@ class CliProcessTest {
 
     @Test
     void oneCoreInItsOwnJvmWritesTheRowsOfTwoCoresHere() throws Exception {
-        Path sweep = Files.writeString(tmp.resolve("probe.yaml"), MainTest.PROBE_SWEEP);
+        Path sweep = Files.writeString(tmp.resolve("probe.yaml"), ProbeSweeps.PROBE_SWEEP);
         Path log = tmp.resolve("cli.log");
         Process p = new ProcessBuilder(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -57,6 +59,6 @@ class CliProcessTest {
 
     private static List<String> fingerprints(SparkSession spark, Path out) {
         return spark.read().parquet(out.resolve("raw").toString()).collectAsList().stream()
-                .map(RunJobTest::fingerprint).sorted().toList();
+                .map(ProbeSweeps::fingerprint).sorted().toList();
     }
 }

@@ -1,6 +1,10 @@
 package io.phasesweep.jobs;
 
 import io.phasesweep.engine.model.ModelRegistry;
+import io.phasesweep.jobs.spark.RunJob;
+import io.phasesweep.jobs.tables.OutputFolder;
+import io.phasesweep.jobs.tables.RawTable;
+import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -141,7 +145,7 @@ class ClusterTest {
     private List<String> rows(Path out) throws Exception {
         OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), out.toString(),
                 OutputFolder.Existing.RESUME);
-        return RawTable.current(spark, folder).collectAsList().stream().map(RunJobTest::fingerprint).sorted().toList();
+        return RawTable.current(spark, folder).collectAsList().stream().map(ProbeSweeps::fingerprint).sorted().toList();
     }
 
     private static String finish(Process submit, Path log) throws Exception {

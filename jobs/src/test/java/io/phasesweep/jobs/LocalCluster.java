@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * the compiled classes: the jobs classes as the application jar, the engine's and the tests' (with
  * the probe model) as {@code --jars}.
  */
-final class LocalCluster implements AutoCloseable {
+public final class LocalCluster implements AutoCloseable {
     private static final Path ROOT = Paths.get(System.getProperty("phasesweep.root"));
 
     private final Path dir;
@@ -118,13 +118,18 @@ final class LocalCluster implements AutoCloseable {
 
     /** Stops every process this cluster started: submits still running, then the master and workers. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         for (Process p : submits) {
             p.destroyForcibly();
         }
-        script("local-cluster", sparkHome, "stop", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                .waitFor(60, TimeUnit.SECONDS);
+        try {
+            script("local-cluster", sparkHome, "stop", "--dir", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            // a closing resource must not swallow an interrupt: keep it for the caller
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ProcessBuilder script(String name, Path sparkHome, String... args) {

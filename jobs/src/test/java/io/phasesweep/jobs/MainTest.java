@@ -15,19 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line in this JVM, for everything that ends before Spark starts. */
 class MainTest {
-    static final String PROBE_SWEEP = """
-            name: probe-cli
-            model: probe
-            seed: 7
-            params:
-              nan_at: 0.2
-            axes:
-              x: [0.1, 0.2, 0.3]
-            sizes: [4, 8]
-            replicas: 2
-            budget:
-              draws: 5
-            """;
 
     @TempDir
     Path tmp;
@@ -58,7 +45,7 @@ class MainTest {
 
     @Test
     void validateCountsPointsGroupsAndCost() throws Exception {
-        assertEquals(0, execute("validate", file("probe.yaml", PROBE_SWEEP).toString()));
+        assertEquals(0, execute("validate", file("probe.yaml", ProbeSweeps.PROBE_SWEEP).toString()));
         String text = out.toString();
         // 2 sizes x 3 values x 2 replicas; cost = size x draws summed: 6 x (4 + 8) x 5
         assertTrue(text.contains("points:     12\n"), text);
@@ -68,7 +55,7 @@ class MainTest {
 
     @Test
     void aBadSweepFileIsOneLineAndExitTwoAndWritesNothing() throws Exception {
-        Path bad = file("bad.yaml", PROBE_SWEEP.replace("replicas: 2", "replicas: -3"));
+        Path bad = file("bad.yaml", ProbeSweeps.PROBE_SWEEP.replace("replicas: 2", "replicas: -3"));
         Path outDir = tmp.resolve("never");
         assertEquals(2, execute("run", bad.toString(), "--out", outDir.toString()));
         assertOneLine(bad + ": replicas: ");
@@ -77,7 +64,7 @@ class MainTest {
 
     @Test
     void anUnknownModelIsExitTwo() throws Exception {
-        Path bad = file("nosuch.yaml", PROBE_SWEEP.replace("model: probe", "model: nosuch"));
+        Path bad = file("nosuch.yaml", ProbeSweeps.PROBE_SWEEP.replace("model: probe", "model: nosuch"));
         assertEquals(2, execute("validate", bad.toString()));
         assertOneLine(bad + ": model: ");
         assertTrue(err.toString().contains("nosuch"), err.toString());
@@ -91,7 +78,7 @@ class MainTest {
 
     @Test
     void aNonPositiveTimeLimitIsExitTwo() throws Exception {
-        Path ok = file("probe.yaml", PROBE_SWEEP);
+        Path ok = file("probe.yaml", ProbeSweeps.PROBE_SWEEP);
         assertEquals(2, execute("run", ok.toString(), "--time-limit", "0"));
         assertOneLine("--time-limit: expected a positive number of seconds, got 0.0");
     }
@@ -107,7 +94,7 @@ class MainTest {
 
     @Test
     void anOutputFolderThatCannotBeWrittenIsExitTwo() throws Exception {
-        Path ok = file("probe.yaml", PROBE_SWEEP);
+        Path ok = file("probe.yaml", ProbeSweeps.PROBE_SWEEP);
         Path notAFolder = file("a-file", "not a folder");
         assertEquals(2, execute("run", ok.toString(), "--out", notAFolder.resolve("out").toString()));
         assertOneLine("cannot write to the output folder " + notAFolder.resolve("out"));
@@ -116,7 +103,7 @@ class MainTest {
 
     @Test
     void aSweepOverThePointCapIsExitTwo() throws Exception {
-        Path ok = file("probe.yaml", PROBE_SWEEP);
+        Path ok = file("probe.yaml", ProbeSweeps.PROBE_SWEEP);
         Path outDir = tmp.resolve("never");
         assertEquals(2, execute("run", ok.toString(), "--max-points", "11", "--out", outDir.toString()));
         assertOneLine(ok + ": expected at most 11 points, got 12 ");
@@ -125,7 +112,7 @@ class MainTest {
 
     @Test
     void overwriteAndResumeTogetherAreExitTwo() throws Exception {
-        Path ok = file("probe.yaml", PROBE_SWEEP);
+        Path ok = file("probe.yaml", ProbeSweeps.PROBE_SWEEP);
         assertEquals(2, execute("run", ok.toString(), "--overwrite", "--resume", "--out", tmp.resolve("never").toString()));
         assertOneLine("--overwrite and --resume: choose one");
         assertFalse(Files.exists(tmp.resolve("never")));

@@ -1,7 +1,6 @@
 package io.phasesweep.engine.sweep;
 
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 

@@ -1,12 +1,11 @@
 package io.phasesweep.jobs.report;
 
 import io.phasesweep.engine.model.ModelRegistry;
-import io.phasesweep.jobs.AnalyzeJob;
-import io.phasesweep.jobs.OutputFolder;
-import io.phasesweep.jobs.RunJob;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
-import org.apache.spark.sql.SparkSession;
+import io.phasesweep.jobs.spark.AnalyzeJob;
+import io.phasesweep.jobs.spark.RunJob;
+import io.phasesweep.jobs.tables.OutputFolder;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -15,6 +14,7 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,0 @@
-package io.phasesweep.jobs;
-
-/** What one run wrote to {@code raw}: points by status, counted from the table itself. */
-public record RunSummary(String runId, long total, long ok, long failed, long timeout) {
-}

@@ -1,0 +1,36 @@
+package io.phasesweep.jobs.cli;
+
+import io.phasesweep.engine.sweep.SweepError;
+import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.spark.AnalyzeJob;
+import io.phasesweep.jobs.tables.OutputFolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code phasesweep analyze OUTDIR}: re-analyses the rows of earlier runs, without running anything. */
+@Command(name = "analyze", description = "Analyse an output folder's raw rows again; overwrite the points,"
+        + " boundaries and exponents tables (Parquet).")
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "OUTDIR", description = "output folder of earlier runs, any Hadoop path")
+    String dir;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws SweepError, CommandError {
+        return sparkOptions.withSession("phasesweep analyze " + dir, spark -> {
+            OutputFolder folder = OutputFolder.existing(spark.sparkContext().hadoopConfiguration(), dir);
+            new AnalyzeJob(spark, command.commandLine().getOut()).run(folder);
+            return 0;
+        });
+    }
+}

@@ -1,0 +1,112 @@
+package io.phasesweep.jobs.cli;
+
+import io.phasesweep.engine.model.ModelRegistry;
+import io.phasesweep.engine.sweep.SweepError;
+import io.phasesweep.engine.sweep.SweepParser;
+import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.SweepFile;
+import io.phasesweep.jobs.progress.Progress;
+import io.phasesweep.jobs.report.Report;
+import io.phasesweep.jobs.spark.AnalyzeJob;
+import io.phasesweep.jobs.spark.RunJob;
+import io.phasesweep.jobs.spark.RunSummary;
+import io.phasesweep.jobs.tables.OutputFolder;
+import io.phasesweep.jobs.tables.RawTable;
+import io.phasesweep.jobs.tables.RunsTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code phasesweep run FILE}: runs every point of a sweep on Spark and writes {@code raw} and
+ * {@code runs}, then, when the sweep has an analysis section, the analysis tables ({@link AnalyzeJob}).
+ */
+@Command(name = "run", description = "Run a sweep on Spark; write the raw and runs tables (Parquet),"
+        + " then analyse them when the sweep has an analysis section.")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the sweep file (YAML)")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder, any Hadoop path (default: out/<sweep name>)")
+    String out;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "3600",
+            description = "time limit per point unless the sweep's budget sets time_limit (default: ${DEFAULT-VALUE})")
+    double timeLimit;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Option(names = "--json-progress",
+            description = "progress as JSON lines on stdout (start, progress, done); other messages go to stderr")
+    boolean jsonProgress;
+
+    @Option(names = "--overwrite", description = "delete the tables of an earlier run in the output folder first")
+    boolean overwrite;
+
+    @Option(names = "--resume", description = "keep the earlier runs' rows in the output folder; run only the points"
+            + " without an ok row (missing, failed or timed out)")
+    boolean resume;
+
+    @Option(names = "--waves", paramLabel = "N", defaultValue = "" + RunJob.DEFAULT_WAVES,
+            description = "write raw in up to N waves, each committed when done, so a stopped run keeps its finished"
+                    + " waves for --resume (default: ${DEFAULT-VALUE})")
+    int waves;
+
+    @Option(names = "--max-points", paramLabel = "N", defaultValue = "1000000",
+            description = "refuse a sweep of more points than this (default: ${DEFAULT-VALUE})")
+    long maxPoints;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws SweepError, CommandError {
+        if (maxPoints < 1) {
+            throw new CommandError("--max-points: expected a positive integer, got " + maxPoints);
+        }
+        SweepFile sweep = SweepFile.load(file, ModelRegistry.load(), SweepParser.Limits.DEFAULT.withMaxPoints(maxPoints));
+        if (!(timeLimit > 0)) {
+            throw new CommandError("--time-limit: expected a positive number of seconds, got " + timeLimit);
+        }
+        if (waves < 1) {
+            throw new CommandError("--waves: expected a positive integer, got " + waves);
+        }
+        if (overwrite && resume) {
+            throw new CommandError("--overwrite and --resume: choose one");
+        }
+        OutputFolder.Existing existing = overwrite ? OutputFolder.Existing.OVERWRITE
+                : resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE;
+        String dir = out != null ? out : "out/" + sweep.spec().name();
+        // before Spark starts: a folder that cannot be used costs no Spark start-up
+        OutputFolder folder = OutputFolder.prepare(sparkOptions.hadoopConfiguration(), dir, existing);
+        PrintWriter stdout = command.commandLine().getOut();
+        PrintWriter log = jsonProgress ? command.commandLine().getErr() : stdout;
+        Progress.Output progress = new Progress.Output(
+                jsonProgress ? Progress.Style.JSON : quiet ? Progress.Style.QUIET : Progress.Style.TEXT,
+                stdout, !jsonProgress && System.console() != null);
+        return sparkOptions.withSession("phasesweep " + sweep.spec().name(), spark -> {
+            log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
+            RunSummary run = new RunJob(spark, timeLimit, waves, log, progress).run(sweep, folder, resume);
+            Progress.done(progress, run);
+            log.printf("%d points: %d ok, %d failed, %d timeout%n", run.total(), run.ok(), run.failed(), run.timeout());
+            log.printf("tables: %s (run_id %s)%n        %s%n", folder.table(RawTable.NAME), run.runId(), folder.table(RunsTable.NAME));
+            log.flush();
+            if (sweep.spec().analysis() != null) {
+                new AnalyzeJob(spark, log).run(folder);
+            }
+            Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
+            return 0;
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package io.phasesweep.jobs.cli;
+
+import io.phasesweep.engine.sweep.SweepError;
+import io.phasesweep.jobs.CommandError;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+import scala.Tuple2;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The Spark options of every command that starts Spark: {@code --master} and {@code --conf}. */
+public final class SparkOptions {
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: spark.master if set, as by spark-submit, else local[*])")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting; repeat as needed")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    /** Hadoop's settings as Spark will see them: its files on the classpath, then every spark.hadoop.* setting. */
+    Configuration hadoopConfiguration() {
+        SparkConf spark = new SparkConf();
+        conf.forEach(spark::set);
+        Configuration hadoop = new Configuration();
+        for (Tuple2<String, String> setting : spark.getAllWithPrefix("spark.hadoop.")) {
+            hadoop.set(setting._1(), setting._2());
+        }
+        return hadoop;
+    }
+
+    /** What a command does with its Spark session; its result is the command's exit code. */
+    @FunctionalInterface
+    interface SparkWork {
+        int run(SparkSession spark) throws SweepError, CommandError;
+    }
+
+    /**
+     * The one place a command's Spark session lives: started here, handed to {@code work}, stopped
+     * however the work ends.
+     */
+    int withSession(String appName, SparkWork work) throws SweepError, CommandError {
+        SparkSession spark = start(appName);
+        try {
+            return work.run(spark);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores. */
+    private SparkSession start(String appName) {
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        if (master != null) {
+            builder.master(master);
+        } else if (!new SparkConf().contains("spark.master") && !conf.containsKey("spark.master")) {
+            builder.master("local[*]");
+        }
+        conf.forEach(builder::config);
+        return builder.getOrCreate();
+    }
+}

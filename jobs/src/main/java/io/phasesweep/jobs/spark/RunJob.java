@@ -1,0 +1,211 @@
+package io.phasesweep.jobs.spark;
+
+import io.phasesweep.engine.model.Model;
+import io.phasesweep.engine.model.ModelRegistry;
+import io.phasesweep.engine.run.PointRunner;
+import io.phasesweep.engine.run.RawRecord;
+import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.sweep.PointGroup;
+import io.phasesweep.engine.sweep.SweepExpander;
+import io.phasesweep.engine.sweep.SweepSpec;
+import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.SweepFile;
+import io.phasesweep.jobs.progress.Progress;
+import io.phasesweep.jobs.tables.OutputFolder;
+import io.phasesweep.jobs.tables.RawTable;
+import io.phasesweep.jobs.tables.RunsTable;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntUnaryOperator;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The Spark driver of {@code phasesweep run}: expands the sweep into units of work, spreads them
+ * longest-first over partitions (one bin of many points per task), runs each through the engine's
+ * {@link PointRunner} on the executors, appends the rows to {@code raw}, and records the run in
+ * {@code runs} as started before and as completed after.
+ *
+ * <p>The work is written in waves: each wave is one Spark write job whose rows become visible
+ * together when Spark's commit protocol commits it, so a run that is stopped keeps its finished
+ * waves for {@code --resume}, and a retried or speculative task never writes its rows twice.
+ * Rows do not depend on the partitioning: every seed follows from the sweep's seed and the
+ * point's key.
+ */
+public final class RunJob {
+    /** Write jobs a run is split into at most, unless told otherwise ({@code run --waves}). */
+    public static final int DEFAULT_WAVES = 10;
+
+    private final SparkSession spark;
+    private final double defaultLimitSeconds;
+    private final int waves;
+    private final PrintWriter log;
+    private final Progress.Output progress;
+
+    /** A run in at most {@link #DEFAULT_WAVES} waves with progress as text lines in {@code log}. */
+    public RunJob(SparkSession spark, double defaultLimitSeconds, PrintWriter log) {
+        this(spark, defaultLimitSeconds, DEFAULT_WAVES, log);
+    }
+
+    /**
+     * @param defaultLimitSeconds time limit of a point whose sweep has no {@code time_limit} budget
+     * @param waves               the most write jobs (commits) the work is split into
+     * @param log                 where messages and progress lines go
+     */
+    public RunJob(SparkSession spark, double defaultLimitSeconds, int waves, PrintWriter log) {
+        this(spark, defaultLimitSeconds, waves, log, Progress.Output.text(log));
+    }
+
+    /** @param progress how and where progress is shown */
+    public RunJob(SparkSession spark, double defaultLimitSeconds, int waves, PrintWriter log, Progress.Output progress) {
+        this.spark = spark;
+        this.defaultLimitSeconds = defaultLimitSeconds;
+        this.waves = waves;
+        this.log = log;
+        this.progress = progress;
+    }
+
+    /** Runs every point of the sweep (no {@code --resume}). */
+    public RunSummary run(SweepFile sweep, OutputFolder out) throws CommandError {
+        return run(sweep, out, false);
+    }
+
+    /**
+     * Runs the sweep with a few bins per core of the session in each wave. With {@code resume},
+     * points that already have an ok row in the folder are skipped (see {@link Resume}).
+     */
+    public RunSummary run(SweepFile sweep, OutputFolder out, boolean resume) throws CommandError {
+        int cores = cores();
+        return run(sweep, out, resume, groups -> Bins.count(groups, cores));
+    }
+
+    /** Runs the sweep with {@code bins.applyAsInt(n)} bins for a wave of n groups. */
+    RunSummary run(SweepFile sweep, OutputFolder out, boolean resume, IntUnaryOperator bins) throws CommandError {
+        SweepSpec spec = sweep.spec();
+        Model model = sweep.model();
+        Resume earlier = resume ? Resume.read(spark, out, sweep, ModelRegistry.load()) : Resume.NOTHING;
+        Instant started = Instant.now();
+        String runId = spec.name() + "-" + started.toString().replaceAll("[-:]|\\.\\d+", "")
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+
+        List<PointGroup> groups = new ArrayList<>();
+        // points of a whole-axis group that must run again for the others, but already have an ok row
+        HashSet<String> skip = new HashSet<>();
+        for (PointGroup g : SweepExpander.groups(spec, model)) {
+            List<String> keys = g.points().stream().map(Point::key).toList();
+            if (!earlier.okPoints().containsAll(keys)) {
+                groups.add(g);
+                keys.stream().filter(earlier.okPoints()::contains).forEach(skip::add);
+            }
+        }
+        long total = groups.stream().mapToLong(g -> g.points().size()).sum() - skip.size();
+        List<List<PointGroup>> parts = inWaves(groups, cores());
+        log.printf("%s: %d points to run in %d groups, %d waves, run %s%n", spec.name(), total, groups.size(),
+                parts.size(), runId).flush();
+        if (resume) {
+            log.printf("resume: %d points already ok in %s%n", earlier.okPoints().size(), out).flush();
+        }
+
+        RunsTable.started(spark, out.table(RunsTable.NAME), sweep, runId, started);
+        RawTable table = RawTable.of(spec, model);
+        LongAccumulator done = spark.sparkContext().longAccumulator("points done");
+        LongAccumulator failed = spark.sparkContext().longAccumulator("points failed");
+        Progress shown = new Progress(done, failed, total, progress);
+        shown.start(spark.sparkContext().uiWebUrl().getOrElse(() -> null));
+        spark.sparkContext().addSparkListener(shown);
+        try {
+            for (List<PointGroup> wave : parts) {
+                List<List<PointGroup>> work = Bins.longestFirst(wave, Math.min(bins.applyAsInt(wave.size()), wave.size()));
+                JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, done, failed);
+                spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
+            }
+        } finally {
+            spark.sparkContext().removeSparkListener(shown);
+            shown.finish();
+        }
+
+        RunSummary summary = count(out, runId, total);
+        RunsTable.completed(spark, out.table(RunsTable.NAME), sweep, summary, started, Instant.now(), earlier.runIds());
+        return summary;
+    }
+
+    private int cores() {
+        return spark.sparkContext().defaultParallelism();
+    }
+
+    /**
+     * The groups dealt round-robin by falling cost into at most {@code waves} waves of at least
+     * {@link Bins#PER_CORE} groups per core, so every wave mixes big and small groups and keeps the
+     * cores busy.
+     */
+    private List<List<PointGroup>> inWaves(List<PointGroup> groups, int cores) {
+        int count = Math.max(1, Math.min(waves, groups.size() / (Bins.PER_CORE * Math.max(1, cores))));
+        List<PointGroup> sorted = new ArrayList<>(groups);
+        sorted.sort(Comparator.comparingDouble(PointGroup::cost).reversed());
+        List<List<PointGroup>> out = new ArrayList<>();
+        for (int w = 0; w < count; w++) {
+            out.add(new ArrayList<>());
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            out.get(i % count).add(sorted.get(i));
+        }
+        out.removeIf(List::isEmpty);
+        return out;
+    }
+
+    private JavaRDD<Row> runBins(List<List<PointGroup>> work, String modelId, RawTable table, String runId,
+                                 HashSet<String> skip, LongAccumulator done, LongAccumulator failed) {
+        double limit = defaultLimitSeconds;
+        // numSlices = bins: Spark slices a list of n elements into n partitions of one element each.
+        return JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(work, work.size())
+                .flatMap(bin -> {
+                    // Models are not serializable: each executor finds the model by id on its classpath.
+                    Model m = ModelRegistry.load().find(modelId);
+                    if (m == null) {
+                        throw new IllegalStateException("model " + modelId + " is not on the executor's classpath (--jars?)");
+                    }
+                    PointRunner runner = new PointRunner(m, limit);
+                    List<Row> out = new ArrayList<>();
+                    for (PointGroup group : bin) {
+                        for (RawRecord r : runner.run(group)) {
+                            if (!skip.contains(r.point().key())) {
+                                out.add(table.row(r, runId));
+                                done.add(1);
+                                if (r.status() != RawRecord.Status.OK) {
+                                    failed.add(1);
+                                }
+                            }
+                        }
+                    }
+                    return out.iterator();
+                });
+    }
+
+    private RunSummary count(OutputFolder out, String runId, long total) {
+        long ok = 0;
+        long failed = 0;
+        long timeout = 0;
+        for (Row r : spark.read().parquet(out.table(RawTable.NAME)).where(col("run_id").equalTo(runId))
+                .groupBy("status").count().collectAsList()) {
+            switch (RawRecord.Status.valueOf(r.getString(0).toUpperCase(java.util.Locale.ROOT))) {
+                case OK -> ok = r.getLong(1);
+                case FAILED -> failed = r.getLong(1);
+                case TIMEOUT -> timeout = r.getLong(1);
+            }
+        }
+        return new RunSummary(runId, total, ok, failed, timeout);
+    }
+}

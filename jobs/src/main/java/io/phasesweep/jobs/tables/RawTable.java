@@ -1,0 +1,153 @@
+package io.phasesweep.jobs.tables;
+
+import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.Model;
+import io.phasesweep.engine.model.ObservableSpec;
+import io.phasesweep.engine.run.RawRecord;
+import io.phasesweep.engine.sweep.Axis;
+import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.sweep.SweepSpec;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.phasesweep.jobs.tables.TableSchema.field;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+/**
+ * The columns of {@code raw} for one sweep, and a point's outcome as a row of them: the fixed
+ * columns, one per parameter (every model parameter and every axis; numbers double, words string),
+ * one double per observable, and {@code X_err}, {@code X_tau} for thermal observables. Observable
+ * columns are null in a failed or timed-out row.
+ */
+public final class RawTable implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final String NAME = "raw";
+
+    static final List<StructField> FIXED = List.of(
+            field("sweep", DataTypes.StringType, false),
+            field("model", DataTypes.StringType, false),
+            field("point", DataTypes.StringType, false),
+            field("size", DataTypes.IntegerType, false),
+            field("replica", DataTypes.IntegerType, false),
+            field("seed", DataTypes.LongType, false),
+            field("disorder_seed", DataTypes.LongType, false),
+            field("status", DataTypes.StringType, false),
+            field("error", DataTypes.StringType, true),
+            field("wall_ms", DataTypes.LongType, false),
+            field("run_id", DataTypes.StringType, false));
+
+    /** Parameter name → true when it is a word (string column). */
+    private final Map<String, Boolean> params;
+    /** Observable name → true when thermal (with _err and _tau columns). */
+    private final Map<String, Boolean> observables;
+    private final StructType schema;
+
+    private RawTable(String modelId, Map<String, Boolean> params, Map<String, Boolean> observables) {
+        this.params = params;
+        this.observables = observables;
+        List<StructField> fields = new ArrayList<>(FIXED);
+        params.forEach((name, word) -> fields.add(field(name, word ? DataTypes.StringType : DataTypes.DoubleType, false)));
+        observables.forEach((name, thermal) -> {
+            fields.add(field(name, DataTypes.DoubleType, true));
+            if (thermal) {
+                fields.add(field(name + "_err", DataTypes.DoubleType, true));
+                fields.add(field(name + "_tau", DataTypes.DoubleType, true));
+            }
+        });
+        this.schema = new StructType(fields.toArray(StructField[]::new));
+        List<String> names = List.of(schema.fieldNames());
+        for (String name : names) {
+            if (names.indexOf(name) != names.lastIndexOf(name)) {
+                throw new IllegalArgumentException("model " + modelId + ": the raw column '" + name
+                        + "' would appear twice; a parameter or observable must not reuse a column name");
+            }
+        }
+    }
+
+    public static RawTable of(SweepSpec spec, Model model) {
+        Map<String, Boolean> params = parameterColumns(spec);
+        Map<String, Boolean> observables = new LinkedHashMap<>();
+        for (ObservableSpec o : model.observables()) {
+            observables.put(o.name(), o.thermal());
+        }
+        return new RawTable(model.id(), params, observables);
+    }
+
+    /**
+     * The rows a sweep's results come from: rows of finished runs only ({@link RunsTable#finishedRunIds};
+     * an interrupted run's rows are left out until a {@code --resume} run completes it), one per
+     * point: its ok row, else the row of the latest run (a failed or timed-out point that a
+     * {@code --resume} run tried again). Columns as in {@code raw}.
+     */
+    public static Dataset<Row> current(SparkSession spark, OutputFolder out) {
+        String runs = out.table(RunsTable.NAME);
+        Dataset<Row> raw = spark.read().parquet(out.table(RawTable.NAME));
+        Dataset<Row> started = RunsTable.read(spark, runs).where(col("status").equalTo(RunsTable.STARTED))
+                .select(col("run_id").as("started_run"), col("started_at"));
+        WindowSpec latestFirst = Window.partitionBy("point")
+                .orderBy(col("status").equalTo("ok").desc(), col("started_at").desc());
+        return raw.where(col("run_id").isin(RunsTable.finishedRunIds(spark, runs).toArray()))
+                .join(started, col("run_id").equalTo(col("started_run")))
+                .withColumn("rank", row_number().over(latestFirst))
+                .where(col("rank").equalTo(1))
+                .select(Arrays.stream(raw.columns()).map(functions::col).toArray(Column[]::new));
+    }
+
+    /** The parameter columns, also those of {@code points}: name → true for a word (string column). */
+    static Map<String, Boolean> parameterColumns(SweepSpec spec) {
+        Map<String, Boolean> params = new LinkedHashMap<>();
+        spec.params().forEach((name, value) -> params.put(name, value instanceof String));
+        for (Axis axis : spec.axes()) {
+            params.put(axis.name(), false);
+        }
+        return params;
+    }
+
+    public StructType schema() {
+        return schema;
+    }
+
+    public Row row(RawRecord record, String runId) {
+        Point p = record.point();
+        List<Object> values = new ArrayList<>(schema.size());
+        values.add(p.sweep());
+        values.add(p.model());
+        values.add(p.key());
+        values.add(p.size());
+        values.add(p.replica());
+        values.add(p.dynamicsSeed());
+        values.add(p.disorderSeed());
+        values.add(record.status().label());
+        values.add(record.error());
+        values.add(record.wallMs());
+        values.add(runId);
+        params.keySet().forEach(name -> values.add(p.params().values().get(name)));
+        Measurement m = record.measurement();
+        observables.forEach((name, thermal) -> {
+            values.add(m == null ? null : m.values().get(name));
+            if (thermal) {
+                values.add(m == null ? null : m.errors().get(name));
+                values.add(m == null ? null : m.taus().get(name));
+            }
+        });
+        return RowFactory.create(values.toArray());
+    }
+
+}

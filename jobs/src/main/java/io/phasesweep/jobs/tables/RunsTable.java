@@ -1,0 +1,127 @@
+package io.phasesweep.jobs.tables;
+
+import io.phasesweep.jobs.BuildInfo;
+import io.phasesweep.jobs.SweepFile;
+import io.phasesweep.jobs.spark.RunSummary;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The {@code runs} table: provenance of the rows of {@code raw}. A run appends a row with status
+ * {@code started} before it writes any raw row, and one with status {@code completed} (end time,
+ * counts, and the earlier runs whose rows a {@code --resume} run kept) when it is done. A run with
+ * only its started row was interrupted (or is still running): its raw rows are a partial sweep.
+ *
+ * <p>Readers of {@code raw} ({@code analyze}, {@code report}) take the rows of
+ * {@link #finishedRunIds} and report {@link #unfinishedRunIds}; {@link RawTable#current} does both
+ * selections for them.
+ */
+public final class RunsTable {
+    public static final String NAME = "runs";
+    public static final String STARTED = "started";
+    public static final String COMPLETED = "completed";
+
+    static final StructType SCHEMA = new StructType(List.of(
+            string("run_id", false), string("status", false), string("sweep", false), string("sweep_file", false),
+            string("sweep_sha256", false), string("engine_version", false), string("git_commit", false),
+            string("java_version", false), string("spark_version", false), string("master", false),
+            DataTypes.createStructField("started_at", DataTypes.TimestampType, false),
+            DataTypes.createStructField("ended_at", DataTypes.TimestampType, true),
+            count("points_total"), count("points_ok"), count("points_failed"), count("points_timeout"),
+            string("resumed_runs", true)
+    ).toArray(StructField[]::new));
+
+    private RunsTable() {
+    }
+
+    /** Appends the run's started row; before any of its raw rows exist. */
+    public static void started(SparkSession spark, String path, SweepFile sweep, String runId, Instant started) {
+        append(spark, path, sweep, runId, STARTED, started, null, null, Set.of());
+    }
+
+    /** Appends the run's completed row, after its last raw rows are committed. */
+    public static void completed(SparkSession spark, String path, SweepFile sweep, RunSummary run, Instant started,
+                          Instant ended, Set<String> resumedRuns) {
+        append(spark, path, sweep, run.runId(), COMPLETED, started, ended, run, resumedRuns);
+    }
+
+    private static void append(SparkSession spark, String path, SweepFile sweep, String runId, String status,
+                               Instant started, Instant ended, RunSummary counts, Set<String> resumedRuns) {
+        BuildInfo build = BuildInfo.load();
+        Row row = RowFactory.create(runId, status, sweep.spec().name(), sweep.text(), sha256(sweep.text()),
+                build.version(), build.gitCommit(), Runtime.version().toString(), spark.version(),
+                spark.sparkContext().master(), Timestamp.from(started), ended == null ? null : Timestamp.from(ended),
+                counts == null ? null : counts.total(), counts == null ? null : counts.ok(),
+                counts == null ? null : counts.failed(), counts == null ? null : counts.timeout(),
+                resumedRuns.isEmpty() ? null : String.join(",", new TreeSet<>(resumedRuns)));
+        // INT64 microseconds with Parquet's TIMESTAMP annotation, not Spark's default INT96, which the
+        // Parquet format deprecates and which other readers see only by convention.
+        spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+        spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().mode(SaveMode.Append).parquet(path);
+    }
+
+    /**
+     * Runs whose raw rows are final: every completed run, and every run a completed {@code --resume}
+     * run took rows over from.
+     */
+    public static Set<String> finishedRunIds(SparkSession spark, String path) {
+        Set<String> ids = new TreeSet<>();
+        for (Row r : read(spark, path).where(col("status").equalTo(COMPLETED)).select("run_id", "resumed_runs").collectAsList()) {
+            ids.add(r.getString(0));
+            if (!r.isNullAt(1)) {
+                ids.addAll(Arrays.asList(r.getString(1).split(",")));
+            }
+        }
+        return ids;
+    }
+
+    /** Runs that started but are not finished: interrupted, or still running. Their raw rows are a partial sweep. */
+    public static Set<String> unfinishedRunIds(SparkSession spark, String path) {
+        Set<String> ids = new TreeSet<>();
+        for (Row r : read(spark, path).where(col("status").equalTo(STARTED)).select("run_id").collectAsList()) {
+            ids.add(r.getString(0));
+        }
+        ids.removeAll(finishedRunIds(spark, path));
+        return ids;
+    }
+
+    public static Dataset<Row> read(SparkSession spark, String path) {
+        return spark.read().schema(SCHEMA).parquet(path);
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static StructField string(String name, boolean nullable) {
+        return DataTypes.createStructField(name, DataTypes.StringType, nullable);
+    }
+
+    private static StructField count(String name) {
+        return DataTypes.createStructField(name, DataTypes.LongType, true);
+    }
+}
