@@ -7,7 +7,7 @@ import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 
 import java.util.List;
 import java.util.Map;
@@ -60,24 +60,24 @@ public final class ProbeModel implements Model {
     }
 
     @Override
-    public double cost(Point point) {
-        return point.size() * point.budget("draws");
+    public double cost(Task task) {
+        return task.size() * task.budget().get("draws");
     }
 
     @Override
-    public Measurement run(Point point, RandomStreams streams, Deadline deadline) throws Exception {
-        double x = point.params().real("x");
-        Thread.sleep(Math.round(1000 * point.params().real("pause")));
-        if (x == point.params().real("throw_at")) {
+    public Measurement run(Task task, RandomStreams streams, Deadline deadline) throws Exception {
+        double x = task.params().real("x");
+        Thread.sleep(Math.round(1000 * task.params().real("pause")));
+        if (x == task.params().real("throw_at")) {
             throw new IllegalStateException("asked to fail at x=" + x);
         }
-        if (x == point.params().real("sleep_at")) {
+        if (x == task.params().real("sleep_at")) {
             while (true) {
                 deadline.check();
                 Thread.sleep(10);
             }
         }
-        int n = (int) (point.size() * point.budget("draws"));
+        int n = (int) (task.size() * task.budget().get("draws"));
         double sum = 0;
         double sum2 = 0;
         for (int i = 0; i < n; i++) {
@@ -87,7 +87,7 @@ public final class ProbeModel implements Model {
         }
         double mean = sum / n;
         double err = Math.sqrt((sum2 / n - mean * mean) / (n - 1));
-        double e = x == point.params().real("nan_at") ? Double.NaN : x + mean;
+        double e = x == task.params().real("nan_at") ? Double.NaN : x + mean;
         return new Measurement(Map.of("e", e, "d", streams.disorder().nextDouble()),
                 Map.of("e", err), Map.of("e", 0.5));
     }

@@ -1,7 +1,5 @@
 package io.phasesweep.engine.model;
 
-import io.phasesweep.engine.sweep.Point;
-
 import java.util.List;
 
 /**
@@ -16,14 +14,14 @@ public interface AxisModel extends Model {
     String wholeAxis();
 
     /**
-     * @param ladder points of one size and replica that differ only in {@link #wholeAxis()},
+     * @param ladder the tasks of one size and replica that differ only in {@link #wholeAxis()},
      *               in increasing order of it
-     * @return one measurement per point, in the same order
+     * @return one measurement per task, in the same order
      */
-    List<Measurement> runAxis(List<Point> ladder, RandomStreams streams, Deadline deadline) throws Exception;
+    List<Measurement> runAxis(List<Task> ladder, RandomStreams streams, Deadline deadline) throws Exception;
 
     @Override
-    default Measurement run(Point point, RandomStreams streams, Deadline deadline) throws Exception {
-        return runAxis(List.of(point), streams, deadline).get(0);
+    default Measurement run(Task task, RandomStreams streams, Deadline deadline) throws Exception {
+        return runAxis(List.of(task), streams, deadline).get(0);
     }
 }

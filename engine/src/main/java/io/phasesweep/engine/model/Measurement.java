@@ -1,7 +1,5 @@
 package io.phasesweep.engine.model;
 
-import io.phasesweep.engine.stats.LogBinning;
-
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,8 +24,15 @@ public record Measurement(Map<String, Double> values, Map<String, Double> errors
         return new Measurement(values, Map.of(), Map.of());
     }
 
+    /** This measurement with plain values added: observables of the run that are not time averages. */
+    public Measurement with(Map<String, Double> plain) {
+        Map<String, Double> all = new LinkedHashMap<>(values);
+        all.putAll(plain);
+        return new Measurement(all, errors, taus);
+    }
+
     /** Thermal averages: mean, error and autocorrelation time of each binned observable, in order. */
-    public static Measurement binned(List<ObservableSpec> observables, LogBinning bins) {
+    static Measurement binned(List<ObservableSpec> observables, LogBinning bins) {
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, Double> errors = new LinkedHashMap<>();
         Map<String, Double> taus = new LinkedHashMap<>();

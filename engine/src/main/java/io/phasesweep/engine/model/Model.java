@@ -1,7 +1,5 @@
 package io.phasesweep.engine.model;
 
-import io.phasesweep.engine.sweep.Point;
-
 import java.util.List;
 
 /**
@@ -11,8 +9,9 @@ import java.util.List;
  * like a built-in one.
  *
  * <p>A run is self-contained and deterministic given its random streams: no shared mutable state,
- * no I/O. Monte Carlo models extend {@link MonteCarloModel}, which writes the thermalize/measure
- * loop once; solvers (an LP, an eigenproblem) implement {@link #run} directly.
+ * no I/O, and nothing but its {@link Task}, its two random streams and its deadline to go on.
+ * Monte Carlo models extend {@link MonteCarloModel} or call {@link MonteCarlo#run}, the engine's one
+ * thermalize/measure loop; solvers (an LP, an eigenproblem) implement {@link #run} directly.
  */
 public interface Model {
 
@@ -40,12 +39,12 @@ public interface Model {
     List<BudgetKey> budget();
 
     /** Relative cost of a point (e.g. L^d × sweeps), used to schedule the biggest points first. */
-    double cost(Point point);
+    double cost(Task task);
 
     /**
      * Runs one point.
      *
      * @throws Exception any failure; the engine records it as a failed row and goes on
      */
-    Measurement run(Point point, RandomStreams streams, Deadline deadline) throws Exception;
+    Measurement run(Task task, RandomStreams streams, Deadline deadline) throws Exception;
 }

@@ -6,6 +6,7 @@ import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.run.RawRecord.Status;
 import io.phasesweep.engine.sweep.Point;
 import io.phasesweep.engine.sweep.PointGroup;
@@ -24,9 +25,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * second: a run still going a grace period after its limit is interrupted and abandoned.
  */
 public final class PointRunner {
-    /** Budget key for the time limit of one point, in seconds. */
-    public static final String TIME_LIMIT = "time_limit";
-
     private final Model model;
     private final double defaultLimitSeconds;
 
@@ -37,7 +35,7 @@ public final class PointRunner {
 
     public List<RawRecord> run(PointGroup group) {
         List<Point> points = group.points();
-        double limit = limitSeconds(points.get(0)) * points.size();
+        double limit = points.get(0).task().budget().timeLimit(defaultLimitSeconds) * points.size();
         RandomStreams streams = new RandomStreams(
                 Seeds.generator(group.disorderSeed()), Seeds.generator(group.dynamicsSeed()));
         long start = System.nanoTime();
@@ -45,9 +43,10 @@ public final class PointRunner {
         Thread worker = new Thread(() -> {
             try {
                 Deadline deadline = Deadline.after(limit);
+                List<Task> tasks = points.stream().map(Point::task).toList();
                 outcome.set(model instanceof AxisModel axisModel
-                        ? axisModel.runAxis(points, streams, deadline)
-                        : List.of(model.run(points.get(0), streams, deadline)));
+                        ? axisModel.runAxis(tasks, streams, deadline)
+                        : List.of(model.run(tasks.get(0), streams, deadline)));
             } catch (Throwable t) {
                 outcome.set(t);
             }
@@ -83,11 +82,6 @@ public final class PointRunner {
                     : new RawRecord(points.get(i), Status.FAILED, problem, perPoint, null));
         }
         return rows;
-    }
-
-    private double limitSeconds(Point p) {
-        Double v = p.budget().get(TIME_LIMIT);
-        return v != null ? v : defaultLimitSeconds;
     }
 
     /** Null when every declared observable is present and finite, else the first problem. */

@@ -1,37 +1,30 @@
 package io.phasesweep.engine.sweep;
 
 import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.model.Task;
 
 import java.io.Serializable;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * One simulation: the model, all parameter values, the size and the replica. {@code key} is stable
- * and readable ({@code L=16|T=2.23|r=3}); both seeds follow from the master seed and the key alone
+ * One simulation: the sweep and model, the {@link Task} the model runs (parameters, size, budget),
+ * the replica, and what the engine keeps from the model: the stable, readable {@code key}
+ * ({@code size=16|T=2.23|r=3}) and both seeds, which follow from the master seed and the key alone
  * (see {@link Seeds}).
  */
 public record Point(
         String sweep,
         String model,
         String key,
-        ParamValues params,
-        int size,
+        Task task,
         int replica,
         long disorderSeed,
-        long dynamicsSeed,
-        Map<String, Double> budget) implements Serializable {
+        long dynamicsSeed) implements Serializable {
 
-    public Point {
-        budget = Collections.unmodifiableMap(new LinkedHashMap<>(budget));
+    public ParamValues params() {
+        return task.params();
     }
 
-    public double budget(String name) {
-        Double v = budget.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("no budget key " + name + " in " + budget.keySet());
-        }
-        return v;
+    public int size() {
+        return task.size();
     }
 }

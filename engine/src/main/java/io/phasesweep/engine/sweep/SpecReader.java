@@ -1,10 +1,10 @@
 package io.phasesweep.engine.sweep;
 
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ParamSpec;
-import io.phasesweep.engine.run.PointRunner;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -160,7 +160,7 @@ final class SpecReader {
     private static Map<String, Double> budget(YamlField field, Model model) throws SweepError {
         Set<String> keys = new LinkedHashSet<>();
         model.budget().forEach(b -> keys.add(b.name()));
-        keys.add(PointRunner.TIME_LIMIT);
+        keys.add(Budget.TIME_LIMIT);
         Map<String, YamlField> given = field.isGiven()
                 ? field.mapping("a mapping from budget keys to numbers", "budget key of model '" + model.id() + "'", keys)
                 : Map.of();
@@ -169,13 +169,13 @@ final class SpecReader {
             YamlField f = field.child(given, b.name());
             budget.put(b.name(), f.isPresent() ? atLeast(f, b.min()) : b.defaultValue());
         }
-        YamlField limit = field.child(given, PointRunner.TIME_LIMIT);
-        if (limit.isPresent() && !budget.containsKey(PointRunner.TIME_LIMIT)) {
+        YamlField limit = field.child(given, Budget.TIME_LIMIT);
+        if (limit.isPresent() && !budget.containsKey(Budget.TIME_LIMIT)) {
             double seconds = limit.number("a positive number of seconds");
             if (seconds <= 0) {
                 throw limit.expected("a positive number of seconds");
             }
-            budget.put(PointRunner.TIME_LIMIT, seconds);
+            budget.put(Budget.TIME_LIMIT, seconds);
         }
         return budget;
     }

@@ -1,8 +1,10 @@
 package io.phasesweep.engine.sweep;
 
 import io.phasesweep.engine.model.AxisModel;
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.model.Task;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +56,7 @@ public final class SweepExpander {
         List<Point> points = points(spec);
         if (!(model instanceof AxisModel axisModel) || spec.axis(axisModel.wholeAxis()) == null) {
             return points.stream()
-                    .map(p -> new PointGroup(p.key(), List.of(p), p.disorderSeed(), p.dynamicsSeed(), model.cost(p)))
+                    .map(p -> new PointGroup(p.key(), List.of(p), p.disorderSeed(), p.dynamicsSeed(), model.cost(p.task())))
                     .toList();
         }
         String whole = axisModel.wholeAxis();
@@ -69,7 +71,7 @@ public final class SweepExpander {
                     .sorted(Comparator.comparingDouble(p -> p.params().real(whole)))
                     .map(p -> withDynamicsSeed(p, seed))
                     .toList();
-            double cost = ladder.stream().mapToDouble(model::cost).sum();
+            double cost = ladder.stream().mapToDouble(p -> model.cost(p.task())).sum();
             groups.add(new PointGroup(e.getKey(), ladder, ladder.get(0).disorderSeed(), seed, cost));
         }
         return groups;
@@ -84,8 +86,9 @@ public final class SweepExpander {
         Map<String, Object> params = new LinkedHashMap<>(spec.params());
         params.putAll(axisValues);
         String k = key.toString();
-        return new Point(spec.name(), spec.model(), k, new ParamValues(params), size, replica,
-                Seeds.disorder(spec.seed(), size, replica), Seeds.dynamics(spec.seed(), k), spec.budget());
+        Task task = new Task(new ParamValues(params), size, new Budget(spec.budget()));
+        return new Point(spec.name(), spec.model(), k, task, replica,
+                Seeds.disorder(spec.seed(), size, replica), Seeds.dynamics(spec.seed(), k));
     }
 
     private static String groupKey(Point p, String wholeAxis) {
@@ -99,7 +102,6 @@ public final class SweepExpander {
     }
 
     private static Point withDynamicsSeed(Point p, long seed) {
-        return new Point(p.sweep(), p.model(), p.key(), p.params(), p.size(), p.replica(),
-                p.disorderSeed(), seed, p.budget());
+        return new Point(p.sweep(), p.model(), p.key(), p.task(), p.replica(), p.disorderSeed(), seed);
     }
 }

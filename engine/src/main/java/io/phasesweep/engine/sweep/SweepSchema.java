@@ -1,12 +1,12 @@
 package io.phasesweep.engine.sweep;
 
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.DerivedObservable;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
-import io.phasesweep.engine.run.PointRunner;
 import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
 
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public final class SweepSchema {
             }
         }
         List<String> budget = new ArrayList<>(m.budget().stream().map(SweepSchema::budget).toList());
-        budget.add(string(PointRunner.TIME_LIMIT) + ": {\"type\": \"number\", \"exclusiveMinimum\": 0, "
+        budget.add(string(Budget.TIME_LIMIT) + ": {\"type\": \"number\", \"exclusiveMinimum\": 0, "
                 + "\"description\": \"seconds per point (overrides --time-limit)\"}");
         List<String> observables = new ArrayList<>(m.observables().stream().map(ObservableSpec::name).toList());
         m.derived().stream().map(DerivedObservable::name).forEach(observables::add);

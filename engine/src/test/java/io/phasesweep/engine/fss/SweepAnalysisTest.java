@@ -9,12 +9,12 @@ import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.stats.PointKey;
 import io.phasesweep.engine.stats.Sample;
 import io.phasesweep.engine.sweep.AnalysisSpec;
 import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
 import io.phasesweep.engine.sweep.Axis;
-import io.phasesweep.engine.sweep.Point;
 import io.phasesweep.engine.sweep.Seeds;
 import io.phasesweep.engine.sweep.SweepSpec;
 import org.junit.jupiter.api.Test;
@@ -62,11 +62,11 @@ class SweepAnalysisTest {
             return List.of();
         }
 
-        public double cost(Point point) {
+        public double cost(Task task) {
             return 1;
         }
 
-        public Measurement run(Point point, RandomStreams streams, Deadline deadline) {
+        public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
             throw new UnsupportedOperationException("analysis test model does not run");
         }
     }

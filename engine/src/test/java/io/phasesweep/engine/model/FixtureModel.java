@@ -1,14 +1,12 @@
 package io.phasesweep.engine.model;
 
-import io.phasesweep.engine.sweep.Point;
-
 import java.util.List;
 import java.util.Map;
 
 /**
  * A trivial model that exercises the SPI in tests: one parameter of each type (REAL T with no
  * default, INTEGER dim, WORD algorithm, REAL kappa), thermal and plain observables, a derived
- * Binder cumulant and two budget keys. {@code run} draws Gaussian numbers from the point's streams,
+ * Binder cumulant and two budget keys. {@code run} draws Gaussian numbers from its two streams,
  * so tests can see which stream a value came from.
  */
 public final class FixtureModel implements Model {
@@ -59,12 +57,12 @@ public final class FixtureModel implements Model {
     }
 
     @Override
-    public double cost(Point point) {
-        return Math.pow(point.size(), point.params().integer("dim")) * point.budget("measure");
+    public double cost(Task task) {
+        return Math.pow(task.size(), task.params().integer("dim")) * task.budget().get("measure");
     }
 
     @Override
-    public Measurement run(Point point, RandomStreams streams, Deadline deadline) {
+    public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
         double m = streams.dynamics().nextGaussian();
         return new Measurement(
                 Map.of("m2", m * m, "m4", m * m * m * m, "sample", streams.disorder().nextGaussian()),

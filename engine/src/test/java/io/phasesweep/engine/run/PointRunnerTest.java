@@ -1,6 +1,7 @@
 package io.phasesweep.engine.run;
 
 import io.phasesweep.engine.model.AxisModel;
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
@@ -9,6 +10,7 @@ import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.run.RawRecord.Status;
 import io.phasesweep.engine.sweep.Point;
 import io.phasesweep.engine.sweep.PointGroup;
@@ -31,10 +33,10 @@ class PointRunnerTest {
         public List<ParamSpec> params() { return List.of(ParamSpec.real("mode", 0.0, 0.0, 4.0, "behaviour")); }
         public List<ObservableSpec> observables() { return List.of(ObservableSpec.value("x", "a draw")); }
         public List<BudgetKey> budget() { return List.of(); }
-        public double cost(Point p) { return 1; }
+        public double cost(Task t) { return 1; }
 
-        public Measurement run(Point p, RandomStreams s, Deadline d) {
-            switch ((int) p.params().real("mode")) {
+        public Measurement run(Task t, RandomStreams s, Deadline d) {
+            switch ((int) t.params().real("mode")) {
                 case 1 -> throw new IllegalStateException("boom");
                 case 2 -> { return Measurement.of(Map.of("x", Double.NaN)); }
                 case 3 -> { while (true) { d.check(); Thread.onSpinWait(); } }
@@ -50,9 +52,9 @@ class PointRunnerTest {
     }
 
     static PointGroup group(double mode, double timeLimit) {
-        Point p = new Point("t", "scripted", "size=4|mode=" + mode + "|r=0",
-                new ParamValues(Map.of("mode", mode)), 4, 0, 11L, 22L,
-                timeLimit > 0 ? Map.of(PointRunner.TIME_LIMIT, timeLimit) : Map.of());
+        Task task = new Task(new ParamValues(Map.of("mode", mode)), 4,
+                new Budget(timeLimit > 0 ? Map.of(Budget.TIME_LIMIT, timeLimit) : Map.of()));
+        Point p = new Point("t", "scripted", "size=4|mode=" + mode + "|r=0", task, 0, 11L, 22L);
         return new PointGroup(p.key(), List.of(p), p.disorderSeed(), p.dynamicsSeed(), 1);
     }
 
@@ -100,7 +102,7 @@ class PointRunnerTest {
     void axisModelReturningTooFewMeasurementsFailsEveryPoint() {
         AxisModel shortChanging = new AxisModel() {
             public String wholeAxis() { return "mode"; }
-            public List<Measurement> runAxis(List<Point> ladder, RandomStreams s, Deadline d) {
+            public List<Measurement> runAxis(List<Task> ladder, RandomStreams s, Deadline d) {
                 return List.of(Measurement.of(Map.of("x", 1.0)));
             }
             public String id() { return "short"; }
@@ -109,7 +111,7 @@ class PointRunnerTest {
             public List<ParamSpec> params() { return new Scripted().params(); }
             public List<ObservableSpec> observables() { return new Scripted().observables(); }
             public List<BudgetKey> budget() { return List.of(); }
-            public double cost(Point p) { return 1; }
+            public double cost(Task t) { return 1; }
         };
         Point a = group(0, 0).points().get(0);
         Point b = group(0.5, 0).points().get(0);

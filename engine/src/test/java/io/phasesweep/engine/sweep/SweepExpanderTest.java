@@ -46,7 +46,7 @@ class SweepExpanderTest {
     void pointsCarryEveryParameterAndTheBudget() throws SweepError {
         Point p = points(SMALL).get(3);
         assertEquals(Map.of("dim", 2.0, "algorithm", "metropolis", "kappa", 0.5, "T", 2.2), p.params().values());
-        assertEquals(Map.of("thermalize", 100.0, "measure", 1000.0), p.budget());
+        assertEquals(Map.of("thermalize", 100.0, "measure", 1000.0), p.task().budget().values());
         assertEquals(16, p.size());
         assertEquals(1, p.replica());
     }

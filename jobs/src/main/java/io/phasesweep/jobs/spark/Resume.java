@@ -1,7 +1,7 @@
 package io.phasesweep.jobs.spark;
 
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.ModelRegistry;
-import io.phasesweep.engine.run.PointRunner;
 import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepParser;
@@ -97,7 +97,7 @@ public record Resume(Set<String> okPoints, Set<String> runIds) {
 
     private static Map<String, Double> withoutTimeLimit(Map<String, Double> budget) {
         Map<String, Double> out = new LinkedHashMap<>(budget);
-        out.remove(PointRunner.TIME_LIMIT);
+        out.remove(Budget.TIME_LIMIT);
         return out;
     }
 }

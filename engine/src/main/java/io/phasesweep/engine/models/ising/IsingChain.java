@@ -1,6 +1,7 @@
 package io.phasesweep.engine.models.ising;
 
-import io.phasesweep.engine.model.MonteCarloModel;
+import io.phasesweep.engine.model.MonteCarlo;
+import io.phasesweep.engine.model.ThermalObservables.Reading;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -12,7 +13,7 @@ import java.util.random.RandomGenerator;
  * avoids the long-lived stripe states a random start leaves single-spin dynamics in, and above
  * T_c it disorders within a few updates.
  */
-abstract class IsingChain implements MonteCarloModel.Chain {
+abstract class IsingChain implements MonteCarlo.Chain {
     protected final int sites;
     protected final int coordination;
     protected final int[] neighbours;
@@ -40,17 +41,17 @@ abstract class IsingChain implements MonteCarloModel.Chain {
         this.magnetization = (long) sites * up;
     }
 
-    /** e, e2, absm, m2, m4: energy per spin, its square, and moments of the magnetization per spin. */
+    /** Energy per spin, its square, and moments of the magnetization per spin. */
     @Override
-    public final void measure(double[] out) {
+    public final void measure(Reading out) {
         double e = (-coupling * bonds - field * magnetization) / sites;
         double m = (double) magnetization / sites;
         double m2 = m * m;
-        out[0] = e;
-        out[1] = e * e;
-        out[2] = Math.abs(m);
-        out[3] = m2;
-        out[4] = m2 * m2;
+        out.set(IsingModel.E, e);
+        out.set(IsingModel.E2, e * e);
+        out.set(IsingModel.ABSM, Math.abs(m));
+        out.set(IsingModel.M2, m2);
+        out.set(IsingModel.M4, m2 * m2);
     }
 
     /** The current spins, for tests. */

@@ -2,12 +2,14 @@ package io.phasesweep.engine.models.ising;
 
 import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.DerivedObservable;
+import io.phasesweep.engine.model.MonteCarlo;
 import io.phasesweep.engine.model.MonteCarloModel;
-import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
+import io.phasesweep.engine.model.ThermalObservables;
+import io.phasesweep.engine.model.ThermalObservables.Slot;
 
 import java.util.List;
 
@@ -19,6 +21,17 @@ import java.util.List;
 public final class IsingModel extends MonteCarloModel {
     public static final String WOLFF = "wolff";
     public static final String METROPOLIS = "metropolis";
+
+    static final ThermalObservables OBSERVABLES = new ThermalObservables();
+    static final Slot E = OBSERVABLES.declare("e", "energy per spin, field term included");
+    static final Slot E2 = OBSERVABLES.declare("e2", "square of the energy per spin");
+    static final Slot ABSM = OBSERVABLES.declare("absm", "|m|, absolute magnetization per spin");
+    static final Slot M2 = OBSERVABLES.declare("m2", "m^2, squared magnetization per spin");
+    static final Slot M4 = OBSERVABLES.declare("m4", "m^4");
+
+    public IsingModel() {
+        super(OBSERVABLES);
+    }
 
     @Override
     public String id() {
@@ -48,16 +61,6 @@ public final class IsingModel extends MonteCarloModel {
     }
 
     @Override
-    public List<ObservableSpec> observables() {
-        return List.of(
-                ObservableSpec.thermal("e", "energy per spin, field term included"),
-                ObservableSpec.thermal("e2", "square of the energy per spin"),
-                ObservableSpec.thermal("absm", "|m|, absolute magnetization per spin"),
-                ObservableSpec.thermal("m2", "m^2, squared magnetization per spin"),
-                ObservableSpec.thermal("m4", "m^4"));
-    }
-
-    @Override
     public List<DerivedObservable> derived() {
         return List.of(
                 new DerivedObservable("binder", "Binder cumulant 1 - <m4>/(3 <m2>^2)",
@@ -70,18 +73,18 @@ public final class IsingModel extends MonteCarloModel {
 
     @Override
     public List<BudgetKey> budget() {
-        return updateBudget("lattice sweeps for metropolis, single cluster flips for wolff");
+        return MonteCarlo.budget("lattice sweeps for metropolis, single cluster flips for wolff");
     }
 
     @Override
-    public double cost(Point point) {
-        return spins(point.params(), point.size()) * (point.budget(THERMALIZE) + point.budget(MEASURE));
+    public double cost(Task task) {
+        return spins(task.params(), task.size()) * (task.budget().get(MonteCarlo.THERMALIZE) + task.budget().get(MonteCarlo.MEASURE));
     }
 
     @Override
-    protected Chain start(Point point, RandomStreams streams) {
-        ParamValues p = point.params();
-        HypercubicLattice lattice = new HypercubicLattice(point.size(), p.integer("dim"));
+    protected MonteCarlo.Chain start(Task task, RandomStreams streams) {
+        ParamValues p = task.params();
+        HypercubicLattice lattice = new HypercubicLattice(task.size(), p.integer("dim"));
         double coupling = p.real("J");
         double field = p.real("h");
         double temperature = p.real("T");

@@ -7,7 +7,7 @@ import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 
 import java.util.List;
 import java.util.Map;
@@ -63,27 +63,27 @@ public final class PerceptronModel implements Model {
     }
 
     @Override
-    public double cost(Point point) {
-        double n = point.size();
-        double p = patternCount(point);
+    public double cost(Task task) {
+        double n = task.size();
+        double p = patternCount(task);
         return p * p * n + n * n * n;
     }
 
     @Override
-    public Measurement run(Point point, RandomStreams streams, Deadline deadline) {
-        int n = point.size();
-        double[][] a = patterns(patternCount(point), n, point.params().word("patterns").equals("binary"),
+    public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
+        int n = task.size();
+        double[][] a = patterns(patternCount(task), n, task.params().word("patterns").equals("binary"),
                 streams.disorder());
         MaxMargin result = MaxMarginSolver.solve(a, deadline);
         // rows were scaled by 1/√N, so stabilities y ξ·w/|w| are √N times a·w
         double margin = Math.sqrt(n) * result.margin();
-        double kappa = point.params().real("kappa");
+        double kappa = task.params().real("kappa");
         boolean sat = result.separable() && margin >= kappa;
         return Measurement.of(Map.of("sat", sat ? 1.0 : 0.0, "margin", margin));
     }
 
-    static int patternCount(Point point) {
-        return (int) Math.max(1, Math.round(point.params().real("alpha") * point.size()));
+    static int patternCount(Task task) {
+        return (int) Math.max(1, Math.round(task.params().real("alpha") * task.size()));
     }
 
     /** Rows y_μ ξ_μ/√N, drawn pattern by pattern so that a prefix does not depend on P. */

@@ -8,7 +8,7 @@ import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,19 +69,19 @@ public final class PercolationModel implements AxisModel {
     }
 
     @Override
-    public double cost(Point point) {
-        return Math.pow(point.size(), point.params().integer("dim"));
+    public double cost(Task task) {
+        return Math.pow(task.size(), task.params().integer("dim"));
     }
 
     @Override
-    public List<Measurement> runAxis(List<Point> ladder, RandomStreams streams, Deadline deadline) {
-        Point first = ladder.get(0);
+    public List<Measurement> runAxis(List<Task> ladder, RandomStreams streams, Deadline deadline) {
+        Task first = ladder.get(0);
         Lattice lattice = new Lattice(first.size(), first.params().integer("dim"));
         CanonicalCurves curves = NewmanZiff.run(lattice, randomOrder(lattice.sites(), streams.disorder()));
         List<Measurement> out = new ArrayList<>(ladder.size());
-        for (Point point : ladder) {
+        for (Task task : ladder) {
             deadline.check();
-            BinomialConvolution at = new BinomialConvolution(curves.sites(), point.params().real("p"));
+            BinomialConvolution at = new BinomialConvolution(curves.sites(), task.params().real("p"));
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("spans", at.tail(curves.firstSpan()));
             values.put("wraps", at.tail(curves.firstWrap()));

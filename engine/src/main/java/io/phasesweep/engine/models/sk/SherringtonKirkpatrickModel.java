@@ -5,13 +5,14 @@ import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.DerivedObservable;
 import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.MonteCarlo;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.stats.LogBinning;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
+import io.phasesweep.engine.model.ThermalObservables;
+import io.phasesweep.engine.model.ThermalObservables.Slot;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,12 @@ import java.util.List;
  * aggregation from disorder-averaged ⟨q²⟩ and ⟨q⁴⟩.
  */
 public final class SherringtonKirkpatrickModel implements AxisModel {
+    private static final ThermalObservables OBSERVABLES = new ThermalObservables();
+    static final Slot ENERGY = OBSERVABLES.declare("e", "energy per spin, averaged over the two replicas");
+    static final Slot Q2 = OBSERVABLES.declare("q2", "⟨q²⟩ of the overlap between the two replicas");
+    static final Slot Q4 = OBSERVABLES.declare("q4", "⟨q⁴⟩ of the overlap between the two replicas");
+    static final Slot SWAP_RATE = OBSERVABLES.declare("swap_rate", "acceptance of swaps with the next higher T; at"
+            + " the highest T, with the next lower T; 0 for a one-temperature ladder");
 
     @Override
     public String id() {
@@ -54,12 +61,7 @@ public final class SherringtonKirkpatrickModel implements AxisModel {
 
     @Override
     public List<ObservableSpec> observables() {
-        return List.of(
-                ObservableSpec.thermal("e", "energy per spin, averaged over the two replicas"),
-                ObservableSpec.thermal("q2", "⟨q²⟩ of the overlap between the two replicas"),
-                ObservableSpec.thermal("q4", "⟨q⁴⟩ of the overlap between the two replicas"),
-                ObservableSpec.thermal("swap_rate", "acceptance of swaps with the next higher T; at the"
-                        + " highest T, with the next lower T; 0 for a one-temperature ladder"));
+        return OBSERVABLES.specs();
     }
 
     @Override
@@ -70,56 +72,21 @@ public final class SherringtonKirkpatrickModel implements AxisModel {
 
     @Override
     public List<BudgetKey> budget() {
-        return List.of(
-                new BudgetKey("thermalize", 2000, 0, "PT rounds discarded before measuring"),
-                new BudgetKey("measure", 8000, LogBinning.MIN_BINS, "PT rounds measured (one measurement per round)"));
+        return MonteCarlo.budget("parallel-tempering rounds", 2000, 8000);
     }
 
     @Override
-    public double cost(Point point) {
-        double n = point.size();
-        return n * n * (point.budget("thermalize") + point.budget("measure"));
+    public double cost(Task task) {
+        double n = task.size();
+        return n * n * (task.budget().get(MonteCarlo.THERMALIZE) + task.budget().get(MonteCarlo.MEASURE));
     }
 
     @Override
-    public List<Measurement> runAxis(List<Point> ladder, RandomStreams streams, Deadline deadline) {
-        Point first = ladder.get(0);
-        int n = first.size();
-        int levels = ladder.size();
-        double[] temperatures = new double[levels];
-        for (int k = 0; k < levels; k++) {
-            temperatures[k] = ladder.get(k).params().real("T");
-        }
-        Couplings couplings = Couplings.draw(n, streams.disorder());
+    public List<Measurement> runAxis(List<Task> ladder, RandomStreams streams, Deadline deadline) {
+        Task first = ladder.get(0);
+        double[] temperatures = ladder.stream().mapToDouble(t -> t.params().real("T")).toArray();
+        Couplings couplings = Couplings.draw(first.size(), streams.disorder());
         ParallelTempering pt = new ParallelTempering(couplings, temperatures, streams.dynamics());
-        long thermalize = (long) first.budget("thermalize");
-        long measure = (long) first.budget("measure");
-        for (long r = 0; r < thermalize; r++) {
-            deadline.check();
-            pt.round(streams.dynamics());
-        }
-        List<ObservableSpec> observables = observables();
-        LogBinning[] bins = new LogBinning[levels];
-        for (int k = 0; k < levels; k++) {
-            bins[k] = new LogBinning(observables.size());
-        }
-        double[] sample = new double[observables.size()];
-        for (long r = 0; r < measure; r++) {
-            deadline.check();
-            pt.round(streams.dynamics());
-            for (int k = 0; k < levels; k++) {
-                double q = pt.overlap(k);
-                sample[0] = pt.energy(k) / n;
-                sample[1] = q * q;
-                sample[2] = q * q * q * q;
-                sample[3] = levels == 1 ? 0.0 : pt.swapAcceptance(Math.min(k, levels - 2));
-                bins[k].add(sample);
-            }
-        }
-        List<Measurement> out = new ArrayList<>(levels);
-        for (LogBinning b : bins) {
-            out.add(Measurement.binned(observables, b));
-        }
-        return out;
+        return MonteCarlo.run(OBSERVABLES, pt, first.budget(), deadline);
     }
 }

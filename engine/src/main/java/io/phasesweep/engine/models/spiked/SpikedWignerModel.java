@@ -8,7 +8,7 @@ import io.phasesweep.engine.model.AxisModel;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,31 +93,31 @@ public final class SpikedWignerModel implements AxisModel {
     }
 
     @Override
-    public double cost(Point point) {
-        double n = point.size();
-        return isMatrix(point) ? n * n * n : 50 * n * n;
+    public double cost(Task task) {
+        double n = task.size();
+        return isMatrix(task) ? n * n * n : 50 * n * n;
     }
 
     @Override
-    public List<Measurement> runAxis(List<Point> ladder, RandomStreams streams, Deadline deadline) {
-        Point first = ladder.get(0);
+    public List<Measurement> runAxis(List<Task> ladder, RandomStreams streams, Deadline deadline) {
+        Task first = ladder.get(0);
         SpectralMeasure measure = SpectralMeasure.of(spikeBasis(first, streams));
         List<Measurement> out = new ArrayList<>(ladder.size());
-        for (Point point : ladder) {
+        for (Task task : ladder) {
             deadline.check();
-            SpectralMeasure.Outlier outlier = measure.outlier(point.params().real("lambda"));
+            SpectralMeasure.Outlier outlier = measure.outlier(task.params().real("lambda"));
             out.add(Measurement.of(Map.of("top", outlier.top(), "overlap2", outlier.overlap2())));
         }
         return out;
     }
 
     /** W/√N as a tridiagonal matrix whose first basis vector is the unit spike. */
-    private static Tridiagonal spikeBasis(Point point, RandomStreams streams) {
-        int n = point.size();
-        if (!isMatrix(point)) {
+    private static Tridiagonal spikeBasis(Task task, RandomStreams streams) {
+        int n = task.size();
+        if (!isMatrix(task)) {
             return Tridiagonal.goe(n, streams.disorder());
         }
-        SpikedWigner.Prior prior = SpikedWigner.Prior.valueOf(point.params().word("prior").toUpperCase(Locale.ROOT));
+        SpikedWigner.Prior prior = SpikedWigner.Prior.valueOf(task.params().word("prior").toUpperCase(Locale.ROOT));
         SpikedWigner sample = SpikedWigner.draw(n, prior, streams.disorder());
         double[] u = sample.spike();
         for (int i = 0; i < n; i++) {
@@ -126,7 +126,7 @@ public final class SpikedWignerModel implements AxisModel {
         return Tridiagonal.reduce(sample.matrix(0.0), u, n);
     }
 
-    private static boolean isMatrix(Point point) {
-        return point.params().word("sampler").equals("matrix");
+    private static boolean isMatrix(Task task) {
+        return task.params().word("sampler").equals("matrix");
     }
 }

@@ -9,7 +9,7 @@ import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,17 +94,17 @@ public final class TeacherStudentModel implements Model {
     }
 
     @Override
-    public double cost(Point point) {
-        ParamValues params = point.params();
+    public double cost(Task task) {
+        ParamValues params = task.params();
         // The SGD run plus the gradient-descent reference (batch P).
-        double batch = Math.min(params.integer("B"), point.size()) + point.size();
-        return dimension(params, point.size()) * batch * point.budget("max_steps");
+        double batch = Math.min(params.integer("B"), task.size()) + task.size();
+        return dimension(params, task.size()) * batch * task.budget().get("max_steps");
     }
 
     @Override
-    public Measurement run(Point point, RandomStreams streams, Deadline deadline) {
-        ParamValues params = point.params();
-        int p = point.size();
+    public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
+        ParamValues params = task.params();
+        int p = task.size();
         int d = dimension(params, p);
         double chi = params.real("chi");
         double eta = params.real("eta");
@@ -114,7 +114,7 @@ public final class TeacherStudentModel implements Model {
         }
         TrainingSet data = TrainingSet.draw(p, d, chi, streams.disorder());
         double[] w0 = initialWeights(params.word("init"), d, streams.disorder());
-        long maxSteps = (long) point.budget("max_steps");
+        long maxSteps = (long) task.budget().get("max_steps");
         Sgd.Result result = Sgd.train(data, w0, params.integer("B"), eta, margin, maxSteps, streams.dynamics(), deadline::check);
         // Gradient descent does not depend on the sample order, so the stream it shuffles with is irrelevant.
         Sgd.Result gradientDescent = Sgd.train(data, w0, p, eta, margin, maxSteps, streams.dynamics(), deadline::check);

@@ -1,10 +1,11 @@
 package io.phasesweep.engine.models.hopfield;
 
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,8 @@ class HopfieldTest {
      */
     @Test
     void relaxedStateIsAFixedPointOfTheExplicitCouplings() {
-        Point point = point(300, 0.16, 0.0);
-        HopfieldNetwork net = HopfieldNetwork.random(300, HopfieldModel.patternCount(point), Seeds.generator(5));
+        HopfieldNetwork net = HopfieldNetwork.random(300, HopfieldModel.patternCount(task(300, 0.16, 0.0)),
+                Seeds.generator(5));
         HopfieldDynamics dynamics = new HopfieldDynamics(net, Seeds.generator(6));
         int sweeps = 0;
         while (dynamics.sweepZeroTemperature() != 0) {
@@ -89,7 +90,7 @@ class HopfieldTest {
      */
     @Test
     void smallLoadRetrievesThePattern() {
-        Measurement m = new HopfieldModel().run(point(1000, 0.05, 0.0), streams(9), Deadline.none());
+        Measurement m = new HopfieldModel().run(task(1000, 0.05, 0.0), streams(9), Deadline.none());
         assertTrue(m.values().get("m") > 0.99, "m = " + m.values().get("m"));
         assertEquals(1.0, m.values().get("retrieved"));
         assertEquals(1.0, m.values().get("fixed"));
@@ -101,7 +102,7 @@ class HopfieldTest {
      */
     @Test
     void largeLoadLosesThePattern() {
-        Measurement m = new HopfieldModel().run(point(1000, 0.4, 0.0), streams(10), Deadline.none());
+        Measurement m = new HopfieldModel().run(task(1000, 0.4, 0.0), streams(10), Deadline.none());
         assertTrue(m.values().get("m") < 0.6, "m = " + m.values().get("m"));
         assertEquals(0.0, m.values().get("retrieved"));
     }
@@ -114,11 +115,28 @@ class HopfieldTest {
     @Test
     void glauberRetrievesAtLowTemperatureAndMeltsAtHigh() {
         HopfieldModel model = new HopfieldModel();
-        Measurement cold = model.run(point(1000, 0.05, 0.2), streams(12), Deadline.none());
+        Measurement cold = model.run(task(1000, 0.05, 0.2), streams(12), Deadline.none());
         assertTrue(cold.values().get("m") > 0.95, "T=0.2: m = " + cold.values().get("m"));
-        Measurement hot = model.run(point(1000, 0.05, 3.0), streams(13), Deadline.none());
+        Measurement hot = model.run(task(1000, 0.05, 3.0), streams(13), Deadline.none());
         assertTrue(hot.values().get("m2") < 0.02, "T=3: m2 = " + hot.values().get("m2"));
         assertEquals(0.0, hot.values().get("retrieved"));
+    }
+
+    /**
+     * At T &gt; 0 the overlap moments are time averages from the engine's Monte Carlo loop, each with
+     * an error of the mean and a finite autocorrelation time; at T = 0 they are final values, without.
+     */
+    @Test
+    void glauberOverlapsCarryErrorsAndTausZeroTemperatureOnesDoNot() {
+        HopfieldModel model = new HopfieldModel();
+        Measurement hot = model.run(task(500, 0.05, 3.0), streams(14), Deadline.none());
+        for (String o : new String[]{"m", "m2", "m4"}) {
+            assertTrue(hot.errors().get(o) > 0, o + "_err = " + hot.errors().get(o));
+            assertTrue(Double.isFinite(hot.taus().get(o)) && hot.taus().get(o) > 0, o + "_tau = " + hot.taus().get(o));
+        }
+        assertEquals(200.0, hot.values().get("sweeps_run"));
+        Measurement cold = model.run(task(500, 0.05, 0.0), streams(15), Deadline.none());
+        assertTrue(cold.errors().isEmpty() && cold.taus().isEmpty(), cold.toString());
     }
 
     private static void randomise(HopfieldNetwork net, long seed) {
@@ -130,10 +148,9 @@ class HopfieldTest {
         }
     }
 
-    private static Point point(int n, double alpha, double temperature) {
-        return new Point("t", "hopfield", "size=" + n + "|alpha=" + alpha + "|r=0",
-                new ParamValues(Map.of("alpha", alpha, "T", temperature, "threshold", 0.9)), n, 0, 1L, 2L,
-                Map.of("sweeps", 100.0, "thermalize", 100.0, "measure", 100.0));
+    private static Task task(int n, double alpha, double temperature) {
+        return new Task(new ParamValues(Map.of("alpha", alpha, "T", temperature, "threshold", 0.9)), n,
+                new Budget(Map.of("sweeps", 100.0, "thermalize", 100.0, "measure", 100.0)));
     }
 
     private static RandomStreams streams(long seed) {

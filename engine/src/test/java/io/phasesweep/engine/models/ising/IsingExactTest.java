@@ -1,6 +1,8 @@
 package io.phasesweep.engine.models.ising;
 
 import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.ThermalObservables.Reading;
+import io.phasesweep.engine.model.ThermalObservables.Slot;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +37,7 @@ class IsingExactTest {
     })
     void matchesExactEnumeration(int dim, int size, double temperature, double field, String algorithm) {
         double[] exact = ExactIsing.enumerate(new HypercubicLattice(size, dim), 1.0, field, temperature);
-        Measurement m = IsingRuns.run(IsingRuns.point(dim, size, temperature, field, algorithm, 1000, 100_000));
+        Measurement m = IsingRuns.run(IsingRuns.task(dim, size, temperature, field, algorithm, 1000, 100_000));
         for (int o = 0; o < OBSERVABLES.length; o++) {
             assertWithinErrors(exact[o], m, OBSERVABLES[o]);
         }
@@ -47,7 +49,7 @@ class IsingExactTest {
             "2.5, -0.5, metropolis"})
     void chainMatchesTransferMatrix(double temperature, double field, String algorithm) {
         double[] exact = ExactIsing.chain(32, 1.0, field, temperature);
-        Measurement m = IsingRuns.run(IsingRuns.point(1, 32, temperature, field, algorithm, 1000, 100_000));
+        Measurement m = IsingRuns.run(IsingRuns.task(1, 32, temperature, field, algorithm, 1000, 100_000));
         assertWithinErrors(exact[0], m, "e");
         assertWithinErrors(exact[1], m, "e2");
         assertWithinErrors(exact[2], m, "m2");
@@ -69,8 +71,8 @@ class IsingExactTest {
     @ParameterizedTest(name = "T={0} h={1}")
     @CsvSource({"2.4, 0", "2.1, 0.1"})
     void wolffAndMetropolisAgree(double temperature, double field) {
-        Measurement wolff = IsingRuns.run(IsingRuns.point(2, 8, temperature, field, "wolff", 2000, 200_000));
-        Measurement metropolis = IsingRuns.run(IsingRuns.point(2, 8, temperature, field, "metropolis", 2000, 100_000));
+        Measurement wolff = IsingRuns.run(IsingRuns.task(2, 8, temperature, field, "wolff", 2000, 200_000));
+        Measurement metropolis = IsingRuns.run(IsingRuns.task(2, 8, temperature, field, "metropolis", 2000, 100_000));
         for (String o : OBSERVABLES) {
             double combined = Math.hypot(wolff.errors().get(o), metropolis.errors().get(o));
             assertEquals(metropolis.values().get(o), wolff.values().get(o), SIGMAS * combined, o);
@@ -86,14 +88,15 @@ class IsingExactTest {
         IsingChain[] chains = {
                 new WolffChain(lattice, 1.0, 0.2, 2.5, random),
                 new MetropolisChain(lattice, 1.0, 0.2, 2.5, random)};
-        double[] kept = new double[5];
+        Slot[] slots = {IsingModel.E, IsingModel.E2, IsingModel.ABSM, IsingModel.M2, IsingModel.M4};
+        Reading kept = new Reading(IsingModel.OBSERVABLES);
         for (IsingChain chain : chains) {
             for (int step = 0; step < 500; step++) {
                 chain.update();
                 chain.measure(kept);
                 double[] recomputed = ExactIsing.observables(lattice, chain.spins(), 1.0, 0.2);
                 for (int o = 0; o < 5; o++) {
-                    assertEquals(recomputed[o], kept[o], 1e-12, OBSERVABLES[o] + " after " + step + " updates");
+                    assertEquals(recomputed[o], kept.get(slots[o]), 1e-12, OBSERVABLES[o] + " after " + step + " updates");
                 }
             }
         }

@@ -5,7 +5,7 @@ import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.ParamValues;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -44,20 +44,20 @@ class IsingModelTest {
 
     @Test
     void costIsSpinsTimesUpdates() {
-        assertEquals(16 * 16 * 16 * 1100.0, model.cost(IsingRuns.point(3, 16, 4.5, 0, "wolff", 100, 1000)));
+        assertEquals(16 * 16 * 16 * 1100.0, model.cost(IsingRuns.task(3, 16, 4.5, 0, "wolff", 100, 1000)));
     }
 
     /** Known numbers: a saturated magnet, a Gaussian distribution of m, and hand-computed fluctuations. */
     @Test
     void derivedFormulas() {
-        ParamValues params = IsingRuns.point(2, 4, 2.0, 0, "wolff", 0, 32).params();
+        ParamValues params = IsingRuns.task(2, 4, 2.0, 0, "wolff", 0, 32).params();
         assertEquals(2.0 / 3, derived("binder").evaluate(new double[] {1.0, 1.0}, params, 4), 1e-15);
         assertEquals(0.0, derived("binder").evaluate(new double[] {3 * 0.04, 0.2}, params, 4), 1e-15);
         // chi = 16 · (0.5 − 0.6²) / 2 = 1.12
         assertEquals(1.12, derived("chi").evaluate(new double[] {0.5, 0.6}, params, 4), 1e-12);
         // c = 16 · (2.0 − 1.3²) / 2² = 1.24
         assertEquals(1.24, derived("c").evaluate(new double[] {2.0, -1.3}, params, 4), 1e-12);
-        ParamValues cube = IsingRuns.point(3, 5, 4.0, 0, "wolff", 0, 32).params();
+        ParamValues cube = IsingRuns.task(3, 5, 4.0, 0, "wolff", 0, 32).params();
         assertEquals(125 * (0.5 - 0.36) / 4, derived("chi").evaluate(new double[] {0.5, 0.6}, cube, 5), 1e-12);
     }
 
@@ -73,15 +73,15 @@ class IsingModelTest {
         double[] exact = ExactIsing.enumerate(lattice, 1.0, 0.1, t);
         double slope = (ExactIsing.enumerate(lattice, 1.0, 0.1, t + d)[0]
                 - ExactIsing.enumerate(lattice, 1.0, 0.1, t - d)[0]) / (2 * d);
-        ParamValues params = IsingRuns.point(2, 4, t, 0.1, "wolff", 0, 32).params();
+        ParamValues params = IsingRuns.task(2, 4, t, 0.1, "wolff", 0, 32).params();
         assertEquals(slope, derived("c").evaluate(new double[] {exact[1], exact[0]}, params, 4), 1e-6);
     }
 
     @Test
     void sameSeedSameMeasurement() {
-        Point point = IsingRuns.point(2, 6, 2.3, 0, "wolff", 100, 1000);
-        Measurement first = IsingRuns.run(point);
-        assertEquals(first, IsingRuns.run(point));
+        Task task = IsingRuns.task(2, 6, 2.3, 0, "wolff", 100, 1000);
+        Measurement first = IsingRuns.run(task);
+        assertEquals(first, IsingRuns.run(task));
         for (String o : OBSERVABLES) {
             assertTrue(first.errors().get(o) > 0 && first.taus().get(o) > 0, o);
         }

@@ -1,40 +1,43 @@
 package io.phasesweep.engine.models.ising;
 
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
-import io.phasesweep.engine.model.MonteCarloModel;
+import io.phasesweep.engine.model.MonteCarlo;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.sweep.Seeds;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Points and runs of the ising model for the tests, with fixed seeds. */
+/** Tasks and runs of the ising model for the tests, with seeds fixed by the parameters. */
 final class IsingRuns {
     static final String[] OBSERVABLES = {"e", "e2", "absm", "m2", "m4"};
 
     private IsingRuns() {
     }
 
-    static Point point(int dim, int size, double temperature, double field, String algorithm,
-                       long thermalize, long measure) {
+    static Task task(int dim, int size, double temperature, double field, String algorithm,
+                     long thermalize, long measure) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("dim", (double) dim);
         params.put("J", 1.0);
         params.put("h", field);
         params.put("algorithm", algorithm);
         params.put("T", temperature);
-        String key = "size=" + size + "|dim=" + dim + "|T=" + temperature + "|h=" + field + "|" + algorithm;
-        return new Point("test", "ising", key, new ParamValues(params), size, 0,
-                Seeds.disorder(1, size, 0), Seeds.dynamics(1, key),
-                Map.of(MonteCarloModel.THERMALIZE, (double) thermalize, MonteCarloModel.MEASURE, (double) measure));
+        return new Task(new ParamValues(params), size, new Budget(
+                Map.of(MonteCarlo.THERMALIZE, (double) thermalize, MonteCarlo.MEASURE, (double) measure)));
     }
 
-    static Measurement run(Point point) {
+    /** Runs with a dynamics stream seeded by the size and parameters, so equal tasks give equal runs. */
+    static Measurement run(Task task) {
+        ParamValues p = task.params();
+        String key = "size=" + task.size() + "|dim=" + p.integer("dim") + "|T=" + p.real("T") + "|h=" + p.real("h")
+                + "|" + p.word("algorithm");
         RandomStreams streams = new RandomStreams(
-                Seeds.generator(point.disorderSeed()), Seeds.generator(point.dynamicsSeed()));
-        return new IsingModel().run(point, streams, Deadline.none());
+                Seeds.generator(Seeds.disorder(1, task.size(), 0)), Seeds.generator(Seeds.dynamics(1, key)));
+        return new IsingModel().run(task, streams, Deadline.none());
     }
 }

@@ -1,10 +1,11 @@
 package io.phasesweep.engine.models.perceptron;
 
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,7 @@ class PerceptronTest {
             for (double alpha : new double[] {1.5, 2.0, 2.5}) {
                 int sat = 0;
                 for (int r = 0; r < samples; r++) {
-                    Point point = point(n, alpha, 0.0, r);
-                    Measurement m = model.run(point, streams(point), Deadline.none());
+                    Measurement m = model.run(task(n, alpha, 0.0), streams(n, r), Deadline.none());
                     sat += m.values().get("sat").intValue();
                 }
                 int p = (int) Math.round(alpha * n);
@@ -92,12 +92,10 @@ class PerceptronTest {
     @Test
     void satisfiabilityAtKappaFollowsTheMargin() {
         PerceptronModel model = new PerceptronModel();
-        Point base = point(40, 1.2, 0.0, 0);
-        double margin = model.run(base, streams(base), Deadline.none()).values().get("margin");
+        double margin = model.run(task(40, 1.2, 0.0), streams(40, 0), Deadline.none()).values().get("margin");
         assertTrue(margin > 0);
         for (double kappa : new double[] {0.999 * margin, 1.001 * margin}) {
-            Point point = point(40, 1.2, kappa, 0);
-            Measurement m = model.run(point, streams(point), Deadline.none());
+            Measurement m = model.run(task(40, 1.2, kappa), streams(40, 0), Deadline.none());
             assertEquals(margin, m.values().get("margin"), 1e-12);
             assertEquals(kappa < margin ? 1.0 : 0.0, m.values().get("sat"), "kappa=" + kappa);
         }
@@ -123,13 +121,12 @@ class PerceptronTest {
         return sum;
     }
 
-    private static Point point(int n, double alpha, double kappa, int replica) {
-        return new Point("t", "perceptron", "size=" + n + "|alpha=" + alpha + "|r=" + replica,
-                new ParamValues(Map.of("alpha", alpha, "kappa", kappa, "patterns", "gaussian")), n, replica,
-                Seeds.disorder(42, n, replica), Seeds.dynamics(42, "x"), Map.of());
+    private static Task task(int n, double alpha, double kappa) {
+        return new Task(new ParamValues(Map.of("alpha", alpha, "kappa", kappa, "patterns", "gaussian")), n,
+                new Budget(Map.of()));
     }
 
-    private static RandomStreams streams(Point point) {
-        return new RandomStreams(Seeds.generator(point.disorderSeed()), Seeds.generator(point.dynamicsSeed()));
+    private static RandomStreams streams(int n, int replica) {
+        return new RandomStreams(Seeds.generator(Seeds.disorder(42, n, replica)), Seeds.generator(Seeds.dynamics(42, "x")));
     }
 }

@@ -1,10 +1,11 @@
 package io.phasesweep.engine.models.percolation;
 
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class NewmanZiffTest {
     @Test
     void emptyAndFullLattice() {
         PercolationModel model = new PercolationModel();
-        List<Point> ladder = List.of(point(0.0, 16), point(1.0, 16));
+        List<Task> ladder = List.of(task(0.0, 16), task(1.0, 16));
         List<Measurement> m = model.runAxis(ladder, streams(7), Deadline.none());
         assertEquals(Map.of("spans", 0.0, "wraps", 0.0, "pmax", 0.0, "mean_size", 0.0, "chi", 0.0), m.get(0).values());
         assertEquals(Map.of("spans", 1.0, "wraps", 1.0, "pmax", 1.0, "mean_size", 0.0, "chi", 0.0), m.get(1).values());
@@ -113,9 +114,8 @@ class NewmanZiffTest {
         assertEquals(sites / 2, total, "root sizes add up to the occupied sites");
     }
 
-    private static Point point(double p, int size) {
-        return new Point("t", "percolation", "size=" + size + "|p=" + p + "|r=0",
-                new ParamValues(Map.of("p", p, "dim", 2.0)), size, 0, 1L, 2L, Map.of());
+    private static Task task(double p, int size) {
+        return new Task(new ParamValues(Map.of("p", p, "dim", 2.0)), size, new Budget(Map.of()));
     }
 
     private static RandomStreams streams(long seed) {

@@ -1,11 +1,12 @@
 package io.phasesweep.engine.models.sk;
 
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -21,28 +22,27 @@ class SherringtonKirkpatrickModelTest {
     private static final long SEED = 11;
     private final SherringtonKirkpatrickModel model = new SherringtonKirkpatrickModel();
 
-    private static List<Point> ladder(int n, int replica, double[] temperatures, double thermalize, double measure) {
-        List<Point> points = new ArrayList<>();
+    private static List<Task> ladder(int n, double[] temperatures, double thermalize, double measure) {
+        List<Task> tasks = new ArrayList<>();
         for (double t : temperatures) {
-            String key = "N=" + n + "|T=" + t + "|r=" + replica;
-            points.add(new Point("test", "sk", key, new ParamValues(Map.of("T", t)), n, replica,
-                    Seeds.disorder(SEED, n, replica), Seeds.dynamics(SEED, "N=" + n + "|r=" + replica),
-                    Map.of("thermalize", thermalize, "measure", measure)));
+            tasks.add(new Task(new ParamValues(Map.of("T", t)), n,
+                    new Budget(Map.of("thermalize", thermalize, "measure", measure))));
         }
-        return points;
+        return tasks;
     }
 
-    private List<Measurement> run(List<Point> ladder) {
-        Point p = ladder.get(0);
-        return model.runAxis(ladder, new RandomStreams(Seeds.generator(p.disorderSeed()),
-                Seeds.generator(p.dynamicsSeed())), Deadline.none());
+    /** Runs the ladder with the streams of replica {@code replica} of its size. */
+    private List<Measurement> run(List<Task> ladder, int replica) {
+        int n = ladder.get(0).size();
+        return model.runAxis(ladder, new RandomStreams(Seeds.generator(Seeds.disorder(SEED, n, replica)),
+                Seeds.generator(Seeds.dynamics(SEED, "N=" + n + "|r=" + replica))), Deadline.none());
     }
 
     @Test
     void parallelTemperingReproducesExactEnumeration() {
         int n = 10;
         double[] temperatures = {0.3, 0.5, 0.8, 1.2, 2.0};
-        List<Measurement> measured = run(ladder(n, 0, temperatures, 2000, 40000));
+        List<Measurement> measured = run(ladder(n, temperatures, 2000, 40000), 0);
         ExactEnumeration exact = new ExactEnumeration(Couplings.draw(n, Seeds.generator(Seeds.disorder(SEED, n, 0))));
         for (int k = 0; k < temperatures.length; k++) {
             double t = temperatures[k];
@@ -68,8 +68,8 @@ class SherringtonKirkpatrickModelTest {
     @Test
     void aRunIsDeterministicGivenItsStreams() {
         double[] temperatures = {0.6, 1.0, 1.4};
-        List<Measurement> first = run(ladder(16, 1, temperatures, 10, 200));
-        List<Measurement> second = run(ladder(16, 1, temperatures, 10, 200));
+        List<Measurement> first = run(ladder(16, temperatures, 10, 200), 1);
+        List<Measurement> second = run(ladder(16, temperatures, 10, 200), 1);
         assertEquals(first, second);
     }
 

@@ -1,11 +1,12 @@
 package io.phasesweep.engine.models.spiked;
 
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.sweep.Seeds;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -26,19 +27,18 @@ class SpikedWignerModelTest {
     private static final long SWEEP_SEED = 7;
     private final SpikedWignerModel model = new SpikedWignerModel();
 
-    private static Point point(double lambda, String prior, String sampler, int n, int replica) {
+    private static Task task(double lambda, String prior, String sampler, int n) {
         ParamValues params = new ParamValues(Map.of("lambda", lambda, "prior", prior, "sampler", sampler));
-        return new Point("test", "spiked", "N=" + n + "|lambda=" + lambda + "|r=" + replica, params, n, replica,
-                Seeds.disorder(SWEEP_SEED, n, replica), Seeds.dynamics(SWEEP_SEED, "x"), Map.of());
+        return new Task(params, n, new Budget(Map.of()));
     }
 
     private List<Measurement> ladder(double[] lambdas, String prior, String sampler, int n, int replica) {
-        List<Point> points = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
         for (double lambda : lambdas) {
-            points.add(point(lambda, prior, sampler, n, replica));
+            tasks.add(task(lambda, prior, sampler, n));
         }
-        long seed = points.get(0).disorderSeed();
-        return model.runAxis(points, new RandomStreams(Seeds.generator(seed), Seeds.generator(1)), Deadline.none());
+        long seed = Seeds.disorder(SWEEP_SEED, n, replica);
+        return model.runAxis(tasks, new RandomStreams(Seeds.generator(seed), Seeds.generator(1)), Deadline.none());
     }
 
     private Measurement run(double lambda, String prior, String sampler, int n, int replica) {

@@ -1,11 +1,12 @@
 package io.phasesweep.engine.models.teacherstudent;
 
+import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
-import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -251,10 +252,9 @@ class TeacherStudentModelTest {
     }
 
     private static Measurement run(TeacherStudentModel model, Map<String, Object> params, String key) {
-        Point point = new Point("test", "teacher-student", key, new ParamValues(params), 64, 0,
-                Seeds.disorder(50, 64, 0), Seeds.dynamics(50, key), Map.of("max_steps", 1e6));
-        return model.run(point, new RandomStreams(Seeds.generator(point.disorderSeed()),
-                Seeds.generator(point.dynamicsSeed())), Deadline.none());
+        Task task = new Task(new ParamValues(params), 64, new Budget(Map.of("max_steps", 1e6)));
+        return model.run(task, new RandomStreams(Seeds.generator(Seeds.disorder(50, 64, 0)),
+                Seeds.generator(Seeds.dynamics(50, key))), Deadline.none());
     }
 
     @Test

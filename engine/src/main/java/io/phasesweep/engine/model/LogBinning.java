@@ -1,4 +1,4 @@
-package io.phasesweep.engine.stats;
+package io.phasesweep.engine.model;
 
 /**
  * Logarithmic binning of a Monte Carlo time series of several observables at once: the mean, the
