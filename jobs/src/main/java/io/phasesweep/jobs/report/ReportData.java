@@ -50,7 +50,7 @@ public record ReportData(String sweep, String model, String control, String acro
         java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
         java.util.stream.Stream.concat(boundaries.stream().map(BoundaryRow::finding), exponents.stream().map(ExponentRow::finding))
                 .map(Finding::observable)
-                .filter(observables::contains)
+                .filter(o -> o != null && observables.contains(o))
                 .forEach(order::add);
         order.addAll(observables);
         return List.copyOf(order);
