@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
  * {@link #variants} picks the main fit and its checks: with ω given and four sizes or more, the
  * corrected fit; otherwise the plain fit on the sizes from the first that leaves a fit passing its
  * χ² (a leading-size cut, at least three sizes), else, with five sizes or more, the corrected fit
- * with ω fitted. The checks are the same fit without the next smallest size and the other form. A
+ * with ω fitted. The checks are the same fit without the next smallest size and, for a plain main
+ * fit, the corrected form (a plain fit is no check of a corrected one: the correction is there). A
  * plain main fit on fewer than {@link #MIN_SIZES} sizes is flagged {@link Flag#TOO_FEW_SIZES}.
  */
 final class PowerLaw {
@@ -81,11 +82,9 @@ final class PowerLaw {
             if (omega != null && n - cut >= 4) {
                 v = v.plus("corrected", corrected(sizes, q, cut, omega));
             }
-        } else {
-            v = v.plus(cutName(0), plain(sizes, q, 0)).plus(cutName(1), plain(sizes, q, 1));
-            if (n - 1 >= (omega == null ? 4 : 3)) {
-                v = v.plus("corrected_" + cutName(1), corrected(sizes, q, 1, omega));
-            }
+        } else if (n - 1 >= (omega == null ? 4 : 3)) {
+            // the plain fits are known to be biased here, so they are no check of the corrected one
+            v = v.plus("corrected_" + cutName(1), corrected(sizes, q, 1, omega));
         }
         return v;
     }
