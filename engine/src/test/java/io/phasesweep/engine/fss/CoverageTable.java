@@ -1,0 +1,81 @@
+package io.phasesweep.engine.fss;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Pulls (estimate − truth)/stderr of many estimators over repeated trials, one row per estimator:
+ * in how many of the trials that wrote the row it had an estimate with an error, the fraction within 1 and 2 standard errors of the
+ * truth, and the mean and rms pull (≈ 0 and ≈ 1 for unbiased, honest error bars).
+ */
+final class CoverageTable {
+    private final Map<String, Row> rows = new TreeMap<>();
+
+    /** A row's tallies; a trial without a finite estimate and positive error counts as missing. */
+    static final class Row {
+        private int trials;
+        private int estimated;
+        private int within1;
+        private int within2;
+        private double pullSum;
+        private double pull2Sum;
+
+        int trials() {
+            return trials;
+        }
+
+        int estimated() {
+            return estimated;
+        }
+
+        double within1() {
+            return (double) within1 / estimated;
+        }
+
+        double within2() {
+            return (double) within2 / estimated;
+        }
+
+        double meanPull() {
+            return pullSum / estimated;
+        }
+
+        double rmsPull() {
+            return Math.sqrt(pull2Sum / estimated);
+        }
+    }
+
+    void add(String row, double value, double stderr, double truth) {
+        Row r = rows.computeIfAbsent(row, k -> new Row());
+        r.trials++;
+        if (!(Double.isFinite(value) && stderr > 0 && Double.isFinite(stderr))) {
+            return;
+        }
+        double pull = (value - truth) / stderr;
+        r.estimated++;
+        r.within1 += Math.abs(pull) <= 1 ? 1 : 0;
+        r.within2 += Math.abs(pull) <= 2 ? 1 : 0;
+        r.pullSum += pull;
+        r.pull2Sum += pull * pull;
+    }
+
+    Row row(String row) {
+        Row r = rows.get(row);
+        if (r == null) {
+            throw new AssertionError("no row " + row + " in " + rows.keySet());
+        }
+        return r;
+    }
+
+    Map<String, Row> rows() {
+        return rows;
+    }
+
+    String format(String title) {
+        StringBuilder s = new StringBuilder(title).append('\n');
+        s.append(String.format("%-44s %7s %7s %7s %8s %8s%n", "estimate", "trials", "<=1se", "<=2se", "mean", "rms"));
+        rows.forEach((name, r) -> s.append(String.format("%-44s %3d/%-3d %7.3f %7.3f %8.3f %8.3f%n", name, r.estimated,
+                r.trials, r.within1(), r.within2(), r.meanPull(), r.rmsPull())));
+        return s.toString();
+    }
+}
