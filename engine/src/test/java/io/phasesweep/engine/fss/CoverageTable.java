@@ -15,6 +15,7 @@ final class CoverageTable {
     static final class Row {
         private int trials;
         private int estimated;
+        private int flagged;
         private int within1;
         private int within2;
         private double pullSum;
@@ -26,6 +27,10 @@ final class CoverageTable {
 
         int estimated() {
             return estimated;
+        }
+
+        double flagged() {
+            return (double) flagged / trials;
         }
 
         double within1() {
@@ -45,9 +50,11 @@ final class CoverageTable {
         }
     }
 
-    void add(String row, double value, double stderr, double truth) {
+    /** One trial's estimate of {@code row}; {@code flagged} when it failed one of its own checks. */
+    void add(String row, double value, double stderr, boolean flagged, double truth) {
         Row r = rows.computeIfAbsent(row, k -> new Row());
         r.trials++;
+        r.flagged += flagged ? 1 : 0;
         if (!(Double.isFinite(value) && stderr > 0 && Double.isFinite(stderr))) {
             return;
         }
@@ -73,9 +80,10 @@ final class CoverageTable {
 
     String format(String title) {
         StringBuilder s = new StringBuilder(title).append('\n');
-        s.append(String.format("%-44s %7s %7s %7s %8s %8s%n", "estimate", "trials", "<=1se", "<=2se", "mean", "rms"));
-        rows.forEach((name, r) -> s.append(String.format("%-44s %3d/%-3d %7.3f %7.3f %8.3f %8.3f%n", name, r.estimated,
-                r.trials, r.within1(), r.within2(), r.meanPull(), r.rmsPull())));
+        s.append(String.format("%-48s %9s %7s %7s %7s %8s %8s%n", "estimate", "estimated", "flagged", "<=1se", "<=2se",
+                "mean", "rms"));
+        rows.forEach((name, r) -> s.append(String.format("%-48s %4d/%-4d %7.3f %7.3f %7.3f %8.3f %8.3f%n", name,
+                r.estimated, r.trials, r.flagged(), r.within1(), r.within2(), r.meanPull(), r.rmsPull())));
         return s.toString();
     }
 }
