@@ -5,8 +5,12 @@ import io.phasesweep.engine.run.RawRecord;
 import io.phasesweep.engine.stats.Sample;
 import io.phasesweep.engine.sweep.PointGroup;
 import io.phasesweep.engine.sweep.SweepExpander;
+import io.phasesweep.engine.sweep.SweepSpec;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,5 +33,17 @@ class SyntheticSweepTest {
         }
         assertEquals(4 * 11 * 16, run.size());
         assertEquals(run, sweep.samples());
+    }
+
+    /** docs/models/synthetic.md says so: the shipped sweep is the calibration's corrections regime. */
+    @Test
+    void theShippedSweepIsTheCorrectionsRegime() throws IOException {
+        SweepSpec shipped = SyntheticSweep.parse(Files.readString(Path.of("../sweeps/synthetic.yaml"))).spec();
+        SweepSpec calibration = CalibrationTest.CORRECTED.spec();
+        assertEquals(calibration.params(), shipped.params());
+        assertEquals(calibration.axes(), shipped.axes());
+        assertEquals(calibration.sizes(), shipped.sizes());
+        assertEquals(calibration.replicas(), shipped.replicas());
+        assertEquals(calibration.analysis(), shipped.analysis());
     }
 }
