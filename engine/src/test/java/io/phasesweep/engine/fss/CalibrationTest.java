@@ -89,7 +89,8 @@ class CalibrationTest {
             for (String q : QUANTITIES) {
                 Optional<Finding> best = r.best(q, null);
                 table.add(q + " " + Finding.BEST, best.map(Finding::value).orElse(Double.NaN),
-                        best.map(Finding::stderr).orElse(Double.NaN), false, sweep.truth(q));
+                        best.map(Finding::stderr).orElse(Double.NaN), best.map(Finding::stderrStat).orElse(Double.NaN),
+                        false, sweep.truth(q));
             }
         }
         System.out.print(table.format(String.format("calibration, %s: %d trials, %d resamples, %.0f s", title, TRIALS,
@@ -100,7 +101,7 @@ class CalibrationTest {
     private static void add(CoverageTable table, String quantity, Finding f, SyntheticSweep sweep) {
         String name = quantity + " " + f.method() + ":" + f.observable()
                 + (f.variant().equals(Finding.MAIN) ? "" : "/" + f.variant());
-        table.add(name, f.value(), f.stderr(), !f.flags().isEmpty(), sweep.truth(quantity));
+        table.add(name, f.value(), f.stderr(), f.stderrStat(), !f.flags().isEmpty(), sweep.truth(quantity));
     }
 
     /** Every best row published in {@link #PUBLISHED} of the trials and inside the band; all failures in one message. */

@@ -5,8 +5,10 @@ import java.util.TreeMap;
 
 /**
  * Pulls (estimate − truth)/stderr of many estimators over repeated trials, one row per estimator:
- * in how many of the trials that wrote the row it had an estimate with an error, the fraction within 1 and 2 standard errors of the
- * truth, and the mean and rms pull (≈ 0 and ≈ 1 for unbiased, honest error bars).
+ * in how many of the trials that wrote the row it had an estimate with an error, how many of those
+ * were flagged, the fraction within 1 and 2 standard errors of the truth, the mean and rms pull (≈ 0
+ * and ≈ 1 for unbiased, honest error bars), and the fraction within 1 statistical error alone
+ * (stderr_stat: what the systematic part of the error bar adds, or fails to add).
  */
 final class CoverageTable {
     private final Map<String, Row> rows = new TreeMap<>();
@@ -18,6 +20,7 @@ final class CoverageTable {
         private int flagged;
         private int within1;
         private int within2;
+        private int within1Stat;
         private double pullSum;
         private double pull2Sum;
 
@@ -41,6 +44,10 @@ final class CoverageTable {
             return (double) within2 / estimated;
         }
 
+        double within1Stat() {
+            return (double) within1Stat / estimated;
+        }
+
         double meanPull() {
             return pullSum / estimated;
         }
@@ -51,7 +58,7 @@ final class CoverageTable {
     }
 
     /** One trial's estimate of {@code row}; {@code flagged} when it failed one of its own checks. */
-    void add(String row, double value, double stderr, boolean flagged, double truth) {
+    void add(String row, double value, double stderr, double stderrStat, boolean flagged, double truth) {
         Row r = rows.computeIfAbsent(row, k -> new Row());
         r.trials++;
         r.flagged += flagged ? 1 : 0;
@@ -62,6 +69,7 @@ final class CoverageTable {
         r.estimated++;
         r.within1 += Math.abs(pull) <= 1 ? 1 : 0;
         r.within2 += Math.abs(pull) <= 2 ? 1 : 0;
+        r.within1Stat += Math.abs(value - truth) <= stderrStat ? 1 : 0;
         r.pullSum += pull;
         r.pull2Sum += pull * pull;
     }
@@ -80,10 +88,10 @@ final class CoverageTable {
 
     String format(String title) {
         StringBuilder s = new StringBuilder(title).append('\n');
-        s.append(String.format("%-48s %9s %7s %7s %7s %8s %8s%n", "estimate", "estimated", "flagged", "<=1se", "<=2se",
-                "mean", "rms"));
-        rows.forEach((name, r) -> s.append(String.format("%-48s %4d/%-4d %7.3f %7.3f %7.3f %8.3f %8.3f%n", name,
-                r.estimated, r.trials, r.flagged(), r.within1(), r.within2(), r.meanPull(), r.rmsPull())));
+        s.append(String.format("%-48s %9s %7s %7s %7s %8s %8s %7s%n", "estimate", "estimated", "flagged", "<=1se", "<=2se",
+                "mean", "rms", "<=1stat"));
+        rows.forEach((name, r) -> s.append(String.format("%-48s %4d/%-4d %7.3f %7.3f %7.3f %8.3f %8.3f %7.3f%n", name,
+                r.estimated, r.trials, r.flagged(), r.within1(), r.within2(), r.meanPull(), r.rmsPull(), r.within1Stat())));
         return s.toString();
     }
 }
