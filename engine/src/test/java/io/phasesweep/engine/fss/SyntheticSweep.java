@@ -1,17 +1,14 @@
 package io.phasesweep.engine.fss;
 
-import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ParamValues;
-import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.models.synthetic.ScalingForms;
 import io.phasesweep.engine.models.synthetic.SyntheticModel;
 import io.phasesweep.engine.run.PointRunner;
+import io.phasesweep.engine.run.RawRecord;
 import io.phasesweep.engine.stats.Sample;
-import io.phasesweep.engine.sweep.Point;
 import io.phasesweep.engine.sweep.PointGroup;
-import io.phasesweep.engine.sweep.Seeds;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepParser;
@@ -46,21 +43,17 @@ record SyntheticSweep(SweepSpec spec, Model model) {
                 s.budget(), s.analysis()), model);
     }
 
-    /**
-     * One sample per point, from the model run on the point's own streams as the {@link PointRunner}
-     * builds them (disorder and dynamics seeds of its group), without the runner's thread per point:
-     * that thread, which enforces the time limit, is most of the cost of a synthetic point.
-     */
+    /** One sample per OK row; any other row fails the trial (the synthetic model does not fail). */
     List<Sample> samples() {
+        PointRunner runner = new PointRunner(model, 60);
         List<Sample> out = new ArrayList<>();
         for (PointGroup group : SweepExpander.groups(spec, model)) {
-            Point p = group.points().get(0);
-            RandomStreams streams = new RandomStreams(Seeds.generator(group.disorderSeed()),
-                    Seeds.generator(group.dynamicsSeed()));
-            try {
-                out.add(new Sample(p.params(), p.size(), p.replica(), model.run(p.task(), streams, Deadline.none()).values()));
-            } catch (Exception e) {
-                throw new IllegalStateException(p.key(), e);
+            for (RawRecord row : runner.run(group)) {
+                if (row.status() != RawRecord.Status.OK) {
+                    throw new IllegalStateException(row.point().key() + ": " + row.error());
+                }
+                out.add(new Sample(row.point().params(), row.point().size(), row.point().replica(),
+                        row.measurement().values()));
             }
         }
         return out;

@@ -1,15 +1,16 @@
 package io.phasesweep.engine.models.synthetic;
 
+import io.phasesweep.engine.model.AxisModel;
 import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.Measurement;
-import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.model.Task;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +20,13 @@ import java.util.Map;
  * the aggregation and the calibration of the analysis against known answers, and lets a user try
  * the analysis without waiting for a simulation.
  *
- * <p>The shared part of the noise comes from the disorder stream, which depends on (size, replica)
- * only, so it is the same at every control value, as a quenched sample is; the fresh part comes from
- * the point's dynamics stream.
+ * <p>An axis model over T, so that a run is one (size, replica) across every T of the sweep: the
+ * engine's per-run overhead (a thread that enforces the time limit) is paid once per ladder, not
+ * once per row. The shared part of the noise is drawn once per run from the disorder stream, which
+ * depends on (size, replica) only, as a quenched sample is; the fresh part of each row is drawn from
+ * the run's dynamics stream, in increasing T.
  */
-public final class SyntheticModel implements Model {
+public final class SyntheticModel implements AxisModel {
 
     @Override
     public String id() {
@@ -39,6 +42,11 @@ public final class SyntheticModel implements Model {
     @Override
     public String sizeMeaning() {
         return "L (enters only through the scaling forms)";
+    }
+
+    @Override
+    public String wholeAxis() {
+        return "T";
     }
 
     @Override
@@ -79,12 +87,16 @@ public final class SyntheticModel implements Model {
     }
 
     @Override
-    public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
-        ParamValues p = task.params();
-        double[] truth = forms(p).truth(p.real("T"), task.size());
-        double[] v = ScalingForms.noisy(truth, p.real("noise"), ScalingForms.normals(streams.disorder()),
-                ScalingForms.normals(streams.dynamics()));
-        return Measurement.of(Map.of("u", v[ScalingForms.U], "chi", v[ScalingForms.CHI], "absm", v[ScalingForms.ABSM]));
+    public List<Measurement> runAxis(List<Task> ladder, RandomStreams streams, Deadline deadline) {
+        double[] shared = ScalingForms.normals(streams.disorder());
+        List<Measurement> out = new ArrayList<>(ladder.size());
+        for (Task task : ladder) {
+            ParamValues p = task.params();
+            double[] truth = forms(p).truth(p.real("T"), task.size());
+            double[] v = ScalingForms.noisy(truth, p.real("noise"), shared, ScalingForms.normals(streams.dynamics()));
+            out.add(Measurement.of(Map.of("u", v[ScalingForms.U], "chi", v[ScalingForms.CHI], "absm", v[ScalingForms.ABSM])));
+        }
+        return out;
     }
 
     /** The scaling forms of a point's parameters. */

@@ -2,6 +2,7 @@ package io.phasesweep.engine.models.synthetic;
 
 import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.ParamValues;
@@ -11,6 +12,7 @@ import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,11 +37,15 @@ class SyntheticModelTest {
         return new Task(new ParamValues(p), size, new Budget(Map.of()));
     }
 
-    /** One replica's values as a sweep draws them: disorder seeded by (size, replica), dynamics by the point. */
-    private Map<String, Double> run(Task task, int replica, String point) {
-        RandomStreams streams = new RandomStreams(Seeds.generator(Seeds.disorder(SWEEP_SEED, task.size(), replica)),
-                Seeds.generator(Seeds.dynamics(SWEEP_SEED, point)));
-        return model.run(task, streams, Deadline.none()).values();
+    /** One replica's values along a ladder of T, as a sweep draws them: disorder seeded by (size, replica). */
+    private List<Map<String, Double>> ladder(int replica, Task... tasks) {
+        RandomStreams streams = new RandomStreams(Seeds.generator(Seeds.disorder(SWEEP_SEED, tasks[0].size(), replica)),
+                Seeds.generator(Seeds.dynamics(SWEEP_SEED, "ladder|r=" + replica)));
+        return model.runAxis(List.of(tasks), streams, Deadline.none()).stream().map(Measurement::values).toList();
+    }
+
+    private Map<String, Double> run(Task task) {
+        return ladder(0, task).get(0);
     }
 
     @Test
@@ -54,18 +60,18 @@ class SyntheticModelTest {
         for (int size : new int[]{8, 64}) {
             Task atXc = task(size, "T", 2.27, "noise", 0.0, "u_correction", 0.3, "chi_correction", -1.0,
                     "absm_correction", 0.5, "omega", 0.8);
-            Map<String, Double> v = run(atXc, 0, "xc");
+            Map<String, Double> v = run(atXc);
             double correction = Math.pow(size, -0.8);
             assertEquals(1.0 / 3 + 0.3 * correction, v.get("u"), 1e-14);
             assertEquals(0.55 * Math.pow(size, -0.125) * (1 + 0.5 * correction), v.get("absm"), 1e-14);
             ScalingForms forms = SyntheticModel.forms(atXc.params());
             double peak = forms.chiPeakLocation(size);
             assertEquals(2.27 + 0.5 / size, peak, 1e-15);
-            double height = run(task(size, "T", peak, "noise", 0.0, "chi_correction", -1.0, "omega", 0.8), 0, "peak").get("chi");
+            double height = run(task(size, "T", peak, "noise", 0.0, "chi_correction", -1.0, "omega", 0.8)).get("chi");
             assertEquals(Math.pow(size, 1.75) * (1 - correction), height, 1e-12 * height);
             assertEquals(forms.chiPeakHeight(size), height, 1e-12 * height);
             for (double dx : new double[]{-1e-3, 1e-3}) {
-                double beside = run(task(size, "T", peak + dx, "noise", 0.0, "chi_correction", -1.0, "omega", 0.8), 0, "b")
+                double beside = run(task(size, "T", peak + dx, "noise", 0.0, "chi_correction", -1.0, "omega", 0.8))
                         .get("chi");
                 assertTrue(beside < height, "chi is highest at its peak location");
             }
@@ -80,7 +86,7 @@ class SyntheticModelTest {
         for (int size = 8; size <= 128; size *= 2) {
             Task task = task(size, "noise", 0.0, "gamma_nu", gammaNu, "nu", 0.63, "x_c", 0.0);
             double peak = SyntheticModel.forms(task.params()).chiPeakLocation(size);
-            double height = run(new Task(task.params().with("T", peak), size, task.budget()), 0, "p").get("chi");
+            double height = run(new Task(task.params().with("T", peak), size, task.budget())).get("chi");
             if (!Double.isNaN(previous)) {
                 assertEquals(gammaNu, Math.log(height / previous) / Math.log(2), 1e-12);
             }
@@ -111,24 +117,25 @@ class SyntheticModelTest {
     }
 
     private double u(int size, double t, double au) {
-        return run(task(size, "T", t, "noise", 0.0, "u_correction", au), 0, "u").get("u");
+        return run(task(size, "T", t, "noise", 0.0, "u_correction", au)).get("u");
     }
 
     @Test
     void sameStreamsSameValuesAndTheDisorderPartIsSharedAlongT() {
         Task a = task(16, "T", 2.25);
-        assertEquals(run(a, 3, "a"), run(a, 3, "a"));
-        assertNotEquals(run(a, 3, "a"), run(a, 4, "a"));
-        // residuals at two temperatures of one (size, replica) share 0.6 of the noise: covariance 0.36·noise²
         Task b = task(16, "T", 2.30);
+        assertEquals(ladder(3, a, b), ladder(3, a, b));
+        assertNotEquals(ladder(3, a, b), ladder(4, a, b));
+        // residuals at two temperatures of one (size, replica) share 0.6 of the noise: covariance 0.36·noise²
         double truthA = SyntheticModel.forms(a.params()).truth(2.25, 16)[ScalingForms.U];
         double truthB = SyntheticModel.forms(b.params()).truth(2.30, 16)[ScalingForms.U];
         int replicas = 4000;
         double cov = 0;
         double var = 0;
         for (int r = 0; r < replicas; r++) {
-            double ra = run(a, r, "a" + r).get("u") - truthA;
-            double rb = run(b, r, "b" + r).get("u") - truthB;
+            List<Map<String, Double>> rows = ladder(r, a, b);
+            double ra = rows.get(0).get("u") - truthA;
+            double rb = rows.get(1).get("u") - truthB;
             cov += ra * rb;
             var += ra * ra;
         }
