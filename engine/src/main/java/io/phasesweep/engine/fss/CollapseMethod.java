@@ -17,6 +17,7 @@ import java.util.List;
  * </ul>
  */
 record CollapseMethod(ExponentRequest request) implements Method {
+    static final String NAME = "collapse";
 
     /** The collapse of one observable, its three parameters on their variants. */
     record Collapses(Variants xc, Variants inverseNu, Variants power) {
@@ -27,8 +28,8 @@ record CollapseMethod(ExponentRequest request) implements Method {
         Collapses c = g.collapse(request.observable());
         Quantity q = new Quantity(request.quantity());
         Variants v = (q.isNu() ? c.inverseNu() : c.power()).map(q::fromPower);
-        return List.of(new Estimate(Quantity.CRITICAL_VALUE, "collapse", request.observable(), null, null, c.xc()),
-                new Estimate(q, "collapse", request.observable(), null, null, v));
+        return List.of(new Estimate(Quantity.CRITICAL_VALUE, NAME, request.observable(), null, null, c.xc()),
+                new Estimate(q, NAME, request.observable(), null, null, v));
     }
 
     static Collapses variants(ResampledCurves c, int obs, boolean fitPower, Double window) {

@@ -22,12 +22,14 @@ import java.util.Locale;
  *       with their bootstrap covariance (adjacent pairs share a size, so they are correlated);</li>
  *   <li>{@code constant_drop_smallest}: the same without the smallest pair, a check for drift the
  *       constant's χ² cannot see;</li>
- *   <li>{@code drift}: x_c + a·L^(−e) with independent pair errors ({@link ShiftFit}): e fitted
- *       with {@link #DRIFT_PAIRS} pairs or more (three parameters need a fourth pair, or the fit is
- *       exactly determined and e runs to a bound); with three pairs and ω given in the sweep file,
- *       e = 1/ν + ω, 1/ν from the slopes of the curves at the constant's x_c.</li>
+ *   <li>{@code drift}: x_c + a·L^(−e) with independent pair errors ({@link ShiftFit}): with ω given
+ *       in the sweep file and three pairs or more, e = 1/ν + ω, 1/ν from the slopes of the curves at
+ *       the constant's x_c; else e fitted with {@link #DRIFT_PAIRS} pairs or more (three parameters
+ *       need a fourth pair, or the fit is exactly determined and e runs to a bound).</li>
  * </ul>
- * The main estimate is the constant when its χ² accepts it (p ≥ {@link #DRIFT_P_VALUE}); else the
+ * With ω given the drift at known e is the main estimate whenever its fit passes (the corrections
+ * are known to be there, and a constant that passes its χ² only hides them in the noise); the
+ * constant is a check. Otherwise the main estimate is the constant when its χ² accepts it (p ≥ {@link #DRIFT_P_VALUE}); else the
  * drift when it explains the rejection (its χ² below the constant's by more than the 95 % point of
  * χ² with the parameters it adds, and e not at a bound); else the constant, its error scaled by
  * √(χ²/dof) as the Particle Data Group does for inconsistent measurements, flagged
@@ -104,13 +106,18 @@ final class CrossingAnalysis {
         for (int k = 0; k < p; k++) {
             sigma[k] = Math.sqrt(cov[k][k]);
         }
-        double fixedExponent = p < DRIFT_PAIRS && omega != null
-                ? omega + inverseNuFromSlopes(c, obs, constant.value()) : Double.NaN;
+        double fixedExponent = p >= 3 && omega != null ? omega + inverseNuFromSlopes(c, obs, constant.value()) : Double.NaN;
         ResampledEstimate drift = p >= DRIFT_PAIRS || Double.isFinite(fixedExponent)
                 ? drift(pairs, l, sigma, fixedExponent, sizes) : null;
 
         double chi2 = constant.checks().chi2Dof() * (p - 1);
         double pValue = Checks.pValue(chi2, p - 1);
+        if (Double.isFinite(fixedExponent) && drift.checks().passes()) {
+            // ω is known, so the drift is known to be there: extrapolate it, and let the constant check
+            Variants v = Variants.of("drift", drift).plus("constant", constant);
+            return p - 1 >= 3 ? v.plus("drift_drop_smallest", drift(pairs.subList(1, p), Arrays.copyOfRange(l, 1, p),
+                    Arrays.copyOfRange(sigma, 1, p), fixedExponent, sizes.subList(1, sizes.size()))) : v;
+        }
         if (pValue >= DRIFT_P_VALUE) {
             Variants v = Variants.of("constant", constant).plus("constant_drop_smallest", constantDrop);
             return drift == null ? v : v.plus("drift", drift);

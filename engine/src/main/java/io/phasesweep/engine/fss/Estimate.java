@@ -15,6 +15,14 @@ record Estimate(Quantity quantity, String method, String observable, Double leve
         return variants.main().estimate();
     }
 
+    /** The same estimate with its main variant flagged, and why. */
+    Estimate withMain(Flag flag, String why) {
+        ResampledEstimate m = main();
+        List<Variants.Variant> all = new ArrayList<>(variants.all());
+        all.set(0, new Variants.Variant(variants.main().name(), m.with(m.checks().with(flag).withNote(why))));
+        return new Estimate(quantity, method, observable, level, size, new Variants(all));
+    }
+
     /** Passes its checks and has a value: may enter best. */
     boolean passes() {
         return main().ok() && main().checks().passes();

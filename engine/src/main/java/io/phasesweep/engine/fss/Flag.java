@@ -25,7 +25,8 @@ public enum Flag {
     NOT_FOUND,
     /**
      * The method's error bars under-cover the truth in the calibration on synthetic data with
-     * corrections to scaling (CalibrationTest): published for comparison, never as best.
+     * corrections to scaling (CalibrationTest), and another estimate passes: a collapse's x_c beside
+     * a crossing. Published for comparison, not as best.
      */
     COVERAGE_BELOW_BAND,
     /** It rests on a critical value that is itself flagged or missing. */
