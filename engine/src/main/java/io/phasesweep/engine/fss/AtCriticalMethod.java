@@ -42,17 +42,26 @@ record AtCriticalMethod(ExponentRequest request, boolean slope) implements Metho
                 xc.flagged() ? v.with(Flag.CRITICAL_VALUE_FLAGGED) : v));
     }
 
-    /** The observable (or its slope) at x_c + shift on every resample, per size. */
+    /**
+     * The observable (or its slope) at x_c + shift on every resample, per size, from the cubic through
+     * the grid points nearest the full data's x_c: re-picking them per resample would make the
+     * estimate jump as x_c crosses a midpoint, and the bootstrap of a non-smooth statistic under-states
+     * its error.
+     */
     private double[][] table(ResampledCurves c, int obs, ResampledEstimate xc, double shift) {
-        return SizeScaling.table(c, (b, s) -> atCritical(c.x(s), c.y(b, s, obs), xc.at(b) + shift));
+        int[][] points = new int[c.sizeCount()][];
+        for (int s = 0; s < points.length; s++) {
+            points[s] = LocalPolynomial.nearest(c.x(s), xc.value() + shift);
+        }
+        return SizeScaling.table(c, (b, s) -> atCritical(c.x(s), c.y(b, s, obs), points[s], xc.at(b) + shift));
     }
 
     /** NaN when x_c is outside that size's range. */
-    private double atCritical(double[] x, double[] y, double at) {
+    private double atCritical(double[] x, double[] y, int[] points, double at) {
         if (!(at >= x[0] && at <= x[x.length - 1])) {
             return Double.NaN;
         }
-        LocalPolynomial p = LocalPolynomial.near(x, y, at);
+        LocalPolynomial p = LocalPolynomial.through(x, y, points, at, LocalPolynomial.DEGREE);
         return slope ? Math.abs(p.slope(at)) : p.value(at);
     }
 }

@@ -30,11 +30,15 @@ record LocationMethod(ExponentRequest request) implements Method {
         }
         double[][] loc = new double[c.resamples() + 1][n];
         boolean[] edge = new boolean[n];
+        int[] top = new int[n];
+        for (int s = 0; s < n; s++) {
+            top[s] = SizeScaling.Peak.top(c.y(0, s, obs));
+        }
         for (int b = 0; b <= c.resamples(); b++) {
             for (int s = 0; s < n; s++) {
                 double[] y = c.y(b, s, obs);
                 if (request.level() == null) {
-                    SizeScaling.Peak peak = SizeScaling.Peak.of(x[s], y);
+                    SizeScaling.Peak peak = SizeScaling.Peak.around(x[s], y, top[s]);
                     loc[b][s] = peak.location();
                     edge[s] |= b == 0 && peak.atEdge();
                 } else {

@@ -23,7 +23,11 @@ record PeakMethod(ExponentRequest request) implements Method {
                 edge = true;
             }
         }
-        double[][] heights = SizeScaling.table(c, (b, s) -> SizeScaling.Peak.of(c.x(s), c.y(b, s, obs)).height());
+        int[] top = new int[c.sizeCount()];
+        for (int s = 0; s < top.length; s++) {
+            top[s] = SizeScaling.Peak.top(c.y(0, s, obs));
+        }
+        double[][] heights = SizeScaling.table(c, (b, s) -> SizeScaling.Peak.around(c.x(s), c.y(b, s, obs), top[s]).height());
         Quantity q = new Quantity(request.quantity());
         Variants v = PowerLaw.variants(c.sizes(), heights, g.omega()).map(q::fromPower);
         return List.of(new Estimate(q, "peak", request.observable(), null, null, edge ? v.with(Flag.PEAK_AT_EDGE) : v));
