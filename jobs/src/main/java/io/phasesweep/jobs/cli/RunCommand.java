@@ -89,7 +89,13 @@ public final class RunCommand implements Callable<Integer> {
                 : resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE;
         String dir = out != null ? out : "out/" + sweep.spec().name();
         // before Spark starts: a folder that cannot be used costs no Spark start-up
-        OutputFolder folder = OutputFolder.prepare(sparkOptions.hadoopConfiguration(), dir, existing);
+        try (OutputFolder folder = OutputFolder.prepareLocked(sparkOptions.hadoopConfiguration(), dir, existing,
+                "phasesweep run " + file)) {
+            return run(sweep, folder);
+        }
+    }
+
+    private int run(SweepFile sweep, OutputFolder folder) throws SweepError, CommandError {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter log = jsonProgress ? command.commandLine().getErr() : stdout;
         Progress.Output progress = new Progress.Output(

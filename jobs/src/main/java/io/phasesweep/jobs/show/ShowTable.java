@@ -1,8 +1,9 @@
 package io.phasesweep.jobs.show;
 
 import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.OneLine;
 import io.phasesweep.jobs.report.Numbers;
-import org.apache.hadoop.fs.Path;
+import io.phasesweep.jobs.tables.OutputFolder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -12,7 +13,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,18 +57,19 @@ public final class ShowTable {
     }
 
     private static Dataset<Row> read(SparkSession spark, String dir, String table) throws CommandError {
+        OutputFolder folder = OutputFolder.existing(spark.sparkContext().hadoopConfiguration(), dir);
+        folder.requireTable(table);
+        return spark.read().parquet(folder.table(table));
+    }
+
+    /** The checks {@code show} makes before Spark starts: a known table name, a non-negative limit. */
+    public static void check(String table, int limit) throws CommandError {
         if (!TABLES.contains(table)) {
-            throw new CommandError("unknown table '" + table + "'; tables: " + String.join(", ", TABLES));
+            throw new CommandError("unknown table '" + OneLine.prefix(table) + "'; tables: " + String.join(", ", TABLES));
         }
-        Path path = new Path(dir, table);
-        try {
-            if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
-                throw new CommandError(dir + " has no " + table + " table");
-            }
-        } catch (IOException e) {
-            throw new CommandError("cannot read " + path + ": " + e.getMessage());
+        if (limit < 0) {
+            throw new CommandError("--limit: expected a number of rows, 0 or more, got " + limit);
         }
-        return spark.read().parquet(path.toString());
     }
 
     /** The row as text: doubles to six significant digits for reading, in full for CSV; arrays as [a, b]. */

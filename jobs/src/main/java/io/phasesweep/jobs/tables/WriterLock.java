@@ -1,0 +1,108 @@
+package io.phasesweep.jobs.tables;
+
+import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.OneLine;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One writer per output folder: the file {@value #NAME} at its top, created atomically (Hadoop's
+ * {@code create(path, overwrite = false)}: an exclusive create on local disks and HDFS; on S3A
+ * only with conditional writes, see docs/commands.md), holding who writes (host, process id, start
+ * time, command). It is deleted when the command ends, also on failure, Ctrl-C or SIGTERM; a
+ * process killed with SIGKILL, or a lost machine, leaves it behind, and the next writer is refused
+ * with the holder named until a person deletes the file. Nothing breaks a lock automatically: a
+ * process on another host cannot be seen from here, and two writers breaking one stale lock at
+ * once would both go on.
+ */
+public final class WriterLock implements AutoCloseable {
+    public static final String NAME = "phasesweep.lock";
+    /** Runs before Hadoop closes its file systems (priority 10) at JVM shutdown. */
+    private static final int SHUTDOWN_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 1;
+
+    private final FileSystem fs;
+    private final Path file;
+    private final String holder;
+    private final Runnable onShutdown;
+    private boolean released;
+
+    private WriterLock(FileSystem fs, Path file, String holder) {
+        this.fs = fs;
+        this.file = file;
+        this.holder = holder;
+        this.onShutdown = this::close;
+        ShutdownHookManager.get().addShutdownHook(onShutdown, SHUTDOWN_PRIORITY);
+    }
+
+    /** Takes the lock of {@code root} (which must exist) for {@code command}, or refuses naming the holder. */
+    static WriterLock acquire(FileSystem fs, Path root, String command) throws CommandError {
+        Path file = new Path(root, NAME);
+        String holder = "pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now()
+                + " (" + command + ", lock " + UUID.randomUUID().toString().substring(0, 8) + ")";
+        try (FSDataOutputStream out = fs.create(file, false)) {
+            out.write((holder + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            if (e instanceof FileAlreadyExistsException || exists(fs, file)) {
+                throw new CommandError(root + " is being written by another phasesweep command: " + held(fs, file)
+                        + "; if that command no longer runs, delete " + file + " and try again");
+            }
+            throw new CommandError("cannot write to the output folder " + root + ": " + OneLine.of(e));
+        }
+        return new WriterLock(fs, file, holder);
+    }
+
+    /** Deletes the lock file if it is still this lock's. */
+    @Override
+    public synchronized void close() {
+        if (released) {
+            return;
+        }
+        released = true;
+        if (ShutdownHookManager.get().hasShutdownHook(onShutdown) && !ShutdownHookManager.get().isShutdownInProgress()) {
+            ShutdownHookManager.get().removeShutdownHook(onShutdown);
+        }
+        try {
+            if (holder.equals(held(fs, file))) {
+                fs.delete(file, false);
+            }
+        } catch (IOException e) {
+            // the lock stays; the next writer's message names it and says how to remove it
+        }
+    }
+
+    private static String held(FileSystem fs, Path file) {
+        try (InputStream in = fs.open(file)) {
+            String text = new String(in.readNBytes(1000), StandardCharsets.UTF_8).strip();
+            return text.isEmpty() ? "an empty lock file" : text.lines().findFirst().orElse("");
+        } catch (IOException e) {
+            return "a lock file that cannot be read (" + OneLine.of(e) + ")";
+        }
+    }
+
+    private static boolean exists(FileSystem fs, Path file) {
+        try {
+            return fs.exists(file);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "an unknown host";
+        }
+    }
+}
