@@ -49,7 +49,7 @@ class OutputFolderTest {
         // the marker (and its checksum), for the run that follows
         assertTrue(names(out.resolve("runs")).stream().allMatch(n -> n.startsWith(Ownership.MARKER) || n.startsWith("." + Ownership.MARKER)));
         assertTrue(Files.exists(out.resolve("notes.txt")));
-        assertEquals(out.resolve("raw").toUri().getPath(), new org.apache.hadoop.fs.Path(folder.table("raw")).toUri().getPath());
+        assertEquals(out.resolve("raw").toString(), new org.apache.hadoop.fs.Path(folder.table("raw")).toUri().getPath());
     }
 
     @Test
