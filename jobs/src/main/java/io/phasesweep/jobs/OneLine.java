@@ -1,9 +1,10 @@
 package io.phasesweep.jobs;
 
 /**
- * An exception as one line a person can read: the message of its innermost cause that has one
- * (Spark and Hadoop wrap the real reason several layers deep), first line only, at most
- * {@value #MAX} characters.
+ * Messages as one line a person can read, of bounded length: an exception as its own message and
+ * that of its innermost cause (Spark and Hadoop wrap the real reason, e.g. "No space left on
+ * device", several layers deep), first lines only, at most {@value #MAX} characters; a value the
+ * user gave as a short prefix.
  */
 public final class OneLine {
     static final int MAX = 300;
@@ -18,16 +19,21 @@ public final class OneLine {
     }
 
     public static String of(Throwable e) {
-        String message = null;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
+        String outer = firstLine(e);
+        Throwable innermost = e;
+        for (Throwable t = e.getCause(); t != null && t != innermost; t = t.getCause()) {
+            innermost = t;
         }
-        if (message == null) {
-            return e.getClass().getSimpleName();
-        }
-        String line = message.strip().lines().findFirst().orElse("");
+        String inner = firstLine(innermost);
+        String line = outer.contains(inner) ? outer : inner.contains(outer) ? inner : outer + ": " + inner;
         return line.length() <= MAX ? line : line.substring(0, MAX) + "...";
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage();
+        if (message == null || message.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        return message.strip().lines().findFirst().orElse("");
     }
 }

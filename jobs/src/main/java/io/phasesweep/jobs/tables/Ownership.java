@@ -33,7 +33,7 @@ public final class Ownership {
     public static final String MARKER = "_phasesweep";
     /** The report folder and its page. */
     public static final String REPORT = "report";
-    static final String PAGE = "index.html";
+    public static final String PAGE = "index.html";
     /** What phasesweep's own page says in its first kilobytes (its title). */
     private static final String PAGE_SIGNATURE = "phasesweep report</title>";
 
