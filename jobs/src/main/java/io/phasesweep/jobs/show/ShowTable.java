@@ -4,6 +4,8 @@ import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.OneLine;
 import io.phasesweep.jobs.report.Numbers;
 import io.phasesweep.jobs.tables.OutputFolder;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -57,19 +59,22 @@ public final class ShowTable {
     }
 
     private static Dataset<Row> read(SparkSession spark, String dir, String table) throws CommandError {
-        OutputFolder folder = OutputFolder.existing(spark.sparkContext().hadoopConfiguration(), dir);
-        folder.requireTable(table);
-        return spark.read().parquet(folder.table(table));
+        check(spark.sparkContext().hadoopConfiguration(), dir, table, 0);
+        return spark.read().parquet(new Path(dir, table).toString());
     }
 
-    /** The checks {@code show} makes before Spark starts: a known table name, a non-negative limit. */
-    public static void check(String table, int limit) throws CommandError {
+    /**
+     * The checks {@code show} makes before Spark starts: a known table name, a limit of 0 or more,
+     * a phasesweep output folder that has the table.
+     */
+    public static void check(Configuration hadoop, String dir, String table, int limit) throws CommandError {
         if (!TABLES.contains(table)) {
             throw new CommandError("unknown table '" + OneLine.prefix(table) + "'; tables: " + String.join(", ", TABLES));
         }
         if (limit < 0) {
             throw new CommandError("--limit: expected a number of rows, 0 or more, got " + limit);
         }
+        OutputFolder.existing(hadoop, dir).requireTable(table);
     }
 
     /** The row as text: doubles to six significant digits for reading, in full for CSV; arrays as [a, b]. */

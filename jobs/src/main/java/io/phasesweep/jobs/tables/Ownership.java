@@ -61,9 +61,14 @@ public final class Ownership {
     void requireOwned(Path path, String name) throws CommandError {
         String why = foreign(path, name);
         if (why != null) {
-            throw new CommandError(path + " is not phasesweep's (" + why + "); phasesweep writes its " + name
+            throw new CommandError(shown(path) + " is not phasesweep's (" + why + "); phasesweep writes its " + name
                     + " there: move it away or choose another --out");
         }
+    }
+
+    /** A path as a person types it: a local one without {@code file:}, any other in full. */
+    public static String shown(Path path) {
+        return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
     }
 
     /** Whether {@code path} is absent or phasesweep's, for a deletion that skips what is not. */
@@ -116,7 +121,7 @@ public final class Ownership {
             return firstPart == null || hasKeyColumns(firstPart, name) ? null
                     : firstPart.getName() + " is Parquet without the columns of phasesweep's " + name + " table";
         } catch (IOException | RuntimeException e) {
-            throw new CommandError("cannot check " + path + ": " + OneLine.of(e));
+            throw new CommandError("cannot check " + shown(path) + ": " + OneLine.of(e));
         }
     }
 

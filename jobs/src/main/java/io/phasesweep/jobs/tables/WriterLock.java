@@ -5,6 +5,7 @@ import io.phasesweep.jobs.OneLine;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
 
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -50,16 +52,34 @@ public final class WriterLock implements AutoCloseable {
         Path file = new Path(root, NAME);
         String holder = "pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now()
                 + " (" + command + ", lock " + UUID.randomUUID().toString().substring(0, 8) + ")";
-        try (FSDataOutputStream out = fs.create(file, false)) {
-            out.write((holder + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            createExclusive(fs, file, (holder + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            if (e instanceof FileAlreadyExistsException || exists(fs, file)) {
-                throw new CommandError(root + " is being written by another phasesweep command: " + held(fs, file)
-                        + "; if that command no longer runs, delete " + file + " and try again");
+            if (e instanceof FileAlreadyExistsException || e instanceof java.nio.file.FileAlreadyExistsException
+                    || exists(fs, file)) {
+                throw new CommandError(Ownership.shown(root) + " is being written by another phasesweep command: "
+                        + held(fs, file) + "; if that command no longer runs, delete " + Ownership.shown(file) + " and try again");
             }
-            throw new CommandError("cannot write to the output folder " + root + ": " + OneLine.of(e));
+            throw new CommandError("cannot write to the output folder " + Ownership.shown(root) + ": " + OneLine.of(e));
         }
         return new WriterLock(fs, file, holder);
+    }
+
+    /**
+     * Creates {@code file} only if it does not exist, as one step. Hadoop's local file system checks
+     * and then creates (two writers can both pass), so a local file is created by the operating
+     * system's exclusive create instead; HDFS's NameNode makes {@code create(overwrite = false)} atomic.
+     */
+    private static void createExclusive(FileSystem fs, Path file, byte[] content) throws IOException {
+        if (fs instanceof LocalFileSystem local) {
+            java.nio.file.Path path = local.pathToFile(file).toPath();
+            Files.createFile(path);
+            Files.write(path, content);
+            return;
+        }
+        try (FSDataOutputStream out = fs.create(file, false)) {
+            out.write(content);
+        }
     }
 
     /** Deletes the lock file if it is still this lock's. */
