@@ -32,11 +32,12 @@ public final class ShowTable {
     }
 
     /**
+     * Prints a table that {@link #check} found.
+     *
      * @param limit rows of the text view (the rest is counted); CSV and JSON print every row
      */
-    public static void print(SparkSession spark, String dir, String table, Format format, int limit, PrintWriter out)
-            throws CommandError {
-        Dataset<Row> rows = read(spark, dir, table);
+    public static void print(SparkSession spark, String dir, String table, Format format, int limit, PrintWriter out) {
+        Dataset<Row> rows = spark.read().parquet(new Path(dir, table).toString());
         StructField[] fields = rows.schema().fields();
         switch (format) {
             case JSON -> rows.toJSON().toLocalIterator().forEachRemaining(out::println);
@@ -58,10 +59,6 @@ public final class ShowTable {
         out.flush();
     }
 
-    private static Dataset<Row> read(SparkSession spark, String dir, String table) throws CommandError {
-        check(spark.sparkContext().hadoopConfiguration(), dir, table, 0);
-        return spark.read().parquet(new Path(dir, table).toString());
-    }
 
     /**
      * The checks {@code show} makes before Spark starts: a known table name, a limit of 0 or more,
