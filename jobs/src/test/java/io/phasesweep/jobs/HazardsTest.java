@@ -330,6 +330,37 @@ class HazardsTest {
         }
     }
 
+    /**
+     * {@code deploy/local-cluster stop} signals a PID of its file only while it is still the JVM it
+     * started: a harmless process that took a recorded PID (same PID, other start time or command) lives.
+     */
+    @Test
+    void stopSparesAProcessThatIsNotTheJvmItStarted() throws Exception {
+        Process foreign = new ProcessBuilder("sleep", "60").start();
+        Process ours = new ProcessBuilder("bash", "-c", "exec -a org.apache.spark.deploy.worker.Worker sleep 60").start();
+        try {
+            Thread.sleep(300);
+            write(tmp.resolve("pids"), foreign.pid() + " Mon Jan  1 00:00:00 2024\n"
+                    + foreign.pid() + " " + startedAt(foreign.pid()) + "\n"
+                    + ours.pid() + " " + startedAt(ours.pid()) + "\n");
+            Process stop = new ProcessBuilder("bash", Path.of("..", "deploy", "local-cluster").toString(), "stop", "--dir", tmp.toString())
+                    .redirectErrorStream(true).start();
+            String said = new String(stop.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, stop.waitFor(), said);
+            assertTrue(said.contains("PID " + foreign.pid() + " is no longer the JVM this script started"), said);
+            assertTrue(ours.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the recorded JVM was not stopped");
+            assertTrue(foreign.isAlive(), "stop signalled a process it did not start");
+        } finally {
+            foreign.destroyForcibly();
+            ours.destroyForcibly();
+        }
+    }
+
+    private static String startedAt(long pid) throws Exception {
+        Process ps = new ProcessBuilder("ps", "-o", "lstart=", "-p", Long.toString(pid)).start();
+        return new String(ps.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+
     private static void assertMine(Path dir, Map<String, String> mine) throws IOException {
         for (Map.Entry<String, String> f : mine.entrySet()) {
             assertEquals(f.getValue(), Files.readString(dir.resolve(f.getKey())), f.getKey());

@@ -95,7 +95,8 @@ public final class LocalCluster implements AutoCloseable {
 
     /** PIDs of the master, then the workers. */
     List<Long> pids() throws IOException {
-        return Files.readAllLines(dir.resolve("pids")).stream().map(Long::parseLong).toList();
+        // a line is "PID start-time"
+        return Files.readAllLines(dir.resolve("pids")).stream().map(l -> Long.parseLong(l.split(" ")[0])).toList();
     }
 
     /** Kills worker {@code i} (1-based) with SIGKILL, as a machine that dies. */
