@@ -330,6 +330,84 @@ class HazardsTest {
         }
     }
 
+    /** A command that fails at run time, as a full disk under Spark's write does. */
+    @CommandLine.Command(name = "boom")
+    static final class FailingCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("Job aborted due to stage failure: Task 0 in stage 3.0 failed\n\tmore detail",
+                    new java.io.UncheckedIOException("cannot write", new IOException("No space left on device")));
+        }
+    }
+
+    /** A failure at run time is one line with the innermost reason, exit code 1; --verbose adds the trace. */
+    @Test
+    void aFailureAtRunTimeIsOneLineAndExitOne() {
+        CommandLine cl = Main.commandLine().addSubcommand(new FailingCommand());
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(1, cl.execute("boom"));
+        assertEquals("phasesweep boom failed: Job aborted due to stage failure: Task 0 in stage 3.0 failed: No space left on device"
+                + " (--verbose shows the trace)", err.toString().strip());
+        StringWriter verbose = new StringWriter();
+        cl.setErr(new PrintWriter(verbose, true));
+        assertEquals(1, cl.execute("boom", "--verbose"));
+        assertTrue(verbose.toString().contains("\tat " + FailingCommand.class.getName()), verbose.toString());
+    }
+
+    /** Spark refusing to start (a bad --master) is one line and exit code 2; in a JVM of its own, as a user runs it. */
+    @Test
+    void aBadMasterIsOneLine() throws Exception {
+        Path sweep = write(tmp.resolve("probe.yaml"), ProbeSweeps.PROBE_SWEEP);
+        Cli cli = Cli.start(tmp, "run", sweep.toString(), "--master", "nonsense://x", "--out", tmp.resolve("out").toString());
+        assertEquals(2, cli.exit(), cli.stderr());
+        assertOneLine(cli.stderr());
+        assertTrue(cli.stderr().startsWith("Spark did not start with --master nonsense://x: "), cli.stderr());
+        assertFalse(Files.exists(tmp.resolve("out").resolve(WriterLock.NAME)), "the lock outlived the command");
+    }
+
+    /** SIGTERM mid-run: one line, the lock released, the committed waves kept for --resume. */
+    @Test
+    void aSignalIsOneLineAndReleasesTheLock() throws Exception {
+        Path sweep = write(tmp.resolve("probe.yaml"), ProbeSweeps.PROBE_SWEEP.replace("nan_at: 0.2", "pause: 0.4"));
+        Path dir = tmp.resolve("out");
+        Cli cli = Cli.start(tmp, "run", sweep.toString(), "--master", "local[1]", "--waves", "4", "--out", dir.toString());
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.readString(cli.stdout).contains("points done") && System.nanoTime() < deadline && cli.process.isAlive()) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(dir.resolve(WriterLock.NAME)), "no lock while the run works: " + Files.readString(cli.stdout));
+        cli.process.destroy();
+        assertEquals(143, cli.exit(), cli.stderr());
+        assertEquals("phasesweep: stopped by a signal; a run keeps its committed waves (finish it with phasesweep run FILE --resume)",
+                cli.stderr().strip());
+        assertFalse(Files.exists(dir.resolve(WriterLock.NAME)), "the lock outlived the command");
+    }
+
+    /** {@code phasesweep} in a JVM of its own, logging as the launcher sets it up (to a file, not the terminal). */
+    private record Cli(Process process, Path stdout, Path stderrFile) {
+        static Cli start(Path tmp, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "@" + System.getProperty("phasesweep.jvm.options"), "-cp", System.getProperty("java.class.path"),
+                    "-Dlog4j2.configurationFile=" + Path.of("..", "conf", "log4j2.properties").toAbsolutePath(),
+                    "-Dphasesweep.log=" + tmp.resolve("phasesweep.log"),
+                    "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
+                    Main.class.getName()));
+            command.addAll(List.of(args));
+            Path out = Files.createTempFile(tmp, "stdout", ".txt");
+            Path err = Files.createTempFile(tmp, "stderr", ".txt");
+            return new Cli(new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+        }
+
+        int exit() throws InterruptedException {
+            assertTrue(process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "the command did not end in 180 s");
+            return process.exitValue();
+        }
+
+        String stderr() throws IOException {
+            return Files.readString(stderrFile);
+        }
+    }
+
     /**
      * {@code deploy/local-cluster stop} signals a PID of its file only while it is still the JVM it
      * started: a harmless process that took a recorded PID (same PID, other start time or command) lives.

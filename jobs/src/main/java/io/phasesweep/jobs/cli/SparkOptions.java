@@ -65,7 +65,8 @@ public final class SparkOptions {
         conf.forEach(builder::config);
         try {
             return builder.getOrCreate();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Scala throws checked exceptions undeclared: SparkException for a bad master URL
             throw new CommandError("Spark did not start" + (master != null ? " with --master " + OneLine.prefix(master) : "")
                     + (conf.isEmpty() ? "" : " and the --conf settings") + ": " + OneLine.of(e));
         }
