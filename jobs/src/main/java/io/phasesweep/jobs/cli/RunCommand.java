@@ -75,10 +75,11 @@ public final class RunCommand implements Callable<Integer> {
         if (maxPoints < 1) {
             throw new CommandError("--max-points: expected a positive integer, got " + maxPoints);
         }
-        SweepFile sweep = SweepFile.load(file, ModelRegistry.load(), SweepParser.Limits.DEFAULT.withMaxPoints(maxPoints));
         if (!(timeLimit > 0)) {
             throw new CommandError("--time-limit: expected a positive number of seconds, got " + timeLimit);
         }
+        SweepFile sweep = SweepFile.load(file, ModelRegistry.load(),
+                SweepParser.Limits.DEFAULT.withMaxPoints(maxPoints).withTimeLimit(timeLimit));
         if (waves < 1) {
             throw new CommandError("--waves: expected a positive integer, got " + waves);
         }
