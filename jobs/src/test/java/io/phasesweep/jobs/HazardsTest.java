@@ -246,9 +246,7 @@ class HazardsTest {
     @Test
     void duplicateOkRowsAreReadOnceAndNoted() throws Exception {
         SparkSession spark = TestSpark.session();
-        SweepFile sweep = SweepFile.load(write(tmp.resolve("hazards.yaml"), SWEEP), ModelRegistry.load());
-        OutputFolder folder = OutputFolder.prepare(hadoop, tmp.resolve("out").toString(), OutputFolder.Existing.REFUSE);
-        new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(sweep, folder, false);
+        OutputFolder folder = ranSweep(spark);
         spark.read().parquet(folder.table("raw")).limit(2).localCheckpoint()
                 .write().mode(SaveMode.Append).parquet(folder.table("raw"));
         assertEquals(8, spark.read().parquet(folder.table("raw")).count());
@@ -314,13 +312,11 @@ class HazardsTest {
         assertEquals(6, spark.read().parquet(dir.resolve("raw").toString()).count());
     }
 
-    /** The report page is replaced whole: no temporary file stays, and a user's index.html elsewhere is not touched. */
+    /** The report page is replaced whole, through a temporary file that does not stay. */
     @Test
     void theReportPageIsReplacedWhole() throws Exception {
         SparkSession spark = TestSpark.session();
-        SweepFile sweep = SweepFile.load(write(tmp.resolve("hazards.yaml"), SWEEP), ModelRegistry.load());
-        OutputFolder folder = OutputFolder.prepare(hadoop, tmp.resolve("out").toString(), OutputFolder.Existing.REFUSE);
-        new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(sweep, folder, false);
+        OutputFolder folder = ranSweep(spark);
         new AnalyzeJob(spark, new PrintWriter(new StringWriter())).run(folder);
         Report.write(spark, folder.toString());
         Report.write(spark, folder.toString());
@@ -437,6 +433,14 @@ class HazardsTest {
     private static String startedAt(long pid) throws Exception {
         Process ps = new ProcessBuilder("ps", "-o", "lstart=", "-p", Long.toString(pid)).start();
         return new String(ps.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+
+    /** The folder {@code out} after a run of {@link #SWEEP}. */
+    private OutputFolder ranSweep(SparkSession spark) throws Exception {
+        SweepFile sweep = SweepFile.load(write(tmp.resolve("hazards.yaml"), SWEEP), ModelRegistry.load());
+        OutputFolder folder = OutputFolder.prepare(hadoop, tmp.resolve("out").toString(), OutputFolder.Existing.REFUSE);
+        new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(sweep, folder, false);
+        return folder;
     }
 
     private static void assertMine(Path dir, Map<String, String> mine) throws IOException {
