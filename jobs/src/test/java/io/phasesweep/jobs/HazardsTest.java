@@ -208,6 +208,14 @@ class HazardsTest {
         assertTrue(err.toString().contains("pid 999999 on elsewhere since 2026-01-01T00:00:00Z (phasesweep run x.yaml); if that command"
                 + " no longer runs, delete " + lock + " and try again"), err.toString());
         assertTrue(Files.exists(lock));
+
+        // a holder of this host that has ended is named as such
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        write(lock, "pid " + ended.pid() + " on " + java.net.InetAddress.getLocalHost().getHostName() + " since 2026-01-01T00:00:00Z (x)\n");
+        CommandError e = assertThrows(CommandError.class, () -> OutputFolder.prepareLocked(hadoop, tmp.resolve("out").toString(),
+                OutputFolder.Existing.REFUSE, "run"));
+        assertTrue(e.getMessage().endsWith(" (x), which no longer runs: delete " + lock + " and try again"), e.getMessage());
     }
 
     /** Two runs into one folder started together: one runs, the other is refused, and no point has two rows. */

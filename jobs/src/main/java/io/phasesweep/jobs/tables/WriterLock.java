@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One writer per output folder: the file {@value #NAME} at its top, created atomically (Hadoop's
@@ -32,6 +34,9 @@ public final class WriterLock implements AutoCloseable {
     public static final String NAME = "phasesweep.lock";
     /** Runs before Hadoop closes its file systems (priority 10) at JVM shutdown. */
     private static final int SHUTDOWN_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 1;
+
+    /** The start of a lock's text: its process id and host. */
+    private static final Pattern HOLDER = Pattern.compile("pid (\\d{1,18}) on (\\S+) ");
 
     private final FileSystem fs;
     private final Path file;
@@ -57,8 +62,10 @@ public final class WriterLock implements AutoCloseable {
         } catch (IOException e) {
             if (e instanceof FileAlreadyExistsException || e instanceof java.nio.file.FileAlreadyExistsException
                     || exists(fs, file)) {
-                throw new CommandError(Ownership.shown(root) + " is being written by another phasesweep command: "
-                        + held(fs, file) + "; if that command no longer runs, delete " + Ownership.shown(file) + " and try again");
+                String other = held(fs, file);
+                throw new CommandError(Ownership.shown(root) + " is being written by another phasesweep command: " + other
+                        + (gone(other) ? ", which no longer runs: delete " : "; if that command no longer runs, delete ")
+                        + Ownership.shown(file) + " and try again");
             }
             throw new CommandError("cannot write to the output folder " + Ownership.shown(root) + ": " + OneLine.of(e));
         }
@@ -108,6 +115,12 @@ public final class WriterLock implements AutoCloseable {
         } catch (IOException e) {
             return "a lock file that cannot be read (" + OneLine.of(e) + ")";
         }
+    }
+
+    /** Whether the holder is a process of this host that has ended (killed with SIGKILL, or the JVM crashed). */
+    private static boolean gone(String holder) {
+        Matcher m = HOLDER.matcher(holder);
+        return m.lookingAt() && m.group(2).equals(host()) && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty();
     }
 
     private static boolean exists(FileSystem fs, Path file) {
