@@ -97,7 +97,8 @@ class ClusterTest {
         String log = finish(submit, logFile);
         assertTrue(log.contains("16 points: 4 ok, 8 failed, 4 timeout"), log);
         assertTrue(log.contains("master " + cluster.url()), log);
-        assertTrue(log.contains("Lost executor"), "the driver saw the worker go mid-run: " + log);
+        String sparkLines = read(LocalCluster.sparkLog(logFile));
+        assertTrue(sparkLines.contains("Lost executor"), "the driver saw the worker go mid-run: " + sparkLines);
 
         Dataset<Row> raw = spark.read().parquet(out.resolve("raw").toString());
         assertEquals(16, raw.count());

@@ -104,6 +104,11 @@ public final class LocalCluster implements AutoCloseable {
         ProcessHandle.of(pids().get(i)).orElseThrow().destroyForcibly();
     }
 
+    /** Where a submit's Spark log lines go (deploy/submit's log file): beside its output. */
+    static Path sparkLog(Path log) {
+        return log.resolveSibling(log.getFileName() + ".spark");
+    }
+
     /** Starts {@code deploy/submit --master URL ... -- args} with its output in {@code log}. */
     Process submit(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("--master", url,
@@ -112,6 +117,7 @@ public final class LocalCluster implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder pb = script("submit", sparkHome, command.toArray(String[]::new));
         pb.environment().put("PHASESWEEP_JOB_JAR", jobJar.toString());
+        pb.environment().put("PHASESWEEP_LOG", sparkLog(log).toString());
         Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         submits.add(p);
         return p;
