@@ -43,8 +43,13 @@ public final class Main {
 
     public static void main(String[] args) {
         Signals.install(System.err);
-        int code = commandLine().execute(args);
-        Signals.finished();
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } finally {
+            // also when an Error ends the command: the JVM's end is then not a signal's
+            Signals.finished();
+        }
         System.exit(code);
     }
 

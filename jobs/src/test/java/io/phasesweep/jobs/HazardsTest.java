@@ -145,7 +145,8 @@ class HazardsTest {
     }
 
     static Stream<String> systemFolders() {
-        return Stream.of("/", "/tmp", "/usr", "/etc/phasesweep", System.getProperty("user.home"), "file:///");
+        return Stream.of("/", "/tmp", "/usr", "/etc/phasesweep", System.getProperty("user.home"), "file:///", "/tmp/..",
+                System.getProperty("user.home") + "/x/..");
     }
 
     /** Read-only commands on a folder that is not phasesweep's, or lacks the table, say so in one line. */
@@ -173,6 +174,7 @@ class HazardsTest {
                 Arguments.of(List.of("rerun", "PLAIN"), "PLAIN is not a phasesweep output folder"),
                 Arguments.of(List.of("show", "PLAIN"), "PLAIN is not a phasesweep output folder"),
                 Arguments.of(List.of("show", "EARLIER", "--limit", "-1"), "--limit: expected a number of rows, 0 or more, got -1"),
+                Arguments.of(List.of("show", "EARLIER", "boundaries"), "EARLIER has no boundaries table (phasesweep analyze writes it"),
                 Arguments.of(List.of("show", "EARLIER", "x".repeat(10_000)), "unknown table '" + "x".repeat(60) + "...'"));
     }
 

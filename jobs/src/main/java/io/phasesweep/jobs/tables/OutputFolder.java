@@ -148,7 +148,8 @@ public final class OutputFolder implements AutoCloseable {
         ownership.requireOwned(table, name);
         try {
             if (!hasRows(fs, table) && !fs.exists(new Path(table, "_SUCCESS"))) {
-                throw new CommandError(root + " has no " + name + " table");
+                throw new CommandError(Ownership.shown(root) + " has no " + name + " table"
+                        + (DERIVED.contains(name) ? " (phasesweep analyze writes it, for a sweep with an analysis section)" : ""));
             }
         } catch (IOException e) {
             throw new CommandError("cannot read " + table + ": " + OneLine.of(e));
@@ -266,8 +267,11 @@ public final class OutputFolder implements AutoCloseable {
             if (!"file".equals(fs.getUri().getScheme())) {
                 return null;
             }
-            String path = root.toUri().getPath().replaceAll("/+$", "");
-            if (path.equals(System.getProperty("user.home").replaceAll("/+$", ""))) {
+            String path = java.nio.file.Path.of(root.toUri().getPath()).normalize().toString();
+            if (path.equals("/")) {
+                return "the root of its file system";
+            }
+            if (path.equals(java.nio.file.Path.of(System.getProperty("user.home")).normalize().toString())) {
                 return "the home folder";
             }
             if (SYSTEM_FOLDERS.contains(path) || SYSTEM_TREES.stream().anyMatch(path::startsWith)) {
