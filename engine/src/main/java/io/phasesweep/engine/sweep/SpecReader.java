@@ -73,7 +73,12 @@ final class SpecReader {
         YamlField analysisField = root.child(top, "analysis");
         AnalysisSpec analysis = analysisField.isGiven()
                 ? AnalysisReader.read(analysisField, axisFields.keySet(), model) : null;
-        return new SweepSpec(name, model.id(), seed, params, axes, sizes, replicas, budget, analysis);
+        SweepSpec spec = new SweepSpec(name, model.id(), seed, params, axes, sizes, replicas, budget, analysis);
+        String refused = SweepExpander.firstRefusal(spec, model);
+        if (refused != null) {
+            throw new SweepError(fileName, "", "the points " + refused + " (model " + model.id() + " cannot run them)");
+        }
+        return spec;
     }
 
     private static List<Integer> sizes(YamlField field) throws SweepError {

@@ -62,6 +62,23 @@ class ParserHazardsTest {
                 SweepParserTest.error(text).getMessage());
     }
 
+    /** What a model cannot run at all (a lattice too small or too large) is refused before any point runs. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " ; ", value = {
+        "ising ; 'sizes: [8, 1]' ; test.yaml: the points size=1|T=2.2: linear size L must be at least 2, got 1"
+                + " (model ising cannot run them)",
+        "ising ; 'sizes: [100000]\\nparams: {dim: 3}' ; test.yaml: the points size=100000|T=2.2: lattice 100000^3 is too large"
+                + " for one run (model ising cannot run them)",
+        "percolation ; 'sizes: [1]' ; test.yaml: the points size=1|p=0.5: lattice length must be at least 2, got 1 (model percolation"
+                + " cannot run them)",
+    })
+    void pointsAModelCannotRunAreRefusedFirst(String model, String sizes, String message) {
+        String axis = model.equals("ising") ? "T" : "p";
+        String text = "name: a\nmodel: " + model + "\nseed: 1\naxes:\n  " + axis + ": [" + (axis.equals("p") ? "0.5" : "2.2")
+                + "]\n" + sizes.replace("\\n", "\n") + "\nreplicas: 1\n";
+        assertEquals(message, SweepParserTest.error(text).getMessage());
+    }
+
     /** An enormous value is quoted by its first characters only. */
     @Test
     void anEnormousModelIdIsQuotedShort() {
