@@ -44,8 +44,12 @@ class OutputFolderTest {
     @Test
     void overwriteDeletesOnlyPhasesweepTables() throws Exception {
         Path out = earlierRun();
+        Files.createDirectories(out.resolve("report"));
+        Files.writeString(out.resolve("report").resolve(Ownership.MARKER), "");
+        Files.writeString(out.resolve("report").resolve("index.html"), "<title>an old page</title>");
         OutputFolder folder = OutputFolder.prepare(hadoop, out.toString(), OutputFolder.Existing.OVERWRITE);
         assertFalse(Files.exists(out.resolve("raw").resolve("part-00000.parquet")));
+        assertFalse(Files.exists(out.resolve("report")));
         // the marker (and its checksum), for the run that follows
         assertTrue(names(out.resolve("runs")).stream().allMatch(n -> n.startsWith(Ownership.MARKER) || n.startsWith("." + Ownership.MARKER)));
         assertTrue(Files.exists(out.resolve("notes.txt")));
