@@ -69,10 +69,15 @@ public final class Main {
         return cl;
     }
 
-    /** One line that says what failed; the trace to the log file, and to stderr with --verbose. */
+    /**
+     * One line that says what failed; the trace to the log file when there is one (without it,
+     * logging would print it on the terminal), and to stderr with --verbose.
+     */
     private static void failure(Exception e, CommandLine cmd, boolean verbose) {
-        LogManager.getLogger(Main.class).error("phasesweep " + cmd.getCommandName() + " failed", e);
         String log = System.getProperty(LOG_FILE_PROPERTY);
+        if (log != null) {
+            LogManager.getLogger(Main.class).error("phasesweep " + cmd.getCommandName() + " failed", e);
+        }
         PrintWriter err = cmd.getErr();
         err.println("phasesweep " + cmd.getCommandName() + " failed: " + OneLine.of(e)
                 + (verbose ? "" : log != null ? " (the trace is in " + log + ")" : " (--verbose shows the trace)"));
