@@ -387,6 +387,8 @@ class HazardsTest {
         assertEquals("phasesweep: stopped by a signal; a run keeps its committed waves (finish it with phasesweep run FILE --resume)",
                 cli.stderr().strip());
         assertFalse(Files.exists(dir.resolve(WriterLock.NAME)), "the lock outlived the command");
+        // Spark's log lines went to the log file, not the terminal
+        assertTrue(Files.exists(tmp.resolve("phasesweep.log")), "no log file");
     }
 
     /** {@code phasesweep} in a JVM of its own, logging as the launcher sets it up (to a file, not the terminal). */
