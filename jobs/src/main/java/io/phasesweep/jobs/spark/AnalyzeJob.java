@@ -19,7 +19,6 @@ import io.phasesweep.jobs.tables.ExponentsTable;
 import io.phasesweep.jobs.tables.NotesTable;
 import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.PointsTable;
-import io.phasesweep.jobs.tables.RawTable;
 import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -68,7 +67,6 @@ public final class AnalyzeJob {
             return null;
         }
         List<String> notes = new ArrayList<>();
-        RawTable.duplicateOkRows(read(out, RawTable.NAME)).ifPresent(notes::add);
         Inputs inputs = inputs(out, sweep, runs, notes);
         AnalysisResult result = SweepAnalysis.analyze(sweep.spec(), sweep.model(), inputs.samples(), inputs.failures());
         notes.addAll(result.notes());

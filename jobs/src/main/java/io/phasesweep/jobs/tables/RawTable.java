@@ -25,11 +25,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static io.phasesweep.jobs.tables.TableSchema.field;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 /**
@@ -110,17 +108,6 @@ public final class RawTable implements Serializable {
                 .withColumn("rank", row_number().over(latestFirst))
                 .where(col("rank").equalTo(1))
                 .select(Arrays.stream(raw.columns()).map(functions::col).toArray(Column[]::new));
-    }
-
-    /**
-     * A note when {@code raw} holds more than one ok row of a point (two writers in one folder, as
-     * before the {@link WriterLock}): readers keep one row per point ({@link #current}), and say so.
-     */
-    public static Optional<String> duplicateOkRows(Dataset<Row> raw) {
-        Row extra = raw.where(col("status").equalTo("ok")).groupBy("point").count().where(col("count").gt(1))
-                .agg(functions.sum(col("count").minus(1)), functions.count(lit(1))).first();
-        return extra.isNullAt(0) ? Optional.empty() : Optional.of(extra.getLong(0) + " duplicate ok rows of "
-                + extra.getLong(1) + " points in raw (two runs wrote into the folder at once?): one row per point kept");
     }
 
     /** The parameter columns, also those of {@code points}: name → true for a word (string column). */
