@@ -73,12 +73,17 @@ public final class SweepParser {
         return parse(file, registry, Limits.DEFAULT);
     }
 
-    /**
-     * Reads {@code file}; errors name it as given ({@code file.toString()}). Only a regular file of
-     * at most {@link #MAX_FILE_BYTES} is read, and never more than that: a device ({@code /dev/zero})
-     * or a pipe reports a size of 0 and never ends.
-     */
+    /** Reads {@code file} ({@link #read}); errors name it as given ({@code file.toString()}). */
     public static SweepSpec parse(Path file, ModelRegistry registry, Limits limits) throws SweepError {
+        return parse(read(file), file.toString(), registry, limits);
+    }
+
+    /**
+     * The text of a sweep file, strict UTF-8. Only a regular file of at most {@link #MAX_FILE_BYTES}
+     * is read, and never more than that: a device ({@code /dev/zero}) or a pipe reports a size of 0
+     * and never ends.
+     */
+    public static String read(Path file) throws SweepError {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -100,7 +105,7 @@ public final class SweepParser {
         } catch (IOException e) {
             throw new SweepError(name, "", "cannot read the file: " + oneLine(String.valueOf(e.getMessage())));
         }
-        return parse(decode(name, bytes), name, registry, limits);
+        return decode(name, bytes);
     }
 
     public static SweepSpec parse(String text, String fileName, ModelRegistry registry) throws SweepError {
