@@ -185,6 +185,9 @@ class HazardsTest {
         try (OutputFolder first = OutputFolder.prepareLocked(hadoop, dir, OutputFolder.Existing.REFUSE, "first")) {
             Path lock = Path.of(new org.apache.hadoop.fs.Path(first.table(WriterLock.NAME)).toUri().getPath());
             assertTrue(Files.readString(lock).startsWith("pid " + ProcessHandle.current().pid() + " on "), Files.readString(lock));
+            // analyze and report too, even before the run has committed a row
+            CommandError analyze = assertThrows(CommandError.class, () -> OutputFolder.existingLocked(hadoop, dir, "analyze"));
+            assertTrue(analyze.getMessage().contains("is being written by another phasesweep command: pid "), analyze.getMessage());
             for (OutputFolder.Existing mode : OutputFolder.Existing.values()) {
                 CommandError e = assertThrows(CommandError.class, () -> OutputFolder.prepareLocked(hadoop, dir, mode, "second"));
                 assertTrue(e.getMessage().contains("is being written by another phasesweep command: pid "), e.getMessage());

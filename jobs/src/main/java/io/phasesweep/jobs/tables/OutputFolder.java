@@ -131,6 +131,7 @@ public final class OutputFolder implements AutoCloseable {
      */
     public static OutputFolder existingLocked(Configuration hadoop, String dir, String command) throws CommandError {
         Target target = Target.of(hadoop, dir);
+        WriterLock.requireFree(target.fs(), target.root());
         target.requireEarlierRun(dir);
         target.requireOwnedNames();
         return new OutputFolder(target.fs(), target.root(), target.ownership(), true,

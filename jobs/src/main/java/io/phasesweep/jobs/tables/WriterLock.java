@@ -62,14 +62,29 @@ public final class WriterLock implements AutoCloseable {
         } catch (IOException e) {
             if (e instanceof FileAlreadyExistsException || e instanceof java.nio.file.FileAlreadyExistsException
                     || exists(fs, file)) {
-                String other = held(fs, file);
-                throw new CommandError(Ownership.shown(root) + " is being written by another phasesweep command: " + other
-                        + (gone(other) ? ", which no longer runs: delete " : "; if that command no longer runs, delete ")
-                        + Ownership.shown(file) + " and try again");
+                throw busy(fs, root);
             }
             throw new CommandError("cannot write to the output folder " + Ownership.shown(root) + ": " + OneLine.of(e));
         }
         return new WriterLock(fs, file, holder);
+    }
+
+    /**
+     * Refuses a folder whose lock is held, before a command looks further: a run that has not yet
+     * committed rows is named as the writer, not mistaken for a folder without tables.
+     */
+    static void requireFree(FileSystem fs, Path root) throws CommandError {
+        if (exists(fs, new Path(root, NAME))) {
+            throw busy(fs, root);
+        }
+    }
+
+    private static CommandError busy(FileSystem fs, Path root) {
+        Path file = new Path(root, NAME);
+        String other = held(fs, file);
+        return new CommandError(Ownership.shown(root) + " is being written by another phasesweep command: " + other
+                + (gone(other) ? ", which no longer runs: delete " : "; if that command no longer runs, delete ")
+                + Ownership.shown(file) + " and try again");
     }
 
     /**
