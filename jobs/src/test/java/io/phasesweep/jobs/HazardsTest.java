@@ -178,6 +178,23 @@ class HazardsTest {
                 Arguments.of(List.of("show", "EARLIER", "x".repeat(10_000)), "unknown table '" + "x".repeat(60) + "...'"));
     }
 
+    /** validate refuses what every point would refuse, as run does with its default time limit. */
+    @ParameterizedTest
+    @MethodSource("budgetsNoPointRuns")
+    void validateRefusesABudgetNoPointRuns(String budget, String message) throws Exception {
+        Path sweep = write(tmp.resolve("probe.yaml"), ProbeSweeps.PROBE_SWEEP.replace("draws: 5", budget));
+        assertEquals(2, execute("validate", sweep.toString()));
+        assertOneLine(err.toString());
+        assertEquals(sweep + ": budget.draws: " + message, err.toString().strip());
+    }
+
+    static Stream<Arguments> budgetsNoPointRuns() {
+        return Stream.of(
+                Arguments.of("draws: 2.5", "expected a whole number >= 1, got 2.5 (line 11)"),
+                Arguments.of("draws: 1e13", "expected a whole number from 1 to 3600000000000 (no point counts more than 10^9 a second,"
+                        + " and its time limit is 3600 s), got 1e13 (line 11)"));
+    }
+
     /** The lock: a second writer into a folder is refused with the holder and how to clear a stale lock. */
     @Test
     void aSecondWriterIsRefusedUntilTheFirstReleasesTheLock() throws Exception {

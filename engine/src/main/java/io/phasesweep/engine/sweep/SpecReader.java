@@ -214,7 +214,8 @@ final class SpecReader {
         }
         if (v > most) {
             throw f.expected("a whole number from " + Axis.format(key.min()) + " to " + Axis.format(most)
-                    + " (no point counts more than 10^9 a second, and its time limit is " + Axis.format(limitSeconds) + " s)");
+                    + (Double.isInfinite(limitSeconds) ? ""
+                    : " (no point counts more than 10^9 a second, and its time limit is " + Axis.format(limitSeconds) + " s)"));
         }
         return v;
     }

@@ -52,10 +52,12 @@ public final class SweepParser {
      *
      * @param maxPoints        the most points a sweep may expand to (sizes × axis values × replicas)
      * @param timeLimitSeconds a point's time limit when the budget sets no {@code time_limit}
-     *                         ({@code run --time-limit}): a count no point can do within it is refused
+     *                         ({@code run --time-limit}): a count no point can do within it is refused.
+     *                         Infinite by default: a recorded sweep read again (its run's limit unknown)
+     *                         is refused only counts beyond 2^53
      */
     public record Limits(long maxPoints, double timeLimitSeconds) {
-        public static final Limits DEFAULT = new Limits(1_000_000L, 3600);
+        public static final Limits DEFAULT = new Limits(1_000_000L, Double.POSITIVE_INFINITY);
 
         public Limits withMaxPoints(long points) {
             return new Limits(points, timeLimitSeconds);

@@ -18,6 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * quoted whole, and inputs beyond the size limit whatever their kind.
  */
 class ParserHazardsTest {
+    /** As run reads a sweep file with its default time limit. */
+    private static final SweepParser.Limits RUN = SweepParser.Limits.DEFAULT.withTimeLimit(3600);
+
     @TempDir
     Path tmp;
 
@@ -36,7 +39,16 @@ class ParserHazardsTest {
         "measure: .inf|test.yaml: budget.measure: expected a whole number >= 1, got .inf, which is not a finite number (line 8)",
     })
     void budgetCountsAPointWouldRefuseAreRefusedFirst(String entries, String message) {
-        assertEquals(message, SweepParserTest.error(budget(entries)).getMessage());
+        assertEquals(message, assertThrows(SweepError.class, () -> SweepParser.parse(budget(entries), "test.yaml",
+                SweepParserTest.REGISTRY, RUN)).getMessage());
+    }
+
+    /** A recorded sweep read again, its run's time limit unknown: only counts beyond 2^53 are refused. */
+    @Test
+    void aRecordedSweepReadAgainKnowsNoTimeLimit() throws SweepError {
+        assertEquals(1e15, SweepParserTest.parse(budget("measure: 1e15")).budget().get("measure"));
+        assertEquals("test.yaml: budget.measure: expected a whole number from 1 to 9007199254740992, got 1e16 (line 8)",
+                SweepParserTest.error(budget("measure: 1e16")).getMessage());
     }
 
     @Test

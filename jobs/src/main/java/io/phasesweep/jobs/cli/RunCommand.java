@@ -40,7 +40,10 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "3600",
+    /** A point's time limit unless the sweep's budget or --time-limit sets one. */
+    static final int DEFAULT_TIME_LIMIT_SECONDS = 3600;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIME_LIMIT_SECONDS,
             description = "time limit per point unless the sweep's budget sets time_limit (default: ${DEFAULT-VALUE})")
     double timeLimit;
 
