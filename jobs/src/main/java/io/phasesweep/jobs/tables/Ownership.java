@@ -125,9 +125,12 @@ public final class Ownership {
         }
     }
 
-    /** What Spark's file writers put beside the part files: job markers, uncommitted work, checksums. */
+    /**
+     * What Spark's file writers put beside the part files: job markers, uncommitted work (also the
+     * S3A magic committer's {@code __magic_job-*} folders), checksums of the local file system.
+     */
     private static boolean isSparkBookkeeping(String file, FileStatus f) {
-        return file.equals("_SUCCESS") || file.equals("_temporary") && f.isDirectory()
+        return file.equals("_SUCCESS") || (file.equals("_temporary") || file.startsWith("__magic")) && f.isDirectory()
                 || file.startsWith(".") && file.endsWith(".crc") && f.isFile();
     }
 
