@@ -57,16 +57,19 @@ public final class WriterLock implements AutoCloseable {
         Path file = new Path(root, NAME);
         String holder = "pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now()
                 + " (" + command + ", lock " + UUID.randomUUID().toString().substring(0, 8) + ")";
+        // the shutdown hook first: a signal right after the create still releases the lock
+        WriterLock lock = new WriterLock(fs, file, holder);
         try {
             createExclusive(fs, file, (holder + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            lock.close();
             if (e instanceof FileAlreadyExistsException || e instanceof java.nio.file.FileAlreadyExistsException
                     || exists(fs, file)) {
                 throw busy(fs, root);
             }
             throw new CommandError("cannot write to the output folder " + Ownership.shown(root) + ": " + OneLine.of(e));
         }
-        return new WriterLock(fs, file, holder);
+        return lock;
     }
 
     /**
