@@ -4,6 +4,7 @@ import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.SweepError;
+import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.engine.sweep.SweepSpec;
 import io.phasesweep.jobs.CommandError;
@@ -167,23 +168,10 @@ public final class CurrentRaw {
             notes.add(duplicates + " duplicate ok rows of " + duplicated
                     + " points left out: each point counts once, with its row of the latest run");
         }
-        long missing = sweepPoints() - withRow;
+        long missing = SweepExpander.count(spec) - withRow;
         if (missing > 0) {
             notes.add(missing + " points of the sweep have no row yet");
         }
         return notes;
-    }
-
-    /** Points of the sweep: per size, the product of the axis lengths, times the replicas. */
-    private long sweepPoints() {
-        long total = 0;
-        for (int size : spec.sizes()) {
-            long combos = 1;
-            for (Axis axis : spec.axes()) {
-                combos *= axis.values(size).length;
-            }
-            total += combos * spec.replicas();
-        }
-        return total;
     }
 }

@@ -1,0 +1,97 @@
+package io.phasesweep.jobs.bench;
+
+import io.phasesweep.engine.model.Model;
+import io.phasesweep.engine.model.ModelRegistry;
+import io.phasesweep.engine.run.PointRunner;
+import io.phasesweep.engine.run.RawRecord;
+import io.phasesweep.engine.sweep.Point;
+import io.phasesweep.engine.sweep.PointGroup;
+import io.phasesweep.engine.sweep.SweepExpander;
+import io.phasesweep.engine.sweep.SweepParser;
+import io.phasesweep.engine.sweep.SweepSpec;
+import io.phasesweep.jobs.SweepFile;
+import io.phasesweep.jobs.spark.RunSummary;
+import io.phasesweep.jobs.tables.OutputFolder;
+import io.phasesweep.jobs.tables.RawTable;
+import io.phasesweep.jobs.tables.RunsTable;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The input of bench/analyze-scaling.sh: the raw and runs tables of a sweep as one completed run
+ * would write them, for sweeps of up to 10⁷ points. Unlike {@code run}, no JVM holds the list of
+ * points: each task makes its points from their index ({@link SweepExpander#point}) and runs them
+ * with the engine's {@link PointRunner}, so the rows are those {@code run} writes (same keys, seeds
+ * and values; run id and wall time aside).
+ *
+ * <p>Usage: {@code RawGenerator SWEEP_FILE OUTDIR MASTER PARTITIONS}
+ */
+public final class RawGenerator {
+    private static final SweepParser.Limits UNLIMITED = SweepParser.Limits.DEFAULT.withMaxPoints(Long.MAX_VALUE);
+
+    private RawGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SweepFile sweep = SweepFile.load(Path.of(args[0]), ModelRegistry.load(), UNLIMITED);
+        SparkSession spark = SparkSession.builder().appName("phasesweep raw generator").master(args[2]).getOrCreate();
+        try {
+            OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), args[1],
+                    OutputFolder.Existing.REFUSE);
+            String runId = "generated-" + UUID.randomUUID();
+            Instant started = Instant.now();
+            RunsTable.started(spark, out.table(RunsTable.NAME), sweep, runId, started);
+            long total = SweepExpander.count(sweep.spec());
+            RawTable table = RawTable.of(sweep.spec(), sweep.model());
+            spark.range(0, total, 1, Integer.parseInt(args[3]))
+                    .mapPartitions(rows(sweep.text(), args[0], runId, table), Encoders.row(table.schema()))
+                    .write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
+            var written = spark.read().parquet(out.table(RawTable.NAME)).groupBy("status").count().collectAsList();
+            long ok = count(written, "ok");
+            RunsTable.completed(spark, out.table(RunsTable.NAME), sweep,
+                    new RunSummary(runId, total, ok, count(written, "failed"), count(written, "timeout")),
+                    started, Instant.now(), Set.of());
+            System.out.printf("%s: %d raw rows (%d ok) of %s%n", args[1], total, ok, sweep.spec().name());
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Point indices in, raw rows out; the sweep is parsed again on the executor (a spec is not serializable). */
+    private static MapPartitionsFunction<Long, Row> rows(String text, String name, String runId, RawTable table) {
+        return indices -> {
+            ModelRegistry registry = ModelRegistry.load();
+            SweepSpec spec = SweepParser.parse(text, name, registry, UNLIMITED);
+            Model model = registry.find(spec.model());
+            PointRunner runner = new PointRunner(model, 60);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return indices.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Point p = SweepExpander.point(spec, indices.next());
+                    List<RawRecord> records = runner.run(new PointGroup(p.key(), List.of(p), p.disorderSeed(),
+                            p.dynamicsSeed(), 1));
+                    return table.row(records.get(0), runId);
+                }
+            };
+        };
+    }
+
+    private static long count(List<Row> byStatus, String status) {
+        return byStatus.stream().filter(r -> status.equals(r.getString(0))).mapToLong(r -> r.getLong(1)).sum();
+    }
+}
