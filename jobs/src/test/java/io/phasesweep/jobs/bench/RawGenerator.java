@@ -9,6 +9,7 @@ import io.phasesweep.engine.sweep.PointGroup;
 import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.engine.sweep.SweepSpec;
+import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.spark.RunSummary;
 import io.phasesweep.jobs.tables.OutputFolder;
@@ -46,25 +47,33 @@ public final class RawGenerator {
         SweepFile sweep = SweepFile.load(Path.of(args[0]), ModelRegistry.load(), UNLIMITED);
         SparkSession spark = SparkSession.builder().appName("phasesweep raw generator").master(args[2]).getOrCreate();
         try {
-            OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), args[1],
-                    OutputFolder.Existing.REFUSE);
-            String runId = "generated-" + UUID.randomUUID();
-            Instant started = Instant.now();
-            RunsTable.started(spark, out.table(RunsTable.NAME), sweep, runId, started);
-            long total = SweepExpander.count(sweep.spec());
-            RawTable table = RawTable.of(sweep.spec(), sweep.model());
-            spark.range(0, total, 1, Integer.parseInt(args[3]))
-                    .mapPartitions(rows(sweep.text(), args[0], runId, table), Encoders.row(table.schema()))
-                    .write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
-            var written = spark.read().parquet(out.table(RawTable.NAME)).groupBy("status").count().collectAsList();
-            long ok = count(written, "ok");
-            RunsTable.completed(spark, out.table(RunsTable.NAME), sweep,
-                    new RunSummary(runId, total, ok, count(written, "failed"), count(written, "timeout")),
-                    started, Instant.now(), Set.of());
-            System.out.printf("%s: %d raw rows (%d ok) of %s%n", args[1], total, ok, sweep.spec().name());
+            RunSummary run = write(spark, sweep, args[0], args[1], Integer.parseInt(args[3]));
+            System.out.printf("%s: %d raw rows (%d ok) of %s%n", args[1], run.total(), run.ok(), sweep.spec().name());
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * Writes the run into a new output folder {@code dir}.
+     *
+     * @param name the sweep file's name, for messages
+     */
+    public static RunSummary write(SparkSession spark, SweepFile sweep, String name, String dir, int partitions)
+            throws CommandError {
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, OutputFolder.Existing.REFUSE);
+        String runId = "generated-" + UUID.randomUUID();
+        Instant started = Instant.now();
+        RunsTable.started(spark, out.table(RunsTable.NAME), sweep, runId, started);
+        long total = SweepExpander.count(sweep.spec());
+        RawTable table = RawTable.of(sweep.spec(), sweep.model());
+        spark.range(0, total, 1, partitions)
+                .mapPartitions(rows(sweep.text(), name, runId, table), Encoders.row(table.schema()))
+                .write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
+        List<Row> written = spark.read().parquet(out.table(RawTable.NAME)).groupBy("status").count().collectAsList();
+        RunSummary run = new RunSummary(runId, total, count(written, "ok"), count(written, "failed"), count(written, "timeout"));
+        RunsTable.completed(spark, out.table(RunsTable.NAME), sweep, run, started, Instant.now(), Set.of());
+        return run;
     }
 
     /** Point indices in, raw rows out; the sweep is parsed again on the executor (a spec is not serializable). */
