@@ -2,6 +2,8 @@ package io.phasesweep.engine.stats;
 
 /** Bootstrap resampling helpers: Poisson draws as multiplicities, spread of replicate estimates. */
 public final class Bootstrap {
+    private static final double POISSON_ZERO = Math.exp(-1);
+
     private Bootstrap() {
     }
 
@@ -13,7 +15,7 @@ public final class Bootstrap {
      */
     public static int poisson(double u) {
         int k = 0;
-        double p = Math.exp(-1);
+        double p = POISSON_ZERO;
         double cdf = p;
         // P(k > 20) is below 1e-19: the cap only guards against a cdf that rounds to just under u
         while (u >= cdf && k < 20) {

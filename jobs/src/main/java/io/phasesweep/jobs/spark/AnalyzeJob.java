@@ -15,7 +15,6 @@ import io.phasesweep.jobs.tables.ExponentsTable;
 import io.phasesweep.jobs.tables.NotesTable;
 import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.PointsTable;
-import io.phasesweep.jobs.tables.RawTable;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintWriter;
@@ -43,11 +42,11 @@ public final class AnalyzeJob {
     public AnalysisResult run(OutputFolder out) throws SweepError, CommandError {
         CurrentRaw raw = CurrentRaw.read(spark, out);
         SweepSpec spec = raw.spec();
-        List<String> notes = new ArrayList<>(raw.notes());
         AnalysisOptions options = AnalysisOptions.defaults(spec.seed());
-        List<ResampledPoint> points = PointAggregation.points(raw.rows(), raw.model(), RawTable.parameterColumns(spec),
-                SweepAnalysis.resamples(spec, options), options.seed());
+        List<ResampledPoint> points = PointAggregation.points(raw, SweepAnalysis.resamples(spec, options), options.seed());
+        long okRows = points.stream().mapToLong(ResampledPoint::replicas).sum();
         long failedRows = points.stream().mapToLong(ResampledPoint::failed).sum();
+        List<String> notes = new ArrayList<>(raw.notes(okRows + failedRows, okRows));
         if (failedRows > 0) {
             notes.add(failedRows + " failed or timed-out rows at " + points.stream().filter(p -> p.failed() > 0).count()
                     + " points left out: those points average fewer replicas (column failed)");

@@ -7,6 +7,9 @@ import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.stats.ObservableSet;
 import io.phasesweep.engine.stats.PointKey;
 import io.phasesweep.engine.stats.ReplicaData;
+import io.phasesweep.engine.sweep.SweepSpec;
+import io.phasesweep.jobs.tables.CurrentRaw;
+import io.phasesweep.jobs.tables.RawTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
@@ -19,9 +22,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +56,16 @@ final class PointAggregation {
     }
 
     /**
-     * @param rows       current rows of {@code raw} ({@code io.phasesweep.jobs.tables.CurrentRaw})
-     * @param parameters the parameter columns (every model parameter and axis), in the order of a
-     *                   point's {@link ParamValues}; name → true for a word
+     * @param raw        the current rows of {@code raw}, partitioned by point group, so grouping needs no shuffle
      * @param resamples  bootstrap resamples per point (0 without an analysis)
      * @param seed       bootstrap seed
      * @return one per point with a current row, in no particular order; the driver holds these only
      */
-    static List<ResampledPoint> points(Dataset<Row> rows, Model model, Map<String, Boolean> parameters, int resamples,
-                                       long seed) {
+    static List<ResampledPoint> points(CurrentRaw raw, int resamples, long seed) {
+        SweepSpec spec = raw.spec();
+        Model model = raw.model();
+        Map<String, Boolean> parameters = RawTable.parameterColumns(spec);
+        Dataset<Row> rows = raw.rows();
         List<String> measured = ObservableSet.of(model).measured();
         List<StructField> in = new ArrayList<>();
         in.add(DataTypes.createStructField("size", DataTypes.IntegerType, false));
@@ -72,24 +77,15 @@ final class PointAggregation {
         StructType input = new StructType(in.toArray(StructField[]::new));
 
         Column[] inputs = Arrays.stream(input.fieldNames()).map(n -> col(n)).toArray(Column[]::new);
-        Column[] keys = new Column[parameters.size() + 1];
-        keys[0] = col("size");
-        int k = 1;
-        for (String name : parameters.keySet()) {
-            keys[k++] = col(name);
-        }
-        Aggregator<Row, ReplicaRows, Row> aggregator = new Replicas(model.id(), new ArrayList<>(parameters.keySet()),
+        Aggregator<Row, ReplicaRows, Row> aggregator = new Replicas(model.id(), new LinkedHashMap<>(parameters),
                 measured.size(), resamples, seed);
-        Dataset<Row> points = rows.groupBy(keys)
+        // grouped by the partitioning key of the current rows: no shuffle
+        Dataset<Row> points = rows.groupBy(col(CurrentRaw.POINT_GROUP))
                 .agg(udaf(aggregator, Encoders.row(input)).apply(inputs).as(POINT))
-                .select(col("*"), col(POINT + ".*")).drop(POINT);
+                .select(col(POINT + ".*"));
 
-        List<ResampledPoint> out = new ArrayList<>();
-        // partition by partition: the driver converts each row to primitive arrays as it arrives
-        for (Iterator<Row> it = points.toLocalIterator(); it.hasNext(); ) {
-            out.add(Replicas.point(it.next(), new ArrayList<>(parameters.keySet())));
-        }
-        return out;
+        List<String> names = new ArrayList<>(parameters.keySet());
+        return points.collectAsList().stream().map(r -> Replicas.point(r, names)).toList();
     }
 
     /** The buffer: the point's key and its replica rows so far, in arrival order. */
@@ -120,14 +116,15 @@ final class PointAggregation {
     static final class Replicas extends Aggregator<Row, ReplicaRows, Row> {
         private static final long serialVersionUID = 1L;
         private final String modelId;
-        private final List<String> parameters;
+        /** Parameter name → true for a word, in the order of a point's parameter values. */
+        private final LinkedHashMap<String, Boolean> parameters;
         private final int measured;
         private final int resamples;
         private final long seed;
         /** Models are not serializable: each executor finds the model by id on its classpath. */
         private transient ObservableSet observables;
 
-        Replicas(String modelId, List<String> parameters, int measured, int resamples, long seed) {
+        Replicas(String modelId, LinkedHashMap<String, Boolean> parameters, int measured, int resamples, long seed) {
             this.modelId = modelId;
             this.parameters = parameters;
             this.measured = measured;
@@ -155,8 +152,9 @@ final class PointAggregation {
         public ReplicaRows reduce(ReplicaRows b, Row r) {
             if (b.params == null) {
                 Map<String, Object> params = new LinkedHashMap<>();
-                for (int i = 0; i < parameters.size(); i++) {
-                    params.put(parameters.get(i), r.get(1 + i));
+                int i = 1;
+                for (String name : parameters.keySet()) {
+                    params.put(name, r.get(i++));
                 }
                 b.params = new ParamValues(params);
                 b.size = r.getInt(0);
@@ -200,11 +198,17 @@ final class PointAggregation {
             PointKey key = new PointKey(b.params, b.size);
             ResampledPoint p = b.count == 0 ? ResampledPoint.failedOnly(key, b.failed, observables())
                     : ResampledPoint.of(replicaData(key, b), b.failed, observables(), resamples, seed);
-            double[] flat = new double[p.resampled().length * p.values().length];
-            for (int i = 0; i < p.resampled().length; i++) {
-                System.arraycopy(p.resampled()[i], 0, flat, i * p.values().length, p.values().length);
+            // the resamples as bytes, not an array of doubles: the driver receives them unboxed
+            ByteBuffer flat = ByteBuffer.allocate(Double.BYTES * p.resampled().length * p.values().length);
+            for (double[] resample : p.resampled()) {
+                flat.asDoubleBuffer().put(resample);
+                flat.position(flat.position() + Double.BYTES * resample.length);
             }
-            return RowFactory.create(p.replicas(), p.failed(), p.values(), p.errors(), flat);
+            List<Object> cells = new ArrayList<>();
+            cells.add(b.size);
+            parameters.keySet().forEach(name -> cells.add(b.params.values().get(name)));
+            cells.addAll(List.of(p.replicas(), p.failed(), p.values(), p.errors(), flat.array()));
+            return RowFactory.create(cells.toArray());
         }
 
         /** The replica rows sorted by replica id: the order every sum over replicas follows. */
@@ -226,7 +230,7 @@ final class PointAggregation {
             return new ReplicaData(key, ids, values);
         }
 
-        /** The point from its key columns (size, parameters) followed by the {@link #outputEncoder} columns. */
+        /** The point from a row of {@link #outputEncoder}'s columns. */
         static ResampledPoint point(Row r, List<String> parameters) {
             Map<String, Object> params = new LinkedHashMap<>();
             for (int i = 0; i < parameters.size(); i++) {
@@ -234,10 +238,10 @@ final class PointAggregation {
             }
             int at = 1 + parameters.size();
             double[] values = doubles(r.getList(at + 2));
-            double[] flat = doubles(r.getList(at + 4));
-            double[][] resampled = new double[flat.length / Math.max(1, values.length)][];
-            for (int i = 0; i < resampled.length; i++) {
-                resampled[i] = Arrays.copyOfRange(flat, i * values.length, (i + 1) * values.length);
+            DoubleBuffer flat = ByteBuffer.wrap((byte[]) r.get(at + 4)).asDoubleBuffer();
+            double[][] resampled = new double[flat.remaining() / Math.max(1, values.length)][values.length];
+            for (double[] resample : resampled) {
+                flat.get(resample);
             }
             return new ResampledPoint(new PointKey(new ParamValues(params), r.getInt(0)), r.getInt(at), r.getInt(at + 1),
                     values, doubles(r.getList(at + 3)), resampled);
@@ -255,11 +259,15 @@ final class PointAggregation {
         @Override
         public Encoder<Row> outputEncoder() {
             List<StructField> out = new ArrayList<>();
+            out.add(DataTypes.createStructField("size", DataTypes.IntegerType, false));
+            parameters.forEach((name, word) ->
+                    out.add(DataTypes.createStructField(name, word ? DataTypes.StringType : DataTypes.DoubleType, false)));
             out.add(DataTypes.createStructField("replicas", DataTypes.IntegerType, false));
             out.add(DataTypes.createStructField("failed", DataTypes.IntegerType, false));
-            for (String name : List.of("values", "errors", "resampled")) {
+            for (String name : List.of("values", "errors")) {
                 out.add(DataTypes.createStructField(name, DataTypes.createArrayType(DataTypes.DoubleType, false), false));
             }
+            out.add(DataTypes.createStructField("resampled", DataTypes.BinaryType, false));
             return Encoders.row(new StructType(out.toArray(StructField[]::new)));
         }
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
@@ -39,14 +40,20 @@ import static org.apache.spark.sql.functions.when;
  *       Rows of sizes, replicas or axis values a later sweep file dropped are left out.</li>
  *   <li>One row per point: the row of the latest run (by start time, then run id). Rows of one
  *       point in one run (a duplicate, e.g. from two runs writing one folder) are ordered ok first,
- *       then by wall time, so the choice is deterministic; {@link #notes} counts the duplicate ok
- *       rows left out.</li>
+ *       then by wall time, so the choice is deterministic; {@link #notes} counts the ok rows left
+ *       out this way.</li>
  * </ol>
- * The columns are those of {@code raw}.
+ * The columns are those of {@code raw} and {@link #POINT_GROUP}; the rows are partitioned by
+ * {@link #POINT_GROUP} (one shuffle of raw, which also serves a consumer that groups by it).
  */
 public final class CurrentRaw {
     private static final String FINISHED = "_finished";
     private static final String IN_SWEEP = "_in_sweep";
+    /**
+     * The column {@link #rows} adds to raw's: the point's key without its replica
+     * ({@code size=16|T=2.23}), which names its row of {@code points}.
+     */
+    public static final String POINT_GROUP = "point_group";
 
     private final String runId;
     private final SweepSpec spec;
@@ -86,13 +93,19 @@ public final class CurrentRaw {
         Dataset<Row> raw = readTable(spark, out, RawTable.NAME);
         Dataset<Row> tagged = raw.withColumn(FINISHED, col("run_id").isin(finished.toArray()))
                 .withColumn(IN_SWEEP, inSweep(spec));
-        Column[] columns = Arrays.stream(raw.columns()).map(functions::col).toArray(Column[]::new);
+        List<Column> columns = new ArrayList<>(Arrays.stream(raw.columns()).map(functions::col).toList());
+        columns.add(col(POINT_GROUP));
+        // one shuffle, by a string key: the window and a consumer grouping by point group reuse its partitioning
+        // (double columns as keys would not: Spark normalises them in keys, the partitioning would no longer match)
         Dataset<Row> current = tagged.where(col(FINISHED).and(col(IN_SWEEP)))
                 .join(functions.broadcast(started), col("run_id").equalTo(col("_run")))
-                .withColumn("_rank", row_number().over(Window.partitionBy("point").orderBy(col("_started").desc(),
-                        col("run_id").desc(), col("status").equalTo("ok").desc(), col("wall_ms").asc())))
+                .withColumn(POINT_GROUP, expr("substring(point, 1, length(point) - length(concat('|r=', replica)))"))
+                .repartition(col(POINT_GROUP))
+                .withColumn("_rank", row_number().over(Window.partitionBy(col(POINT_GROUP), col("point"))
+                        .orderBy(col("_started").desc(), col("run_id").desc(), col("status").equalTo("ok").desc(),
+                                col("wall_ms").asc())))
                 .where(col("_rank").equalTo(1))
-                .select(columns);
+                .select(columns.toArray(Column[]::new));
         return new CurrentRaw(runId, spec, model, tagged, current);
     }
 
@@ -130,33 +143,30 @@ public final class CurrentRaw {
         return model;
     }
 
-    /** The current rows, columns as in {@code raw}; a lazy query. */
+    /** The current rows: the columns of {@code raw} and {@link #POINT_GROUP}; a lazy query. */
     public Dataset<Row> rows() {
         return rows;
     }
 
     /**
      * What was left out and what is missing, as sentences for the {@code notes} table: rows of
-     * interrupted runs, rows outside the sweep, duplicate ok rows of a point, points of the sweep
-     * without a row. One Spark job over {@code raw}; the driver receives five counts.
+     * interrupted runs, rows outside the sweep, ok rows replaced by a later row of their point (a
+     * duplicate), points of the sweep without a row. One Spark job over {@code raw} (no shuffle);
+     * the counts of the current rows come from their consumer, which has them anyway.
+     *
+     * @param currentRows the number of current rows (one per point that has a row)
+     * @param currentOk   how many of them are ok
      */
-    public List<String> notes() {
+    public List<String> notes(long currentRows, long currentOk) {
         Column current = col(FINISHED).and(col(IN_SWEEP));
-        Row c = tagged.groupBy("point").agg(
-                        sum(when(functions.not(col(FINISHED)), 1).otherwise(0)).as("unfinished"),
-                        sum(when(col(FINISHED).and(functions.not(col(IN_SWEEP))), 1).otherwise(0)).as("outside"),
-                        sum(when(current.and(col("status").equalTo("ok")), 1).otherwise(0)).as("ok_rows"),
-                        functions.max(current).as("has_row"))
-                .agg(sum("unfinished"), sum("outside"),
-                        sum(when(col("ok_rows").gt(1), col("ok_rows").minus(1)).otherwise(0)),
-                        sum(when(col("ok_rows").gt(1), 1).otherwise(0)),
-                        sum(when(col("has_row"), 1).otherwise(0)))
+        Row c = tagged.agg(
+                        sum(when(functions.not(col(FINISHED)), 1).otherwise(0)),
+                        sum(when(col(FINISHED).and(functions.not(col(IN_SWEEP))), 1).otherwise(0)),
+                        sum(when(current.and(col("status").equalTo("ok")), 1).otherwise(0)))
                 .first();
         long unfinished = c.isNullAt(0) ? 0 : c.getLong(0);
         long outside = c.isNullAt(1) ? 0 : c.getLong(1);
-        long duplicates = c.isNullAt(2) ? 0 : c.getLong(2);
-        long duplicated = c.isNullAt(3) ? 0 : c.getLong(3);
-        long withRow = c.isNullAt(4) ? 0 : c.getLong(4);
+        long replacedOk = (c.isNullAt(2) ? 0 : c.getLong(2)) - currentOk;
         List<String> notes = new ArrayList<>();
         if (unfinished > 0) {
             notes.add(unfinished + " raw rows of interrupted runs left out (finish them with phasesweep run FILE --resume)");
@@ -164,11 +174,11 @@ public final class CurrentRaw {
         if (outside > 0) {
             notes.add(outside + " raw rows of points not in the sweep of run " + runId + " left out");
         }
-        if (duplicates > 0) {
-            notes.add(duplicates + " duplicate ok rows of " + duplicated
-                    + " points left out: each point counts once, with its row of the latest run");
+        if (replacedOk > 0) {
+            notes.add(replacedOk + " ok rows left out whose point has another row (a duplicate, or a later run's):"
+                    + " each point counts once, with its latest row");
         }
-        long missing = SweepExpander.count(spec) - withRow;
+        long missing = SweepExpander.count(spec) - currentRows;
         if (missing > 0) {
             notes.add(missing + " points of the sweep have no row yet");
         }

@@ -1,13 +1,15 @@
 package io.phasesweep.jobs.bench;
 
+import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ModelRegistry;
-import io.phasesweep.engine.run.PointRunner;
+import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.run.RawRecord;
 import io.phasesweep.engine.sweep.Point;
-import io.phasesweep.engine.sweep.PointGroup;
 import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepParser;
+import io.phasesweep.engine.sweep.Seeds;
 import io.phasesweep.engine.sweep.SweepSpec;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.SweepFile;
@@ -32,8 +34,10 @@ import java.util.UUID;
  * The input of bench/analyze-scaling.sh: the raw and runs tables of a sweep as one completed run
  * would write them, for sweeps of up to 10⁷ points. Unlike {@code run}, no JVM holds the list of
  * points: each task makes its points from their index ({@link SweepExpander#point}) and runs them
- * with the engine's {@link PointRunner}, so the rows are those {@code run} writes (same keys, seeds
- * and values; run id and wall time aside).
+ * by calling the model as {@code run} does, so the rows are those {@code run} writes (same keys, seeds
+ * and values; run id and wall time aside). It calls the model in the task's thread, without
+ * {@code run}'s thread per point that enforces time limits (about as costly as a microsecond
+ * model): a model that throws stops the generator.
  *
  * <p>Usage: {@code RawGenerator SWEEP_FILE OUTDIR MASTER PARTITIONS}
  */
@@ -82,7 +86,6 @@ public final class RawGenerator {
             ModelRegistry registry = ModelRegistry.load();
             SweepSpec spec = SweepParser.parse(text, name, registry, UNLIMITED);
             Model model = registry.find(spec.model());
-            PointRunner runner = new PointRunner(model, 60);
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -92,9 +95,15 @@ public final class RawGenerator {
                 @Override
                 public Row next() {
                     Point p = SweepExpander.point(spec, indices.next());
-                    List<RawRecord> records = runner.run(new PointGroup(p.key(), List.of(p), p.disorderSeed(),
-                            p.dynamicsSeed(), 1));
-                    return table.row(records.get(0), runId);
+                    long start = System.nanoTime();
+                    try {
+                        Measurement m = model.run(p.task(), new RandomStreams(Seeds.generator(p.disorderSeed()),
+                                Seeds.generator(p.dynamicsSeed())), Deadline.after(60));
+                        long wallMs = (System.nanoTime() - start) / 1_000_000;
+                        return table.row(new RawRecord(p, RawRecord.Status.OK, null, wallMs, m), runId);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("point " + p.key() + ": " + e, e);
+                    }
                 }
             };
         };
