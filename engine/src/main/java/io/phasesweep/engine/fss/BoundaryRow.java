@@ -1,28 +1,28 @@
 package io.phasesweep.engine.fss;
 
-import java.util.List;
-
 /**
- * A row of {@code boundaries}: one critical value of the control parameter, or one size's own
- * location of a peak or level crossing (method suffix {@code /size=L}).
- *
- * @param across      the across axis, or null
- * @param acrossValue its value, or null without an across axis
- * @param method      how it was found, {@code method:observable}, e.g. {@code crossing:binder}
- * @param sizes       the sizes that entered the estimate
- * @param quality     χ²/dof, the collapse S, or a note on what limits the estimate
+ * A row of {@code boundaries}: one estimate of the critical value of the control parameter, or one
+ * size's own location of a peak or level crossing ({@link Finding#size()} set).
  */
-public record BoundaryRow(String control, String across, Double acrossValue, double criticalValue, double stderr,
-                          String method, List<Integer> sizes, String quality) {
-    /** Method suffix of a single size's location, e.g. {@code location(level=2.0):chi/size=64}. */
-    public static final String ONE_SIZE = "/size=";
+public record BoundaryRow(String control, Finding finding) {
+    public double criticalValue() {
+        return finding.value();
+    }
 
-    public BoundaryRow {
-        sizes = List.copyOf(sizes);
+    public double stderr() {
+        return finding.stderr();
+    }
+
+    public String method() {
+        return finding.method();
+    }
+
+    public Double acrossValue() {
+        return finding.acrossValue();
     }
 
     /** A single size's pseudo-critical or crossover value, not an estimate of the critical value itself. */
     public boolean oneSize() {
-        return method.contains(ONE_SIZE);
+        return finding.size() != null;
     }
 }

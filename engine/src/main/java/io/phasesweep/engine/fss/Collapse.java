@@ -92,11 +92,11 @@ final class Collapse {
         List<Integer> sizes = IntStream.of(c.sizes()).skip(first).boxed().toList();
         int resamples = c.resamples();
         if (sizes.size() < 2) {
-            return failed(sizes, "no collapse: fewer than 2 sizes from " + fromSize, resamples);
+            return failed(sizes, Flag.TOO_FEW_SIZES, "no collapse: fewer than 2 sizes from " + fromSize, resamples);
         }
         double[] start = coarseStart(c, obs, fitPower, v);
         if (!Double.isFinite(quality(c, 0, obs, v, start[0], start[1], start[2]))) {
-            return failed(sizes, "no collapse: the scaled curves of different sizes do not overlap, or points lack"
+            return failed(sizes, Flag.NOT_FOUND, "no collapse: the scaled curves of different sizes do not overlap, or points lack"
                     + " errors (one replica)" + (v.windowed() ? ", or a size keeps fewer than " + MIN_POINTS
                     + " points within |x - x_c|*L^(1/nu) <= " + window : ""), resamples);
         }
@@ -109,15 +109,21 @@ final class Collapse {
             }
         }
         double s = quality(c, 0, obs, v, full[0], full[1], full[2]);
-        String q = String.format(Locale.ROOT, "S=%.3g%s", s,
-                s > 3 ? " (poor collapse: corrections to scaling or a window too wide)" : "");
-        return new Result(new ResampledEstimate(full[0], rep[0], sizes, q),
-                new ResampledEstimate(full[1], rep[1], sizes, q),
-                new ResampledEstimate(full[2], rep[2], sizes, q), s);
+        Checks q = Checks.note(String.format(Locale.ROOT, "collapse S=%.3g%s%s", s,
+                s > 1 ? String.format(Locale.ROOT, ", error scaled by sqrt(S)=%.3g", Math.sqrt(s)) : "",
+                s > Checks.MAX_S ? " (poor collapse: corrections to scaling or a window too wide)" : "")).withS(s);
+        if (s > Checks.MAX_S) {
+            q = q.with(Flag.POOR_COLLAPSE);
+        }
+        // S is a χ²/dof of the collapse: beyond 1 the points scatter more than their errors say
+        double widen = Math.sqrt(Math.max(1, s));
+        return new Result(new ResampledEstimate(full[0], rep[0], sizes, q).widened(widen).judged(),
+                new ResampledEstimate(full[1], rep[1], sizes, q).widened(widen).judged(),
+                new ResampledEstimate(full[2], rep[2], sizes, q).widened(widen).judged(), s);
     }
 
-    private static Result failed(List<Integer> sizes, String why, int resamples) {
-        ResampledEstimate none = ResampledEstimate.failed(sizes, why, resamples);
+    private static Result failed(List<Integer> sizes, Flag flag, String why, int resamples) {
+        ResampledEstimate none = ResampledEstimate.failed(sizes, flag, why, resamples);
         return new Result(none, none, none, Double.NaN);
     }
 

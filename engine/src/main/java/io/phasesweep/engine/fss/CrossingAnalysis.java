@@ -1,46 +1,56 @@
 package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.stats.LeastSquares;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The critical value from the crossings of consecutive sizes (L_k, L_{k+1}) of a dimensionless
- * observable such as the Binder cumulant.
+ * observable such as the Binder cumulant, computed on three variants.
  *
- * <p>Each pair crossing x*(L_k, L_{k+1}) drifts as x_c + a·L_k^(−ω'), L_k the smaller size of the
- * pair and ω' = 1/ν + ω for a Binder-like observable. The pair crossings are first combined as a
- * constant, by generalised least squares with their bootstrap covariance (adjacent pairs share a
- * size, so they are correlated). When that constant is rejected (χ² p-value below
- * {@link #DRIFT_P_VALUE}) and there are at least {@link #DRIFT_PAIRS} pairs, the drift is fitted
- * instead, with ω' free ({@link ShiftFit}, independent pair errors) and x_c its L → ∞ limit: three
- * parameters need a fourth pair, or the fit is exactly determined and wild (ω' runs to its bound).
- * The drift is kept only when it explains the rejection: its χ² below the constant's (same
- * independent errors) by more than {@link #DRIFT_IMPROVEMENT}, the 95 % point of χ² with the two
- * parameters it adds, and ω' not at a bound. Otherwise the pair crossings scatter beyond their
- * error bars without a trend (noise, correlations the bootstrap misses), and extrapolating that
- * scatter would put x_c anywhere: the constant is kept and its error scaled by √(χ²/dof), as the
- * Particle Data Group does for inconsistent measurements. With fewer pairs a rejected constant is
- * treated the same way, with a note to add sizes. One pair gives its crossing, unextrapolated. The
- * error bar is otherwise the bootstrap spread of the whole procedure, rerun on every resample with
- * the model chosen on the full data.
+ * <p>Each pair crossing x*(L_k, L_{k+1}) drifts as x_c + a·L_k^(−e), L_k the smaller size of the pair
+ * and e = 1/ν + ω for a Binder-like observable.
+ * <ul>
+ *   <li>{@code constant}: the pair crossings combined as a constant by generalised least squares
+ *       with their bootstrap covariance (adjacent pairs share a size, so they are correlated);</li>
+ *   <li>{@code constant_drop_smallest}: the same without the smallest pair, a check for drift the
+ *       constant's χ² cannot see;</li>
+ *   <li>{@code drift}: x_c + a·L^(−e) with independent pair errors ({@link ShiftFit}): with ω given
+ *       in the sweep file and three pairs or more, e = 1/ν + ω, 1/ν from the slopes of the curves at
+ *       the constant's x_c; else e fitted with {@link #DRIFT_PAIRS} pairs or more (three parameters
+ *       need a fourth pair, or the fit is exactly determined and e runs to a bound).</li>
+ * </ul>
+ * With ω given the drift at known e is the main estimate whenever its fit passes (the corrections
+ * are known to be there, and a constant that passes its χ² only hides them in the noise); the
+ * constant is a check. Otherwise the main estimate is the constant when its χ² accepts it (p ≥ {@link #DRIFT_P_VALUE}); else the
+ * drift when it explains the rejection (its χ² below the constant's by more than the 95 % point of
+ * χ² with the parameters it adds, and e not at a bound); else the constant, its error scaled by
+ * √(χ²/dof) as the Particle Data Group does for inconsistent measurements, flagged
+ * {@link Flag#DRIFT_UNRESOLVED}. One pair gives its crossing, unextrapolated and flagged
+ * {@link Flag#TOO_FEW_SIZES}. Every variant is rerun on every resample with the model chosen on the
+ * full data.
  */
 final class CrossingAnalysis {
     static final double DRIFT_P_VALUE = 0.05;
     static final int DRIFT_PAIRS = 4;
+    /** 95 % points of χ² with 2 and 1 degrees of freedom: what a free or a fixed-exponent drift adds. */
     static final double DRIFT_IMPROVEMENT = 5.991;
+    static final double FIXED_DRIFT_IMPROVEMENT = 3.841;
 
     private CrossingAnalysis() {
     }
 
-    static ResampledEstimate run(ResampledCurves c, int obs, List<String> notes) {
+    /**
+     * @param omega the correction-to-scaling exponent from the sweep file, or null
+     */
+    static Variants run(ResampledCurves c, int obs, Double omega, List<String> notes) {
         int resamples = c.resamples();
         List<double[]> pairs = new ArrayList<>();
         List<Integer> smaller = new ArrayList<>();
@@ -62,21 +72,22 @@ final class CrossingAnalysis {
         }
         int p = pairs.size();
         if (p == 0) {
-            return ResampledEstimate.failed(sizes, "no pair of sizes crosses", resamples);
+            return Variants.of("constant", ResampledEstimate.failed(sizes, Flag.NOT_FOUND, "no pair of sizes crosses",
+                    resamples));
         }
-        double[] replicates = new double[resamples];
         if (p == 1) {
-            System.arraycopy(pairs.get(0), 1, replicates, 0, resamples);
-            return new ResampledEstimate(pairs.get(0)[0], replicates,
-                    sizes, "one pair of sizes: crossing not extrapolated in L");
+            double[] replicates = Arrays.copyOfRange(pairs.get(0), 1, resamples + 1);
+            return Variants.of("one_pair", new ResampledEstimate(pairs.get(0)[0], replicates, sizes,
+                    Checks.failed(Flag.TOO_FEW_SIZES, "one pair of sizes: crossing not extrapolated in L, drift not checked"))
+                    .judged());
         }
         double[][] cov = covariance(pairs);
         for (int k = 0; k < p; k++) {
             // below 1e-10 relative, a spread is rounding, not statistics
             double floor = 1e-10 * Math.max(1.0, Math.abs(pairs.get(k)[0]));
             if (!(cov[k][k] > floor * floor)) {
-                return ResampledEstimate.failed(sizes, "pair crossings do not vary over resamples"
-                        + " (identical replicas?): no error bar to weight or judge them with", resamples);
+                return Variants.of("constant", ResampledEstimate.failed(sizes, Flag.NO_ERROR, "pair crossings do not vary"
+                        + " over resamples (identical replicas?): no error bar to weight or judge them with", resamples));
             }
         }
         if (!positiveDefinite(cov)) {
@@ -88,53 +99,128 @@ final class CrossingAnalysis {
             }
             notes.add("crossing: bootstrap covariance of the pair crossings is singular; pairs treated as independent");
         }
+        ResampledEstimate constant = constant(pairs, cov, 0, sizes);
+        ResampledEstimate constantDrop = constant(pairs, cov, 1, sizes.subList(1, sizes.size()));
+        double[] l = smaller.stream().mapToDouble(Integer::doubleValue).toArray();
+        double[] sigma = new double[p];
+        for (int k = 0; k < p; k++) {
+            sigma[k] = Math.sqrt(cov[k][k]);
+        }
+        double fixedExponent = p >= 3 && omega != null ? omega + inverseNuFromSlopes(c, obs, constant.value()) : Double.NaN;
+        ResampledEstimate drift = p >= DRIFT_PAIRS || Double.isFinite(fixedExponent)
+                ? drift(pairs, l, sigma, fixedExponent, sizes) : null;
+
+        double chi2 = constant.checks().chi2Dof() * (p - 1);
+        double pValue = Checks.pValue(chi2, p - 1);
+        if (Double.isFinite(fixedExponent) && drift.checks().passes()) {
+            // ω is known, so the drift is known to be there: extrapolate it, and let the constant check
+            Variants v = Variants.of("drift", drift).plus("constant", constant);
+            return p - 1 >= 3 ? v.plus("drift_drop_smallest", drift(pairs.subList(1, p), Arrays.copyOfRange(l, 1, p),
+                    Arrays.copyOfRange(sigma, 1, p), fixedExponent, sizes.subList(1, sizes.size()))) : v;
+        }
+        if (pValue >= DRIFT_P_VALUE) {
+            Variants v = Variants.of("constant", constant).plus("constant_drop_smallest", constantDrop);
+            return drift == null ? v : v.plus("drift", drift);
+        }
+        if (drift != null && drift.checks().passes()) {
+            double constantChi2 = LeastSquares.weighted(ones(p), column(pairs, 0), sigma).chi2();
+            double driftChi2 = drift.checks().chi2Dof() == null ? 0 : drift.checks().chi2Dof() * (p - driftParameters(fixedExponent));
+            double needed = Double.isNaN(fixedExponent) ? DRIFT_IMPROVEMENT : FIXED_DRIFT_IMPROVEMENT;
+            if (constantChi2 - driftChi2 > needed) {
+                Variants v = Variants.of("drift", drift).plus("constant", constant);
+                if (p - 1 >= driftParameters(fixedExponent)) {
+                    v = v.plus("drift_drop_smallest", drift(pairs.subList(1, p), Arrays.copyOfRange(l, 1, p),
+                            Arrays.copyOfRange(sigma, 1, p), fixedExponent, sizes.subList(1, sizes.size())));
+                }
+                return v;
+            }
+        }
+        // scatter beyond the error bars: widen the error by √(χ²/dof) around the estimate
+        double scale = Math.sqrt(chi2 / (p - 1));
+        ResampledEstimate widened = constant.widened(scale).with(constant.checks().with(Flag.DRIFT_UNRESOLVED)
+                .withNote(String.format(Locale.ROOT, "error scaled by sqrt(chi2/dof)=%.3g: %s", scale,
+                        drift == null ? "drift visible but too few pairs to fit it (add sizes, or give omega)"
+                                : "scatter without a drift that fits better")));
+        Variants v = Variants.of("constant", widened).plus("constant_drop_smallest", constantDrop);
+        return drift == null ? v : v.plus("drift", drift);
+    }
+
+    private static int driftParameters(double fixedExponent) {
+        return Double.isNaN(fixedExponent) ? 3 : 2;
+    }
+
+    /** The pair crossings from pair index {@code from} on, combined as a constant. */
+    private static ResampledEstimate constant(List<double[]> pairs, double[][] cov, int from, List<Integer> sizes) {
+        int p = pairs.size() - from;
+        List<double[]> used = pairs.subList(from, pairs.size());
+        double[][] sub = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                sub[i][j] = cov[from + i][from + j];
+            }
+        }
+        double[][] ones = ones(p);
+        LeastSquares.Fit full = LeastSquares.generalized(ones, column(used, 0), sub);
+        int resamples = pairs.get(0).length - 1;
+        double[] replicates = new double[resamples];
+        for (int b = 1; b <= resamples; b++) {
+            double[] y = column(used, b);
+            replicates[b - 1] = PowerLaw.allFinite(y) ? LeastSquares.generalized(ones, y, sub).params()[0] : Double.NaN;
+        }
+        return new ResampledEstimate(full.params()[0], replicates, sizes,
+                Checks.fit(full.chi2(), p - 1, "pair crossings averaged")).judged();
+    }
+
+    /** x_c + a·L^(−e), e fitted (NaN given) or fixed. */
+    private static ResampledEstimate drift(List<double[]> pairs, double[] l, double[] sigma, double exponent,
+                                           List<Integer> sizes) {
+        int p = pairs.size();
+        int resamples = pairs.get(0).length - 1;
+        boolean free = Double.isNaN(exponent);
+        ShiftFit full = free ? ShiftFit.fit(l, column(pairs, 0), sigma) : ShiftFit.fixed(l, column(pairs, 0), sigma, exponent);
+        double[] replicates = new double[resamples];
+        for (int b = 1; b <= resamples; b++) {
+            double[] y = column(pairs, b);
+            replicates[b - 1] = !PowerLaw.allFinite(y) ? Double.NaN
+                    : free ? ShiftFit.fit(l, y, sigma).xc() : ShiftFit.fixed(l, y, sigma, exponent).xc();
+        }
+        Checks checks = Checks.fit(full.chi2(), full.dof(), String.format(Locale.ROOT,
+                "drift x_c + a*L^-e of %d pair crossings, e=%.3g %s", p, full.exponent(),
+                free ? "fitted" : "= 1/nu (slopes) + omega (given)"));
+        if (free && !full.inside()) {
+            checks = checks.with(Flag.EXPONENT_AT_BOUND);
+        }
+        return new ResampledEstimate(full.xc(), replicates, sizes, checks).judged();
+    }
+
+    /**
+     * 1/ν from the slopes of the curves at x: |dy/dx| ∝ L^(1/ν) fitted through all sizes (full data);
+     * NaN when x is outside a size's range.
+     */
+    static double inverseNuFromSlopes(ResampledCurves c, int obs, double x) {
+        int n = c.sizeCount();
+        double[][] design = new double[n][];
+        double[] logSlope = new double[n];
+        double[] unit = new double[n];
+        for (int s = 0; s < n; s++) {
+            double[] xs = c.x(s);
+            if (!(x >= xs[0] && x <= xs[xs.length - 1])) {
+                return Double.NaN;
+            }
+            logSlope[s] = Math.log(Math.abs(LocalPolynomial.near(xs, c.y(0, s, obs), x).slope(x)));
+            design[s] = new double[]{1.0, Math.log(c.size(s))};
+            unit[s] = 1.0;
+        }
+        double v = LeastSquares.weighted(design, logSlope, unit).params()[1];
+        return v > 0 ? v : Double.NaN;
+    }
+
+    private static double[][] ones(int p) {
         double[][] ones = new double[p][];
         for (int k = 0; k < p; k++) {
             ones[k] = new double[]{1.0};
         }
-        LeastSquares.Fit constant = LeastSquares.generalized(ones, column(pairs, 0), cov);
-        double pValue = 1 - new ChiSquaredDistribution(p - 1).cumulativeProbability(constant.chi2());
-        if (p >= DRIFT_PAIRS && pValue < DRIFT_P_VALUE) {
-            double[] l = smaller.stream().mapToDouble(Integer::doubleValue).toArray();
-            double[] sigma = new double[p];
-            for (int k = 0; k < p; k++) {
-                sigma[k] = Math.sqrt(cov[k][k]);
-            }
-            ShiftFit full = ShiftFit.fit(l, column(pairs, 0), sigma);
-            double constantChi2 = LeastSquares.weighted(ones, column(pairs, 0), sigma).chi2();
-            boolean inside = full.exponent() > ShiftFit.MIN_EXPONENT * 1.001 && full.exponent() < ShiftFit.MAX_EXPONENT / 1.001;
-            if (inside && constantChi2 - full.chi2() > DRIFT_IMPROVEMENT) {
-                for (int b = 1; b <= resamples; b++) {
-                    double[] y = column(pairs, b);
-                    replicates[b - 1] = SizeScaling.allFinite(y) ? ShiftFit.fit(l, y, sigma).xc() : Double.NaN;
-                }
-                return new ResampledEstimate(full.xc(), replicates, sizes, String.format(Locale.ROOT,
-                        "drift x_c + a*L^-w fitted, w=%.3g; chi2/dof=%s (dof %d); constant rejected, p=%.2g",
-                        full.exponent(), perDof(full.chi2(), full.dof()), full.dof(), pValue));
-            }
-        }
-        for (int b = 1; b <= resamples; b++) {
-            double[] y = column(pairs, b);
-            replicates[b - 1] = SizeScaling.allFinite(y) ? LeastSquares.generalized(ones, y, cov).params()[0] : Double.NaN;
-        }
-        String why = "";
-        if (pValue < DRIFT_P_VALUE) {
-            // scatter beyond the error bars: widen the error by √(χ²/dof) around the estimate
-            double scale = Math.sqrt(constant.chi2() / (p - 1));
-            for (int b = 0; b < resamples; b++) {
-                replicates[b] = constant.params()[0] + scale * (replicates[b] - constant.params()[0]);
-            }
-            why = String.format(Locale.ROOT, "; error scaled by sqrt(chi2/dof)=%.3g: %s", scale, p < DRIFT_PAIRS
-                    ? "drift visible but too few pairs to fit it, add sizes"
-                    : "scatter without a drift that fits better");
-        }
-        return new ResampledEstimate(constant.params()[0], replicates, sizes, String.format(Locale.ROOT,
-                "pair crossings averaged; chi2/dof=%s (dof %d, p=%.2g)%s",
-                perDof(constant.chi2(), p - 1), p - 1, pValue, why));
-    }
-
-    static String perDof(double chi2, int dof) {
-        return dof > 0 ? String.format(Locale.ROOT, "%.3g", chi2 / dof) : "n/a";
+        return ones;
     }
 
     private static void addOnce(List<Integer> list, int v) {
@@ -164,7 +250,7 @@ final class CrossingAnalysis {
         int n = 0;
         for (int b = 1; b <= resamples; b++) {
             double[] y = column(pairs, b);
-            if (SizeScaling.allFinite(y)) {
+            if (PowerLaw.allFinite(y)) {
                 n++;
                 for (int k = 0; k < p; k++) {
                     mean[k] += y[k];
@@ -177,7 +263,7 @@ final class CrossingAnalysis {
         double[][] cov = new double[p][p];
         for (int b = 1; b <= resamples; b++) {
             double[] y = column(pairs, b);
-            if (SizeScaling.allFinite(y)) {
+            if (PowerLaw.allFinite(y)) {
                 for (int i = 0; i < p; i++) {
                     for (int j = 0; j < p; j++) {
                         cov[i][j] += (y[i] - mean[i]) * (y[j] - mean[j]) / (n - 1);

@@ -1,17 +1,20 @@
 package io.phasesweep.engine.fss;
 
-import java.util.List;
+/** A row of {@code exponents}: one estimate of one quantity. */
+public record ExponentRow(String quantity, Finding finding) {
+    public double value() {
+        return finding.value();
+    }
 
-/**
- * A row of {@code exponents}: one estimate of one quantity.
- *
- * @param method {@code method:observable}, with {@code /drop-smallest} for the repeat of a size
- *               fit without the smallest size (a stability check)
- * @param sizes  the sizes that entered the estimate
- */
-public record ExponentRow(String across, Double acrossValue, String quantity, double value, double stderr,
-                          String method, List<Integer> sizes, String quality) {
-    public ExponentRow {
-        sizes = List.copyOf(sizes);
+    public double stderr() {
+        return finding.stderr();
+    }
+
+    public String method() {
+        return finding.method();
+    }
+
+    public Double acrossValue() {
+        return finding.acrossValue();
     }
 }

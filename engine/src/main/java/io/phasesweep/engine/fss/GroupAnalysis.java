@@ -2,23 +2,32 @@ package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.stats.ObservableSet;
 import io.phasesweep.engine.sweep.AnalysisSpec;
-import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The analysis of one group of curves (one value of the across axis): the critical value, then the
- * requested exponents, each estimator run on the full data and on the same bootstrap resamples.
- *
- * <p>The critical value used by {@code at-critical} and {@code slope} is the crossing estimate when
- * the sweep names a crossing observable, else the first collapse's x_c. Quantities are reported
- * from the fitted power p of q ∝ L^p (or the fitted 1/ν) by one rule: {@code nu} is 1/p,
- * {@code beta/nu} is −p (m ∝ L^(−β/ν)), any other quantity is p itself.
+ * The analysis of one group of curves (one value of the across axis): the critical-value estimates
+ * (the crossing, every collapse, every location fitted with ν), their {@link Best} combination, then
+ * the estimates that read it (at-critical, slope), and a best row per quantity. Every estimate is
+ * run on the full data and on the same bootstrap resamples, so an exponent at x_c sees the x_c of
+ * the same resample.
  */
 final class GroupAnalysis {
+    /**
+     * The critical value later methods read: the best combination, or the first estimate found when
+     * none passed its checks ({@code flagged}).
+     */
+    record CriticalValue(ResampledEstimate value, double sys, boolean flagged) {
+    }
+
     private final AnalysisSpec analysis;
     private final ObservableSet observables;
     private final ResampledCurves curves;
@@ -28,12 +37,11 @@ final class GroupAnalysis {
     private final List<String> notes;
     private final List<BoundaryRow> boundaries;
     private final List<ExponentRow> exponents;
-    private final Map<String, Collapse.Result> collapses = new LinkedHashMap<>();
+    private final Map<String, CollapseMethod.Collapses> collapses = new HashMap<>();
+    private CriticalValue criticalValue;
 
     /**
-     * @param logScaleControl the control axis is geometric: {@code location} interpolates in its
-     *                        logarithm (a local cubic in x through points spaced by factors of 2
-     *                        misplaces a crossing of a 1/x-like curve by tens of percent)
+     * @param logScaleControl the control axis is geometric: locations interpolate in its logarithm
      */
     GroupAnalysis(AnalysisSpec analysis, ObservableSet observables, ResampledCurves curves, boolean logScaleControl,
                   Double acrossValue, String label, List<String> notes, List<BoundaryRow> boundaries,
@@ -51,152 +59,125 @@ final class GroupAnalysis {
 
     void run() {
         if (curves.sizeCount() < 2) {
-            notes.add(label + "finite-size scaling needs at least two sizes, found " + curves.sizeCount());
+            note("finite-size scaling needs at least two sizes, found " + curves.sizeCount());
             return;
         }
         if (curves.singleReplicaPoints() > 0) {
-            notes.add(label + curves.singleReplicaPoints() + " points have a single replica: no error there,"
+            note(curves.singleReplicaPoints() + " points have a single replica: no error there,"
                     + " and resampling cannot show their scatter");
         }
-        ResampledEstimate xc = null;
+        List<Estimate> estimates = new ArrayList<>();
         if (analysis.crossing() != null) {
-            ResampledEstimate crossing = CrossingAnalysis.run(curves, observables.index(analysis.crossing()), notes);
-            boundary(crossing, "crossing:" + analysis.crossing());
-            xc = crossing.ok() ? crossing : null;
+            estimates.add(new Estimate(Quantity.CRITICAL_VALUE, "crossing", analysis.crossing(), null, null,
+                    CrossingAnalysis.run(curves, observable(analysis.crossing()), omega(), notes)));
         }
-        for (ExponentRequest r : analysis.exponents()) {
-            if (r.method().equals("collapse") && !collapses.containsKey(r.observable())) {
-                Collapse.Result c = Collapse.run(curves, observables.index(r.observable()),
-                        !r.observable().equals(analysis.crossing()));
-                collapses.put(r.observable(), c);
-                boundary(c.xc(), "collapse:" + r.observable());
-                xc = xc == null ? c.xc() : xc;
-            }
-        }
-        for (ExponentRequest r : analysis.exponents()) {
-            request(r, xc);
-        }
-    }
-
-    private void request(ExponentRequest r, ResampledEstimate xc) {
-        int obs = observables.index(r.observable());
-        String method = r.method() + ":" + r.observable();
-        switch (r.method()) {
-            case "collapse" -> {
-                Collapse.Result c = collapses.get(r.observable());
-                boolean nu = r.quantity().equals("nu") || r.quantity().equals("1/nu");
-                exponent(r, nu ? c.inverseNu() : c.power(), method);
-            }
-            case "peak" -> {
-                for (int s = 0; s < curves.sizeCount(); s++) {
-                    if (SizeScaling.Peak.of(curves.x(s), curves.y(0, s, obs)).atEdge()) {
-                        notes.add(label + r.observable() + " peaks at the edge of the control range for size "
-                                + curves.size(s) + ": its height is a lower bound");
-                    }
-                }
-                powerLaws(r, SizeScaling.table(curves,
-                        (b, s) -> SizeScaling.Peak.of(curves.x(s), curves.y(b, s, obs)).height()), method);
-            }
-            case "at-critical", "slope" -> {
-                if (xc == null) {
-                    notes.add(label + method + " needs a critical value: name a crossing observable or request a collapse");
-                    return;
-                }
-                boolean slope = r.method().equals("slope");
-                powerLaws(r, SizeScaling.table(curves, (b, s) -> atCritical(s, curves.y(b, s, obs), xc.at(b), slope)), method);
-            }
-            case "location" -> location(r, obs);
-            default -> throw new IllegalArgumentException("unknown method " + r.method() + "; known: "
-                    + ExponentRequest.METHODS);
-        }
-    }
-
-    /** The observable (or its slope) at x_c for size index s; NaN when x_c is outside that size's range. */
-    private double atCritical(int s, double[] y, double at, boolean slope) {
-        double[] x = curves.x(s);
-        if (!(at >= x[0] && at <= x[x.length - 1])) {
-            return Double.NaN;
-        }
-        LocalPolynomial p = LocalPolynomial.near(x, y, at);
-        return slope ? Math.abs(p.slope(at)) : p.value(at);
-    }
-
-    private void location(ExponentRequest r, int obs) {
-        int n = curves.sizeCount();
-        double[][] loc = new double[curves.resamples() + 1][n];
-        double[][] x = new double[n][];
-        for (int s = 0; s < n; s++) {
-            x[s] = logScaleControl ? Arrays.stream(curves.x(s)).map(Math::log).toArray() : curves.x(s);
-        }
-        for (int b = 0; b <= curves.resamples(); b++) {
-            for (int s = 0; s < n; s++) {
-                double[] y = curves.y(b, s, obs);
-                loc[b][s] = r.level() == null
-                        ? SizeScaling.Peak.of(x[s], y).location()
-                        : Crossing.level(x[s], y, r.level(), b == 0 ? Double.NaN : loc[0][s]);
-            }
-        }
-        if (logScaleControl) {
-            for (double[] row : loc) {
-                for (int s = 0; s < n; s++) {
-                    row[s] = Math.exp(row[s]);
-                }
-            }
-        }
-        String method = (r.level() == null ? "location:" : "location(level=" + r.level() + "):") + r.observable();
-        perSize(loc, method);
-        if (r.quantity().equals("nu") || r.quantity().equals("1/nu")) {
-            int[] sizes = curves.sizes();
-            ResampledEstimate[] all = SizeScaling.shift(sizes, loc, 0);
-            boundary(all[0], method);
-            exponent(r, all[1], method);
-            if (n >= 4) {
-                exponent(r, SizeScaling.shift(sizes, loc, 1)[1], method + "/drop-smallest");
-            }
-        } else {
-            powerLaws(r, loc, method);
-        }
+        List<Method> methods = analysis.exponents().stream().map(Method::of).toList();
+        methods.stream().filter(m -> !m.needsCriticalValue()).forEach(m -> addNew(estimates, m.run(this)));
+        List<Estimate> critical = preferOverCollapse(estimates);
+        Optional<Best> bestCritical = Best.of(critical);
+        criticalValue = bestCritical.map(b -> new CriticalValue(b.value(), b.sys(), false))
+                .or(() -> critical.stream().filter(e -> e.main().ok()).findFirst()
+                        .map(e -> new CriticalValue(e.main(), e.variants().sys(), true)))
+                .orElse(null);
+        methods.stream().filter(Method::needsCriticalValue).forEach(m -> addNew(estimates, m.run(this)));
+        write(estimates, bestCritical);
     }
 
     /**
-     * Each size's own location x*(L) as a boundary row of that one size ({@link BoundaryRow#oneSize()}):
-     * the pseudo-critical points or crossover values themselves, before any fit; with an across
-     * axis, one curve per size in the (across, control) plane.
+     * The estimates of the critical value that may enter best. A collapse has no correction term, and
+     * with corrections to scaling in the data its x_c is biased while its variants move with it: on
+     * the calibration's synthetic sweeps (CalibrationTest) its error bar covered the truth in about
+     * 10 % of trials. So where another estimate of x_c passes its checks, the collapse's x_c is
+     * flagged {@link Flag#COVERAGE_BELOW_BAND} and left out; where none does, it is the estimate
+     * there is, and its quality says so.
      */
-    private void perSize(double[][] loc, String method) {
-        int[] sizes = curves.sizes();
-        for (int s = 0; s < sizes.length; s++) {
-            double[] replicates = new double[curves.resamples()];
-            for (int b = 1; b <= curves.resamples(); b++) {
-                replicates[b - 1] = loc[b][s];
+    private static List<Estimate> preferOverCollapse(List<Estimate> estimates) {
+        List<Estimate> critical = estimates.stream()
+                .filter(e -> e.quantity().equals(Quantity.CRITICAL_VALUE) && e.size() == null).toList();
+        boolean other = critical.stream().anyMatch(e -> e.passes() && !e.method().equals(CollapseMethod.NAME));
+        if (!other) {
+            return critical;
+        }
+        for (int i = 0; i < estimates.size(); i++) {
+            Estimate e = estimates.get(i);
+            if (e.quantity().equals(Quantity.CRITICAL_VALUE) && e.method().equals(CollapseMethod.NAME) && e.size() == null) {
+                estimates.set(i, e.withMain(Flag.COVERAGE_BELOW_BAND, "left out of best: another estimate of x_c passes,"
+                        + " and a collapse's x_c under-covers with corrections to scaling (CalibrationTest)"));
             }
-            String quality = Double.isFinite(loc[0][s]) ? "one size"
-                    : "not found in the window (no peak inside it, or the level is not crossed)";
-            boundary(new ResampledEstimate(loc[0][s], replicates, List.of(sizes[s]), quality),
-                    method + BoundaryRow.ONE_SIZE + sizes[s]);
+        }
+        return estimates.stream().filter(e -> e.quantity().equals(Quantity.CRITICAL_VALUE) && e.size() == null).toList();
+    }
+
+    /** Best rows first, then every estimate with its variants, in the order they were made. */
+    private void write(List<Estimate> estimates, Optional<Best> bestCritical) {
+        String across = analysis.across();
+        if (bestCritical.isPresent()) {
+            boundaries.add(new BoundaryRow(analysis.control(), bestCritical.get().finding(across, acrossValue)));
+        } else if (estimates.stream().anyMatch(e -> e.quantity().equals(Quantity.CRITICAL_VALUE) && e.size() == null)) {
+            note("no estimate of the critical value passes its checks: no best row (see the flags column)");
+        }
+        Map<Quantity, List<Estimate>> byQuantity = new LinkedHashMap<>();
+        estimates.stream().filter(e -> !e.quantity().equals(Quantity.CRITICAL_VALUE))
+                .forEach(e -> byQuantity.computeIfAbsent(e.quantity(), k -> new ArrayList<>()).add(e));
+        byQuantity.forEach((q, list) -> {
+            Optional<Best> best = Best.of(list);
+            if (best.isPresent()) {
+                exponents.add(new ExponentRow(q.name(), best.get().finding(across, acrossValue)));
+            } else {
+                note("no estimate of " + q.name() + " passes its checks: no best row (see the flags column)");
+            }
+        });
+        for (Estimate e : estimates) {
+            for (Finding f : e.findings(across, acrossValue)) {
+                if (e.quantity().equals(Quantity.CRITICAL_VALUE)) {
+                    boundaries.add(new BoundaryRow(analysis.control(), f));
+                } else {
+                    exponents.add(new ExponentRow(e.quantity().name(), f));
+                }
+            }
         }
     }
 
-    /** The power-law fit on all sizes and, with three or more, again without the smallest. */
-    private void powerLaws(ExponentRequest r, double[][] q, String method) {
-        exponent(r, SizeScaling.powerLaw(curves.sizes(), q, 0), method);
-        if (curves.sizeCount() >= 3) {
-            exponent(r, SizeScaling.powerLaw(curves.sizes(), q, 1), method + "/drop-smallest");
-        }
+    /** Adds the estimates not made before (two requests collapsing one observable share its critical value). */
+    private static void addNew(List<Estimate> estimates, List<Estimate> more) {
+        Set<List<Object>> seen = new HashSet<>();
+        estimates.forEach(e -> seen.add(key(e)));
+        more.stream().filter(e -> seen.add(key(e))).forEach(estimates::add);
     }
 
-    private void exponent(ExponentRequest r, ResampledEstimate fitted, String method) {
-        ResampledEstimate e = switch (r.quantity()) {
-            case "nu" -> fitted.map(v -> 1 / v);
-            case "beta/nu" -> fitted.map(v -> -v);
-            default -> fitted;
-        };
-        exponents.add(new ExponentRow(analysis.across(), acrossValue, r.quantity(), e.value(), e.stderr(), method,
-                e.sizes(), e.fullQuality()));
+    private static List<Object> key(Estimate e) {
+        return Arrays.asList(e.quantity(), e.method(), e.observable(), e.level(), e.size());
     }
 
-    private void boundary(ResampledEstimate e, String method) {
-        boundaries.add(new BoundaryRow(analysis.control(), analysis.across(), acrossValue, e.value(), e.stderr(),
-                method, e.sizes(), e.fullQuality()));
+    ResampledCurves curves() {
+        return curves;
+    }
+
+    int observable(String name) {
+        return observables.index(name);
+    }
+
+    boolean logScaleControl() {
+        return logScaleControl;
+    }
+
+    /** ω from the sweep file, or null. */
+    Double omega() {
+        return analysis.omega();
+    }
+
+    /** The critical value for methods that read it; null when no estimate found one. */
+    CriticalValue criticalValue() {
+        return criticalValue;
+    }
+
+    /** The collapse of an observable, computed once per group. */
+    CollapseMethod.Collapses collapse(String observable) {
+        return collapses.computeIfAbsent(observable, o -> CollapseMethod.variants(curves, observable(o),
+                !o.equals(analysis.crossing()), analysis.window()));
+    }
+
+    void note(String text) {
+        notes.add(label + text);
     }
 }

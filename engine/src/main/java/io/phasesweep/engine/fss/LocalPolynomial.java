@@ -25,10 +25,14 @@ record LocalPolynomial(double x0, double[] c) {
     static final int DEGREE = 3;
 
     static LocalPolynomial near(double[] x, double[] y, double x0) {
-        int[] nearest = IntStream.range(0, x.length).boxed()
+        return through(x, y, nearest(x, x0), x0, DEGREE);
+    }
+
+    /** Indices of the {@link #POINTS} grid points nearest x0. */
+    static int[] nearest(double[] x, double x0) {
+        return IntStream.range(0, x.length).boxed()
                 .sorted(Comparator.comparingDouble(i -> Math.abs(x[i] - x0)))
                 .limit(POINTS).mapToInt(Integer::intValue).toArray();
-        return through(x, y, nearest, x0, DEGREE);
     }
 
     /** Least-squares polynomial of the given degree (lower with too few points) through the indexed points. */

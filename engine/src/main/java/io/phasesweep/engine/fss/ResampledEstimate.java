@@ -8,23 +8,22 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * An estimate on the full data and on each bootstrap resample; its error is the standard deviation
- * of the resample estimates. Resamples where the estimator failed (NaN, e.g. no crossing) are left
- * out of the error and counted in the quality.
+ * An estimate on the full data and on each bootstrap resample; its statistical error is the
+ * standard deviation of the resample estimates. Resamples where the estimator failed (NaN, e.g. no
+ * crossing) are left out of the error and counted.
  *
  * @param replicates estimate on resample b at index b − 1
- * @param quality    χ²/dof, S or a note
  */
-record ResampledEstimate(double value, double[] replicates, List<Integer> sizes, String quality) {
+record ResampledEstimate(double value, double[] replicates, List<Integer> sizes, Checks checks) {
 
     ResampledEstimate {
         sizes = List.copyOf(sizes);
     }
 
-    static ResampledEstimate failed(List<Integer> sizes, String why, int resamples) {
+    static ResampledEstimate failed(List<Integer> sizes, Flag flag, String why, int resamples) {
         double[] nan = new double[resamples];
         Arrays.fill(nan, Double.NaN);
-        return new ResampledEstimate(Double.NaN, nan, sizes, why);
+        return new ResampledEstimate(Double.NaN, nan, sizes, Checks.failed(flag, why));
     }
 
     boolean ok() {
@@ -40,11 +39,49 @@ record ResampledEstimate(double value, double[] replicates, List<Integer> sizes,
         return Bootstrap.finite(replicates).std();
     }
 
-    /** The quality with a count of failed resamples appended when there are any. */
-    String fullQuality() {
+    int resamplesFailed() {
         Moments m = Bootstrap.finite(replicates);
-        long failed = replicates.length - m.count();
-        return failed == 0 ? quality : quality + "; " + failed + " of " + replicates.length + " resamples failed";
+        return (int) (replicates.length - m.count());
+    }
+
+    /**
+     * Variance over resamples of (other − this), where both exist: the statistical spread of the
+     * difference of two estimates from the same resampled data.
+     */
+    double differenceVariance(ResampledEstimate other) {
+        double sum = 0;
+        double sum2 = 0;
+        int n = 0;
+        for (int i = 0; i < replicates.length; i++) {
+            double d = other.replicates[i] - replicates[i];
+            if (Double.isFinite(d)) {
+                sum += d;
+                sum2 += d * d;
+                n++;
+            }
+        }
+        if (n < 2) {
+            return 0;
+        }
+        double mean = sum / n;
+        return Math.max(0, (sum2 - n * mean * mean) / (n - 1));
+    }
+
+    /** With the flags its numbers call for: no error bar, too many failed resamples. */
+    ResampledEstimate judged() {
+        Checks c = checks;
+        if (!ok()) {
+            c = c.flags().isEmpty() ? c.with(Flag.NOT_FOUND) : c;
+        } else {
+            double e = stderr();
+            if (!(e > 1e-12 * Math.max(1, Math.abs(value)))) {
+                c = c.with(Flag.NO_ERROR);
+            }
+            if (resamplesFailed() > Checks.MAX_FAILED_FRACTION * replicates.length) {
+                c = c.with(Flag.RESAMPLES_FAILED);
+            }
+        }
+        return new ResampledEstimate(value, replicates, sizes, c);
     }
 
     /** The same estimate mapped through f (e.g. ν = 1/(1/ν)), resample by resample. */
@@ -53,6 +90,23 @@ record ResampledEstimate(double value, double[] replicates, List<Integer> sizes,
         for (int i = 0; i < r.length; i++) {
             r[i] = f.applyAsDouble(replicates[i]);
         }
-        return new ResampledEstimate(f.applyAsDouble(value), r, sizes, quality);
+        return new ResampledEstimate(f.applyAsDouble(value), r, sizes, checks);
+    }
+
+    /** The resample estimates spread by {@code factor} around the value: the error times factor. */
+    ResampledEstimate widened(double factor) {
+        double[] r = new double[replicates.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = value + factor * (replicates[i] - value);
+        }
+        return new ResampledEstimate(value, r, sizes, checks);
+    }
+
+    ResampledEstimate with(Checks c) {
+        return new ResampledEstimate(value, replicates, sizes, c);
+    }
+
+    ResampledEstimate with(Flag flag) {
+        return with(checks.with(flag));
     }
 }

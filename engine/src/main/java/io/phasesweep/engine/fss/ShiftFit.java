@@ -46,6 +46,17 @@ record ShiftFit(double xc, double amplitude, double exponent, double chi2, int d
         return new ShiftFit(f.params()[0], f.params()[1] * Math.pow(sizes[0], e), e, f.chi2(), sizes.length - 3);
     }
 
+    /** The fit at a known exponent e: linear in (x_c, a), two parameters. */
+    static ShiftFit fixed(double[] sizes, double[] location, double[] sigma, double e) {
+        LeastSquares.Fit f = linear(sizes, location, sigma, e);
+        return new ShiftFit(f.params()[0], f.params()[1] * Math.pow(sizes[0], e), e, f.chi2(), sizes.length - 2);
+    }
+
+    /** The fitted exponent is off the bounds of its search range. */
+    boolean inside() {
+        return exponent > MIN_EXPONENT * 1.001 && exponent < MAX_EXPONENT / 1.001;
+    }
+
     /** The fit with the drift term written a'·(L/L₀)^(−e), a' = a·L₀^(−e), L₀ the first size. */
     private static LeastSquares.Fit linear(double[] sizes, double[] location, double[] sigma, double e) {
         double[][] design = new double[sizes.length][];

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /** Reads the {@code analysis} section, checking names against the sweep's axes and the model's observables. */
 final class AnalysisReader {
-    static final List<String> KEYS = List.of("control", "crossing", "across", "exponents");
+    static final List<String> KEYS = List.of("control", "crossing", "across", "exponents", "omega", "window");
     static final List<String> EXPONENT_KEYS = List.of("quantity", "method", "observable", "level");
     static final Pattern QUANTITY = Pattern.compile("[a-z0-9/_]+");
     private static final String LOCATION = "location";
@@ -44,7 +44,20 @@ final class AnalysisReader {
                 exponents.add(exponent(e, observables, model.id()));
             }
         }
-        return new AnalysisSpec(control, crossing, across, exponents);
+        return new AnalysisSpec(control, crossing, across, exponents, positive(field.child(m, "omega"),
+                "a positive number, the correction-to-scaling exponent (e.g. 0.83 for 3D Ising)"),
+                positive(field.child(m, "window"), "a positive number w: the collapse variant keeps |x - x_c|*L^(1/nu) <= w"));
+    }
+
+    private static Double positive(YamlField f, String what) throws SweepError {
+        if (!f.isPresent()) {
+            return null;
+        }
+        double v = f.number(what);
+        if (!(v > 0)) {
+            throw f.expected(what);
+        }
+        return v;
     }
 
     private static ExponentRequest exponent(YamlField field, List<String> observables, String modelId) throws SweepError {

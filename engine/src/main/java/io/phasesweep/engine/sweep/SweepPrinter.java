@@ -65,6 +65,12 @@ public final class SweepPrinter {
         if (a.across() != null) {
             y.append("  across: ").append(word(a.across())).append('\n');
         }
+        if (a.omega() != null) {
+            y.append("  omega: ").append(number(a.omega())).append('\n');
+        }
+        if (a.window() != null) {
+            y.append("  window: ").append(number(a.window())).append('\n');
+        }
         if (!a.exponents().isEmpty()) {
             y.append("  exponents:\n");
             for (AnalysisSpec.ExponentRequest e : a.exponents()) {

@@ -116,6 +116,7 @@ public final class SweepSchema {
         return "    \"analysis\": {\"type\": \"object\", \"additionalProperties\": false, \"required\": [\"control\"], "
                 + "\"propertyNames\": {\"enum\": " + strings(AnalysisReader.KEYS) + "}, \"properties\": {"
                 + "\"control\": {\"type\": \"string\"}, \"crossing\": {\"type\": \"string\"}, \"across\": {\"type\": \"string\"}, "
+                + "\"omega\": {\"type\": \"number\", \"exclusiveMinimum\": 0}, \"window\": {\"type\": \"number\", \"exclusiveMinimum\": 0}, "
                 + "\"exponents\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"additionalProperties\": false, "
                 + "\"required\": [\"quantity\", \"method\", \"observable\"], \"propertyNames\": {\"enum\": "
                 + strings(AnalysisReader.EXPONENT_KEYS) + "}, \"properties\": {\"quantity\": {\"type\": \"string\", \"pattern\": "

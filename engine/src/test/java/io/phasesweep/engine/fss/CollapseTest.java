@@ -59,7 +59,7 @@ class CollapseTest {
         assertEquals(1.0, r.inverseNu().value(), 4 * r.inverseNu().stderr());
         assertTrue(r.inverseNu().stderr() < 0.1, "1/nu error " + r.inverseNu().stderr());
         assertEquals(0.0, r.power().value());
-        assertTrue(r.xc().quality().startsWith("S="), r.xc().quality());
+        assertTrue(r.xc().checks().note().startsWith("collapse S="), r.xc().checks().note());
     }
 
     @Test
@@ -79,7 +79,7 @@ class CollapseTest {
         assertEquals(2.27, r.xc().value(), 4 * r.xc().stderr());
         assertEquals(1.0, r.inverseNu().value(), 4 * r.inverseNu().stderr());
         Collapse.Result one = Collapse.run(c, SyntheticFss.U, false, 64, null);
-        assertTrue(!one.xc().ok() && one.xc().quality().contains("fewer than 2 sizes"), one.xc().quality());
+        assertTrue(!one.xc().ok() && one.xc().checks().note().contains("fewer than 2 sizes"), one.xc().checks().note());
     }
 
     @Test
@@ -98,8 +98,8 @@ class CollapseTest {
                 size -> model.window(size, 1.5, size == 8 ? 2 : 11), Map.of(), Seeds.generator(28)), 40,
                 Seeds.generator(29));
         Collapse.Result failed = Collapse.run(twoPoints, SyntheticFss.U, false, 0, 1.0);
-        assertTrue(!failed.xc().ok() && failed.xc().quality().contains("fewer than 3 points"),
-                failed.xc().quality());
+        assertTrue(!failed.xc().ok() && failed.xc().checks().note().contains("fewer than 3 points"),
+                failed.xc().checks().note());
         assertTrue(Double.isNaN(failed.s()));
         assertTrue(Collapse.run(twoPoints, SyntheticFss.U, false, 16, 1.0).xc().ok());
     }

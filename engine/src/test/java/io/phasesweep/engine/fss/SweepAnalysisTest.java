@@ -127,7 +127,7 @@ class SweepAnalysisTest {
             BoundaryRow crossing = boundary(r, kappa, "crossing:binder");
             // 4 standard errors throughout: a 1-in-16000 miss each for honest Gaussian errors
             assertEquals(xc, crossing.criticalValue(), 4 * crossing.stderr());
-            assertEquals(List.of(8, 16, 32, 64), crossing.sizes());
+            assertEquals(List.of(8, 16, 32, 64), crossing.finding().sizes());
             BoundaryRow collapse = boundary(r, kappa, "collapse:binder");
             assertEquals(xc, collapse.criticalValue(), 4 * collapse.stderr());
             BoundaryRow location = boundary(r, kappa, "location:chi");
@@ -137,22 +137,33 @@ class SweepAnalysisTest {
             assertEquals(xc, level.criticalValue(), 4 * level.stderr());
             for (int size : SIZES) {
                 BoundaryRow atSize = boundary(r, kappa, "location(level=0.2):binder/size=" + size);
-                assertEquals(List.of(size), atSize.sizes());
+                assertEquals(List.of(size), atSize.finding().sizes());
                 assertEquals(xc + Math.log(1.4 / 0.6) / 2 / size, atSize.criticalValue(), 4 * atSize.stderr());
                 assertTrue(Double.isFinite(boundary(r, kappa, "location:chi/size=" + size).criticalValue()));
             }
 
             assertExponent(r, kappa, "nu", "collapse:binder", 1.0);
             assertExponent(r, kappa, "gamma/nu", "peak:chi", 1.75);
-            assertExponent(r, kappa, "gamma/nu", "peak:chi/drop-smallest", 1.75);
+            assertExponent(r, kappa, "gamma/nu", "peak:chi/drop_smallest", 1.75);
             assertExponent(r, kappa, "beta/nu", "at-critical:absm", 0.125);
             assertExponent(r, kappa, "1/nu", "slope:binder", 1.0);
             assertExponent(r, kappa, "1/nu", "location:chi", 1.0);
-            assertExponent(r, kappa, "1/nu", "location:chi/drop-smallest", 1.0);
+            assertExponent(r, kappa, "1/nu", "location:chi/drop_smallest", 1.0);
             assertExponent(r, kappa, "nu", "location(level=0.2):binder", 1.0);
         }
-        assertEquals(2 * (4 + 2 * SIZES.length), r.boundaries().size());
-        assertEquals(2 * 11, r.exponents().size());
+        for (double kappa : new double[]{0, 1}) {
+            Finding best = r.best("x_c", kappa).orElseThrow(() -> new AssertionError("no best x_c; " + r.notes()));
+            assertEquals(2.27 + 0.1 * kappa, best.value(), 4 * best.stderr(), best.toString());
+            for (String q : List.of("nu", "gamma/nu", "beta/nu", "1/nu")) {
+                Finding e = r.best(q, kappa).orElseThrow(() -> new AssertionError("no best " + q + "; " + r.notes()));
+                double truth = switch (q) {
+                    case "gamma/nu" -> 1.75;
+                    case "beta/nu" -> 0.125;
+                    default -> 1.0;
+                };
+                assertEquals(truth, e.value(), 4 * e.stderr(), e.toString());
+            }
+        }
     }
 
     @Test
@@ -194,30 +205,30 @@ class SweepAnalysisTest {
         SweepSpec spec = new SweepSpec("synthetic", "moments", 7, Map.of(), List.of(batch), List.of(8, 16, 32, 64), 16,
                 Map.of(), new AnalysisSpec("B", null, null, List.of(new ExponentRequest("gamma_b", "location", "chi", 2.0))));
         AnalysisResult r = SweepAnalysis.analyze(spec, new MomentsModel(), samples, Map.of(), new AnalysisOptions(60, 5));
-        ExponentRow e = r.exponents().stream().filter(x -> x.method().equals("location(level=2.0):chi"))
+        ExponentRow e = r.exponents().stream().filter(x -> Rows.label(x.finding()).equals("location(level=2.0):chi"))
                 .findFirst().orElseThrow(() -> new AssertionError(r.exponents() + "; notes " + r.notes()));
         // 4 standard errors, as above
         assertTrue(e.stderr() > 0, e.toString());
         assertEquals(0.5, e.value(), 4 * e.stderr(), e.toString());
         for (int size : SIZES) {
             BoundaryRow atSize = r.boundaries().stream()
-                    .filter(b -> b.method().equals("location(level=2.0):chi/size=" + size)).findFirst().orElseThrow();
+                    .filter(b -> Rows.label(b.finding()).equals("location(level=2.0):chi/size=" + size)).findFirst().orElseThrow();
             assertEquals(0.5 * Math.sqrt(size), atSize.criticalValue(), 4 * atSize.stderr(), atSize.toString());
         }
     }
 
     private static BoundaryRow boundary(AnalysisResult r, double kappa, String method) {
-        return r.boundaries().stream().filter(b -> b.acrossValue() == kappa && b.method().equals(method))
+        return r.boundaries().stream().filter(b -> b.acrossValue() == kappa && Rows.label(b.finding()).equals(method))
                 .findFirst().orElseThrow(() -> new AssertionError("no boundary " + method + " at kappa=" + kappa
                         + " in " + r.boundaries() + "; notes " + r.notes()));
     }
 
     private static void assertExponent(AnalysisResult r, double kappa, String quantity, String method, double truth) {
         ExponentRow e = r.exponents().stream()
-                .filter(x -> x.acrossValue() == kappa && x.quantity().equals(quantity) && x.method().equals(method))
+                .filter(x -> x.acrossValue() == kappa && x.quantity().equals(quantity) && Rows.label(x.finding()).equals(method))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + quantity + " by " + method + " in " + r.exponents()));
         assertTrue(e.stderr() > 0, e.toString());
         assertEquals(truth, e.value(), 4 * e.stderr(), e.toString());
-        assertEquals("kappa", e.across());
+        assertEquals("kappa", e.finding().across());
     }
 }

@@ -1,6 +1,7 @@
 package io.phasesweep.jobs.report;
 
 import io.phasesweep.engine.fss.BoundaryRow;
+import io.phasesweep.engine.fss.Finding;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -62,13 +63,13 @@ final class Charts {
         return png(chart);
     }
 
-    /** Critical value against the across value, one series per method, with error bars. */
+    /** Critical value against the across value, one series per method's main estimate (and best), with error bars. */
     static byte[] boundary(String title, String xLabel, String yLabel, List<BoundaryRow> rows) {
         XYChart chart = chart(title, xLabel, yLabel);
         Map<String, List<BoundaryRow>> byMethod = new TreeMap<>();
         for (BoundaryRow b : rows) {
-            if (b.acrossValue() != null && Double.isFinite(b.criticalValue())) {
-                byMethod.computeIfAbsent(b.method(), m -> new ArrayList<>()).add(b);
+            if (b.acrossValue() != null && Double.isFinite(b.criticalValue()) && b.finding().variant().equals(Finding.MAIN)) {
+                byMethod.computeIfAbsent(ReportPage.label(b.finding()), m -> new ArrayList<>()).add(b);
             }
         }
         byMethod.forEach((method, list) -> {

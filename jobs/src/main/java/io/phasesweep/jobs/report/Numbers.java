@@ -22,6 +22,11 @@ public final class Numbers {
         return String.format(Locale.ROOT, format + " ± " + format, value, error);
     }
 
+    /** Two significant digits, for an error on its own; "-" when NaN. */
+    static String number(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2g", value);
+    }
+
     /** Six significant digits of the shortest decimal that is the double, no trailing zeros, no exponent for ordinary magnitudes. */
     public static String plain(double value) {
         if (!Double.isFinite(value)) {

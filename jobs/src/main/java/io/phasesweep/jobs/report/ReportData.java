@@ -2,6 +2,7 @@ package io.phasesweep.jobs.report;
 
 import io.phasesweep.engine.fss.BoundaryRow;
 import io.phasesweep.engine.fss.ExponentRow;
+import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.stats.Estimate;
 
 import java.util.Collections;
@@ -47,9 +48,9 @@ public record ReportData(String sweep, String model, String control, String acro
      */
     public List<String> observablesAnalysedFirst() {
         java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
-        java.util.stream.Stream.concat(boundaries.stream().map(BoundaryRow::method), exponents.stream().map(ExponentRow::method))
-                .map(m -> m.replaceFirst("^[^:]*:", "").replaceFirst("/.*$", ""))
-                .filter(observables::contains)
+        java.util.stream.Stream.concat(boundaries.stream().map(BoundaryRow::finding), exponents.stream().map(ExponentRow::finding))
+                .map(Finding::observable)
+                .filter(o -> o != null && observables.contains(o))
                 .forEach(order::add);
         order.addAll(observables);
         return List.copyOf(order);

@@ -39,7 +39,7 @@ final class ReportFigures {
                         + critical.map(b -> "; line: " + describe(b)).orElse(""),
                 Charts.curves(observable + at, data.control(), observable, curves, marker)));
 
-        boolean locatesCritical = data.boundaries().stream().anyMatch(b -> b.method().endsWith(":" + observable));
+        boolean locatesCritical = data.boundaries().stream().anyMatch(b -> observable.equals(b.finding().observable()));
         if (critical.isPresent() && locatesCritical) {
             BoundaryRow b = critical.get();
             double span = curves.stream().mapToDouble(s -> s.x()[s.x().length - 1] - s.x()[0]).max().orElse(0);
@@ -64,7 +64,7 @@ final class ReportFigures {
         }
         return Optional.of(new Figure("boundary",
                 "Phase boundary: critical " + data.control() + " against " + data.across()
-                        + ", one series per method (a location also per size: /size=L), error bars one standard"
+                        + ", one series per method (a location also per size: L=...) and best, error bars one standard"
                         + " error; an axis spanning more than a factor 20 is logarithmic",
                 Charts.boundary("Phase boundary", data.across(), data.control() + "_c", data.boundaries())));
     }
@@ -74,10 +74,10 @@ final class ReportFigures {
         String y = s.power() == 0 ? observable : observable + "·L^(" + Numbers.plain(-s.power()) + ")";
         String caption = "Data collapse of " + observable + at + ": x = (" + c + " − " + c + "_c)·L^(1/ν) with "
                 + c + "_c = " + describe(s.xc()) + ", 1/ν = " + Numbers.plain(s.inverseNu()) + " (" + s.nu().quantity()
-                + " = " + Numbers.withError(s.nu().value(), s.nu().stderr()) + ", " + s.nu().method() + ")"
+                + " = " + Numbers.withError(s.nu().value(), s.nu().stderr()) + ", " + ReportPage.label(s.nu().finding()) + ")"
                 + (s.powerRow() == null ? "; y unscaled (dimensionless)"
                 : "; y = " + y + " (" + s.powerRow().quantity() + " = "
-                + Numbers.withError(s.powerRow().value(), s.powerRow().stderr()) + ", " + s.powerRow().method() + ")");
+                + Numbers.withError(s.powerRow().value(), s.powerRow().stderr()) + ", " + ReportPage.label(s.powerRow().finding()) + ")");
         return new Figure("collapse-" + observable + id, caption,
                 Charts.curves("Collapse of " + observable + at, "(" + c + " − " + c + "_c)·L^(1/ν)", y,
                         Curves.rescaled(curves, s), null));
@@ -89,6 +89,6 @@ final class ReportFigures {
     }
 
     private String describe(BoundaryRow b) {
-        return Numbers.withError(b.criticalValue(), b.stderr()) + " (" + b.method() + ")";
+        return Numbers.withError(b.criticalValue(), b.stderr()) + " (" + ReportPage.label(b.finding()) + ")";
     }
 }

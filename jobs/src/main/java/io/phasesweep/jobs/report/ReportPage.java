@@ -2,6 +2,7 @@ package io.phasesweep.jobs.report;
 
 import io.phasesweep.engine.fss.BoundaryRow;
 import io.phasesweep.engine.fss.ExponentRow;
+import io.phasesweep.engine.fss.Finding;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,12 +69,16 @@ final class ReportPage {
             b.append("<p class=\"note\">No critical value: the sweep's analysis found none (see its notes below)"
                     + " or the sweep has no analysis section.</p>\n");
         }
-        b.append(Html.table("boundaries", acrossHeader("method", "critical " + data.control(), "sizes", "quality"),
-                data.boundaries().stream().map(this::boundaryRow).toList()));
+        b.append("<p>The <b>best</b> rows combine the estimates that pass their checks; stderr = stat &oplus; sys,"
+                + " sys covering the spread of each estimate's variants and the disagreement of the estimates. Flagged"
+                + " estimates are left out of best. The variants themselves are rows of the Parquet tables.</p>\n");
+        b.append(Html.table("boundaries", acrossHeader("method", "critical " + data.control(), "stat", "sys", "sizes",
+                "flags", "quality"), shown(data.boundaries().stream().map(BoundaryRow::finding).toList())));
         figures.boundary().ifPresent(f -> b.append("<div class=\"figures\">").append(figure(f)).append("</div>\n"));
         b.append("<h2>Exponents</h2>\n");
-        b.append(Html.table("exponents", acrossHeader("quantity", "value", "method", "sizes", "quality"),
-                data.exponents().stream().map(this::exponentRow).toList()));
+        b.append(Html.table("exponents", acrossHeader("quantity", "method", "value", "stat", "sys", "sizes", "flags",
+                "quality"), data.exponents().stream().sorted(java.util.Comparator.comparing(ExponentRow::quantity))
+                .filter(e -> !isVariant(e.finding())).map(this::exponentRow).toList()));
         if (!data.notes().isEmpty()) {
             b.append("<h2>Notes of the analysis</h2>\n<ul id=\"notes\">");
             data.notes().forEach(n -> b.append("<li>").append(Html.escape(n)).append("</li>"));
@@ -135,14 +140,32 @@ final class ReportPage {
         return header;
     }
 
-    private List<String> boundaryRow(BoundaryRow r) {
-        return withAcross(r.acrossValue(), r.method(), Numbers.withError(r.criticalValue(), r.stderr()), sizes(r.sizes()),
-                r.quality());
+    /** Best rows first, then each method's main estimate and each size's location; check variants are left to the tables. */
+    private List<List<String>> shown(List<Finding> findings) {
+        return findings.stream().filter(f -> !isVariant(f)).sorted(java.util.Comparator.comparing(f -> !f.isBest()))
+                .map(this::boundaryRow).toList();
+    }
+
+    private static boolean isVariant(Finding f) {
+        return !f.variant().equals(Finding.MAIN);
+    }
+
+    private List<String> boundaryRow(Finding f) {
+        return withAcross(f.acrossValue(), label(f), Numbers.withError(f.value(), f.stderr()), Numbers.number(f.stderrStat()),
+                Numbers.number(f.stderrSys()), sizes(f.sizes()), String.join(", ", f.flagColumn()), f.quality());
     }
 
     private List<String> exponentRow(ExponentRow r) {
-        return withAcross(r.acrossValue(), r.quantity(), Numbers.withError(r.value(), r.stderr()), r.method(),
-                sizes(r.sizes()), r.quality());
+        Finding f = r.finding();
+        return withAcross(f.acrossValue(), r.quantity(), label(f), Numbers.withError(f.value(), f.stderr()),
+                Numbers.number(f.stderrStat()), Numbers.number(f.stderrSys()), sizes(f.sizes()),
+                String.join(", ", f.flagColumn()), f.quality());
+    }
+
+    /** method:observable, with the level of a level crossing and the size of a one-size location. */
+    static String label(Finding f) {
+        return f.method() + (f.level() == null ? "" : "(level=" + Numbers.plain(f.level()) + ")")
+                + (f.observable() == null ? "" : ":" + f.observable()) + (f.size() == null ? "" : " L=" + f.size());
     }
 
     private List<String> withAcross(Double acrossValue, String... cells) {

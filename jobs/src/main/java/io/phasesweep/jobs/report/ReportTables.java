@@ -2,6 +2,8 @@ package io.phasesweep.jobs.report;
 
 import io.phasesweep.engine.fss.BoundaryRow;
 import io.phasesweep.engine.fss.ExponentRow;
+import io.phasesweep.jobs.tables.BoundariesTable;
+import io.phasesweep.jobs.tables.ExponentsTable;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.stats.Estimate;
 import io.phasesweep.engine.sweep.SweepError;
@@ -71,16 +73,10 @@ public final class ReportTables {
             rows.add(new ReportData.Point(number(r, control), across == null ? null : number(r, across),
                     r.<Integer>getAs("size"), r.<Integer>getAs("replicas"), r.<Integer>getAs("failed"), values));
         }
-        List<BoundaryRow> boundaries = table(spark, dir, "boundaries", analyze).collectAsList().stream()
-                .map(r -> new BoundaryRow(r.getAs("control"), r.getAs("across"), r.getAs("across_value"),
-                        r.<Double>getAs("critical_value"), r.<Double>getAs("stderr"), r.getAs("method"),
-                        r.<Integer>getList(r.fieldIndex("sizes")), r.getAs("quality")))
-                .toList();
-        List<ExponentRow> exponents = table(spark, dir, "exponents", analyze).collectAsList().stream()
-                .map(r -> new ExponentRow(r.getAs("across"), r.getAs("across_value"), r.getAs("quantity"),
-                        r.<Double>getAs("value"), r.<Double>getAs("stderr"), r.getAs("method"),
-                        r.<Integer>getList(r.fieldIndex("sizes")), r.getAs("quality")))
-                .toList();
+        List<BoundaryRow> boundaries = table(spark, dir, BoundariesTable.NAME, analyze).collectAsList().stream()
+                .map(BoundariesTable::read).toList();
+        List<ExponentRow> exponents = table(spark, dir, ExponentsTable.NAME, analyze).collectAsList().stream()
+                .map(ExponentsTable::read).toList();
         return new ReportData(spec.name(), spec.model(), control, across, observables, rows, boundaries, exponents,
                 notes(spark, dir), runs, sweepFile);
     }

@@ -8,24 +8,43 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static io.phasesweep.jobs.tables.TableSchema.field;
 
-/** The {@code exponents} table: one row per estimate of an exponent. */
+/**
+ * The {@code exponents} table: one row per estimate of an exponent: sweep, model, quantity, then the
+ * {@link FindingColumns} with the value in {@code value}.
+ */
 public final class ExponentsTable {
     public static final String NAME = "exponents";
-    public static final StructType SCHEMA = new StructType(new StructField[]{
-            field("sweep", DataTypes.StringType, false), field("model", DataTypes.StringType, false),
-            field("across", DataTypes.StringType, true), field("across_value", DataTypes.DoubleType, true),
-            field("quantity", DataTypes.StringType, false), field("value", DataTypes.DoubleType, false),
-            field("stderr", DataTypes.DoubleType, false), field("method", DataTypes.StringType, false),
-            field("sizes", DataTypes.createArrayType(DataTypes.IntegerType, false), false),
-            field("quality", DataTypes.StringType, false)});
+    public static final String VALUE = "value";
+    public static final StructType SCHEMA;
+
+    static {
+        List<StructField> f = new ArrayList<>(List.of(field("sweep", DataTypes.StringType, false),
+                field("model", DataTypes.StringType, false), field("quantity", DataTypes.StringType, false)));
+        f.addAll(FindingColumns.fields(VALUE));
+        SCHEMA = new StructType(f.toArray(StructField[]::new));
+    }
 
     private ExponentsTable() {
     }
 
     static Row row(SweepSpec spec, ExponentRow e) {
-        return RowFactory.create(spec.name(), spec.model(), e.across(), e.acrossValue(), e.quantity(), e.value(),
-                e.stderr(), e.method(), e.sizes().toArray(Integer[]::new), e.quality());
+        return row(spec.name(), spec.model(), e);
+    }
+
+    /** A row of the sweep and model named. */
+    public static Row row(String sweep, String model, ExponentRow e) {
+        List<Object> v = new ArrayList<>(List.of(sweep, model, e.quantity()));
+        v.addAll(FindingColumns.values(e.finding()));
+        return RowFactory.create(v.toArray());
+    }
+
+    /** A row read back. */
+    public static ExponentRow read(Row r) {
+        return new ExponentRow(r.getAs("quantity"), FindingColumns.read(r, VALUE));
     }
 }

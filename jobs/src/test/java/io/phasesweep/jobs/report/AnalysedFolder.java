@@ -1,7 +1,5 @@
 package io.phasesweep.jobs.report;
 
-import io.phasesweep.engine.fss.BoundaryRow;
-import io.phasesweep.engine.fss.ExponentRow;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.spark.RunJob;
@@ -13,6 +11,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import io.phasesweep.jobs.tables.BoundariesTable;
+import io.phasesweep.jobs.tables.ExponentsTable;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,27 +63,14 @@ final class AnalysedFolder {
         new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(sweep, out, false);
         ReportData data = SyntheticReport.data("x", null, List.of());
         writePoints(spark, data, out.table("points"));
-        spark.createDataFrame(data.boundaries().stream().map(AnalysedFolder::boundary).toList(), BOUNDARIES)
+        spark.createDataFrame(data.boundaries().stream().map(b -> BoundariesTable.row("synthetic", "probe", b)).toList(),
+                        BoundariesTable.SCHEMA)
                 .coalesce(1).write().parquet(out.table("boundaries"));
-        spark.createDataFrame(data.exponents().stream().map(AnalysedFolder::exponent).toList(), EXPONENTS)
+        spark.createDataFrame(data.exponents().stream().map(e -> ExponentsTable.row("synthetic", "probe", e)).toList(),
+                        ExponentsTable.SCHEMA)
                 .coalesce(1).write().parquet(out.table("exponents"));
         return data;
     }
-
-    static final StructType BOUNDARIES = new StructType(new StructField[] {
-            field("sweep", DataTypes.StringType), field("model", DataTypes.StringType),
-            field("control", DataTypes.StringType), field("across", DataTypes.StringType),
-            field("across_value", DataTypes.DoubleType), field("critical_value", DataTypes.DoubleType),
-            field("stderr", DataTypes.DoubleType), field("method", DataTypes.StringType),
-            field("sizes", DataTypes.createArrayType(DataTypes.IntegerType, false)),
-            field("quality", DataTypes.StringType)});
-    static final StructType EXPONENTS = new StructType(new StructField[] {
-            field("sweep", DataTypes.StringType), field("model", DataTypes.StringType),
-            field("across", DataTypes.StringType), field("across_value", DataTypes.DoubleType),
-            field("quantity", DataTypes.StringType), field("value", DataTypes.DoubleType),
-            field("stderr", DataTypes.DoubleType), field("method", DataTypes.StringType),
-            field("sizes", DataTypes.createArrayType(DataTypes.IntegerType, false)),
-            field("quality", DataTypes.StringType)});
 
     private static void writePoints(SparkSession spark, ReportData data, String path) {
         List<StructField> fields = new ArrayList<>(List.of(field("sweep", DataTypes.StringType),
@@ -104,16 +91,6 @@ final class AnalysedFolder {
             rows.add(RowFactory.create(v.toArray()));
         }
         spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new))).coalesce(1).write().parquet(path);
-    }
-
-    private static Row boundary(BoundaryRow b) {
-        return RowFactory.create("synthetic", "probe", b.control(), b.across(), b.acrossValue(), b.criticalValue(),
-                b.stderr(), b.method(), b.sizes().toArray(Integer[]::new), b.quality());
-    }
-
-    private static Row exponent(ExponentRow e) {
-        return RowFactory.create("synthetic", "probe", e.across(), e.acrossValue(), e.quantity(), e.value(), e.stderr(),
-                e.method(), e.sizes().toArray(Integer[]::new), e.quality());
     }
 
     private static StructField field(String name, DataType type) {

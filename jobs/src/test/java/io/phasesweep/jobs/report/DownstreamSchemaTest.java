@@ -1,5 +1,6 @@
 package io.phasesweep.jobs.report;
 
+import io.phasesweep.jobs.TestFindings;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
@@ -87,12 +88,8 @@ class DownstreamSchemaTest {
                         "throw_at:double", "nan_at:double", "sleep_at:double", "pause:double", "flavour:string", "x:double",
                         "e:double", "e_err:double", "d:double", "d_err:double"),
                 columns("points"));
-        assertEquals(List.of("sweep:string", "model:string", "control:string", "across:string", "across_value:double",
-                "critical_value:double", "stderr:double", "method:string", "sizes:array<int>", "quality:string"),
-                columns("boundaries"));
-        assertEquals(List.of("sweep:string", "model:string", "across:string", "across_value:double",
-                "quantity:string", "value:double", "stderr:double", "method:string", "sizes:array<int>",
-                "quality:string"), columns("exponents"));
+        assertEquals(TestFindings.BOUNDARIES_COLUMNS, columns("boundaries"));
+        assertEquals(TestFindings.EXPONENTS_COLUMNS, columns("exponents"));
         assertEquals(List.of("sweep:string", "model:string", "note:string"), columns("notes"));
     }
 

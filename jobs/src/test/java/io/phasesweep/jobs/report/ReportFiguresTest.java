@@ -2,6 +2,7 @@ package io.phasesweep.jobs.report;
 
 import io.phasesweep.engine.fss.BoundaryRow;
 import io.phasesweep.engine.fss.ExponentRow;
+import io.phasesweep.jobs.TestFindings;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
@@ -41,7 +42,7 @@ class ReportFiguresTest {
     @Test
     void magnetisationIsMultipliedByLToTheBetaOverNuAndAnUnknownScalingIsNotDrawn() {
         List<ExponentRow> exponents = new ArrayList<>(data.exponents());
-        exponents.add(new ExponentRow(null, null, "beta/nu", 0.125, 0.01, "at-critical:absm", List.of(8, 16), "ok"));
+        exponents.add(TestFindings.exponent(null, null, "beta/nu", 0.125, 0.01, "at-critical:absm", List.of(8, 16)));
         ReportData withM = new ReportData(data.sweep(), data.model(), data.control(), null,
                 List.of("binder", "chi", "absm", "energy"), data.points(), data.boundaries(), exponents, data.notes(), data.runs(),
                 data.sweepFile());
@@ -52,13 +53,13 @@ class ReportFiguresTest {
     @Test
     void theObservablesOwnCollapseEstimateIsPreferredThenACrossing() {
         List<BoundaryRow> rows = List.of(
-                new BoundaryRow("T", null, null, 2.30, 0.01, "location:chi", List.of(8), ""),
-                new BoundaryRow("T", null, null, 2.27, 0.01, "crossing:binder", List.of(8), ""),
-                new BoundaryRow("T", null, null, 2.28, 0.01, "collapse:chi", List.of(8), ""));
+                TestFindings.boundary("T", null, null, 2.30, 0.01, "location:chi", List.of(8)),
+                TestFindings.boundary("T", null, null, 2.27, 0.01, "crossing:binder", List.of(8)),
+                TestFindings.boundary("T", null, null, 2.28, 0.01, "collapse:chi", List.of(8)));
         ReportData d = new ReportData("s", "m", "T", null, List.of("binder", "chi"), data.points(), rows, List.of(),
                 List.of(), List.of(), "");
-        assertEquals("collapse:chi", Scaling.critical(d, "chi", null).orElseThrow().method());
-        assertEquals("crossing:binder", Scaling.critical(d, "binder", null).orElseThrow().method());
+        assertEquals("collapse:chi", ReportPage.label(Scaling.critical(d, "chi", null).orElseThrow().finding()));
+        assertEquals("crossing:binder", ReportPage.label(Scaling.critical(d, "binder", null).orElseThrow().finding()));
     }
 
     @Test
@@ -106,8 +107,7 @@ class ReportFiguresTest {
         for (double eta : new double[]{0.01, 0.1, 1, 10, 100}) {
             for (int size : new int[]{256, 1024}) {
                 double b = Math.min(size / 2.56, 100 * eta); // 1 … 400
-                rows.add(new BoundaryRow("B", "eta", eta, b, 0.1 * b, "location(level=2.0):wnorm_ratio/size=" + size,
-                        List.of(size), "one size"));
+                rows.add(TestFindings.boundary("B", "eta", eta, b, 0.1 * b, "location(level=2.0):wnorm_ratio/size=" + size, List.of(size)));
             }
         }
         ReportData d = new ReportData("s", "m", "B", "eta", List.of("binder", "chi"), data.points(), rows, List.of(),
@@ -116,10 +116,10 @@ class ReportFiguresTest {
         assertTrue(PixelStats.of(image(f)).variance() > 100, "a chart, not a blank image");
         assertTrue(Scaling.critical(d, "binder", 1.0).isEmpty(), "a size's own location is no critical value");
 
-        rows.add(new BoundaryRow("B", "eta", 1.0, 3.0, 3.0, "crossing:binder", List.of(256, 1024), ""));
+        rows.add(TestFindings.boundary("B", "eta", 1.0, 3.0, 3.0, "crossing:binder", List.of(256, 1024)));
         ReportData withCrossing = new ReportData("s", "m", "B", "eta", List.of("binder", "chi"), data.points(), rows,
                 List.of(), List.of(), List.of(), "");
-        assertEquals("crossing:binder", Scaling.critical(withCrossing, "binder", 1.0).orElseThrow().method());
+        assertEquals("crossing:binder", ReportPage.label(Scaling.critical(withCrossing, "binder", 1.0).orElseThrow().finding()));
         assertTrue(PixelStats.of(image(new ReportFigures(withCrossing).boundary().orElseThrow())).variance() > 100);
     }
 

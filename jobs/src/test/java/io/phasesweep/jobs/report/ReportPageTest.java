@@ -20,8 +20,9 @@ class ReportPageTest {
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"), "self-contained");
         assertTrue(html.contains("# &lt;script&gt;alert(1)&lt;/script&gt; stays text"));
         assertEquals(5, count(html, "src=\"data:image/png;base64,"), "binder: curves, zoom, collapse; chi: curves, collapse");
-        assertTrue(html.contains("<td>crossing:binder</td><td>2.2690 ± 0.0012</td><td>8, 16, 32</td>"), html);
-        assertTrue(html.contains("<td>gamma/nu</td><td>1.750 ± 0.020</td><td>peak:chi</td>"));
+        assertTrue(html.contains("<td>crossing:binder</td><td>2.2690 ± 0.0012</td><td>0.0012</td><td>0.0</td><td>8, 16, 32</td>"),
+                html);
+        assertTrue(html.contains("<td>gamma/nu</td><td>peak:chi</td><td>1.750 ± 0.020</td>"));
         assertTrue(html.contains("<ul id=\"notes\"><li>2 failed or timed-out rows at 1 point left out of the averages</li></ul>"),
                 "the analysis notes are on the page");
     }

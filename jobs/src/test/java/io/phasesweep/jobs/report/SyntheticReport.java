@@ -2,6 +2,7 @@ package io.phasesweep.jobs.report;
 
 import io.phasesweep.engine.fss.BoundaryRow;
 import io.phasesweep.engine.fss.ExponentRow;
+import io.phasesweep.jobs.TestFindings;
 import io.phasesweep.engine.stats.Estimate;
 
 import java.util.ArrayList;
@@ -54,12 +55,12 @@ final class SyntheticReport {
                     points.add(new ReportData.Point(t, a, size, 4, i == 3 && size == 8 ? 1 : 0, values));
                 }
             }
-            boundaries.add(new BoundaryRow(control, across, a, tc, 0.0012, "crossing:binder", SIZES, "chi2/dof=0.8"));
-            boundaries.add(new BoundaryRow(control, across, a, tc, 0.002, "collapse:binder", SIZES, "S=1.1"));
-            exponents.add(new ExponentRow(across, a, "nu", 1.0, 0.03, "collapse:binder", SIZES, "S=1.1"));
-            exponents.add(new ExponentRow(across, a, "gamma/nu", GAMMA_NU, 0.02, "peak:chi", SIZES, "chi2/dof=1.2"));
-            exponents.add(new ExponentRow(across, a, "gamma/nu", 1.76, 0.04, "peak:chi/drop-smallest",
-                    SIZES.subList(1, 3), "chi2/dof=0.9"));
+            boundaries.add(TestFindings.boundary(control, across, a, tc, 0.0012, "crossing:binder", SIZES));
+            boundaries.add(TestFindings.boundary(control, across, a, tc, 0.002, "collapse:binder", SIZES));
+            exponents.add(TestFindings.exponent(across, a, "nu", 1.0, 0.03, "collapse:binder", SIZES));
+            exponents.add(TestFindings.exponent(across, a, "gamma/nu", GAMMA_NU, 0.02, "peak:chi", SIZES));
+            exponents.add(TestFindings.exponent(across, a, "gamma/nu", 1.76, 0.04, "peak:chi/drop_smallest",
+                    SIZES.subList(1, 3)));
         }
         Map<String, String> run = new LinkedHashMap<>();
         run.put("run_id", "synthetic-20261123T120000Z-abcdef12");

@@ -4,6 +4,7 @@ import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.ProbeSweeps;
+import io.phasesweep.jobs.TestFindings;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
 import io.phasesweep.jobs.tables.OutputFolder;
@@ -81,13 +82,8 @@ class AnalyzeJobTest {
                         "nan_at:double", "throw_at:double", "sleep_at:double", "pause:double", "flavour:string", "x:double",
                         "e:double", "e_err:double", "d:double", "d_err:double"),
                 ProbeSweeps.columns(table(out, "points")));
-        assertEquals(List.of("sweep:string", "model:string", "control:string", "across:string", "across_value:double",
-                        "critical_value:double", "stderr:double", "method:string", "sizes:array<int>", "quality:string"),
-                ProbeSweeps.columns(table(out, "boundaries")));
-        assertEquals(List.of("sweep:string", "model:string", "across:string", "across_value:double",
-                        "quantity:string", "value:double", "stderr:double", "method:string", "sizes:array<int>",
-                        "quality:string"),
-                ProbeSweeps.columns(table(out, "exponents")));
+        assertEquals(TestFindings.BOUNDARIES_COLUMNS, ProbeSweeps.columns(table(out, "boundaries")));
+        assertEquals(TestFindings.EXPONENTS_COLUMNS, ProbeSweeps.columns(table(out, "exponents")));
         assertEquals(List.of("sweep:string", "model:string", "note:string"), ProbeSweeps.columns(table(out, "notes")));
     }
 

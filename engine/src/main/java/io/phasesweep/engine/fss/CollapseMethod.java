@@ -1,0 +1,86 @@
+package io.phasesweep.engine.fss;
+
+import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
+
+import java.util.List;
+
+/**
+ * Data collapse of an observable ({@link Collapse}): the critical value, 1/ν and, unless the
+ * observable is the dimensionless crossing observable, its scaling power, on these variants:
+ * <ul>
+ *   <li>main: all sizes, or, when their S is above {@link Checks#MAX_S}, without the smallest sizes
+ *       until S passes (a leading-size cut against corrections to scaling, at least two sizes);</li>
+ *   <li>the same without the next smallest size, when two sizes remain;</li>
+ *   <li>{@code window}: the main sizes on |x − x_c|·L^(1/ν) ≤ w, w from the sweep file or half the
+ *       scaled range every size covers (the critical region, where corrections are smallest);</li>
+ *   <li>{@code all_sizes} when the main one cut sizes: written, flagged by its S.</li>
+ * </ul>
+ */
+record CollapseMethod(ExponentRequest request) implements Method {
+    static final String NAME = "collapse";
+
+    /** The collapse of one observable, its three parameters on their variants. */
+    record Collapses(Variants xc, Variants inverseNu, Variants power) {
+    }
+
+    @Override
+    public List<Estimate> run(GroupAnalysis g) {
+        Collapses c = g.collapse(request.observable());
+        Quantity q = new Quantity(request.quantity());
+        Variants v = (q.isNu() ? c.inverseNu() : c.power()).map(q::fromPower);
+        return List.of(new Estimate(Quantity.CRITICAL_VALUE, NAME, request.observable(), null, null, c.xc()),
+                new Estimate(q, NAME, request.observable(), null, null, v));
+    }
+
+    static Collapses variants(ResampledCurves c, int obs, boolean fitPower, Double window) {
+        int n = c.sizeCount();
+        int cut = 0;
+        Collapse.Result all = Collapse.run(c, obs, fitPower, 0, null);
+        Collapse.Result main = all;
+        while (poor(main) && n - cut - 1 >= 2) {
+            cut++;
+            main = Collapse.run(c, obs, fitPower, c.size(cut), null);
+        }
+        if (poor(main)) {
+            main = all;
+            cut = 0;
+        }
+        String mainName = PowerLaw.cutName(cut);
+        Collapses v = new Collapses(Variants.of(mainName, main.xc()), Variants.of(mainName, main.inverseNu()),
+                Variants.of(mainName, main.power()));
+        if (n - cut - 1 >= 2) {
+            v = plus(v, PowerLaw.cutName(cut + 1), Collapse.run(c, obs, fitPower, c.size(cut + 1), null));
+        }
+        if (main.xc().ok()) {
+            double w = window != null ? window : innerHalf(c, cut, main.xc().value(), main.inverseNu().value());
+            v = plus(v, "window", Collapse.run(c, obs, fitPower, c.size(cut), w));
+        }
+        if (cut > 0) {
+            v = plus(v, PowerLaw.cutName(0), all);
+        }
+        return v;
+    }
+
+    private static boolean poor(Collapse.Result r) {
+        return !r.xc().ok() || r.xc().checks().flags().contains(Flag.POOR_COLLAPSE);
+    }
+
+    private static Collapses plus(Collapses v, String name, Collapse.Result r) {
+        return new Collapses(v.xc().plus(name, r.xc()), v.inverseNu().plus(name, r.inverseNu()),
+                v.power().plus(name, r.power()));
+    }
+
+    /** Half the range of |x − x_c|·L^(1/ν) that every kept size covers. */
+    private static double innerHalf(ResampledCurves c, int cut, double xc, double inverseNu) {
+        double covered = Double.POSITIVE_INFINITY;
+        for (int s = cut; s < c.sizeCount(); s++) {
+            double stretch = Math.pow(c.size(s), inverseNu);
+            double reach = 0;
+            for (double x : c.x(s)) {
+                reach = Math.max(reach, Math.abs(x - xc) * stretch);
+            }
+            covered = Math.min(covered, reach);
+        }
+        return 0.5 * covered;
+    }
+}
