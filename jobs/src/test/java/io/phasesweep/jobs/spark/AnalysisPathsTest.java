@@ -7,6 +7,7 @@ import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.stats.ObservableSet;
 import io.phasesweep.engine.stats.PointKey;
 import io.phasesweep.engine.stats.Sample;
+import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
 import io.phasesweep.jobs.tables.CurrentRaw;
@@ -56,7 +57,7 @@ class AnalysisPathsTest {
 
         AnalysisResult onSpark = new AnalyzeJob(spark, new PrintWriter(log)).run(out);
         AnalysisResult inOneJvm = plainJava(out);
-        assertEquals(27, onSpark.points().size(), "3 sizes x 9 temperatures");
+        assertEquals(SweepExpander.count(sweep.spec()) / sweep.spec().replicas(), onSpark.points().size(), "sizes x temperatures");
         assertFalse(onSpark.boundaries().isEmpty(), log.toString());
         assertFalse(onSpark.exponents().isEmpty(), log.toString());
         assertEquals(inOneJvm.points(), onSpark.points());
