@@ -8,7 +8,8 @@
 # replicas as the row count needs (rows / 200), so the points table, and what the driver should
 # hold, is the same at every size while raw grows. Inputs are generated once under
 # $BENCH_DIR (default work/bench) by RawGenerator (jobs test sources), each task making its own
-# points, then AnalyzeBenchmark times the analysis in a fresh JVM.
+# points (10^7: ten copies of the 10^6 rows, which takes minutes instead of an hour), then
+# AnalyzeBenchmark times the analysis in a fresh JVM.
 # Environment: BENCH_DIR, BENCH_SWEEP (another template sweep file), BENCH_HEAP (default 1g).
 set -euo pipefail
 
@@ -44,8 +45,11 @@ for size in "${sizes[@]}"; do
             -e "s/^replicas: .*/replicas: $replicas/" \
             -e "s/steps: [0-9]*}/steps: 40}/" "$template" >"$work/bench-$size.yaml"
         partitions=$(( rows / 250000 > 2 ? rows / 250000 : 2 ))
+        from=()
+        # 10^7 rows: ten copies of the 10^6 rows (values repeat; the analysis' cost is the same)
+        [[ $rows -ge 10000000 && -d $work/rows-1e6/runs ]] && from=("$work/rows-1e6" $((rows / 1000000)))
         java "${java_args[@]}" -Xmx4g -cp "$cp" io.phasesweep.jobs.bench.RawGenerator \
-            "$work/bench-$size.yaml" "$out" 'local[2]' "$partitions"
+            "$work/bench-$size.yaml" "$out" 'local[2]' "$partitions" "${from[@]}"
         echo "generated in $((SECONDS - start)) s"
     fi
     java "${java_args[@]}" -Xmx"$heap" -cp "$cp" io.phasesweep.jobs.bench.AnalyzeBenchmark "$out" 'local[2]' \

@@ -18,6 +18,8 @@ import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.RawTable;
 import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -25,10 +27,16 @@ import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * The input of bench/analyze-scaling.sh: the raw and runs tables of a sweep as one completed run
@@ -39,7 +47,8 @@ import java.util.UUID;
  * {@code run}'s thread per point that enforces time limits (about as costly as a microsecond
  * model): a model that throws stops the generator.
  *
- * <p>Usage: {@code RawGenerator SWEEP_FILE OUTDIR MASTER PARTITIONS}
+ * <p>Usage: {@code RawGenerator SWEEP_FILE OUTDIR MASTER PARTITIONS [FROM COPIES]}: with FROM and
+ * COPIES, the rows are {@link #copies} of FROM's raw instead (for 10⁷ rows in minutes, not an hour).
  */
 public final class RawGenerator {
     private static final SweepParser.Limits UNLIMITED = SweepParser.Limits.DEFAULT.withMaxPoints(Long.MAX_VALUE);
@@ -51,7 +60,8 @@ public final class RawGenerator {
         SweepFile sweep = SweepFile.load(Path.of(args[0]), ModelRegistry.load(), UNLIMITED);
         SparkSession spark = SparkSession.builder().appName("phasesweep raw generator").master(args[2]).getOrCreate();
         try {
-            RunSummary run = write(spark, sweep, args[0], args[1], Integer.parseInt(args[3]));
+            RunSummary run = args.length > 4 ? copies(spark, sweep, args[4], args[1], Integer.parseInt(args[5]))
+                    : write(spark, sweep, args[0], args[1], Integer.parseInt(args[3]));
             System.out.printf("%s: %d raw rows (%d ok) of %s%n", args[1], run.total(), run.ok(), sweep.spec().name());
         } finally {
             spark.stop();
@@ -76,6 +86,35 @@ public final class RawGenerator {
                 .write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
         List<Row> written = spark.read().parquet(out.table(RawTable.NAME)).groupBy("status").count().collectAsList();
         RunSummary run = new RunSummary(runId, total, count(written, "ok"), count(written, "failed"), count(written, "timeout"));
+        RunsTable.completed(spark, out.table(RunsTable.NAME), sweep, run, started, Instant.now(), Set.of());
+        return run;
+    }
+
+    /**
+     * Writes a run of {@code sweep} made of {@code copies} copies of the raw rows in folder
+     * {@code from} (a run of the same sweep with 1/copies of its replicas): copy i of replica r is
+     * replica r + i·R, its point key rewritten to match. Values repeat, which costs the analysis the
+     * same as new ones: a benchmark input, not physics.
+     */
+    public static RunSummary copies(SparkSession spark, SweepFile sweep, String from, String dir, int copies)
+            throws CommandError {
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), dir, OutputFolder.Existing.REFUSE);
+        String runId = "copied-" + UUID.randomUUID();
+        Instant started = Instant.now();
+        RunsTable.started(spark, out.table(RunsTable.NAME), sweep, runId, started);
+        Dataset<Row> raw = spark.read().parquet(from + "/" + RawTable.NAME);
+        int replicas = sweep.spec().replicas() / copies;
+        Column replica = col("replica").plus(col("_copy").multiply(replicas)).cast("int");
+        raw.crossJoin(spark.range(copies).withColumnRenamed("id", "_copy"))
+                .withColumn("point", concat(expr("substring(point, 1, length(point) - length(concat('|r=', replica)))"),
+                        lit("|r="), replica))
+                .withColumn("replica", replica)
+                .withColumn("sweep", lit(sweep.spec().name()))
+                .withColumn("run_id", lit(runId))
+                .select(Arrays.stream(raw.columns()).map(c -> col(c)).toArray(Column[]::new))
+                .write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
+        long total = spark.read().parquet(out.table(RawTable.NAME)).count();
+        RunSummary run = new RunSummary(runId, total, total, 0, 0);
         RunsTable.completed(spark, out.table(RunsTable.NAME), sweep, run, started, Instant.now(), Set.of());
         return run;
     }
