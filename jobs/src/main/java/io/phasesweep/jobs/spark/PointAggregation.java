@@ -65,7 +65,7 @@ final class PointAggregation {
         SweepSpec spec = raw.spec();
         Model model = raw.model();
         Map<String, Boolean> parameters = RawTable.parameterColumns(spec);
-        Dataset<Row> rows = raw.rows();
+        Dataset<Row> rows = raw.rowsByPointGroup();
         List<String> measured = ObservableSet.of(model).measured();
         List<StructField> in = new ArrayList<>();
         in.add(DataTypes.createStructField("size", DataTypes.IntegerType, false));

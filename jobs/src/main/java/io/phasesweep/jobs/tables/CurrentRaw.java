@@ -43,14 +43,14 @@ import static org.apache.spark.sql.functions.when;
  *       then by wall time, so the choice is deterministic; {@link #notes} counts the ok rows left
  *       out this way.</li>
  * </ol>
- * The columns are those of {@code raw} and {@link #POINT_GROUP}; the rows are partitioned by
- * {@link #POINT_GROUP} (one shuffle of raw, which also serves a consumer that groups by it).
+ * The columns are those of {@code raw}; {@link #rowsByPointGroup} adds {@link #POINT_GROUP}, by
+ * which the rows are partitioned (one shuffle of raw, which also serves a consumer grouping by it).
  */
 public final class CurrentRaw {
     private static final String FINISHED = "_finished";
     private static final String IN_SWEEP = "_in_sweep";
     /**
-     * The column {@link #rows} adds to raw's: the point's key without its replica
+     * The column {@link #rowsByPointGroup} adds to raw's: the point's key without its replica
      * ({@code size=16|T=2.23}), which names its row of {@code points}.
      */
     public static final String POINT_GROUP = "point_group";
@@ -143,8 +143,16 @@ public final class CurrentRaw {
         return model;
     }
 
-    /** The current rows: the columns of {@code raw} and {@link #POINT_GROUP}; a lazy query. */
+    /** The current rows, with the columns of {@code raw}; a lazy query. */
     public Dataset<Row> rows() {
+        return rows.drop(POINT_GROUP);
+    }
+
+    /**
+     * The current rows with the columns of {@code raw} and {@link #POINT_GROUP}, partitioned by it:
+     * grouping them by point group needs no further shuffle.
+     */
+    public Dataset<Row> rowsByPointGroup() {
         return rows;
     }
 

@@ -51,9 +51,12 @@ class SmallHeapAnalysisTest {
     @Test
     void aHeapTooSmallForRawAnalysesItsPointsAsTwoCoresDo() throws Exception {
         SparkSession spark = TestSpark.session();
+        // 10^5 rows from the model, then ten copies of them with other replica ids: 10^6 rows in seconds
+        Path tenth = Files.writeString(tmp.resolve("probe-heap-tenth.yaml"), SWEEP.replace("replicas: 10000", "replicas: 1000"));
+        RawGenerator.write(spark, SweepFile.load(tenth, ModelRegistry.load()), tenth.toString(), tmp.resolve("tenth").toString(), 4);
         Path file = Files.writeString(tmp.resolve("probe-heap.yaml"), SWEEP);
         String dir = tmp.resolve("out").toString();
-        RawGenerator.write(spark, SweepFile.load(file, ModelRegistry.load()), file.toString(), dir, 8);
+        RawGenerator.copies(spark, SweepFile.load(file, ModelRegistry.load()), tmp.resolve("tenth").toString(), dir, 10);
 
         Path log = tmp.resolve("analyze.log");
         Process p = new ProcessBuilder(
