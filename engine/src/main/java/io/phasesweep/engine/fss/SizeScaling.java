@@ -106,13 +106,13 @@ final class SizeScaling {
             int[] window = IntStream.rangeClosed(lo, hi).toArray();
             boolean edge = top == 0 || top == y.length - 1;
             LocalPolynomial p = LocalPolynomial.through(x, y, window, x[top], 2);
-            if (p.coefficient(2) < 0) {
-                double vertex = x[top] - p.coefficient(1) / (2 * p.coefficient(2));
-                if (vertex >= x[lo] && vertex <= x[hi]) {
-                    return new Peak(vertex, p.value(vertex), edge);
-                }
-            }
-            return new Peak(x[top], y[top], edge);
+            // the maximum of the parabola on the window, which moves continuously with the data:
+            // falling back to a grid value where the vertex leaves the window would make the estimate
+            // jump between resamples
+            double at = p.coefficient(2) < 0 ? x[top] - p.coefficient(1) / (2 * p.coefficient(2))
+                    : p.value(x[lo]) > p.value(x[hi]) ? x[lo] : x[hi];
+            at = Math.max(x[lo], Math.min(x[hi], at));
+            return new Peak(at, p.value(at), edge);
         }
     }
 }

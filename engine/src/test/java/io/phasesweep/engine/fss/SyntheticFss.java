@@ -1,6 +1,7 @@
 package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.models.synthetic.ScalingForms;
 import io.phasesweep.engine.stats.ObservableSet;
 import io.phasesweep.engine.stats.ReplicaData;
 import io.phasesweep.engine.stats.Sample;
@@ -14,44 +15,35 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
- * Synthetic finite-size-scaling data with known critical value and exponents, z = (x − x_c)·L^(1/ν):
- * <ul>
- *   <li>u (Binder-like, dimensionless): (1 − tanh z)/3 + c·L^(−ω)/cosh z, the correction shifting
- *       the pair crossings by ~L^(−1/ν−ω);</li>
- *   <li>chi: L^(γ/ν)·exp(−(z − 1/2)²/2), peak at x_c + ½·L^(−1/ν);</li>
- *   <li>absm: L^(−β/ν)·((1 − tanh z)/2 + 0.05).</li>
- * </ul>
- * Each replica adds noise of relative size {@code noise} (absolute for u): 0.6 of it a disorder
- * offset shared by all control values of that replica and size, 0.8 independent per point, as in
- * a disordered model whose disorder seed depends on (size, replica) only.
+ * Synthetic finite-size-scaling data from the synthetic model's {@link ScalingForms} (known critical
+ * value, exponents and corrections), drawn directly rather than through a sweep: {@code replicas}
+ * replicas per (size, control value), each with its noise offset shared by all control values of
+ * that replica and size, as in a disordered model whose disorder seed depends on (size, replica) only.
  */
-record SyntheticFss(double xc, double inverseNu, double gammaNu, double betaNu, double correction, double omega,
-                    int replicas, double noise) {
+record SyntheticFss(ScalingForms forms, int replicas, double noise) {
 
     static final ObservableSet OBSERVABLES = new ObservableSet(List.of("u", "chi", "absm"), List.of());
-    static final int U = 0;
-    static final int CHI = 1;
-    static final int ABSM = 2;
+    static final int U = ScalingForms.U;
+    static final int CHI = ScalingForms.CHI;
+    static final int ABSM = ScalingForms.ABSM;
+
+    /** The correction {@code correction}·L^(−ω) in u only. */
+    SyntheticFss(double xc, double inverseNu, double gammaNu, double betaNu, double correction, double omega,
+                 int replicas, double noise) {
+        this(new ScalingForms(xc, inverseNu, gammaNu, betaNu, omega, correction, 0, 0), replicas, noise);
+    }
 
     /** x_c = 2.27, 1/ν = 1, γ/ν = 7/4, β/ν = 1/8 (2D-Ising-like), no correction. */
     static SyntheticFss ising(int replicas, double noise) {
         return new SyntheticFss(2.27, 1.0, 1.75, 0.125, 0.0, 1.0, replicas, noise);
     }
 
-    double[] truth(double x, int size) {
-        double z = (x - xc) * Math.pow(size, inverseNu);
-        return new double[]{
-                (1 - Math.tanh(z)) / 3 + correction * Math.pow(size, -omega) / Math.cosh(z),
-                Math.pow(size, gammaNu) * Math.exp(-0.5 * (z - 0.5) * (z - 0.5)),
-                Math.pow(size, -betaNu) * ((1 - Math.tanh(z)) / 2 + 0.05)};
-    }
-
     /** A window of {@code steps} points x_c ± halfwidth·L^(−1/ν), shifted off-centre so no grid point sits on x_c. */
     double[] window(int size, double halfwidth, int steps) {
-        double w = halfwidth * Math.pow(size, -inverseNu);
+        double w = halfwidth * Math.pow(size, -forms.inverseNu());
         double[] x = new double[steps];
         for (int i = 0; i < steps; i++) {
-            x[i] = xc + 0.137 * w + w * (2.0 * i / (steps - 1) - 1);
+            x[i] = forms.xc() + 0.137 * w + w * (2.0 * i / (steps - 1) - 1);
         }
         return x;
     }
@@ -77,20 +69,14 @@ record SyntheticFss(double xc, double inverseNu, double gammaNu, double betaNu, 
     List<Sample> samples(int[] sizes, IntFunction<double[]> grid, Map<String, Object> fixed, RandomGenerator rng) {
         List<Sample> out = new ArrayList<>();
         for (int size : sizes) {
-            double[][] offset = new double[replicas][3];
-            for (double[] o : offset) {
-                for (int k = 0; k < 3; k++) {
-                    o[k] = rng.nextGaussian();
-                }
+            double[][] offset = new double[replicas][];
+            for (int r = 0; r < replicas; r++) {
+                offset[r] = ScalingForms.normals(rng);
             }
             for (double x : grid.apply(size)) {
-                double[] t = truth(x, size);
+                double[] t = forms.truth(x, size);
                 for (int r = 0; r < replicas; r++) {
-                    double[] v = new double[3];
-                    for (int k = 0; k < 3; k++) {
-                        double e = noise * (0.6 * offset[r][k] + 0.8 * rng.nextGaussian());
-                        v[k] = k == U ? t[k] + e : t[k] * (1 + e);
-                    }
+                    double[] v = ScalingForms.noisy(t, noise, offset[r], ScalingForms.normals(rng));
                     Map<String, Object> p = new LinkedHashMap<>(fixed);
                     p.put("T", x);
                     out.add(new Sample(new ParamValues(p), size, r, Map.of("u", v[U], "chi", v[CHI], "absm", v[ABSM])));
