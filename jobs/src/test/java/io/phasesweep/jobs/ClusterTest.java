@@ -3,8 +3,8 @@ package io.phasesweep.jobs;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.jobs.spark.RunJob;
 import io.phasesweep.jobs.tables.OutputFolder;
+import io.phasesweep.jobs.tables.CurrentRaw;
 import io.phasesweep.jobs.tables.WriterLock;
-import io.phasesweep.jobs.tables.RawTable;
 import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -149,7 +149,7 @@ class ClusterTest {
     private List<String> rows(Path out) throws Exception {
         OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), out.toString(),
                 OutputFolder.Existing.RESUME);
-        return RawTable.current(spark, folder).collectAsList().stream().map(ProbeSweeps::fingerprint).sorted().toList();
+        return CurrentRaw.read(spark, folder).rows().collectAsList().stream().map(ProbeSweeps::fingerprint).sorted().toList();
     }
 
     private static String finish(Process submit, Path log) throws Exception {

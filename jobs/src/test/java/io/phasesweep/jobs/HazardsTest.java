@@ -5,9 +5,9 @@ import io.phasesweep.jobs.report.Report;
 import io.phasesweep.jobs.spark.AnalyzeJob;
 import io.phasesweep.jobs.spark.Rerun;
 import io.phasesweep.jobs.spark.RunJob;
+import io.phasesweep.jobs.tables.CurrentRaw;
 import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.Ownership;
-import io.phasesweep.jobs.tables.RawTable;
 import io.phasesweep.jobs.tables.WriterLock;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SaveMode;
@@ -284,7 +284,7 @@ class HazardsTest {
         spark.read().parquet(folder.table("raw")).limit(2).localCheckpoint()
                 .write().mode(SaveMode.Append).parquet(folder.table("raw"));
         assertEquals(8, spark.read().parquet(folder.table("raw")).count());
-        assertEquals(6, RawTable.current(spark, folder).count());
+        assertEquals(6, CurrentRaw.read(spark, folder).rows().count());
         new AnalyzeJob(spark, new PrintWriter(new StringWriter())).run(folder);
         assertEquals(List.of(2), spark.read().parquet(folder.table("points")).select("replicas").distinct()
                 .as(org.apache.spark.sql.Encoders.INT()).collectAsList());

@@ -1,16 +1,9 @@
 package io.phasesweep.engine.fss;
 
-import io.phasesweep.engine.stats.Bootstrap;
-import io.phasesweep.engine.stats.Estimate;
-import io.phasesweep.engine.stats.ObservableSet;
-import io.phasesweep.engine.stats.ReplicaData;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.random.RandomGenerator;
 
 /**
  * The curves of one analysis group (one value of the across axis): for each size, the points along
@@ -19,12 +12,12 @@ import java.util.random.RandomGenerator;
  * is its error bar, so all estimates of a group share the same resamples (an exponent at x_c sees
  * the x_c of the same resample).
  *
- * <p>A resample draws replica ids with replacement once per size and uses the same draw at every
- * control value: the disorder of a replica is the same along the control axis (its seed depends on
- * size and replica only), so the curves of one size are correlated and must be resampled together.
- * A point that has none of the drawn replicas (failed rows) is resampled on its own. Sizes have
- * independent disorder and are resampled independently. Derived observables are re-evaluated from
- * the resampled means.
+ * <p>The resamples are those of {@link ResampledPoint}: a Poisson bootstrap whose replica weights
+ * depend on (seed, size, replica, b) only, so a replica weighs the same at every control value: the
+ * disorder of a replica is the same along the control axis (its seed depends on size and replica
+ * only), so the curves of one size are correlated and are resampled together. Sizes have
+ * independent disorder and independent weights. Derived observables are re-evaluated from the
+ * resampled means.
  */
 final class ResampledCurves {
     private final int[] sizes;
@@ -40,49 +33,35 @@ final class ResampledCurves {
     }
 
     /**
-     * @param points    the points of the group, every one with at least one replica
-     * @param resamples B, the number of bootstrap resamples
+     * From resampled point values, wherever they were computed.
+     *
+     * @param points the points of the group, every one with at least one replica and the same number of resamples
      */
-    static ResampledCurves of(List<ReplicaData> points, ObservableSet observables, String control, int resamples,
-                              RandomGenerator rng) {
-        TreeMap<Integer, List<ReplicaData>> bySize = new TreeMap<>();
-        for (ReplicaData p : points) {
+    static ResampledCurves of(List<ResampledPoint> points, String control) {
+        TreeMap<Integer, List<ResampledPoint>> bySize = new TreeMap<>();
+        for (ResampledPoint p : points) {
+            if (p.replicas() == 0 || p.resampled().length != points.get(0).resampled().length) {
+                throw new IllegalArgumentException("point " + p.key() + " has " + p.replicas() + " replicas and "
+                        + p.resampled().length + " resamples; curves need replicas and "
+                        + points.get(0).resampled().length + " resamples at every point");
+            }
             bySize.computeIfAbsent(p.key().size(), k -> new ArrayList<>()).add(p);
         }
+        int resamples = points.isEmpty() ? 0 : points.get(0).resampled().length;
         int[] sizes = bySize.keySet().stream().mapToInt(Integer::intValue).toArray();
         int n = sizes.length;
         double[][] x = new double[n][];
         double[][][][] values = new double[resamples + 1][n][][];
         double[][][] errors = new double[n][][];
         for (int s = 0; s < n; s++) {
-            List<ReplicaData> curve = bySize.get(sizes[s]).stream()
+            List<ResampledPoint> curve = bySize.get(sizes[s]).stream()
                     .sorted(Comparator.comparingDouble(p -> p.key().params().real(control))).toList();
             x[s] = curve.stream().mapToDouble(p -> p.key().params().real(control)).toArray();
-            errors[s] = new double[curve.size()][];
-            values[0][s] = new double[curve.size()][];
-            for (int i = 0; i < curve.size(); i++) {
-                ReplicaData p = curve.get(i);
-                Estimate[] agg = p.aggregate(observables);
-                errors[s][i] = Arrays.stream(agg).mapToDouble(Estimate::error).toArray();
-                values[0][s][i] = Arrays.stream(agg).mapToDouble(Estimate::value).toArray();
-            }
-            int[] ids = curve.stream().flatMapToInt(p -> Arrays.stream(p.replicas())).distinct().sorted().toArray();
+            errors[s] = curve.stream().map(ResampledPoint::errors).toArray(double[][]::new);
+            values[0][s] = curve.stream().map(ResampledPoint::values).toArray(double[][]::new);
             for (int b = 1; b <= resamples; b++) {
-                int[] drawn = Bootstrap.counts(ids.length, rng);
-                values[b][s] = new double[curve.size()][];
-                for (int i = 0; i < curve.size(); i++) {
-                    ReplicaData p = curve.get(i);
-                    int[] counts = new int[p.replicas().length];
-                    int total = 0;
-                    for (int r = 0; r < counts.length; r++) {
-                        counts[r] = drawn[Arrays.binarySearch(ids, p.replicas()[r])];
-                        total += counts[r];
-                    }
-                    if (total == 0) {
-                        counts = Bootstrap.counts(counts.length, rng);
-                    }
-                    values[b][s][i] = p.evaluate(counts, observables);
-                }
+                int resample = b - 1;
+                values[b][s] = curve.stream().map(p -> p.resampled()[resample]).toArray(double[][]::new);
             }
         }
         return new ResampledCurves(sizes, x, values, errors);

@@ -2,14 +2,12 @@ package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ParamValues;
-import io.phasesweep.engine.stats.Estimate;
 import io.phasesweep.engine.stats.ObservableSet;
 import io.phasesweep.engine.stats.PointKey;
 import io.phasesweep.engine.stats.ReplicaData;
 import io.phasesweep.engine.stats.Sample;
 import io.phasesweep.engine.sweep.AnalysisSpec;
 import io.phasesweep.engine.sweep.Axis;
-import io.phasesweep.engine.sweep.Seeds;
 import io.phasesweep.engine.sweep.SweepSpec;
 
 import java.util.ArrayList;
@@ -18,17 +16,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Entry point of the analysis: successful raw rows and failure counts in; the {@code points},
+ * Entry point of the analysis: the replica-averaged points in, the {@code points},
  * {@code boundaries} and {@code exponents} tables out. Plain Java and deterministic (the bootstrap
- * seed comes from the options), so a Spark job collects the rows, calls {@link #analyze} on the
- * driver, and writes the result.
+ * seed comes from the options). A Spark job computes the {@link ResampledPoint}s where the raw rows
+ * are and calls {@link #analyze(SweepSpec, Model, List, AnalysisOptions)} on the driver; the
+ * overload taking raw samples does the same replica averaging in one JVM, for tests and small
+ * studies, and gives the same numbers.
  *
  * <p>Points are grouped by all parameters except the control axis: one group per value of the
  * across axis (and of any other swept axis), each giving its own critical value and exponents.
+ * Without an {@code analysis} section only the points are computed.
  */
 public final class SweepAnalysis {
     private SweepAnalysis() {
@@ -47,52 +47,56 @@ public final class SweepAnalysis {
     public static AnalysisResult analyze(SweepSpec spec, Model model, List<Sample> samples,
                                          Map<PointKey, Integer> failures, AnalysisOptions options) {
         ObservableSet observables = ObservableSet.of(model);
+        int resamples = resamples(spec, options);
         Map<PointKey, List<Sample>> byPoint = samples.stream()
                 .collect(Collectors.groupingBy(Sample::key, LinkedHashMap::new, Collectors.toList()));
-        TreeSet<PointKey> keys = new TreeSet<>(Comparator.comparing(PointKey::params, SweepAnalysis::compare)
-                .thenComparingInt(PointKey::size));
-        keys.addAll(byPoint.keySet());
-        keys.addAll(failures.keySet());
+        List<ResampledPoint> points = new ArrayList<>();
+        byPoint.forEach((key, rows) -> points.add(ResampledPoint.of(ReplicaData.of(key, rows, observables),
+                failures.getOrDefault(key, 0), observables, resamples, options.seed())));
+        failures.forEach((key, failed) -> {
+            if (!byPoint.containsKey(key)) {
+                points.add(ResampledPoint.failedOnly(key, failed, observables));
+            }
+        });
+        return analyze(spec, model, points, options);
+    }
 
-        List<PointRow> points = new ArrayList<>();
-        List<ReplicaData> data = new ArrayList<>();
-        for (PointKey key : keys) {
-            int failed = failures.getOrDefault(key, 0);
-            Map<String, Estimate> values = new LinkedHashMap<>();
-            List<Sample> rows = byPoint.get(key);
-            if (rows == null) {
-                observables.names().forEach(n -> values.put(n, new Estimate(Double.NaN, Double.NaN)));
-                points.add(new PointRow(key.params(), key.size(), 0, failed, values));
-                continue;
-            }
-            ReplicaData d = ReplicaData.of(key, rows, observables);
-            Estimate[] est = d.aggregate(observables);
-            for (int i = 0; i < est.length; i++) {
-                values.put(observables.names().get(i), est[i]);
-            }
-            points.add(new PointRow(key.params(), key.size(), rows.size(), failed, values));
-            data.add(d);
-        }
+    /** Bootstrap resamples each point needs: none without an analysis section. */
+    public static int resamples(SweepSpec spec, AnalysisOptions options) {
+        return spec.analysis() == null ? 0 : options.bootstrap();
+    }
+
+    /**
+     * @param points one per (parameters, size) with a raw row, in any order, each with
+     *               {@link #resamples} resamples
+     */
+    public static AnalysisResult analyze(SweepSpec spec, Model model, List<ResampledPoint> points,
+                                         AnalysisOptions options) {
+        ObservableSet observables = ObservableSet.of(model);
+        List<ResampledPoint> sorted = points.stream().sorted(Comparator.comparing((ResampledPoint p) -> p.key().params(),
+                SweepAnalysis::compare).thenComparingInt(p -> p.key().size())).toList();
+        List<PointRow> rows = sorted.stream().map(p -> p.row(observables.names())).toList();
 
         List<String> notes = new ArrayList<>();
         List<BoundaryRow> boundaries = new ArrayList<>();
         List<ExponentRow> exponents = new ArrayList<>();
         AnalysisSpec analysis = spec.analysis();
         if (analysis != null) {
-            TreeMap<ParamValues, List<ReplicaData>> groups = new TreeMap<>(SweepAnalysis::compare);
-            for (ReplicaData d : data) {
-                groups.computeIfAbsent(without(d.key().params(), analysis.control()), k -> new ArrayList<>()).add(d);
+            TreeMap<ParamValues, List<ResampledPoint>> groups = new TreeMap<>(SweepAnalysis::compare);
+            for (ResampledPoint p : sorted) {
+                if (p.replicas() > 0) {
+                    groups.computeIfAbsent(without(p.key().params(), analysis.control()), k -> new ArrayList<>()).add(p);
+                }
             }
-            for (Map.Entry<ParamValues, List<ReplicaData>> g : groups.entrySet()) {
+            for (Map.Entry<ParamValues, List<ResampledPoint>> g : groups.entrySet()) {
                 String label = label(spec, analysis, g.getKey());
-                ResampledCurves curves = ResampledCurves.of(g.getValue(), observables, analysis.control(),
-                        options.bootstrap(), Seeds.generator(Seeds.dynamics(options.seed(), "fss-bootstrap|" + label)));
+                ResampledCurves curves = ResampledCurves.of(g.getValue(), analysis.control());
                 Double acrossValue = analysis.across() == null ? null : g.getKey().real(analysis.across());
                 new GroupAnalysis(analysis, observables, curves, logScaleControl(spec), acrossValue, label, notes,
                         boundaries, exponents).run();
             }
         }
-        return new AnalysisResult(points, boundaries, exponents, notes);
+        return new AnalysisResult(rows, boundaries, exponents, notes);
     }
 
     /** The control axis is a range with {@code scale: log}. */

@@ -1,19 +1,29 @@
 package io.phasesweep.engine.stats;
 
-import java.util.random.RandomGenerator;
-
-/** Bootstrap resampling helpers: draws as multiplicities, spread of replicate estimates. */
+/** Bootstrap resampling helpers: Poisson draws as multiplicities, spread of replicate estimates. */
 public final class Bootstrap {
+    private static final double POISSON_ZERO = Math.exp(-1);
+
     private Bootstrap() {
     }
 
-    /** How often each of n items is drawn when n items are drawn with replacement. */
-    public static int[] counts(int n, RandomGenerator rng) {
-        int[] c = new int[n];
-        for (int i = 0; i < n; i++) {
-            c[rng.nextInt(n)]++;
+    /**
+     * A Poisson(1) count from one uniform number u in [0, 1), by inversion of the distribution
+     * function: the weight of an item in one resample of a Poisson bootstrap, where each item is
+     * drawn a Poisson(1) number of times independently of the others (so a resample can be drawn
+     * item by item, wherever the items are, instead of n draws from the whole set).
+     */
+    public static int poisson(double u) {
+        int k = 0;
+        double p = POISSON_ZERO;
+        double cdf = p;
+        // P(k > 20) is below 1e-19: the cap only guards against a cdf that rounds to just under u
+        while (u >= cdf && k < 20) {
+            k++;
+            p /= k;
+            cdf += p;
         }
-        return c;
+        return k;
     }
 
     /**

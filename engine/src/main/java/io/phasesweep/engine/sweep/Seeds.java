@@ -15,6 +15,8 @@ import java.util.random.RandomGeneratorFactory;
 public final class Seeds {
     private static final String ALGORITHM = "L64X128MixRandom";
     private static final RandomGeneratorFactory<RandomGenerator> FACTORY = factory();
+    /** SplitMix64's increment, the odd integer nearest 2^64 / golden ratio. */
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private Seeds() {
     }
@@ -30,6 +32,23 @@ public final class Seeds {
     /** The dynamics seed depends on the whole point key (Monte Carlo moves, SGD batches). */
     public static long dynamics(long masterSeed, String pointKey) {
         return mix(masterSeed, "dynamics|" + pointKey);
+    }
+
+    /**
+     * The seed of a replica's bootstrap weights: like the disorder seed it depends on size and
+     * replica only, so a replica weighs the same in resample b at every value of the control
+     * parameter (and of every other axis), and the weights do not depend on where its rows are.
+     */
+    public static long bootstrap(long masterSeed, int size, int replica) {
+        return mix(masterSeed, "bootstrap|size=" + size + "|replica=" + replica);
+    }
+
+    /**
+     * The {@code index}-th number of the SplitMix64 stream started at {@code seed}, uniform in [0, 1):
+     * a counter-based stream, so any index is drawn directly, without the ones before it.
+     */
+    public static double uniform(long seed, long index) {
+        return (splitmix(seed + index * GOLDEN_GAMMA) >>> 11) * 0x1.0p-53;
     }
 
     /**
@@ -62,7 +81,7 @@ public final class Seeds {
     }
 
     static long splitmix(long x) {
-        long z = x + 0x9E3779B97F4A7C15L;
+        long z = x + GOLDEN_GAMMA;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -48,6 +48,51 @@ public final class SweepExpander {
         return out;
     }
 
+    /** The number of points, {@code points(spec).size()}, without expanding them. */
+    public static long count(SweepSpec spec) {
+        long total = 0;
+        for (int size : spec.sizes()) {
+            total += combinations(spec, size) * spec.replicas();
+        }
+        return total;
+    }
+
+    /**
+     * Point {@code index} of {@link #points}, without expanding the others: for a sweep too large to
+     * hold as a list (a benchmark, or a task that makes its own share of the points).
+     */
+    public static Point point(SweepSpec spec, long index) {
+        long rest = index;
+        for (int size : spec.sizes()) {
+            long inSize = combinations(spec, size) * spec.replicas();
+            if (rest >= inSize) {
+                rest -= inSize;
+                continue;
+            }
+            int replica = (int) (rest % spec.replicas());
+            long combo = rest / spec.replicas();
+            Map<String, Double> values = new LinkedHashMap<>();
+            long stride = combinations(spec, size);
+            for (Axis axis : spec.axes()) {
+                double[] v = axis.values(size);
+                stride /= v.length;
+                values.put(axis.name(), v[(int) (combo / stride)]);
+                combo %= stride;
+            }
+            return point(spec, values, size, replica);
+        }
+        throw new IndexOutOfBoundsException("point " + index + " of a sweep of " + count(spec) + " points");
+    }
+
+    /** Axis value combinations at one size. */
+    private static long combinations(SweepSpec spec, int size) {
+        long n = 1;
+        for (Axis axis : spec.axes()) {
+            n *= axis.values(size).length;
+        }
+        return n;
+    }
+
     /**
      * The units of work: one point each, or for an {@link AxisModel} one group per (size, replica,
      * other axis values) holding every value of the whole axis in increasing order.

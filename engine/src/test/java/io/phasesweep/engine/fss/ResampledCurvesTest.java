@@ -31,17 +31,17 @@ class ResampledCurvesTest {
         RandomGenerator rng = Seeds.generator(51);
         int replicas = 32;
         double[] d = rng.doubles(replicas).map(u -> rng.nextGaussian()).toArray();
-        List<ReplicaData> points = new ArrayList<>();
+        List<ResampledPoint> points = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             PointKey key = new PointKey(new ParamValues(Map.of("T", 1.0 + 0.1 * i)), 8);
             List<Sample> rows = new ArrayList<>();
             for (int r = 0; r < replicas; r++) {
                 rows.add(new Sample(key.params(), 8, r, Map.of("y", d[r])));
             }
-            points.add(ReplicaData.of(key, rows, SET));
+            points.add(ResampledPoint.of(ReplicaData.of(key, rows, SET), 0, SET, 2000, 52));
         }
         int resamples = 2000;
-        ResampledCurves c = ResampledCurves.of(points, SET, "T", resamples, rng);
+        ResampledCurves c = ResampledCurves.of(points, "T");
         double[] curveMeans = new double[resamples];
         for (int b = 1; b <= resamples; b++) {
             curveMeans[b - 1] = Moments.of(c.y(b, 0, 0)).mean();

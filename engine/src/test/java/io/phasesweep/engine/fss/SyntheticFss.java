@@ -91,9 +91,11 @@ record SyntheticFss(ScalingForms forms, int replicas, double noise) {
     }
 
     static ResampledCurves curves(List<Sample> samples, int bootstrap, RandomGenerator rng) {
-        List<ReplicaData> points = samples.stream()
+        long seed = rng.nextLong();
+        List<ResampledPoint> points = samples.stream()
                 .collect(Collectors.groupingBy(Sample::key, LinkedHashMap::new, Collectors.toList()))
-                .entrySet().stream().map(e -> ReplicaData.of(e.getKey(), e.getValue(), OBSERVABLES)).toList();
-        return ResampledCurves.of(points, OBSERVABLES, "T", bootstrap, rng);
+                .entrySet().stream().map(e -> ResampledPoint.of(ReplicaData.of(e.getKey(), e.getValue(), OBSERVABLES),
+                        0, OBSERVABLES, bootstrap, seed)).toList();
+        return ResampledCurves.of(points, "T");
     }
 }

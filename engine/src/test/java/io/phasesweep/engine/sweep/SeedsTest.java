@@ -29,6 +29,17 @@ class SeedsTest {
     }
 
     @Test
+    void bootstrapStreamsArePinnedAndRandomAccess() {
+        assertEquals(Seeds.mix(9, "bootstrap|size=16|replica=3"), Seeds.bootstrap(9, 16, 3));
+        assertNotEquals(Seeds.bootstrap(9, 16, 3), Seeds.bootstrap(9, 32, 3));
+        assertNotEquals(Seeds.bootstrap(9, 16, 3), Seeds.disorder(9, 16, 3));
+        // index i is output i + 1 of the reference SplitMix64 from that state: from state 0 the first
+        // output is 0xE220A8397B1DCDAF (see generatorStreamIsPinned)
+        assertEquals((0xE220A8397B1DCDAFL >>> 11) * 0x1.0p-53, Seeds.uniform(-0x9E3779B97F4A7C15L, 1));
+        assertEquals(Seeds.uniform(7, 1000), Seeds.uniform(7, 1000));
+    }
+
+    @Test
     void nearbyKeysGiveDistinctSeeds() {
         Set<Long> seen = new HashSet<>();
         for (int r = 0; r < 10_000; r++) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SweepExpanderTest {
@@ -26,6 +27,17 @@ class SweepExpanderTest {
 
     private static List<Point> points(String yaml) throws SweepError {
         return SweepExpander.points(SweepParserTest.parse(yaml));
+    }
+
+    @Test
+    void anyPointIsMadeWithoutTheOthers() throws SweepError {
+        SweepSpec spec = SweepParserTest.parse(SMALL.replace("T: [2.2, 2.3]", "T: {center: 2.3, halfwidth: 1, size_exponent: -1, steps: 3}"));
+        List<Point> all = SweepExpander.points(spec);
+        assertEquals(all.size(), SweepExpander.count(spec));
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(all.get(i), SweepExpander.point(spec, i));
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> SweepExpander.point(spec, all.size()));
     }
 
     @Test

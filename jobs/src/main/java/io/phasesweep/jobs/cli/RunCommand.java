@@ -112,9 +112,7 @@ public final class RunCommand implements Callable<Integer> {
             log.printf("%d points: %d ok, %d failed, %d timeout%n", run.total(), run.ok(), run.failed(), run.timeout());
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table(RawTable.NAME), run.runId(), folder.table(RunsTable.NAME));
             log.flush();
-            if (sweep.spec().analysis() != null) {
-                new AnalyzeJob(spark, log).run(folder);
-            }
+            new AnalyzeJob(spark, log).run(folder);
             Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
             return 0;
         });

@@ -7,6 +7,7 @@ import io.phasesweep.engine.sweep.SweepSpec;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.tables.OutputFolder;
+import io.phasesweep.jobs.tables.CurrentRaw;
 import io.phasesweep.jobs.tables.RawTable;
 import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.spark.sql.Column;
@@ -78,17 +79,17 @@ public final class Rerun {
 
     /**
      * Runs the recorded sweep into {@code target} and compares its rows with the original folder's
-     * current rows of the same points ({@link RawTable#current}: the complete sweep, whichever runs
+     * current rows of the same points ({@link CurrentRaw}: the complete sweep, whichever runs
      * wrote it, e.g. a run and the {@code --resume} that finished it). Points the original has no
      * current row of (an interrupted run's) are counted apart, not as differences. Returns the
      * number of differing rows.
      */
     public static long reproduce(SparkSession spark, OutputFolder dir, String runId, OutputFolder target, PrintWriter log)
-            throws CommandError {
+            throws SweepError, CommandError {
         Recorded original = recorded(spark, dir, runId);
         RunSummary run = new RunJob(spark, TIME_LIMIT_SECONDS, log).run(original.sweep(), target, false);
         Dataset<Row> again = spark.read().parquet(target.table(RawTable.NAME)).where(col("run_id").equalTo(run.runId()));
-        Dataset<Row> before = RawTable.current(spark, dir).join(again.select("point"), "point")
+        Dataset<Row> before = CurrentRaw.read(spark, dir).rows().join(again.select("point"), "point")
                 .select(Arrays.stream(again.columns()).map(functions::col).toArray(Column[]::new));
         Dataset<Row> compared = again.join(before.select("point"), "point")
                 .select(Arrays.stream(again.columns()).map(functions::col).toArray(Column[]::new));

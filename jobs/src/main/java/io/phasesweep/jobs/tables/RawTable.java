@@ -7,28 +7,19 @@ import io.phasesweep.engine.run.RawRecord;
 import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.Point;
 import io.phasesweep.engine.sweep.SweepSpec;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.phasesweep.jobs.tables.TableSchema.field;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
 
 /**
  * The columns of {@code raw} for one sweep, and a point's outcome as a row of them: the fixed
@@ -91,27 +82,10 @@ public final class RawTable implements Serializable {
     }
 
     /**
-     * The rows a sweep's results come from: rows of finished runs only ({@link RunsTable#finishedRunIds};
-     * an interrupted run's rows are left out until a {@code --resume} run completes it), one per
-     * point: its ok row, else the row of the latest run (a failed or timed-out point that a
-     * {@code --resume} run tried again). Columns as in {@code raw}.
+     * The parameter columns, also those of {@code points}, in the order of a point's parameter values
+     * (the model's parameters, then the axes): name → true for a word (string column).
      */
-    public static Dataset<Row> current(SparkSession spark, OutputFolder out) {
-        String runs = out.table(RunsTable.NAME);
-        Dataset<Row> raw = spark.read().parquet(out.table(RawTable.NAME));
-        Dataset<Row> started = RunsTable.read(spark, runs).where(col("status").equalTo(RunsTable.STARTED))
-                .select(col("run_id").as("started_run"), col("started_at"));
-        WindowSpec latestFirst = Window.partitionBy("point")
-                .orderBy(col("status").equalTo("ok").desc(), col("started_at").desc());
-        return raw.where(col("run_id").isin(RunsTable.finishedRunIds(spark, runs).toArray()))
-                .join(started, col("run_id").equalTo(col("started_run")))
-                .withColumn("rank", row_number().over(latestFirst))
-                .where(col("rank").equalTo(1))
-                .select(Arrays.stream(raw.columns()).map(functions::col).toArray(Column[]::new));
-    }
-
-    /** The parameter columns, also those of {@code points}: name → true for a word (string column). */
-    static Map<String, Boolean> parameterColumns(SweepSpec spec) {
+    public static Map<String, Boolean> parameterColumns(SweepSpec spec) {
         Map<String, Boolean> params = new LinkedHashMap<>();
         spec.params().forEach((name, value) -> params.put(name, value instanceof String));
         for (Axis axis : spec.axes()) {

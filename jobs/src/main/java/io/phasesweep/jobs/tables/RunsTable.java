@@ -32,7 +32,7 @@ import static org.apache.spark.sql.functions.col;
  * only its started row was interrupted (or is still running): its raw rows are a partial sweep.
  *
  * <p>Readers of {@code raw} ({@code analyze}, {@code report}) take the rows of
- * {@link #finishedRunIds} and report {@link #unfinishedRunIds}; {@link RawTable#current} does both
+ * {@link #finishedRunIds} and report {@link #unfinishedRunIds}; {@link CurrentRaw} does both
  * selections for them.
  */
 public final class RunsTable {

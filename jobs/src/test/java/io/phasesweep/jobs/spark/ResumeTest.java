@@ -7,7 +7,7 @@ import io.phasesweep.jobs.ProbeSweeps;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
 import io.phasesweep.jobs.tables.OutputFolder;
-import io.phasesweep.jobs.tables.RawTable;
+import io.phasesweep.jobs.tables.CurrentRaw;
 import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class ResumeTest {
     private List<String> current(String dir) throws Exception {
         OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve(dir).toString(),
                 OutputFolder.Existing.RESUME);
-        return RawTable.current(spark, out).collectAsList().stream().map(ProbeSweeps::fingerprint).sorted().toList();
+        return CurrentRaw.read(spark, out).rows().collectAsList().stream().map(ProbeSweeps::fingerprint).sorted().toList();
     }
 
     @Test
