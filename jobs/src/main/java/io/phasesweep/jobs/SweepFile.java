@@ -6,9 +6,6 @@ import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.engine.sweep.SweepSpec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,16 +19,12 @@ public record SweepFile(String text, SweepSpec spec, Model model) {
     }
 
     public static SweepFile load(Path file, ModelRegistry registry, SweepParser.Limits limits) throws SweepError {
-        SweepSpec spec = SweepParser.parse(file, registry, limits);
+        // read once, with the parser's bounds: the text kept in runs is the text parsed
+        String text = SweepParser.read(file);
+        SweepSpec spec = SweepParser.parse(text, file.toString(), registry, limits);
         Model model = registry.find(spec.model());
         if (model == null) {
             throw new SweepError(file.toString(), "model", "unknown model " + spec.model());
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SweepError(file.toString(), "", "cannot read the file: " + e);
         }
         return new SweepFile(text, spec, model);
     }

@@ -4,6 +4,7 @@ import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.jobs.spark.RunJob;
 import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.CurrentRaw;
+import io.phasesweep.jobs.tables.WriterLock;
 import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -96,7 +97,8 @@ class ClusterTest {
         String log = finish(submit, logFile);
         assertTrue(log.contains("16 points: 4 ok, 8 failed, 4 timeout"), log);
         assertTrue(log.contains("master " + cluster.url()), log);
-        assertTrue(log.contains("Lost executor"), "the driver saw the worker go mid-run: " + log);
+        String sparkLines = read(LocalCluster.sparkLog(logFile));
+        assertTrue(sparkLines.contains("Lost executor"), "the driver saw the worker go mid-run: " + sparkLines);
 
         Dataset<Row> raw = spark.read().parquet(out.resolve("raw").toString());
         assertEquals(16, raw.count());
@@ -114,6 +116,8 @@ class ClusterTest {
         // kill the driver once a wave is committed and before the last one
         waitFor(() -> committedFiles(out.resolve("raw")) > 0, driver, firstLog);
         driver.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        // a driver killed with SIGKILL leaves its writer lock; the user deletes it, as its message says
+        Files.delete(out.resolve(WriterLock.NAME));
 
         String runs = out.resolve("runs").toString();
         long kept = spark.read().parquet(out.resolve("raw").toString()).count();

@@ -14,6 +14,7 @@ import io.phasesweep.jobs.spark.RunJob;
 import io.phasesweep.jobs.spark.RunSummary;
 import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.RunsTable;
+import io.phasesweep.jobs.tables.WriterLock;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -98,6 +100,13 @@ class HdfsTest {
         int kept = rows(fs, raw).size();
         assertTrue(kept > 0 && kept < 16, "the killed run committed " + kept + " of 16 rows: " + read(killedLog));
         int keptOk = okRows(rows(fs, raw)).size();
+        // the killed driver's writer lock stays on HDFS and refuses the next writer until deleted
+        org.apache.hadoop.fs.Path lock = new org.apache.hadoop.fs.Path(out, WriterLock.NAME);
+        assertTrue(fs.exists(lock));
+        CommandError busy = assertThrows(CommandError.class, () -> OutputFolder.prepareLocked(fs.getConf(), out,
+                OutputFolder.Existing.RESUME, "resume"));
+        assertTrue(busy.getMessage().contains("is being written by another phasesweep command: pid "), busy.getMessage());
+        fs.delete(lock, false);
 
         // finish, analyse and report it as run --resume, analyze and report do, here (a JVM of their
         // own each would cost a Spark start-up of ~10 s on two cores)

@@ -95,12 +95,18 @@ public final class LocalCluster implements AutoCloseable {
 
     /** PIDs of the master, then the workers. */
     List<Long> pids() throws IOException {
-        return Files.readAllLines(dir.resolve("pids")).stream().map(Long::parseLong).toList();
+        // a line is "PID start-time"
+        return Files.readAllLines(dir.resolve("pids")).stream().map(l -> Long.parseLong(l.split(" ")[0])).toList();
     }
 
     /** Kills worker {@code i} (1-based) with SIGKILL, as a machine that dies. */
     void killWorker(int i) throws IOException {
         ProcessHandle.of(pids().get(i)).orElseThrow().destroyForcibly();
+    }
+
+    /** Where a submit's Spark log lines go (deploy/submit's log file): beside its output. */
+    static Path sparkLog(Path log) {
+        return log.resolveSibling(log.getFileName() + ".spark");
     }
 
     /** Starts {@code deploy/submit --master URL ... -- args} with its output in {@code log}. */
@@ -111,6 +117,7 @@ public final class LocalCluster implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder pb = script("submit", sparkHome, command.toArray(String[]::new));
         pb.environment().put("PHASESWEEP_JOB_JAR", jobJar.toString());
+        pb.environment().put("PHASESWEEP_LOG", sparkLog(log).toString());
         Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         submits.add(p);
         return p;

@@ -56,7 +56,7 @@ public final class ProbeModel implements Model {
 
     @Override
     public List<BudgetKey> budget() {
-        return List.of(new BudgetKey("draws", 10, 1, "dynamics numbers per unit of size"));
+        return List.of(BudgetKey.count("draws", 10, 1, "dynamics numbers per unit of size"));
     }
 
     @Override

@@ -47,9 +47,11 @@ import java.util.stream.IntStream;
  * read. The local quadratic keeps S, its meaning and its cost.
  *
  * <p>A variant restricts the data: sizes below {@code fromSize} are left out (corrections to
- * scaling are largest at small L), and a window |x − x_c|·L^(1/ν) ≤ w, at the parameters being
- * tried, keeps the collapse to the critical region; every kept size must keep
- * {@link #MIN_POINTS} points in it, else S is +∞.
+ * scaling are largest at small L), and a {@link Window} |x − x₀|·L^(1/ν₀) ≤ w keeps the collapse to
+ * the critical region; every kept size must keep {@link #MIN_POINTS} points in it, else S is +∞.
+ * The window is drawn once, around a given (x₀, 1/ν₀), not at the parameters being tried: a window
+ * that moves with them makes points enter and leave as they change, S jumps, and Nelder–Mead stays
+ * at its start (the 2D Ising window collapse returned ν = 1.0000, its start, so).
  */
 final class Collapse {
 
@@ -60,12 +62,19 @@ final class Collapse {
     record Result(ResampledEstimate xc, ResampledEstimate inverseNu, ResampledEstimate power, double s) {
     }
 
-    /** Which data a collapse uses: sizes from {@code fromSize} on, points with |x − x_c|·L^(1/ν) ≤ window. */
-    record Variant(int fromSize, double window) {
-        static final Variant ALL = new Variant(0, Double.POSITIVE_INFINITY);
+    /** The points with |x − x₀|·L^(1/ν₀) ≤ w. */
+    record Window(double w, double xc, double inverseNu) {
+        boolean keeps(double x, int size) {
+            return Math.abs((x - xc) * Math.pow(size, inverseNu)) <= w;
+        }
+    }
+
+    /** Which data a collapse uses: sizes from {@code fromSize} on, the points in the window (all when null). */
+    record Variant(int fromSize, Window window) {
+        static final Variant ALL = new Variant(0, null);
 
         boolean windowed() {
-            return window < Double.POSITIVE_INFINITY;
+            return window != null;
         }
     }
 
@@ -84,10 +93,10 @@ final class Collapse {
 
     /**
      * @param fromSize the smallest size kept (0 keeps all)
-     * @param window   w of the window |x − x_c|·L^(1/ν) ≤ w, or null for all points
+     * @param window   the points kept, or null for all points
      */
-    static Result run(ResampledCurves c, int obs, boolean fitPower, int fromSize, Double window) {
-        Variant v = new Variant(fromSize, window == null ? Double.POSITIVE_INFINITY : window);
+    static Result run(ResampledCurves c, int obs, boolean fitPower, int fromSize, Window window) {
+        Variant v = new Variant(fromSize, window);
         int first = firstKept(c, v);
         List<Integer> sizes = IntStream.of(c.sizes()).skip(first).boxed().toList();
         int resamples = c.resamples();
@@ -98,7 +107,7 @@ final class Collapse {
         if (!Double.isFinite(quality(c, 0, obs, v, start[0], start[1], start[2]))) {
             return failed(sizes, Flag.NOT_FOUND, "no collapse: the scaled curves of different sizes do not overlap, or points lack"
                     + " errors (one replica)" + (v.windowed() ? ", or a size keeps fewer than " + MIN_POINTS
-                    + " points within |x - x_c|*L^(1/nu) <= " + window : ""), resamples);
+                    + " points within |x - x_c|*L^(1/nu) <= " + window.w() : ""), resamples);
         }
         double[] full = minimise(c, 0, obs, fitPower, v, start);
         double[][] rep = new double[3][resamples];
@@ -163,8 +172,9 @@ final class Collapse {
             double[] x = c.x(first + s);
             double[] y = c.y(b, first + s, obs);
             double[] e = c.error(first + s, obs);
+            int size = c.size(first + s);
             int[] usable = IntStream.range(0, x.length)
-                    .filter(i -> e[i] > 0 && Math.abs((x[i] - xc) * stretch) <= v.window()).toArray();
+                    .filter(i -> e[i] > 0 && (!v.windowed() || v.window().keeps(x[i], size))).toArray();
             if (v.windowed() && usable.length < MIN_POINTS) {
                 return Double.POSITIVE_INFINITY;
             }

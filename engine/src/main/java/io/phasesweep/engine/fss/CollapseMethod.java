@@ -11,8 +11,9 @@ import java.util.List;
  *   <li>main: all sizes, or, when their S is above {@link Checks#MAX_S}, without the smallest sizes
  *       until S passes (a leading-size cut against corrections to scaling, at least two sizes);</li>
  *   <li>the same without the next smallest size, when two sizes remain;</li>
- *   <li>{@code window}: the main sizes on |x − x_c|·L^(1/ν) ≤ w, w from the sweep file or half the
- *       scaled range every size covers (the critical region, where corrections are smallest);</li>
+ *   <li>{@code window}: the main sizes on |x − x_c|·L^(1/ν) ≤ w around the main estimate's x_c and ν,
+ *       w from the sweep file or half the scaled range every size covers (the critical region, where
+ *       corrections are smallest);</li>
  *   <li>{@code all_sizes} when the main one cut sizes: written, flagged by its S.</li>
  * </ul>
  */
@@ -52,8 +53,10 @@ record CollapseMethod(ExponentRequest request) implements Method {
             v = plus(v, PowerLaw.cutName(cut + 1), Collapse.run(c, obs, fitPower, c.size(cut + 1), null));
         }
         if (main.xc().ok()) {
-            double w = window != null ? window : innerHalf(c, cut, main.xc().value(), main.inverseNu().value());
-            v = plus(v, "window", Collapse.run(c, obs, fitPower, c.size(cut), w));
+            double xc = main.xc().value();
+            double inverseNu = main.inverseNu().value();
+            double w = window != null ? window : innerHalf(c, cut, xc, inverseNu);
+            v = plus(v, "window", Collapse.run(c, obs, fitPower, c.size(cut), new Collapse.Window(w, xc, inverseNu)));
         }
         if (cut > 0) {
             v = plus(v, PowerLaw.cutName(0), all);

@@ -38,6 +38,15 @@ public interface Model {
     /** Keys allowed in the sweep's {@code budget}, with defaults. */
     List<BudgetKey> budget();
 
+    /**
+     * Why a point of this task cannot run at all (a lattice too small or too large for one run), or
+     * null. The parser asks for every size and axis value of a sweep before anything runs, so that
+     * what every such point would refuse is refused first, in one line.
+     */
+    default String refuses(Task task) {
+        return null;
+    }
+
     /** Relative cost of a point (e.g. L^d × sweeps), used to schedule the biggest points first. */
     double cost(Task task);
 

@@ -65,8 +65,8 @@ public final class MonteCarlo {
      */
     public static List<BudgetKey> budget(String update, double thermalize, double measure) {
         return List.of(
-                new BudgetKey(THERMALIZE, thermalize, 0, "updates (" + update + ") discarded before measuring"),
-                new BudgetKey(MEASURE, measure, LogBinning.MIN_BINS,
+                BudgetKey.count(THERMALIZE, thermalize, 0, "updates (" + update + ") discarded before measuring"),
+                BudgetKey.count(MEASURE, measure, LogBinning.MIN_BINS,
                         "updates (" + update + ") measured, one measurement after each"));
     }
 

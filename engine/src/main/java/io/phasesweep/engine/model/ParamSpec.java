@@ -58,11 +58,12 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
 
     /**
      * The allowed range as a person reads it. A minimum of {@link Double#MIN_VALUE} is how a model
-     * says "strictly positive" (a temperature), so it prints as the open end {@code (0}.
+     * says "strictly positive" (a temperature), so it prints as the open end {@code (0}; an
+     * unbounded end is open too ({@code [0, inf)}): infinity itself is never a value.
      */
     public String range() {
-        String low = min == null ? "[-inf" : min == Double.MIN_VALUE ? "(0" : "[" + fmt(min);
-        return low + ", " + (max == null ? "inf" : fmt(max)) + "]";
+        String low = min == null ? "(-inf" : min == Double.MIN_VALUE ? "(0" : "[" + fmt(min);
+        return low + ", " + (max == null ? "inf)" : fmt(max) + "]");
     }
 
     private static String fmt(double x) {

@@ -24,6 +24,8 @@ final class SpecReader {
             List.of("name", "model", "seed", "params", "axes", "sizes", "replicas", "budget", "analysis");
     static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     private static final String NAME_EXPECTED = "a name of lowercase letters, digits and '-'";
+    /** What a point counts to per second at most: more than any model's update, sweep or step. */
+    static final double MAX_COUNTS_PER_SECOND = 1e9;
 
     private final String fileName;
     private final YamlField root;
@@ -67,11 +69,16 @@ final class SpecReader {
         for (Axis axis : axes) {
             AxisReader.checkValues(axisFields.get(axis.name()), axis, declared.get(axis.name()), sizes);
         }
-        Map<String, Double> budget = budget(root.child(top, "budget"), model);
+        Map<String, Double> budget = budget(root.child(top, "budget"), model, limits.timeLimitSeconds());
         YamlField analysisField = root.child(top, "analysis");
         AnalysisSpec analysis = analysisField.isGiven()
                 ? AnalysisReader.read(analysisField, axisFields.keySet(), model) : null;
-        return new SweepSpec(name, model.id(), seed, params, axes, sizes, replicas, budget, analysis);
+        SweepSpec spec = new SweepSpec(name, model.id(), seed, params, axes, sizes, replicas, budget, analysis);
+        String refused = SweepExpander.firstRefusal(spec, model);
+        if (refused != null) {
+            throw new SweepError(fileName, "", "the points " + refused + " (model " + model.id() + " cannot run them)");
+        }
+        return spec;
     }
 
     private static List<Integer> sizes(YamlField field) throws SweepError {
@@ -156,35 +163,59 @@ final class SpecReader {
         return Math.multiplyHigh(a, b) != 0 || p < 0 ? Long.MAX_VALUE : p;
     }
 
-    /** Every budget key of the model, given or default, then {@code time_limit} if given. */
-    private static Map<String, Double> budget(YamlField field, Model model) throws SweepError {
+    /**
+     * Every budget key of the model, given or default, then {@code time_limit} if given. A key that
+     * counts ({@link BudgetKey#whole}) must be a whole number that a point can count to within its
+     * time limit ({@code time_limit}, else {@code defaultLimitSeconds}) at
+     * {@value #MAX_COUNTS_PER_SECOND} a second, faster than any update, sweep or step can be.
+     */
+    private static Map<String, Double> budget(YamlField field, Model model, double defaultLimitSeconds) throws SweepError {
         Set<String> keys = new LinkedHashSet<>();
         model.budget().forEach(b -> keys.add(b.name()));
         keys.add(Budget.TIME_LIMIT);
         Map<String, YamlField> given = field.isGiven()
                 ? field.mapping("a mapping from budget keys to numbers", "budget key of model '" + model.id() + "'", keys)
                 : Map.of();
-        Map<String, Double> budget = new LinkedHashMap<>();
-        for (BudgetKey b : model.budget()) {
-            YamlField f = field.child(given, b.name());
-            budget.put(b.name(), f.isPresent() ? atLeast(f, b.min()) : b.defaultValue());
-        }
         YamlField limit = field.child(given, Budget.TIME_LIMIT);
-        if (limit.isPresent() && !budget.containsKey(Budget.TIME_LIMIT)) {
-            double seconds = limit.number("a positive number of seconds");
+        boolean modelsOwnLimit = model.budget().stream().anyMatch(b -> b.name().equals(Budget.TIME_LIMIT));
+        Double seconds = null;
+        if (limit.isPresent() && !modelsOwnLimit) {
+            seconds = limit.number("a positive number of seconds");
             if (seconds <= 0) {
                 throw limit.expected("a positive number of seconds");
             }
+        }
+        double within = seconds != null ? seconds : defaultLimitSeconds;
+        Map<String, Double> budget = new LinkedHashMap<>();
+        for (BudgetKey b : model.budget()) {
+            YamlField f = field.child(given, b.name());
+            budget.put(b.name(), f.isPresent() ? value(f, b, within) : b.defaultValue());
+        }
+        if (seconds != null) {
             budget.put(Budget.TIME_LIMIT, seconds);
         }
         return budget;
     }
 
-    private static double atLeast(YamlField f, double min) throws SweepError {
-        String what = "a number >= " + Axis.format(min);
+    private static double value(YamlField f, BudgetKey key, double limitSeconds) throws SweepError {
+        if (!key.whole()) {
+            String what = "a number >= " + Axis.format(key.min());
+            double v = f.number(what);
+            if (v < key.min()) {
+                throw f.expected(what);
+            }
+            return v;
+        }
+        double most = Math.min(Math.floor(limitSeconds * MAX_COUNTS_PER_SECOND), 0x1p53);
+        String what = "a whole number >= " + Axis.format(key.min());
         double v = f.number(what);
-        if (v < min) {
+        if (v != Math.rint(v) || v < key.min()) {
             throw f.expected(what);
+        }
+        if (v > most) {
+            throw f.expected("a whole number from " + Axis.format(key.min()) + " to " + Axis.format(most)
+                    + (Double.isInfinite(limitSeconds) ? ""
+                    : " (no point counts more than 10^9 a second, and its time limit is " + Axis.format(limitSeconds) + " s)"));
         }
         return v;
     }

@@ -122,6 +122,41 @@ public final class SweepExpander {
         return groups;
     }
 
+    /**
+     * The first size and axis values (as a point key without its replica) whose points the model
+     * refuses to run ({@link Model#refuses}) and why, or null. Every combination is asked, none is
+     * kept: a sweep of a million points is not expanded to check it.
+     */
+    static String firstRefusal(SweepSpec spec, Model model) {
+        Budget budget = new Budget(spec.budget());
+        for (int size : spec.sizes()) {
+            List<double[]> values = new ArrayList<>();
+            spec.axes().forEach(a -> values.add(a.values(size)));
+            int[] at = new int[values.size()];
+            int axis = 0;
+            while (axis >= 0) {
+                Map<String, Object> params = new LinkedHashMap<>(spec.params());
+                StringBuilder key = new StringBuilder("size=").append(size);
+                for (int i = 0; i < at.length; i++) {
+                    double v = values.get(i)[at[i]];
+                    params.put(spec.axes().get(i).name(), v);
+                    key.append('|').append(spec.axes().get(i).name()).append('=').append(Axis.format(v));
+                }
+                String why = model.refuses(new Task(new ParamValues(params), size, budget));
+                if (why != null) {
+                    return key + ": " + why;
+                }
+                // the next combination, the last axis fastest (an odometer)
+                axis = at.length - 1;
+                while (axis >= 0 && ++at[axis] == values.get(axis).length) {
+                    at[axis] = 0;
+                    axis--;
+                }
+            }
+        }
+        return null;
+    }
+
     private static Point point(SweepSpec spec, Map<String, Double> axisValues, int size, int replica) {
         StringBuilder key = new StringBuilder("size=").append(size);
         for (Map.Entry<String, Double> e : axisValues.entrySet()) {

@@ -16,6 +16,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -49,13 +50,21 @@ public final class SweepParser {
     /**
      * Limits that depend on where a sweep runs.
      *
-     * @param maxPoints the most points a sweep may expand to (sizes × axis values × replicas)
+     * @param maxPoints        the most points a sweep may expand to (sizes × axis values × replicas)
+     * @param timeLimitSeconds a point's time limit when the budget sets no {@code time_limit}
+     *                         ({@code run --time-limit}): a count no point can do within it is refused.
+     *                         Infinite by default: a recorded sweep read again (its run's limit unknown)
+     *                         is refused only counts beyond 2^53
      */
-    public record Limits(long maxPoints) {
-        public static final Limits DEFAULT = new Limits(1_000_000L);
+    public record Limits(long maxPoints, double timeLimitSeconds) {
+        public static final Limits DEFAULT = new Limits(1_000_000L, Double.POSITIVE_INFINITY);
 
         public Limits withMaxPoints(long points) {
-            return new Limits(points);
+            return new Limits(points, timeLimitSeconds);
+        }
+
+        public Limits withTimeLimit(double seconds) {
+            return new Limits(maxPoints, seconds);
         }
     }
 
@@ -66,25 +75,39 @@ public final class SweepParser {
         return parse(file, registry, Limits.DEFAULT);
     }
 
-    /** Reads {@code file}; errors name it as given ({@code file.toString()}). */
+    /** Reads {@code file} ({@link #read}); errors name it as given ({@code file.toString()}). */
     public static SweepSpec parse(Path file, ModelRegistry registry, Limits limits) throws SweepError {
+        return parse(read(file), file.toString(), registry, limits);
+    }
+
+    /**
+     * The text of a sweep file, strict UTF-8. Only a regular file of at most {@link #MAX_FILE_BYTES}
+     * is read, and never more than that: a device ({@code /dev/zero}) or a pipe reports a size of 0
+     * and never ends.
+     */
+    public static String read(Path file) throws SweepError {
         String name = file.toString();
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
                 throw new SweepError(name, "", "expected a sweep file, got a directory");
             }
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new SweepError(name, "", "expected a sweep file of at most " + MAX_FILE_BYTES
-                        + " bytes, got " + Files.size(file) + " bytes");
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new SweepError(name, "", "expected a sweep file, got a device, pipe or other special file");
             }
-            bytes = Files.readAllBytes(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new SweepError(name, "", "expected a sweep file of at most " + MAX_FILE_BYTES
+                        + " bytes, got more");
+            }
         } catch (NoSuchFileException e) {
             throw new SweepError(name, "", "no such file");
         } catch (IOException e) {
             throw new SweepError(name, "", "cannot read the file: " + oneLine(String.valueOf(e.getMessage())));
         }
-        return parse(decode(name, bytes), name, registry, limits);
+        return decode(name, bytes);
     }
 
     public static SweepSpec parse(String text, String fileName, ModelRegistry registry) throws SweepError {

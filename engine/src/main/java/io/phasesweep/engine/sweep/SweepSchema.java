@@ -96,7 +96,7 @@ public final class SweepSchema {
     }
 
     private static String budget(BudgetKey k) {
-        return string(k.name()) + ": {\"type\": \"number\", \"minimum\": " + number(k.min()) + ", \"default\": "
+        return string(k.name()) + ": {\"type\": \"" + (k.whole() ? "integer" : "number") + "\", \"minimum\": " + number(k.min()) + ", \"default\": "
                 + number(k.defaultValue()) + ", \"description\": " + string(k.doc()) + "}";
     }
 

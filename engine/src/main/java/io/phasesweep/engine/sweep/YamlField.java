@@ -174,7 +174,7 @@ final class YamlField {
         String word = text(expected);
         if (!allowed.contains(word)) {
             String hint = DidYouMean.closest(word, allowed).map(c -> "; did you mean '" + c + "'?").orElse("");
-            throw error("expected " + expected + ", got " + word + hint);
+            throw error("expected " + expected + ", got " + clip(word) + hint);
         }
         return word;
     }
@@ -189,6 +189,9 @@ final class YamlField {
             } else if (s.getTag().equals(Tag.FLOAT) && FINITE_FLOAT.matcher(v).matches()) {
                 d = Double.parseDouble(v);
             }
+        }
+        if (node instanceof ScalarNode s && s.getTag().equals(Tag.FLOAT) && !FINITE_FLOAT.matcher(s.getValue()).matches()) {
+            throw error("expected " + what + ", got " + shown() + ", which is not a finite number");
         }
         if (!Double.isFinite(d)) {
             throw expected(what);
@@ -235,11 +238,15 @@ final class YamlField {
         if (s.getTag().equals(Tag.NULL)) {
             return s.getValue().isEmpty() ? "nothing" : s.getValue();
         }
-        String v = s.getValue();
+        return s.isPlain() ? clip(s.getValue()) : "the text \"" + clip(s.getValue()) + "\"";
+    }
+
+    /** A value from the file as a message shows it: at most {@value #SHOWN_CHARS} characters, control characters escaped. */
+    static String clip(String v) {
         String cut = v.length() > SHOWN_CHARS ? v.substring(0, SHOWN_CHARS) + "..." : v;
         StringBuilder one = new StringBuilder();
         cut.codePoints().forEach(c -> one.append(Character.isISOControl(c) ? "\\u%04x".formatted(c) : Character.toString(c)));
-        return s.isPlain() ? one.toString() : "the text \"" + one + "\"";
+        return one.toString();
     }
 
     private String join(String key) {

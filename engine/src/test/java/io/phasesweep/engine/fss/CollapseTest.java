@@ -86,10 +86,11 @@ class CollapseTest {
     void windowKeepsTheCriticalRegionAndFailsWhenASizeKeepsTooFewPoints() {
         // scaled grid steps of 0.3 over |z| <= 1.5: a window of 1 keeps about 7 points per size
         ResampledCurves c = curves(SyntheticFss.ising(16, 0.05), 40, 27);
-        Collapse.Result r = Collapse.run(c, SyntheticFss.U, false, 0, 1.0);
+        Collapse.Window window = new Collapse.Window(1.0, 2.27, 1.0);
+        Collapse.Result r = Collapse.run(c, SyntheticFss.U, false, 0, window);
         assertEquals(2.27, r.xc().value(), 4 * r.xc().stderr());
         assertEquals(1.0, r.inverseNu().value(), 4 * r.inverseNu().stderr());
-        assertEquals(r.s(), Collapse.quality(c, 0, SyntheticFss.U, new Collapse.Variant(0, 1.0), r.xc().value(),
+        assertEquals(r.s(), Collapse.quality(c, 0, SyntheticFss.U, new Collapse.Variant(0, window), r.xc().value(),
                 r.inverseNu().value(), 0.0));
         // size 8 sampled at 2 control values only: no window keeps 3 of its points, so the windowed
         // collapse fails, and cutting size 8 mends it
@@ -97,11 +98,11 @@ class CollapseTest {
         ResampledCurves twoPoints = SyntheticFss.curves(model.samples(SIZES,
                 size -> model.window(size, 1.5, size == 8 ? 2 : 11), Map.of(), Seeds.generator(28)), 40,
                 Seeds.generator(29));
-        Collapse.Result failed = Collapse.run(twoPoints, SyntheticFss.U, false, 0, 1.0);
+        Collapse.Result failed = Collapse.run(twoPoints, SyntheticFss.U, false, 0, window);
         assertTrue(!failed.xc().ok() && failed.xc().checks().note().contains("fewer than 3 points"),
                 failed.xc().checks().note());
         assertTrue(Double.isNaN(failed.s()));
-        assertTrue(Collapse.run(twoPoints, SyntheticFss.U, false, 16, 1.0).xc().ok());
+        assertTrue(Collapse.run(twoPoints, SyntheticFss.U, false, 16, window).xc().ok());
     }
 
     /**

@@ -52,8 +52,8 @@ public final class FixtureModel implements Model {
 
     @Override
     public List<BudgetKey> budget() {
-        return List.of(new BudgetKey("thermalize", 100, 0, "sweeps before measuring"),
-                new BudgetKey("measure", 1000, 1, "measured sweeps"));
+        return List.of(BudgetKey.count("thermalize", 100, 0, "sweeps before measuring"),
+                BudgetKey.count("measure", 1000, 1, "measured sweeps"));
     }
 
     @Override

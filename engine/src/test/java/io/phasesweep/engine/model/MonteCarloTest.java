@@ -114,8 +114,8 @@ class MonteCarloTest {
 
     @Test
     void budgetDefaults() {
-        assertEquals(List.of(new BudgetKey("thermalize", 1000, 0, "updates (increments) discarded before measuring"),
-                        new BudgetKey("measure", 10000, 32, "updates (increments) measured, one measurement after each")),
+        assertEquals(List.of(BudgetKey.count("thermalize", 1000, 0, "updates (increments) discarded before measuring"),
+                        BudgetKey.count("measure", 10000, 32, "updates (increments) measured, one measurement after each")),
                 COUNTER.budget());
     }
 

@@ -12,8 +12,8 @@ class ParamSpecTest {
     @Test
     void strictlyPositiveRangeReadsAsOpenInterval() {
         ParamSpec t = ParamSpec.real("T", null, Double.MIN_VALUE, null, "temperature");
-        assertEquals("(0, inf]", t.range());
-        assertEquals("a number in (0, inf]", t.check(0.0));
+        assertEquals("(0, inf)", t.range());
+        assertEquals("a number in (0, inf)", t.check(0.0));
         assertNull(t.check(1e-9));
     }
 

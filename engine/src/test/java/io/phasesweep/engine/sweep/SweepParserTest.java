@@ -176,7 +176,7 @@ class SweepParserTest {
                 error(withAxis("[1, \"1e-3\"]")).getMessage());
         assertEquals("test.yaml: axes.T.from: expected a number > 0 (scale: log), got 0 (line 5)",
                 error(withAxis("{from: 0, to: 1, steps: 3, scale: log}")).getMessage());
-        assertEquals("test.yaml: axes.T: expected a number in [0, inf], got -0.4 at size 8 (line 5)",
+        assertEquals("test.yaml: axes.T: expected a number in [0, inf), got -0.4 at size 8 (line 5)",
                 error(withAxis("{center: 0.4, halfwidth: 6.4, size_exponent: -1, steps: 3}")).getMessage());
         assertEquals("test.yaml: axes.T: expected distinct values, got 2 twice (line 5)",
                 error(withAxis("{from: 2, to: 2, steps: 3}")).getMessage());
@@ -201,7 +201,7 @@ class SweepParserTest {
         SweepError e = error(GOOD.replace("  T: {from: 2.20, to: 2.34, steps: 15}\n", "")
                 .replace("control: T", "control: kappa").replace("  across: kappa\n", ""));
         assertEquals("params.T", e.getField(), e.getMessage());
-        assertTrue(e.getMessage().contains("missing, expected a number in [0, inf] (the model has no default)"), e.getMessage());
+        assertTrue(e.getMessage().contains("missing, expected a number in [0, inf) (the model has no default)"), e.getMessage());
     }
 
     @Test

@@ -27,10 +27,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SweepError, CommandError {
-        return sparkOptions.withSession("phasesweep analyze " + dir, spark -> {
-            OutputFolder folder = OutputFolder.existing(spark.sparkContext().hadoopConfiguration(), dir);
-            new AnalyzeJob(spark, command.commandLine().getOut()).run(folder);
-            return 0;
-        });
+        try (OutputFolder folder = OutputFolder.existingLocked(sparkOptions.hadoopConfiguration(), dir, "phasesweep analyze")) {
+            return sparkOptions.withSession("phasesweep analyze " + dir, spark -> {
+                new AnalyzeJob(spark, command.commandLine().getOut()).run(folder);
+                return 0;
+            });
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.phasesweep.jobs.cli;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.report.Report;
+import io.phasesweep.jobs.tables.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,9 +27,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SweepError, CommandError {
-        return sparkOptions.withSession("phasesweep report " + dir, spark -> {
-            command.commandLine().getOut().printf("report: %s%n", Report.write(spark, dir)).flush();
-            return 0;
-        });
+        try (OutputFolder folder = OutputFolder.existingLocked(sparkOptions.hadoopConfiguration(), dir, "phasesweep report")) {
+            return sparkOptions.withSession("phasesweep report " + dir, spark -> {
+                command.commandLine().getOut().printf("report: %s%n", Report.write(spark, folder.toString())).flush();
+                return 0;
+            });
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.phasesweep.jobs.cli;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.spark.Rerun;
+import io.phasesweep.jobs.tables.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,11 @@ public final class RerunCommand implements Callable<Integer> {
     public Integer call() throws SweepError, CommandError {
         PrintWriter log = command.commandLine().getOut();
         String target = out != null ? out : dir.replaceAll("/+$", "") + "-rerun";
-        return sparkOptions.withSession("phasesweep rerun " + dir,
-                spark -> Rerun.reproduce(spark, dir, runId, target, log) == 0 ? 0 : 1);
+        OutputFolder original = OutputFolder.existing(sparkOptions.hadoopConfiguration(), dir);
+        try (OutputFolder folder = OutputFolder.prepareLocked(sparkOptions.hadoopConfiguration(), target,
+                OutputFolder.Existing.REFUSE, "phasesweep rerun " + dir)) {
+            return sparkOptions.withSession("phasesweep rerun " + dir,
+                    spark -> Rerun.reproduce(spark, original, runId, folder, log) == 0 ? 0 : 1);
+        }
     }
 }

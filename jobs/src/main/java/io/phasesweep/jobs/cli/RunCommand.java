@@ -40,7 +40,10 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "3600",
+    /** A point's time limit unless the sweep's budget or --time-limit sets one. */
+    static final int DEFAULT_TIME_LIMIT_SECONDS = 3600;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIME_LIMIT_SECONDS,
             description = "time limit per point unless the sweep's budget sets time_limit (default: ${DEFAULT-VALUE})")
     double timeLimit;
 
@@ -75,10 +78,11 @@ public final class RunCommand implements Callable<Integer> {
         if (maxPoints < 1) {
             throw new CommandError("--max-points: expected a positive integer, got " + maxPoints);
         }
-        SweepFile sweep = SweepFile.load(file, ModelRegistry.load(), SweepParser.Limits.DEFAULT.withMaxPoints(maxPoints));
         if (!(timeLimit > 0)) {
             throw new CommandError("--time-limit: expected a positive number of seconds, got " + timeLimit);
         }
+        SweepFile sweep = SweepFile.load(file, ModelRegistry.load(),
+                SweepParser.Limits.DEFAULT.withMaxPoints(maxPoints).withTimeLimit(timeLimit));
         if (waves < 1) {
             throw new CommandError("--waves: expected a positive integer, got " + waves);
         }
@@ -89,7 +93,13 @@ public final class RunCommand implements Callable<Integer> {
                 : resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE;
         String dir = out != null ? out : "out/" + sweep.spec().name();
         // before Spark starts: a folder that cannot be used costs no Spark start-up
-        OutputFolder folder = OutputFolder.prepare(sparkOptions.hadoopConfiguration(), dir, existing);
+        try (OutputFolder folder = OutputFolder.prepareLocked(sparkOptions.hadoopConfiguration(), dir, existing,
+                "phasesweep run " + file)) {
+            return run(sweep, folder);
+        }
+    }
+
+    private int run(SweepFile sweep, OutputFolder folder) throws SweepError, CommandError {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter log = jsonProgress ? command.commandLine().getErr() : stdout;
         Progress.Output progress = new Progress.Output(

@@ -48,6 +48,7 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() throws SweepError, CommandError {
         ShowTable.Format format = machine == null ? ShowTable.Format.TEXT
                 : machine.csv ? ShowTable.Format.CSV : ShowTable.Format.JSON;
+        ShowTable.check(sparkOptions.hadoopConfiguration(), dir, table, limit);
         return sparkOptions.withSession("phasesweep show " + dir, spark -> {
             ShowTable.print(spark, dir, table, format, limit, command.commandLine().getOut());
             return 0;

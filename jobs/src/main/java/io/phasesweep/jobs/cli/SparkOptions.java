@@ -2,6 +2,7 @@ package io.phasesweep.jobs.cli;
 
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.OneLine;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -50,8 +51,11 @@ public final class SparkOptions {
         }
     }
 
-    /** An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores. */
-    private SparkSession start(String appName) {
+    /**
+     * An explicit --master wins; otherwise spark-submit's spark.master; otherwise all local cores.
+     * Spark refusing to start is nearly always a setting the user gave: one line, exit code 2.
+     */
+    private SparkSession start(String appName) throws CommandError {
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
         if (master != null) {
             builder.master(master);
@@ -59,6 +63,12 @@ public final class SparkOptions {
             builder.master("local[*]");
         }
         conf.forEach(builder::config);
-        return builder.getOrCreate();
+        try {
+            return builder.getOrCreate();
+        } catch (Exception e) {
+            // Scala throws checked exceptions undeclared: SparkException for a bad master URL
+            throw new CommandError("Spark did not start" + (master != null ? " with --master " + OneLine.prefix(master) : "")
+                    + (conf.isEmpty() ? "" : " and the --conf settings") + ": " + OneLine.of(e));
+        }
     }
 }

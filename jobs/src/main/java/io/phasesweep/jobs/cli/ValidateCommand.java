@@ -4,6 +4,7 @@ import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.PointGroup;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepExpander;
+import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.jobs.SweepFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SweepError {
-        SweepFile sweep = SweepFile.load(file, ModelRegistry.load());
+        // as run checks it with its default time limit
+        SweepFile sweep = SweepFile.load(file, ModelRegistry.load(),
+                SweepParser.Limits.DEFAULT.withTimeLimit(RunCommand.DEFAULT_TIME_LIMIT_SECONDS));
         List<PointGroup> groups = SweepExpander.groups(sweep.spec(), sweep.model());
         long points = groups.stream().mapToLong(g -> g.points().size()).sum();
         double cost = groups.stream().mapToDouble(PointGroup::cost).sum();

@@ -1,12 +1,14 @@
 package io.phasesweep.jobs.report;
 
 import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.tables.AtomicFile;
+import io.phasesweep.jobs.tables.Ownership;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,13 +35,14 @@ public final class Report {
         return Optional.of(write(spark, dir));
     }
 
-    static String write(Configuration hadoop, String dir, ReportData data, Instant generated) throws CommandError {
-        Path page = new Path(new Path(dir, "report"), "index.html");
+    /** The page goes to a temporary name first (a full disk leaves the old page or none, never a truncated one). */
+    static String write(Configuration hadoop, String dir, ReportData data, Instant generated) {
+        Path page = new Path(new Path(dir, Ownership.REPORT), Ownership.PAGE);
         String html = new ReportPage(data).html(generated);
-        try (FSDataOutputStream out = page.getFileSystem(hadoop).create(page, true)) {
-            out.write(html.getBytes(StandardCharsets.UTF_8));
+        try {
+            AtomicFile.write(hadoop, page, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CommandError("cannot write the report " + page + ": " + e.getMessage());
+            throw new UncheckedIOException("cannot write the report " + page, e);
         }
         return page.toString();
     }

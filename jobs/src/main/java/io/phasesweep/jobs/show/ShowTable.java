@@ -1,7 +1,10 @@
 package io.phasesweep.jobs.show;
 
 import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.OneLine;
 import io.phasesweep.jobs.report.Numbers;
+import io.phasesweep.jobs.tables.OutputFolder;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,7 +15,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,11 +32,12 @@ public final class ShowTable {
     }
 
     /**
+     * Prints a table that {@link #check} found.
+     *
      * @param limit rows of the text view (the rest is counted); CSV and JSON print every row
      */
-    public static void print(SparkSession spark, String dir, String table, Format format, int limit, PrintWriter out)
-            throws CommandError {
-        Dataset<Row> rows = read(spark, dir, table);
+    public static void print(SparkSession spark, String dir, String table, Format format, int limit, PrintWriter out) {
+        Dataset<Row> rows = spark.read().parquet(new Path(dir, table).toString());
         StructField[] fields = rows.schema().fields();
         switch (format) {
             case JSON -> rows.toJSON().toLocalIterator().forEachRemaining(out::println);
@@ -56,19 +59,19 @@ public final class ShowTable {
         out.flush();
     }
 
-    private static Dataset<Row> read(SparkSession spark, String dir, String table) throws CommandError {
+
+    /**
+     * The checks {@code show} makes before Spark starts: a known table name, a limit of 0 or more,
+     * a phasesweep output folder that has the table.
+     */
+    public static void check(Configuration hadoop, String dir, String table, int limit) throws CommandError {
         if (!TABLES.contains(table)) {
-            throw new CommandError("unknown table '" + table + "'; tables: " + String.join(", ", TABLES));
+            throw new CommandError("unknown table '" + OneLine.prefix(table) + "'; tables: " + String.join(", ", TABLES));
         }
-        Path path = new Path(dir, table);
-        try {
-            if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
-                throw new CommandError(dir + " has no " + table + " table");
-            }
-        } catch (IOException e) {
-            throw new CommandError("cannot read " + path + ": " + e.getMessage());
+        if (limit < 0) {
+            throw new CommandError("--limit: expected a number of rows, 0 or more, got " + limit);
         }
-        return spark.read().parquet(path.toString());
+        OutputFolder.existing(hadoop, dir).requireTable(table);
     }
 
     /** The row as text: doubles to six significant digits for reading, in full for CSV; arrays as [a, b]. */

@@ -7,11 +7,14 @@ import io.phasesweep.engine.sweep.SweepSpec;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.tables.OutputFolder;
+import io.phasesweep.jobs.tables.CurrentRaw;
 import io.phasesweep.jobs.tables.RawTable;
+import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -41,31 +44,31 @@ public final class Rerun {
     }
 
     /** Run {@code runId}, or the latest run when null. */
-    public static Recorded recorded(SparkSession spark, String dir, String runId) throws CommandError {
-        Dataset<Row> runs = spark.read().parquet(dir + "/runs");
+    public static Recorded recorded(SparkSession spark, OutputFolder dir, String runId) throws CommandError {
+        Dataset<Row> runs = RunsTable.read(spark, dir.table(RunsTable.NAME));
         if (runId != null) {
             runs = runs.where(col("run_id").equalTo(runId));
         }
         List<Row> rows = runs.orderBy(col("started_at").desc()).limit(1).collectAsList();
         if (rows.isEmpty()) {
-            throw new CommandError(dir + "/runs has no run" + (runId == null ? "" : " with run_id " + runId));
+            throw new CommandError(dir.table(RunsTable.NAME) + " has no run" + (runId == null ? "" : " with run_id " + runId));
         }
         String id = rows.get(0).getAs("run_id");
         String text = rows.get(0).getAs("sweep_file");
         ModelRegistry registry = ModelRegistry.load();
         try {
-            SweepSpec spec = SweepParser.parse(text, dir + "/runs (run " + id + ")", registry);
+            SweepSpec spec = SweepParser.parse(text, dir.table(RunsTable.NAME) + " (run " + id + ")", registry);
             return new Recorded(id, new SweepFile(text, spec, registry.find(spec.model())));
         } catch (SweepError e) {
             throw new CommandError("cannot reproduce the run: " + e.getMessage());
         }
     }
 
-    /** Rows of one run that the other run lacks, both ways, comparing every column but {@link #MAY_DIFFER}. */
-    public static long differences(SparkSession spark, String rawA, String runA, String rawB, String runB) {
-        Dataset<Row> a = comparable(spark.read().parquet(rawA).where(col("run_id").equalTo(runA)));
-        Dataset<Row> b = comparable(spark.read().parquet(rawB).where(col("run_id").equalTo(runB)));
-        return a.exceptAll(b).count() + b.exceptAll(a).count();
+    /** Rows of one set that the other lacks, both ways, comparing every column but {@link #MAY_DIFFER}. */
+    public static long differences(Dataset<Row> a, Dataset<Row> b) {
+        Dataset<Row> ca = comparable(a);
+        Dataset<Row> cb = comparable(b);
+        return ca.exceptAll(cb).count() + cb.exceptAll(ca).count();
     }
 
     private static Dataset<Row> comparable(Dataset<Row> raw) {
@@ -74,16 +77,28 @@ public final class Rerun {
         return raw.select(kept);
     }
 
-    /** Runs the recorded sweep into {@code target}; returns the number of differing rows. */
-    public static long reproduce(SparkSession spark, String dir, String runId, String target, PrintWriter log)
-            throws CommandError {
+    /**
+     * Runs the recorded sweep into {@code target} and compares its rows with the original folder's
+     * current rows of the same points ({@link CurrentRaw}: the complete sweep, whichever runs
+     * wrote it, e.g. a run and the {@code --resume} that finished it). Points the original has no
+     * current row of (an interrupted run's) are counted apart, not as differences. Returns the
+     * number of differing rows.
+     */
+    public static long reproduce(SparkSession spark, OutputFolder dir, String runId, OutputFolder target, PrintWriter log)
+            throws SweepError, CommandError {
         Recorded original = recorded(spark, dir, runId);
-        OutputFolder folder = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), target, OutputFolder.Existing.REFUSE);
-        RunSummary run = new RunJob(spark, TIME_LIMIT_SECONDS, log).run(original.sweep(), folder, false);
-        long differ = differences(spark, dir + "/raw", original.runId(), folder.table(RawTable.NAME), run.runId());
-        log.printf("rerun of %s into %s: %s%n", original.runId(), target, differ == 0
-                ? run.total() + " rows identical (all columns but " + String.join(", ", MAY_DIFFER) + ")"
-                : differ + " rows differ").flush();
+        RunSummary run = new RunJob(spark, TIME_LIMIT_SECONDS, log).run(original.sweep(), target, false);
+        Dataset<Row> again = spark.read().parquet(target.table(RawTable.NAME)).where(col("run_id").equalTo(run.runId()));
+        Dataset<Row> before = CurrentRaw.read(spark, dir).rows().join(again.select("point"), "point")
+                .select(Arrays.stream(again.columns()).map(functions::col).toArray(Column[]::new));
+        Dataset<Row> compared = again.join(before.select("point"), "point")
+                .select(Arrays.stream(again.columns()).map(functions::col).toArray(Column[]::new));
+        long absent = again.count() - compared.count();
+        long differ = differences(before, compared);
+        log.printf("rerun of %s into %s: %s%s%n", original.runId(), target, differ == 0
+                ? compared.count() + " rows identical (all columns but " + String.join(", ", MAY_DIFFER) + ")"
+                : differ + " rows differ", absent == 0 ? ""
+                : "; " + absent + " points have no current row in " + dir + " (an unfinished run's) and were not compared").flush();
         return differ;
     }
 }

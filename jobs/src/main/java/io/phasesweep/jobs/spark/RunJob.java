@@ -138,6 +138,8 @@ public final class RunJob {
 
         RunSummary summary = count(out, runId, total);
         RunsTable.completed(spark, out.table(RunsTable.NAME), sweep, summary, started, Instant.now(), earlier.runIds());
+        // raw has changed: what an earlier analysis derived from it no longer holds
+        out.removeDerived();
         return summary;
     }
 

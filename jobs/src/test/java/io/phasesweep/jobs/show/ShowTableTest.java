@@ -2,6 +2,7 @@ package io.phasesweep.jobs.show;
 
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.TestSpark;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -73,11 +74,11 @@ class ShowTableTest {
 
     @Test
     void anUnknownOrMissingTableIsNamed() {
+        Configuration hadoop = new Configuration();
         assertEquals("unknown table 'bounds'; tables: raw, points, boundaries, exponents, notes, runs",
-                assertThrows(CommandError.class, () -> ShowTable.print(SPARK, dir.toString(), "bounds",
-                        ShowTable.Format.TEXT, 5, new PrintWriter(new StringWriter()))).getMessage());
-        assertEquals(dir + " has no runs table",
-                assertThrows(CommandError.class, () -> ShowTable.print(SPARK, dir.toString(), "runs",
-                        ShowTable.Format.TEXT, 5, new PrintWriter(new StringWriter()))).getMessage());
+                assertThrows(CommandError.class, () -> ShowTable.check(hadoop, dir.toString(), "bounds", 5)).getMessage());
+        assertEquals(dir + " is not a phasesweep output folder (it has no raw table): run a sweep into it first"
+                        + " (phasesweep run FILE --out " + dir + ")",
+                assertThrows(CommandError.class, () -> ShowTable.check(hadoop, dir.toString(), "runs", 5)).getMessage());
     }
 }

@@ -47,6 +47,7 @@ class AnalysisPathsTest {
     @Test
     void sparkAndPlainJavaGiveTheSameTablesWhateverThePartitioning() throws Exception {
         String text = Files.readString(Path.of("..", "sweeps", "ising2d-quick.yaml"))
+                .replaceFirst("(?m)^replicas: .*$", "replicas: 4")
                 .replaceFirst("(?m)^  thermalize: .*$", "  thermalize: 100")
                 .replaceFirst("(?m)^  measure: .*$", "  measure: 600");
         SweepFile sweep = SweepFile.load(Files.writeString(tmp.resolve("ising2d-quick.yaml"), text), ModelRegistry.load());

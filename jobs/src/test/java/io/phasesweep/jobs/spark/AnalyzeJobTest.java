@@ -170,6 +170,6 @@ class AnalyzeJobTest {
     void anEmptyFolderIsAUserError() {
         CommandError e = assertThrows(CommandError.class,
                 () -> OutputFolder.existing(spark.sparkContext().hadoopConfiguration(), tmp.resolve("none").toString()));
-        assertTrue(e.getMessage().startsWith(tmp.resolve("none") + " holds no raw and runs tables"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(tmp.resolve("none") + " is not a phasesweep output folder"), e.getMessage());
     }
 }

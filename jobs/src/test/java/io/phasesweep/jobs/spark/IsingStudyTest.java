@@ -1,8 +1,7 @@
 package io.phasesweep.jobs.spark;
 
 import io.phasesweep.engine.fss.AnalysisResult;
-import io.phasesweep.engine.fss.BoundaryRow;
-import io.phasesweep.engine.fss.ExponentRow;
+import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
@@ -55,20 +54,17 @@ class IsingStudyTest {
         new RunJob(spark, 600, new PrintWriter(log)).run(sweep, out, false);
         AnalysisResult result = new AnalyzeJob(spark, new PrintWriter(log)).run(out);
 
-        BoundaryRow tc = result.boundaries().stream()
-                .filter(b -> b.method().equals("crossing") && b.finding().isMain()).findFirst().orElseThrow();
-        ExponentRow gamma = result.exponents().stream()
-                .filter(e -> e.quantity().equals("gamma/nu") && e.method().equals("peak") && e.finding().isMain())
-                .findFirst().orElseThrow();
-        // Measured with this seed: T_c = 2.2660 +- 0.0022, gamma/nu = 1.763 +- 0.010. The checks:
-        // error bars small enough to mean something (under twice those), then the estimates within
-        // 4 of their error bars of the exact values, a 1-in-16000 false alarm for a Gaussian
-        // estimate. The smallest size is 12, not 8: in a trial with L = 8..32 the chi peak of L = 8
-        // pulled gamma/nu to 1.778 +- 0.008 (finite-size corrections, 3.4 error bars); from 12 on the
-        // fit and its drop-smallest repeat (1.765 +- 0.013) agree within errors.
-        assertTrue(tc.stderr() < 0.0035, log.toString());
-        assertTrue(Math.abs(tc.criticalValue() - TC) < 4 * tc.stderr(), log.toString());
-        assertTrue(gamma.stderr() < 0.02, log.toString());
+        Finding tc = result.best("x_c", null).orElseThrow(() -> new AssertionError(log.toString()));
+        Finding gamma = result.best("gamma/nu", null).orElseThrow(() -> new AssertionError(log.toString()));
+        // The best rows, the numbers a user quotes: within 4 of their error bars of the exact values
+        // (a 1-in-16000 false alarm for a Gaussian estimate), and with error bars small enough to mean
+        // something: T_c to 0.5 %, gamma/nu to 3 %. Their errors include the corrections to scaling
+        // (the sweep gives omega = 7/4: the crossings' drift and the corrected peak fit are the main
+        // estimates), so they are wider than the bootstrap errors of plain fits were (T_c 0.0022,
+        // gamma/nu 0.010 with this seed), which the peak of L = 12 pulled 1.4 error bars off.
+        assertTrue(tc.stderr() < 0.011, log.toString());
+        assertTrue(Math.abs(tc.value() - TC) < 4 * tc.stderr(), log.toString());
+        assertTrue(gamma.stderr() < 0.05, log.toString());
         assertTrue(Math.abs(gamma.value() - GAMMA_OVER_NU) < 4 * gamma.stderr(), log.toString());
         assertTrue(Files.exists(tmp.resolve("out").resolve("exponents")));
     }

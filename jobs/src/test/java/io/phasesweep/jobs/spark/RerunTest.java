@@ -50,7 +50,9 @@ class RerunTest {
     @Test
     void aRunReproducedFromTheRunsTableHasIdenticalRows() throws Exception {
         StringWriter log = new StringWriter();
-        long differ = Rerun.reproduce(SPARK, first, null, tmp.resolve("second").toString(), new PrintWriter(log));
+        var hadoop = SPARK.sparkContext().hadoopConfiguration();
+        long differ = Rerun.reproduce(SPARK, OutputFolder.existing(hadoop, first), null,
+                OutputFolder.prepare(hadoop, tmp.resolve("second").toString(), OutputFolder.Existing.REFUSE), new PrintWriter(log));
         assertEquals(0, differ, log.toString());
         assertTrue(log.toString().contains("rerun of " + firstRun + " into "), log.toString());
         assertTrue(log.toString().contains("12 rows identical"), log.toString());
@@ -63,7 +65,7 @@ class RerunTest {
         SPARK.read().parquet(first + "/raw")
                 .withColumn("e", when(col("point").equalTo("size=8|x=0.3|r=1"), col("e").plus(lit(1e-12))).otherwise(col("e")))
                 .write().parquet(changed + "/raw");
-        assertEquals(2, Rerun.differences(SPARK, first + "/raw", firstRun, changed + "/raw", firstRun));
-        assertEquals(0, Rerun.differences(SPARK, first + "/raw", firstRun, first + "/raw", firstRun));
+        assertEquals(2, Rerun.differences(SPARK.read().parquet(first + "/raw"), SPARK.read().parquet(changed + "/raw")));
+        assertEquals(0, Rerun.differences(SPARK.read().parquet(first + "/raw"), SPARK.read().parquet(first + "/raw")));
     }
 }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +26,8 @@ class OutputFolderTest {
         Files.createDirectories(out.resolve("raw"));
         Files.createDirectories(out.resolve("runs"));
         Files.writeString(out.resolve("raw").resolve("part-00000.parquet"), "rows");
+        Files.writeString(out.resolve("raw").resolve(Ownership.MARKER), "");
+        Files.writeString(out.resolve("runs").resolve(Ownership.MARKER), "");
         Files.writeString(out.resolve("notes.txt"), "the user's own file");
         return out;
     }
@@ -40,11 +44,16 @@ class OutputFolderTest {
     @Test
     void overwriteDeletesOnlyPhasesweepTables() throws Exception {
         Path out = earlierRun();
+        Files.createDirectories(out.resolve("report"));
+        Files.writeString(out.resolve("report").resolve(Ownership.MARKER), "");
+        Files.writeString(out.resolve("report").resolve("index.html"), "<title>an old page</title>");
         OutputFolder folder = OutputFolder.prepare(hadoop, out.toString(), OutputFolder.Existing.OVERWRITE);
-        assertFalse(Files.exists(out.resolve("raw")));
-        assertFalse(Files.exists(out.resolve("runs")));
+        assertFalse(Files.exists(out.resolve("raw").resolve("part-00000.parquet")));
+        assertFalse(Files.exists(out.resolve("report")));
+        // the marker (and its checksum), for the run that follows
+        assertTrue(names(out.resolve("runs")).stream().allMatch(n -> n.startsWith(Ownership.MARKER) || n.startsWith("." + Ownership.MARKER)));
         assertTrue(Files.exists(out.resolve("notes.txt")));
-        assertEquals(out.resolve("raw").toUri().getPath(), new org.apache.hadoop.fs.Path(folder.table("raw")).toUri().getPath());
+        assertEquals(out.resolve("raw").toString(), new org.apache.hadoop.fs.Path(folder.table("raw")).toUri().getPath());
     }
 
     @Test
@@ -64,6 +73,12 @@ class OutputFolderTest {
         OutputFolder.prepare(hadoop, out.toString(), OutputFolder.Existing.RESUME);
         assertFalse(Files.exists(out.resolve("raw").resolve("_temporary")));
         assertTrue(Files.exists(out.resolve("raw").resolve("part-00000.parquet")));
+    }
+
+    private static List<String> names(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test

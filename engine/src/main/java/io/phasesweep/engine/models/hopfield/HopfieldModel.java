@@ -68,7 +68,7 @@ public final class HopfieldModel implements Model {
     @Override
     public List<BudgetKey> budget() {
         List<BudgetKey> keys = new ArrayList<>();
-        keys.add(new BudgetKey("sweeps", 100, 1, "T = 0: maximum sweeps; stops earlier at a fixed point"));
+        keys.add(BudgetKey.count("sweeps", 100, 1, "T = 0: maximum sweeps; stops earlier at a fixed point"));
         keys.addAll(MonteCarlo.budget("Glauber sweeps, T > 0 only", 100, 100));
         return keys;
     }

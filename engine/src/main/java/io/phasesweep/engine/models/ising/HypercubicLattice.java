@@ -16,14 +16,9 @@ public final class HypercubicLattice {
     private final int[] neighbours;
 
     public HypercubicLattice(int length, int dim) {
-        if (dim < 1 || dim > 3) {
-            throw new IllegalArgumentException("dimension must be 1, 2 or 3, got " + dim);
-        }
-        if (length < 2) {
-            throw new IllegalArgumentException("linear size L must be at least 2, got " + length);
-        }
-        if (Math.pow(length, dim) * 2 * dim > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("lattice " + length + "^" + dim + " is too large for one run");
+        String problem = problem(length, dim);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         this.length = length;
         this.dim = dim;
@@ -45,6 +40,19 @@ public final class HypercubicLattice {
         }
     }
 
+    /** Why no lattice of this length and dimension can be built for one run, or null. */
+    static String problem(int length, int dim) {
+        if (dim < 1 || dim > 3) {
+            return "dimension must be 1, 2 or 3, got " + dim;
+        }
+        if (length < 2) {
+            return "linear size L must be at least 2, got " + length;
+        }
+        if (Math.pow(length, dim) * 2 * dim > Integer.MAX_VALUE) {
+            return "lattice " + length + "^" + dim + " is too large for one run";
+        }
+        return null;
+    }
     public int length() {
         return length;
     }

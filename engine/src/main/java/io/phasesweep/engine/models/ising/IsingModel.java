@@ -77,6 +77,11 @@ public final class IsingModel extends MonteCarloModel {
     }
 
     @Override
+    public String refuses(Task task) {
+        return HypercubicLattice.problem(task.size(), task.params().integer("dim"));
+    }
+
+    @Override
     public double cost(Task task) {
         return spins(task.params(), task.size()) * (task.budget().get(MonteCarlo.THERMALIZE) + task.budget().get(MonteCarlo.MEASURE));
     }

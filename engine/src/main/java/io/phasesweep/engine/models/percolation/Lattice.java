@@ -7,12 +7,24 @@ package io.phasesweep.engine.models.percolation;
 record Lattice(int length, int dim) {
 
     Lattice {
+        String problem = problem(length, dim);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** Why no lattice of this length and dimension can be built for one run, or null. */
+    static String problem(int length, int dim) {
         if (dim < 1 || dim > 3) {
-            throw new IllegalArgumentException("dim must be 1, 2 or 3, got " + dim);
+            return "dim must be 1, 2 or 3, got " + dim;
         }
         if (length < 2) {
-            throw new IllegalArgumentException("lattice length must be at least 2, got " + length);
+            return "lattice length must be at least 2, got " + length;
         }
+        if (Math.pow(length, dim) > Integer.MAX_VALUE) {
+            return "lattice " + length + "^" + dim + " is too large for one run";
+        }
+        return null;
     }
 
     int sites() {

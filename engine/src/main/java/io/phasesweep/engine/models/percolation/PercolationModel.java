@@ -69,6 +69,11 @@ public final class PercolationModel implements AxisModel {
     }
 
     @Override
+    public String refuses(Task task) {
+        return Lattice.problem(task.size(), task.params().integer("dim"));
+    }
+
+    @Override
     public double cost(Task task) {
         return Math.pow(task.size(), task.params().integer("dim"));
     }

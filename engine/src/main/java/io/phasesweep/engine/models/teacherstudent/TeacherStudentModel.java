@@ -90,7 +90,7 @@ public final class TeacherStudentModel implements Model {
 
     @Override
     public List<BudgetKey> budget() {
-        return List.of(new BudgetKey("max_steps", 1e6, 1, "cap on SGD steps"));
+        return List.of(BudgetKey.count("max_steps", 1e6, 1, "cap on SGD steps"));
     }
 
     @Override
@@ -114,7 +114,7 @@ public final class TeacherStudentModel implements Model {
         }
         TrainingSet data = TrainingSet.draw(p, d, chi, streams.disorder());
         double[] w0 = initialWeights(params.word("init"), d, streams.disorder());
-        long maxSteps = (long) task.budget().get("max_steps");
+        long maxSteps = task.budget().count("max_steps");
         Sgd.Result result = Sgd.train(data, w0, params.integer("B"), eta, margin, maxSteps, streams.dynamics(), deadline::check);
         // Gradient descent does not depend on the sample order, so the stream it shuffles with is irrelevant.
         Sgd.Result gradientDescent = Sgd.train(data, w0, p, eta, margin, maxSteps, streams.dynamics(), deadline::check);
