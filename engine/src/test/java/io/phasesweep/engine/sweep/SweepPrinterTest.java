@@ -41,7 +41,7 @@ class SweepPrinterTest {
                 Map.of("dim", 4.0, "algorithm", "wolff"),
                 List.of(new Axis.Values("T", List.of(-0.0 + 0.25, 1e-300, 7.0)),
                         new Axis.Range("kappa", -1, -0.0, 3, Axis.Scale.LINEAR)),
-                List.of(100000000, 1), 1, Map.of("thermalize", 0.5, "measure", 1e12),
+                List.of(100000000, 1), 1, Map.of("thermalize", 5.0, "measure", 1e6),
                 new AnalysisSpec("kappa", null, "T", List.of(
                         new AnalysisSpec.ExponentRequest("1/nu", "slope", "m4", null),
                         new AnalysisSpec.ExponentRequest("z", "location", "sample", -0.0)))));
