@@ -59,14 +59,15 @@ public final class CurrentRaw {
     private final SweepSpec spec;
     private final Model model;
     private final Dataset<Row> tagged;
-    private final Dataset<Row> rows;
+    /** The current rows with {@link #POINT_GROUP}, partitioned by it. */
+    private final Dataset<Row> byPointGroup;
 
-    private CurrentRaw(String runId, SweepSpec spec, Model model, Dataset<Row> tagged, Dataset<Row> rows) {
+    private CurrentRaw(String runId, SweepSpec spec, Model model, Dataset<Row> tagged, Dataset<Row> byPointGroup) {
         this.runId = runId;
         this.spec = spec;
         this.model = model;
         this.tagged = tagged;
-        this.rows = rows;
+        this.byPointGroup = byPointGroup;
     }
 
     /** Reads the runs table (small) on the driver and defines the query over {@code raw}; runs no job over raw. */
@@ -145,7 +146,7 @@ public final class CurrentRaw {
 
     /** The current rows, with the columns of {@code raw}; a lazy query. */
     public Dataset<Row> rows() {
-        return rows.drop(POINT_GROUP);
+        return byPointGroup.drop(POINT_GROUP);
     }
 
     /**
@@ -153,7 +154,7 @@ public final class CurrentRaw {
      * grouping them by point group needs no further shuffle.
      */
     public Dataset<Row> rowsByPointGroup() {
-        return rows;
+        return byPointGroup;
     }
 
     /**

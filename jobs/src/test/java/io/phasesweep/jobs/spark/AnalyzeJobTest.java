@@ -7,6 +7,7 @@ import io.phasesweep.jobs.ProbeSweeps;
 import io.phasesweep.jobs.TestFindings;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
+import io.phasesweep.jobs.report.Report;
 import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.spark.sql.Dataset;
@@ -148,6 +149,21 @@ class AnalyzeJobTest {
                 .agg(avg("e")).first().getDouble(0);
         assertEquals(rawMean, ok.<Double>getAs("e"), 1e-12);
         assertTrue(rawMean > 100);
+    }
+
+    /** A plain parameter scan: points (and the report's curves) without estimates, not a dead end. */
+    @Test
+    void aSweepWithoutAnAnalysisSectionGetsItsPointsAndReport() throws Exception {
+        OutputFolder out = runSweep(SWEEP.replace("analysis:\n  control: x\n", ""));
+        AnalysisResult result = analyze(out);
+        assertEquals(8, table(out, "points").count());
+        assertEquals(List.of(), result.boundaries());
+        assertEquals(0, table(out, "boundaries").count());
+        assertTrue(log.toString().contains("probe-analysis has no analysis section: 8 points averaged, no estimates"),
+                log.toString());
+        Report.write(spark, out.toString());
+        assertTrue(Files.readString(tmp.resolve("out").resolve("report").resolve("index.html")).contains("<html"),
+                "the report is written");
     }
 
     @Test
