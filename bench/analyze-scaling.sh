@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # analyze at scale: `phasesweep analyze` on 10^4 .. 10^7 raw rows of the synthetic model, on
 # local[2] with a 1 GiB driver (Spark's default driver memory), printing rows/s and the driver's
-# peak heap. Not a test: it takes minutes and its numbers depend on the machine.
+# heap after garbage collections at its largest. Not a test: it takes minutes and its numbers depend on the machine.
 #   bench/analyze-scaling.sh                 # 1e4 1e5 1e6
 #   bench/analyze-scaling.sh 1e4 1e5 1e6 1e7
 # The sweep is sweeps/synthetic.yaml with 5 sizes x 40 temperatures = 200 points and as many

@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
 
 /**
  * Times {@code analyze} ({@link AnalyzeJob}, as the command runs it) on an output folder and
- * prints one line: raw rows, seconds, rows per second, and the driver's heap: the most live heap
- * after any garbage collection (what the analysis really held; in local mode the executors' tasks
- * run in this JVM too) and the sum of the heap pools' peaks (an upper bound, garbage included).
+ * prints one line: raw rows, seconds, rows per second, and the driver's heap: the largest heap in
+ * use right after any garbage collection, an upper bound of what the analysis held live (a young
+ * collection leaves the old generation's garbage; in local mode the executors' tasks run in this
+ * JVM too, with Spark's execution memory).
  * Spark settings come from system properties, as the launcher passes conf/spark-defaults.conf.
  *
  * <p>Usage: {@code AnalyzeBenchmark OUTDIR MASTER}
@@ -44,11 +45,9 @@ public final class AnalyzeBenchmark {
             long start = System.nanoTime();
             new AnalyzeJob(spark, new PrintWriter(log)).run(out);
             double seconds = (System.nanoTime() - start) / 1e9;
-            long peaks = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            System.out.printf(Locale.ROOT, "%d raw rows: analyze %.1f s, %.0f rows/s; heap: max %.0f MiB, live after GC"
-                            + " at most %.0f MiB, sum of pool peaks %.0f MiB%n", rows, seconds, rows / seconds,
-                    Runtime.getRuntime().maxMemory() / MIB, liveAfterGc.get() / MIB, peaks / MIB);
+            System.out.printf(Locale.ROOT, "%d raw rows: analyze %.1f s, %.0f rows/s; heap: max %.0f MiB, after GC"
+                            + " at most %.0f MiB%n", rows, seconds, rows / seconds,
+                    Runtime.getRuntime().maxMemory() / MIB, liveAfterGc.get() / MIB);
         } finally {
             spark.stop();
         }
