@@ -3,15 +3,7 @@ package io.phasesweep.jobs.tables;
 import io.phasesweep.engine.fss.BoundaryRow;
 import io.phasesweep.engine.sweep.SweepSpec;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static io.phasesweep.jobs.tables.TableSchema.field;
 
 /**
  * The {@code boundaries} table: one row per estimate of a critical value (DESIGN.md): sweep, model,
@@ -20,14 +12,7 @@ import static io.phasesweep.jobs.tables.TableSchema.field;
 public final class BoundariesTable {
     public static final String NAME = "boundaries";
     public static final String VALUE = "critical_value";
-    public static final StructType SCHEMA;
-
-    static {
-        List<StructField> f = new ArrayList<>(List.of(field("sweep", DataTypes.StringType, false),
-                field("model", DataTypes.StringType, false), field("control", DataTypes.StringType, false)));
-        f.addAll(FindingColumns.fields(VALUE));
-        SCHEMA = new StructType(f.toArray(StructField[]::new));
-    }
+    public static final StructType SCHEMA = FindingColumns.schema("control", VALUE);
 
     private BoundariesTable() {
     }
@@ -38,9 +23,7 @@ public final class BoundariesTable {
 
     /** A row of the sweep and model named. */
     public static Row row(String sweep, String model, BoundaryRow b) {
-        List<Object> v = new ArrayList<>(List.of(sweep, model, b.control()));
-        v.addAll(FindingColumns.values(b.finding()));
-        return RowFactory.create(v.toArray());
+        return FindingColumns.row(sweep, model, b.control(), b.finding());
     }
 
     /** A row read back. */

@@ -3,8 +3,10 @@ package io.phasesweep.jobs.tables;
 import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.fss.Flag;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,8 +25,23 @@ public final class FindingColumns {
     private FindingColumns() {
     }
 
+    /** A table's schema: sweep, model, its own leading column (a string), then the shared columns. */
+    static StructType schema(String leading, String valueColumn) {
+        List<StructField> f = new ArrayList<>(List.of(field("sweep", DataTypes.StringType, false),
+                field("model", DataTypes.StringType, false), field(leading, DataTypes.StringType, false)));
+        f.addAll(fields(valueColumn));
+        return new StructType(f.toArray(StructField[]::new));
+    }
+
+    /** A row of {@link #schema}. */
+    static Row row(String sweep, String model, String leading, Finding finding) {
+        List<Object> v = new ArrayList<>(List.of(sweep, model, leading));
+        v.addAll(values(finding));
+        return RowFactory.create(v.toArray());
+    }
+
     /** The shared columns, with the value column named {@code valueColumn}. */
-    static List<StructField> fields(String valueColumn) {
+    private static List<StructField> fields(String valueColumn) {
         return List.of(field("across", DataTypes.StringType, true), field("across_value", DataTypes.DoubleType, true),
                 field(valueColumn, DataTypes.DoubleType, false), field("stderr", DataTypes.DoubleType, false),
                 field("stderr_stat", DataTypes.DoubleType, false), field("stderr_sys", DataTypes.DoubleType, false),
@@ -39,7 +56,7 @@ public final class FindingColumns {
     }
 
     /** The values of {@link #fields}, in order. */
-    static List<Object> values(Finding f) {
+    private static List<Object> values(Finding f) {
         List<Object> v = new ArrayList<>();
         v.add(f.across());
         v.add(f.acrossValue());
