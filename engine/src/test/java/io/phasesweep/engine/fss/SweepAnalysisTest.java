@@ -166,6 +166,37 @@ class SweepAnalysisTest {
         }
     }
 
+    /**
+     * Estimates without the data to support them are flagged, not published: a sweep of one
+     * temperature has its chi "peak" on the window's edge, and replicas that are all alike leave no
+     * error bar to the crossing. Neither enters a best row.
+     */
+    @Test
+    void estimatesWithoutTheDataToSupportThemAreFlaggedNotPublished() {
+        SweepSpec s = spec();
+        SweepSpec peakOnly = new SweepSpec(s.name(), s.model(), s.seed(), s.params(), s.axes(), s.sizes(), s.replicas(),
+                s.budget(), new AnalysisSpec("T", null, "kappa", List.of(new ExponentRequest("gamma/nu", "peak", "chi", null))));
+        List<Sample> single = new ArrayList<>();
+        for (int size : SIZES) {
+            for (int replica = 0; replica < 16; replica++) {
+                single.add(new Sample(new ParamValues(Map.of("kappa", 0.0, "T", 2.27)), size, replica,
+                        Map.of("m2", 1.0, "m4", 2.0, "chi", Math.pow(size, 1.75) * (1 + 0.01 * replica), "absm", 1.0)));
+            }
+        }
+        AnalysisResult r = SweepAnalysis.analyze(peakOnly, new MomentsModel(), single, Map.of(), new AnalysisOptions(20, 5));
+        ExponentRow peak = r.exponents().stream().filter(e -> e.finding().isMain()).findFirst()
+                .orElseThrow(() -> new AssertionError(r.exponents() + "; " + r.notes()));
+        assertTrue(peak.finding().flags().contains(Flag.PEAK_AT_EDGE), peak.toString());
+        assertTrue(r.best("gamma/nu", 0.0).isEmpty(), "a peak on the edge is no best gamma/nu");
+
+        List<Sample> oneReplica = samples(Seeds.generator(45)).stream().filter(x -> x.replica() == 0).toList();
+        AnalysisResult same = SweepAnalysis.analyze(spec(), new MomentsModel(), oneReplica, Map.of(), new AnalysisOptions(20, 5));
+        Finding crossing = same.boundaries().stream().map(BoundaryRow::finding)
+                .filter(f -> f.method().equals("crossing") && f.isMain()).findFirst().orElseThrow();
+        assertTrue(crossing.flags().contains(Flag.NO_ERROR), crossing.toString());
+        assertTrue(same.best("x_c", 0.0).stream().noneMatch(b -> b.stderr() == 0), "no best row with a zero error");
+    }
+
     @Test
     void sameInputSameTables() {
         List<Sample> samples = samples(Seeds.generator(42));
