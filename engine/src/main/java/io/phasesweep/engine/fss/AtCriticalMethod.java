@@ -1,5 +1,6 @@
 package io.phasesweep.engine.fss;
 
+import io.phasesweep.engine.sweep.AnalysisMethod;
 import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * error enters through two check variants at x_c ± stderr_sys. Without a best critical value the
  * first estimate found is used and every variant is flagged {@link Flag#CRITICAL_VALUE_FLAGGED}.
  */
-record AtCriticalMethod(ExponentRequest request, boolean slope) implements Method {
+record AtCriticalMethod(ExponentRequest request) implements Method {
 
     @Override
     public boolean needsCriticalValue() {
@@ -20,7 +21,7 @@ record AtCriticalMethod(ExponentRequest request, boolean slope) implements Metho
 
     @Override
     public List<Estimate> run(GroupAnalysis g) {
-        String method = slope ? "slope" : "at-critical";
+        String method = request.method().word();
         Quantity q = new Quantity(request.quantity());
         GroupAnalysis.CriticalValue xc = g.criticalValue();
         ResampledCurves c = g.curves();
@@ -62,6 +63,6 @@ record AtCriticalMethod(ExponentRequest request, boolean slope) implements Metho
             return Double.NaN;
         }
         LocalPolynomial p = LocalPolynomial.through(x, y, points, at, LocalPolynomial.DEGREE);
-        return slope ? Math.abs(p.slope(at)) : p.value(at);
+        return request.method() == AnalysisMethod.SLOPE ? Math.abs(p.slope(at)) : p.value(at);
     }
 }

@@ -1,5 +1,6 @@
 package io.phasesweep.engine.fss;
 
+import io.phasesweep.engine.sweep.AnalysisMethod;
 import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.List;
  * </ul>
  */
 record CollapseMethod(ExponentRequest request) implements Method {
-    static final String NAME = "collapse";
+    static final String NAME = AnalysisMethod.COLLAPSE.word();
 
     /** The collapse of one observable, its three parameters on their variants. */
     record Collapses(Variants xc, Variants inverseNu, Variants power) {

@@ -95,6 +95,6 @@ record LocationMethod(ExponentRequest request) implements Method {
     }
 
     private Estimate estimate(Quantity q, Integer size, Variants v) {
-        return new Estimate(q, "location", request.observable(), request.level(), size, v);
+        return new Estimate(q, request.method().word(), request.observable(), request.level(), size, v);
     }
 }

@@ -1,5 +1,6 @@
 package io.phasesweep.engine.fss;
 
+import io.phasesweep.engine.sweep.AnalysisMethod;
 import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
 
 import java.util.List;
@@ -7,19 +8,19 @@ import java.util.List;
 /**
  * An analysis method named in the sweep file's {@code analysis.exponents}: it owns its run on one
  * group of curves and the estimates it yields, of the critical value and of the requested quantity.
- * A new method is one class here and its name in {@link ExponentRequest#METHODS}; the tables, the
- * console and the report read its rows through their columns.
+ * A new method is one class here and its constant in {@link AnalysisMethod}, the one registration
+ * (this switch has no default, so a constant without a class does not compile); the tables, the
+ * console and the report read its rows through their columns, and the parser, printer and schema
+ * take its word from the constant.
  */
 sealed interface Method permits CollapseMethod, PeakMethod, AtCriticalMethod, LocationMethod {
 
     static Method of(ExponentRequest r) {
         return switch (r.method()) {
-            case "collapse" -> new CollapseMethod(r);
-            case "peak" -> new PeakMethod(r);
-            case "at-critical" -> new AtCriticalMethod(r, false);
-            case "slope" -> new AtCriticalMethod(r, true);
-            case "location" -> new LocationMethod(r);
-            default -> throw new IllegalArgumentException("unknown method " + r.method() + "; known: " + ExponentRequest.METHODS);
+            case COLLAPSE -> new CollapseMethod(r);
+            case PEAK -> new PeakMethod(r);
+            case AT_CRITICAL, SLOPE -> new AtCriticalMethod(r);
+            case LOCATION -> new LocationMethod(r);
         };
     }
 

@@ -30,6 +30,6 @@ record PeakMethod(ExponentRequest request) implements Method {
         double[][] heights = SizeScaling.table(c, (b, s) -> SizeScaling.Peak.around(c.x(s), c.y(b, s, obs), top[s]).height());
         Quantity q = new Quantity(request.quantity());
         Variants v = PowerLaw.variants(c.sizes(), heights, g.omega()).map(q::fromPower);
-        return List.of(new Estimate(q, "peak", request.observable(), null, null, edge ? v.with(Flag.PEAK_AT_EDGE) : v));
+        return List.of(new Estimate(q, request.method().word(), request.observable(), null, null, edge ? v.with(Flag.PEAK_AT_EDGE) : v));
     }
 }

@@ -22,6 +22,8 @@
  * slope at x_c ({@link io.phasesweep.engine.fss.PeakMethod},
  * {@link io.phasesweep.engine.fss.AtCriticalMethod}, fitted by {@link io.phasesweep.engine.fss.PowerLaw}),
  * and the location of a peak or level crossing against size ({@link io.phasesweep.engine.fss.LocationMethod}).
+ * A new method is one class implementing {@code Method} and one constant in
+ * {@link io.phasesweep.engine.sweep.AnalysisMethod}; nothing in the jobs module changes.
  * How well the error bars cover the truth is measured by CalibrationTest on the synthetic model.
  */
 package io.phasesweep.engine.fss;

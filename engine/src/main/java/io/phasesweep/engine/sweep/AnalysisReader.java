@@ -16,7 +16,6 @@ final class AnalysisReader {
     static final List<String> KEYS = List.of("control", "crossing", "across", "exponents", "omega", "window");
     static final List<String> EXPONENT_KEYS = List.of("quantity", "method", "observable", "level");
     static final Pattern QUANTITY = Pattern.compile("[a-z0-9/_]+");
-    private static final String LOCATION = "location";
 
     private AnalysisReader() {
     }
@@ -67,14 +66,14 @@ final class AnalysisReader {
         if (!QUANTITY.matcher(quantity).matches()) {
             throw quantityField.expected("a quantity name of lowercase letters, digits, '/' and '_'");
         }
-        String method = field.child(m, "method").oneOf("a method", ExponentRequest.METHODS);
+        AnalysisMethod method = AnalysisMethod.of(field.child(m, "method").oneOf("a method", AnalysisMethod.words()));
         String observable = field.child(m, "observable").oneOf("an observable of model '" + modelId + "'", observables);
         YamlField levelField = field.child(m, "level");
         Double level = null;
         if (levelField.isPresent()) {
-            if (!method.equals(LOCATION)) {
-                throw levelField.error("expected no level for method " + method + ", got one (level is for method "
-                        + LOCATION + " only)");
+            if (method != AnalysisMethod.LOCATION) {
+                throw levelField.error("expected no level for method " + method.word() + ", got one (level is for method "
+                        + AnalysisMethod.LOCATION.word() + " only)");
             }
             level = levelField.number("a number");
         }

@@ -30,17 +30,12 @@ public record AnalysisSpec(String control, String crossing, String across, List<
     /**
      * One entry of {@code analysis.exponents}: {@code {quantity: nu, method: collapse, observable: binder}}.
      *
-     * <p>Methods: {@code collapse} (data collapse of the observable: ν and the scaling power),
-     * {@code peak} (power law of the peak height against size, e.g. γ/ν from chi),
-     * {@code at-critical} (power law of the observable at the critical value, e.g. β/ν from absm),
-     * {@code slope} (1/ν from the slope of the observable at the critical value),
-     * {@code location} (where the observable peaks, or crosses {@code level} when given, along the
-     * control axis, fitted against size: x*(L) = x_c + a·L^(−1/ν), or x* ∝ L^γ for a crossover).
+     * <p>The methods are listed in {@link AnalysisMethod}; {@code location} fits where the observable
+     * peaks, or crosses {@code level} when given, against size: x*(L) = x_c + a·L^(−1/ν), or x* ∝ L^γ
+     * for a crossover.
      *
      * @param level for {@code location}: the level whose crossing is located; null means the peak
      */
-    public record ExponentRequest(String quantity, String method, String observable, Double level) {
-        public static final java.util.List<String> METHODS =
-                java.util.List.of("collapse", "peak", "at-critical", "slope", "location");
+    public record ExponentRequest(String quantity, AnalysisMethod method, String observable, Double level) {
     }
 }

@@ -75,7 +75,7 @@ public final class SweepPrinter {
             y.append("  exponents:\n");
             for (AnalysisSpec.ExponentRequest e : a.exponents()) {
                 y.append("    - {quantity: ").append(word(e.quantity()))
-                        .append(", method: ").append(word(e.method()))
+                        .append(", method: ").append(word(e.method().word()))
                         .append(", observable: ").append(word(e.observable()));
                 if (e.level() != null) {
                     y.append(", level: ").append(number(e.level()));

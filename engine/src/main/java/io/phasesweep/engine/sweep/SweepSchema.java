@@ -7,7 +7,6 @@ import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
-import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -121,7 +120,7 @@ public final class SweepSchema {
                 + "\"required\": [\"quantity\", \"method\", \"observable\"], \"propertyNames\": {\"enum\": "
                 + strings(AnalysisReader.EXPONENT_KEYS) + "}, \"properties\": {\"quantity\": {\"type\": \"string\", \"pattern\": "
                 + string("^" + AnalysisReader.QUANTITY.pattern() + "$") + "}, \"method\": {\"enum\": "
-                + strings(ExponentRequest.METHODS) + "}, \"observable\": {\"type\": \"string\"}, \"level\": {\"type\": \"number\"}}}}}}";
+                + strings(AnalysisMethod.words()) + "}, \"observable\": {\"type\": \"string\"}, \"level\": {\"type\": \"number\"}}}}}}";
     }
 
     private static String property(String name, String schema) {

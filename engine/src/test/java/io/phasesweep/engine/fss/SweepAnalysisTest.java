@@ -1,5 +1,6 @@
 package io.phasesweep.engine.fss;
 
+import io.phasesweep.engine.sweep.AnalysisMethod;
 import io.phasesweep.engine.model.BudgetKey;
 import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.DerivedObservable;
@@ -92,12 +93,12 @@ class SweepAnalysisTest {
 
     private static SweepSpec spec() {
         List<ExponentRequest> requests = List.of(
-                new ExponentRequest("nu", "collapse", "binder", null),
-                new ExponentRequest("gamma/nu", "peak", "chi", null),
-                new ExponentRequest("beta/nu", "at-critical", "absm", null),
-                new ExponentRequest("1/nu", "slope", "binder", null),
-                new ExponentRequest("1/nu", "location", "chi", null),
-                new ExponentRequest("nu", "location", "binder", 0.2));
+                new ExponentRequest("nu", AnalysisMethod.COLLAPSE, "binder", null),
+                new ExponentRequest("gamma/nu", AnalysisMethod.PEAK, "chi", null),
+                new ExponentRequest("beta/nu", AnalysisMethod.AT_CRITICAL, "absm", null),
+                new ExponentRequest("1/nu", AnalysisMethod.SLOPE, "binder", null),
+                new ExponentRequest("1/nu", AnalysisMethod.LOCATION, "chi", null),
+                new ExponentRequest("nu", AnalysisMethod.LOCATION, "binder", 0.2));
         return new SweepSpec("synthetic", "moments", 7, Map.of("kappa", 0.0),
                 List.of(new Axis.Window("T", 2.27, 1.5, -1, 11), new Axis.Values("kappa", List.of(0.0, 1.0))),
                 List.of(8, 16, 32, 64), 16, Map.of(), new AnalysisSpec("T", "binder", "kappa", requests));
@@ -175,7 +176,7 @@ class SweepAnalysisTest {
     void estimatesWithoutTheDataToSupportThemAreFlaggedNotPublished() {
         SweepSpec s = spec();
         SweepSpec peakOnly = new SweepSpec(s.name(), s.model(), s.seed(), s.params(), s.axes(), s.sizes(), s.replicas(),
-                s.budget(), new AnalysisSpec("T", null, "kappa", List.of(new ExponentRequest("gamma/nu", "peak", "chi", null))));
+                s.budget(), new AnalysisSpec("T", null, "kappa", List.of(new ExponentRequest("gamma/nu", AnalysisMethod.PEAK, "chi", null))));
         List<Sample> single = new ArrayList<>();
         for (int size : SIZES) {
             for (int replica = 0; replica < 16; replica++) {
@@ -234,7 +235,7 @@ class SweepAnalysisTest {
             }
         }
         SweepSpec spec = new SweepSpec("synthetic", "moments", 7, Map.of(), List.of(batch), List.of(8, 16, 32, 64), 16,
-                Map.of(), new AnalysisSpec("B", null, null, List.of(new ExponentRequest("gamma_b", "location", "chi", 2.0))));
+                Map.of(), new AnalysisSpec("B", null, null, List.of(new ExponentRequest("gamma_b", AnalysisMethod.LOCATION, "chi", 2.0))));
         AnalysisResult r = SweepAnalysis.analyze(spec, new MomentsModel(), samples, Map.of(), new AnalysisOptions(60, 5));
         ExponentRow e = r.exponents().stream().filter(x -> Rows.label(x.finding()).equals("location(level=2.0):chi"))
                 .findFirst().orElseThrow(() -> new AssertionError(r.exponents() + "; notes " + r.notes()));

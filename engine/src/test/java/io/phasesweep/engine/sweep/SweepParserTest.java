@@ -71,9 +71,9 @@ class SweepParserTest {
         assertEquals(Map.of("dim", 3.0, "algorithm", "wolff"), s.params());
         assertEquals(Map.of("thermalize", 100.0, "measure", 5000.0, "time_limit", 60.0), s.budget());
         assertEquals(new AnalysisSpec("T", "binder", "kappa", List.of(
-                new AnalysisSpec.ExponentRequest("nu", "collapse", "binder", null),
-                new AnalysisSpec.ExponentRequest("gamma/nu", "peak", "m2", null),
-                new AnalysisSpec.ExponentRequest("x_c", "location", "binder", 0.5))), s.analysis());
+                new AnalysisSpec.ExponentRequest("nu", AnalysisMethod.COLLAPSE, "binder", null),
+                new AnalysisSpec.ExponentRequest("gamma/nu", AnalysisMethod.PEAK, "m2", null),
+                new AnalysisSpec.ExponentRequest("x_c", AnalysisMethod.LOCATION, "binder", 0.5))), s.analysis());
     }
 
     @Test

@@ -43,8 +43,8 @@ class SweepPrinterTest {
                         new Axis.Range("kappa", -1, -0.0, 3, Axis.Scale.LINEAR)),
                 List.of(100000000, 1), 1, Map.of("thermalize", 5.0, "measure", 1e6),
                 new AnalysisSpec("kappa", null, "T", List.of(
-                        new AnalysisSpec.ExponentRequest("1/nu", "slope", "m4", null),
-                        new AnalysisSpec.ExponentRequest("z", "location", "sample", -0.0)))));
+                        new AnalysisSpec.ExponentRequest("1/nu", AnalysisMethod.SLOPE, "m4", null),
+                        new AnalysisSpec.ExponentRequest("z", AnalysisMethod.LOCATION, "sample", -0.0)))));
     }
 
     @Test
