@@ -95,24 +95,33 @@ final class SizeScaling {
         }
 
         /**
-         * The parabola through the points around grid index {@code top}. On a resample the index is the
-         * full data's: re-picking the largest point per resample makes the estimate jump between
-         * windows, and the bootstrap of such a non-smooth statistic under-states its error (the
-         * calibration's peak γ/ν covered 56 % with it).
+         * The parabola through the points around grid index {@code top}, fitted to log y where the
+         * window is positive. On a resample the index is the full data's: re-picking the largest
+         * point per resample makes the estimate jump between windows, and the bootstrap of such a
+         * non-smooth statistic under-states its error (the calibration's peak γ/ν covered 56 % with it).
+         *
+         * <p>Why log y: a susceptibility peak is sharper than a parabola over five grid points, so a
+         * parabola in y under-states its height by an amount that depends on where the grid falls
+         * against the peak, which differs from size to size: on the calibration's Gaussian peak at a
+         * scaled step of 0.6 the height came out 2.7-3.1 % low and γ/ν biased by −0.0015, a quarter of
+         * its error bar (mean pull −0.27). A parabola in log y is exact for a Gaussian peak and cut the
+         * bias of an asymmetric one five-fold; for a Lorentzian it is no worse than the parabola in y.
          */
         static Peak around(double[] x, double[] y, int top) {
             int lo = Math.max(0, top - 2);
             int hi = Math.min(y.length - 1, top + 2);
             int[] window = IntStream.rangeClosed(lo, hi).toArray();
             boolean edge = top == 0 || top == y.length - 1;
-            LocalPolynomial p = LocalPolynomial.through(x, y, window, x[top], 2);
+            boolean positive = IntStream.of(window).allMatch(i -> y[i] > 0);
+            double[] fitted = positive ? Arrays.stream(y).map(v -> v > 0 ? Math.log(v) : Double.NaN).toArray() : y;
+            LocalPolynomial p = LocalPolynomial.through(x, fitted, window, x[top], 2);
             // the maximum of the parabola on the window, which moves continuously with the data:
             // falling back to a grid value where the vertex leaves the window would make the estimate
             // jump between resamples
             double at = p.coefficient(2) < 0 ? x[top] - p.coefficient(1) / (2 * p.coefficient(2))
                     : p.value(x[lo]) > p.value(x[hi]) ? x[lo] : x[hi];
             at = Math.max(x[lo], Math.min(x[hi], at));
-            return new Peak(at, p.value(at), edge);
+            return new Peak(at, positive ? Math.exp(p.value(at)) : p.value(at), edge);
         }
     }
 }

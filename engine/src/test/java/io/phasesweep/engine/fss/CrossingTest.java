@@ -89,12 +89,23 @@ class CrossingTest {
     }
 
     @Test
-    void peakOfParabolaBetweenGridPoints() {
+    void peakOfGaussianBetweenGridPoints() {
+        // positive values: the parabola is fitted to log y, exact for a Gaussian peak
         double[] x = grid(0.5, 0.1, 15);
-        double[] y = IntStream.range(0, x.length).mapToDouble(i -> 3 - 2 * (x[i] - 1.234) * (x[i] - 1.234)).toArray();
+        double[] y = IntStream.range(0, x.length).mapToDouble(i -> 3 * Math.exp(-2 * (x[i] - 1.234) * (x[i] - 1.234))).toArray();
         SizeScaling.Peak p = SizeScaling.Peak.of(x, y);
         assertEquals(1.234, p.location(), 1e-10);
         assertEquals(3.0, p.height(), 1e-10);
         assertTrue(!p.atEdge());
+    }
+
+    @Test
+    void peakOfParabolaThroughZeroIsFittedInY() {
+        // a window with values at or below zero has no logarithm: the parabola is fitted to y, exact here
+        double[] x = grid(0.5, 0.1, 15);
+        double[] y = IntStream.range(0, x.length).mapToDouble(i -> 0.01 - 2 * (x[i] - 1.234) * (x[i] - 1.234)).toArray();
+        SizeScaling.Peak p = SizeScaling.Peak.of(x, y);
+        assertEquals(1.234, p.location(), 1e-10);
+        assertEquals(0.01, p.height(), 1e-10);
     }
 }
