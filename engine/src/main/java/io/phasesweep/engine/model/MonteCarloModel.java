@@ -28,7 +28,7 @@ public abstract class MonteCarloModel implements Model {
     }
 
     @Override
-    public final Measurement run(Task task, RandomStreams streams, Deadline deadline) {
+    public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
         return MonteCarlo.run(observables, start(task, streams), task.budget(), deadline).get(0);
     }
 }

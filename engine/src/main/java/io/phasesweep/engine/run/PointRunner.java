@@ -6,6 +6,7 @@ import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.model.ReplicaBatchModel;
 import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.run.RawRecord.Status;
 import io.phasesweep.engine.sweep.Point;
@@ -44,9 +45,7 @@ public final class PointRunner {
             try {
                 Deadline deadline = Deadline.after(limit);
                 List<Task> tasks = points.stream().map(Point::task).toList();
-                outcome.set(model instanceof AxisModel axisModel
-                        ? axisModel.runAxis(tasks, streams, deadline)
-                        : List.of(model.run(tasks.get(0), streams, deadline)));
+                outcome.set(run(points, tasks, streams, deadline));
             } catch (Throwable t) {
                 outcome.set(t);
             }
@@ -82,6 +81,19 @@ public final class PointRunner {
                     : new RawRecord(points.get(i), Status.FAILED, problem, perPoint, null));
         }
         return rows;
+    }
+
+    private List<Measurement> run(List<Point> points, List<Task> tasks, RandomStreams streams, Deadline deadline)
+            throws Exception {
+        if (model instanceof AxisModel axisModel) {
+            return axisModel.runAxis(tasks, streams, deadline);
+        }
+        int batch = model instanceof ReplicaBatchModel batchModel ? batchModel.replicaBatch(tasks.get(0)) : 1;
+        if (batch > 1) {
+            int[] lanes = points.stream().mapToInt(p -> p.replica() % batch).toArray();
+            return ((ReplicaBatchModel) model).runBatch(tasks.get(0), lanes, streams, deadline);
+        }
+        return List.of(model.run(tasks.get(0), streams, deadline));
     }
 
     /** Null when every declared observable is present and finite, else the first problem. */

@@ -4,6 +4,7 @@ import io.phasesweep.engine.model.AxisModel;
 import io.phasesweep.engine.model.Budget;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.model.ReplicaBatchModel;
 import io.phasesweep.engine.model.Task;
 
 import java.util.ArrayList;
@@ -94,17 +95,26 @@ public final class SweepExpander {
     }
 
     /**
-     * The units of work: one point each, or for an {@link AxisModel} one group per (size, replica,
-     * other axis values) holding every value of the whole axis in increasing order.
+     * The units of work: one point each; for an {@link AxisModel} one group per (size, replica,
+     * other axis values) holding every value of the whole axis in increasing order; for a
+     * {@link ReplicaBatchModel} one group per batch of replicas of the same parameters and size.
      */
     public static List<PointGroup> groups(SweepSpec spec, Model model) {
         List<Point> points = points(spec);
-        if (!(model instanceof AxisModel axisModel) || spec.axis(axisModel.wholeAxis()) == null) {
-            return points.stream()
-                    .map(p -> new PointGroup(p.key(), List.of(p), p.disorderSeed(), p.dynamicsSeed(), model.cost(p.task())))
-                    .toList();
+        if (model instanceof AxisModel axisModel && spec.axis(axisModel.wholeAxis()) != null) {
+            return ladders(spec, model, axisModel.wholeAxis(), points);
         }
-        String whole = axisModel.wholeAxis();
+        if (model instanceof ReplicaBatchModel batchModel) {
+            return batches(spec, batchModel, points);
+        }
+        return points.stream().map(p -> single(model, p)).toList();
+    }
+
+    private static PointGroup single(Model model, Point p) {
+        return new PointGroup(p.key(), List.of(p), p.disorderSeed(), p.dynamicsSeed(), model.cost(p.task()));
+    }
+
+    private static List<PointGroup> ladders(SweepSpec spec, Model model, String whole, List<Point> points) {
         Map<String, List<Point>> byGroup = new LinkedHashMap<>();
         for (Point p : points) {
             byGroup.computeIfAbsent(groupKey(p, whole), k -> new ArrayList<>()).add(p);
@@ -118,6 +128,37 @@ public final class SweepExpander {
                     .toList();
             double cost = ladder.stream().mapToDouble(p -> model.cost(p.task())).sum();
             groups.add(new PointGroup(e.getKey(), ladder, ladder.get(0).disorderSeed(), seed, cost));
+        }
+        return groups;
+    }
+
+    /**
+     * Replicas r of one (parameters, size) in batch r / B, keyed {@code size=16|T=2.3|batch=0}: the
+     * batch, its seeds and each replica's lane follow from the replica index alone, so adding
+     * replicas to a sweep adds to the last batch or adds batches and never changes a finished row.
+     */
+    private static List<PointGroup> batches(SweepSpec spec, ReplicaBatchModel model, List<Point> points) {
+        Map<String, List<Point>> byBatch = new LinkedHashMap<>();
+        List<PointGroup> groups = new ArrayList<>();
+        for (Point p : points) {
+            int batch = model.replicaBatch(p.task());
+            if (batch == 1) {
+                groups.add(single(model, p));
+            } else {
+                String key = p.key().substring(0, p.key().lastIndexOf("|r=")) + "|batch=" + p.replica() / batch;
+                byBatch.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+            }
+        }
+        for (Map.Entry<String, List<Point>> e : byBatch.entrySet()) {
+            Point first = e.getValue().get(0);
+            int batch = model.replicaBatch(first.task());
+            long seed = Seeds.dynamics(spec.seed(), e.getKey());
+            long disorder = Seeds.disorder(spec.seed(), first.size(), first.replica() / batch * batch);
+            List<Point> members = e.getValue().stream()
+                    .sorted(Comparator.comparingInt(Point::replica))
+                    .map(p -> new Point(p.sweep(), p.model(), p.key(), p.task(), p.replica(), disorder, seed))
+                    .toList();
+            groups.add(new PointGroup(e.getKey(), members, disorder, seed, model.cost(first.task())));
         }
         return groups;
     }

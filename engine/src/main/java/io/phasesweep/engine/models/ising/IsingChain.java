@@ -44,6 +44,11 @@ abstract class IsingChain implements MonteCarlo.Chain {
     /** Energy per spin, its square, and moments of the magnetization per spin. */
     @Override
     public final void measure(Reading out) {
+        measure(out, coupling, field, bonds, magnetization, sites);
+    }
+
+    /** The observables of a configuration with this bond sum Σ s_i s_j and magnetization Σ s_i. */
+    static void measure(Reading out, double coupling, double field, long bonds, long magnetization, int sites) {
         double e = (-coupling * bonds - field * magnetization) / sites;
         double m = (double) magnetization / sites;
         double m2 = m * m;

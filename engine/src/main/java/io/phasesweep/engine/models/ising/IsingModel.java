@@ -1,26 +1,32 @@
 package io.phasesweep.engine.models.ising;
 
 import io.phasesweep.engine.model.BudgetKey;
+import io.phasesweep.engine.model.Deadline;
 import io.phasesweep.engine.model.DerivedObservable;
+import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.MonteCarlo;
 import io.phasesweep.engine.model.MonteCarloModel;
 import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.model.ReplicaBatchModel;
 import io.phasesweep.engine.model.Task;
-import io.phasesweep.engine.model.ThermalObservables;
 import io.phasesweep.engine.model.ThermalObservables.Slot;
+import io.phasesweep.engine.model.ThermalObservables;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The Ising ferromagnet H = −J Σ_⟨ij⟩ s_i s_j − h Σ_i s_i on a periodic hypercubic lattice of
  * N = L^dim spins, at temperature T (k_B = 1). Observables are per spin; e includes the field term.
  * The 2D critical point at h = 0 is T_c = 2/ln(1+√2) ≈ 2.269 J (Onsager).
  */
-public final class IsingModel extends MonteCarloModel {
+public final class IsingModel extends MonteCarloModel implements ReplicaBatchModel {
     public static final String WOLFF = "wolff";
     public static final String METROPOLIS = "metropolis";
+    /** Multi-spin coded checkerboard Metropolis: 64 replicas per run ({@link MultiSpinChain}). */
+    public static final String METROPOLIS_MSC = "metropolis-msc";
 
     static final ThermalObservables OBSERVABLES = new ThermalObservables();
     static final Slot E = OBSERVABLES.declare("e", "energy per spin, field term included");
@@ -54,9 +60,11 @@ public final class IsingModel extends MonteCarloModel {
                 ParamSpec.integer("dim", 2, 1, 3, "lattice dimension (hypercubic, periodic)"),
                 ParamSpec.real("J", 1.0, 0.0, null, "ferromagnetic coupling J >= 0"),
                 ParamSpec.real("h", 0.0, null, null, "uniform magnetic field"),
-                ParamSpec.word("algorithm", WOLFF, List.of(WOLFF, METROPOLIS),
+                ParamSpec.word("algorithm", WOLFF, List.of(WOLFF, METROPOLIS, METROPOLIS_MSC),
                         "wolff: single-cluster flips (exact in a field too: the flip is accepted with the"
-                                + " field's Metropolis probability); metropolis: single-spin sweeps"),
+                                + " field's Metropolis probability); metropolis: single-spin sweeps at random sites;"
+                                + " metropolis-msc: checkerboard sweeps of 64 replicas at once, one per bit"
+                                + " (multi-spin coding; h = 0, dim 2 or 3, even L; replicas run in batches of 64)"),
                 ParamSpec.real("T", null, Double.MIN_VALUE, null, "temperature T > 0 (k_B = 1)"));
     }
 
@@ -73,12 +81,40 @@ public final class IsingModel extends MonteCarloModel {
 
     @Override
     public List<BudgetKey> budget() {
-        return MonteCarlo.budget("lattice sweeps for metropolis, single cluster flips for wolff");
+        return MonteCarlo.budget("lattice sweeps for metropolis and metropolis-msc, single cluster flips for wolff");
     }
 
     @Override
     public String refuses(Task task) {
-        return HypercubicLattice.problem(task.size(), task.params().integer("dim"));
+        ParamValues p = task.params();
+        String lattice = HypercubicLattice.problem(task.size(), p.integer("dim"));
+        if (lattice != null || !p.word("algorithm").equals(METROPOLIS_MSC)) {
+            return lattice;
+        }
+        if (p.real("h") != 0) {
+            return "metropolis-msc simulates h = 0 only, got h = " + p.real("h");
+        }
+        return MultiSpinChain.problem(task.size(), p.integer("dim"));
+    }
+
+    @Override
+    public int replicaBatch(Task task) {
+        return task.params().word("algorithm").equals(METROPOLIS_MSC) ? MultiSpinChain.LANES : 1;
+    }
+
+    @Override
+    public List<Measurement> runBatch(Task task, int[] lanes, RandomStreams streams, Deadline deadline) {
+        ParamValues p = task.params();
+        MultiSpinChain chain = new MultiSpinChain(new HypercubicLattice(task.size(), p.integer("dim")), p.real("J"),
+                p.real("T"), streams.dynamics());
+        List<Measurement> all = MonteCarlo.run(OBSERVABLES, chain, task.budget(), deadline);
+        return IntStream.of(lanes).mapToObj(all::get).toList();
+    }
+
+    /** A single multi-spin point is lane 0 of its batch. */
+    @Override
+    public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
+        return replicaBatch(task) > 1 ? runBatch(task, new int[]{0}, streams, deadline).get(0) : super.run(task, streams, deadline);
     }
 
     @Override
