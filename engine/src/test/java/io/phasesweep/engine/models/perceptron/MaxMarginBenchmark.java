@@ -1,0 +1,134 @@
+package io.phasesweep.engine.models.perceptron;
+
+import breeze.linalg.DenseMatrix$mcD$sp;
+import breeze.linalg.DenseVector$mcD$sp;
+import breeze.optimize.linear.NNLS;
+import dev.ludovic.netlib.lapack.LAPACK;
+import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.sweep.Seeds;
+import org.netlib.util.intW;
+
+import java.util.Arrays;
+
+/**
+ * The max-margin solver's hand-written parts against the libraries, in one run, so the ratios
+ * compare like with like (docs/linear-algebra.md quotes them). Not a test; run with
+ * {@code bench/linear-algebra.sh}.
+ * <ol>
+ * <li>NNLS: the engine's Lawson–Hanson against Breeze's {@code NNLS} (projected conjugate gradient,
+ * the one NNLS of the stack) on the perceptron's own problems, each answer put through the solver's
+ * certificate check: time, and whether the answer proves anything.
+ * <li>The passive block's Cholesky factor after one index enters or leaves, as each Lawson–Hanson
+ * step needs it: {@link CholeskyBlock}'s O(k²) update against LAPACK's dpotrf + dpotrs from scratch,
+ * O(k³) (LAPACK and Breeze have no Cholesky update or downdate).
+ * </ol>
+ */
+public final class MaxMarginBenchmark {
+    private static final int N = 100;
+    private static final double[] ALPHAS = {1.5, 2.0, 2.5};
+    private static final int SAMPLES = 4;
+    private static final int[] BLOCKS = {50, 100, 200, 400};
+
+    private MaxMarginBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        for (int round = 0; round < 2; round++) { // the first round warms up the JIT
+            System.out.println(round == 0 ? "# warm-up" : "# measured");
+            nnls();
+            cholesky();
+        }
+    }
+
+    private static void nnls() {
+        for (double alpha : ALPHAS) {
+            int p = (int) Math.round(alpha * N);
+            long ours = 0;
+            long breeze = 0;
+            int certified = 0;
+            for (int r = 0; r < SAMPLES; r++) {
+                double[][] a = PerceptronModel.patterns(p, N, false, Seeds.generator(Seeds.disorder(1, N, r)));
+                double[][] g = MaxMarginSolver.gram(a);
+                long t0 = System.nanoTime();
+                double[] exact = MaxMarginSolver.nnls(g, Deadline.none());
+                long t1 = System.nanoTime();
+                MaxMarginSolver.certified(a, exact);
+                double[] u = breezeNnls(g);
+                long t2 = System.nanoTime();
+                ours += t1 - t0;
+                breeze += t2 - t1;
+                try {
+                    MaxMarginSolver.certified(a, u);
+                    certified++;
+                } catch (ArithmeticException e) {
+                    // Breeze's answer too far from the optimum for the certificate: counted below
+                }
+            }
+            System.out.printf("nnls N=%d P=%d: Lawson-Hanson %.1f ms, Breeze %.1f ms (%.1fx); Breeze certified %d of %d%n",
+                    N, p, ours / 1e6 / SAMPLES, breeze / 1e6 / SAMPLES, (double) breeze / ours, certified, SAMPLES);
+        }
+    }
+
+    /** Breeze's NNLS in the same Gram form: minimise ½uᵀGu − 1ᵀu over u ≥ 0. */
+    private static double[] breezeNnls(double[][] g) {
+        int p = g.length;
+        double[] columnMajor = new double[p * p];
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < p; i++) {
+                columnMajor[j * p + i] = g[i][j];
+            }
+        }
+        double[] ones = new double[p];
+        Arrays.fill(ones, 1.0);
+        Object u = new NNLS(-1).minimize(new DenseMatrix$mcD$sp(p, p, columnMajor), new DenseVector$mcD$sp(ones));
+        return ((DenseVector$mcD$sp) u).data$mcD$sp();
+    }
+
+    private static void cholesky() {
+        for (int k : BLOCKS) {
+            double[][] g = MaxMarginSolver.gram(PerceptronModel.patterns(k + 1, 2 * k, false, Seeds.generator(k)));
+            CholeskyBlock block = new CholeskyBlock(g);
+            for (int t = 0; t < k; t++) {
+                block.add(t);
+            }
+            double[] z = new double[k + 1];
+            int reps = Math.max(20, 2_000_000 / (k * k));
+            long t0 = System.nanoTime();
+            for (int r = 0; r < reps; r++) {
+                // an index leaves from the middle and comes back at the end: two steps of the loop
+                int leaving = block.index(k / 2);
+                block.remove(k / 2);
+                block.solveOnes(z);
+                block.add(leaving);
+                block.solveOnes(z);
+            }
+            long t1 = System.nanoTime();
+            double sink = 0;
+            for (int r = 0; r < reps; r++) {
+                sink += refactored(g, k - 1)[0] + refactored(g, k)[0];
+            }
+            long t2 = System.nanoTime();
+            double update = (t1 - t0) / 1e3 / (2.0 * reps);
+            double lapack = (t2 - t1) / 1e3 / (2.0 * reps);
+            System.out.printf("cholesky step, block %d: update %.1f us, LAPACK dpotrf+dpotrs %.1f us (%.1fx)%s%n",
+                    k, update, lapack, lapack / update, Double.isFinite(sink) ? "" : " (not finite)");
+        }
+    }
+
+    /** G[S,S] z = 1 for S = {0..size}, factored from scratch as LAPACK would have to. */
+    private static double[] refactored(double[][] g, int size) {
+        int m = size + 1;
+        double[] block = new double[m * m];
+        for (int j = 0; j < m; j++) {
+            for (int i = j; i < m; i++) {
+                block[j * m + i] = g[i][j];
+            }
+        }
+        double[] z = new double[m];
+        Arrays.fill(z, 1.0);
+        intW info = new intW(0);
+        LAPACK.getInstance().dpotrf("L", m, block, m, info);
+        LAPACK.getInstance().dpotrs("L", m, 1, block, m, z, m, info);
+        return z;
+    }
+}
