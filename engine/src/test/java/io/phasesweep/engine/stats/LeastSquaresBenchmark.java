@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 /**
  * {@link LeastSquares} (LAPACK QR) against the normal equations it replaced (XᵀX solved by
  * commons-math3's LU), in one run: the error of the fitted parameters on a corrected power law
- * y = L + L^(1−ω), whose two columns grow collinear as ω → 0, and the time per weighted fit on the
+ * ({@link LeastSquaresTest#correctedPowerLaw}), whose two columns grow collinear as ω → 0, and the time per weighted fit on the
  * shapes the analysis fits. Not a test; run with {@code bench/linear-algebra.sh}.
  */
 public final class LeastSquaresBenchmark {
@@ -22,17 +22,10 @@ public final class LeastSquaresBenchmark {
 
     public static void main(String[] args) {
         for (double omega : OMEGAS) {
-            double[][] x = new double[6][];
-            double[] y = new double[6];
-            double[] sigma = new double[6];
-            for (int k = 0; k < 6; k++) {
-                double l = Math.pow(2, k);
-                x[k] = new double[]{l, Math.pow(l, 1 - omega)};
-                y[k] = x[k][0] + x[k][1];
-                sigma[k] = 1;
-            }
+            LeastSquaresTest.Problem p = LeastSquaresTest.correctedPowerLaw(omega);
             System.out.printf("power law + correction, omega %.3f: parameter error, normal equations %.1e, QR %.1e%n",
-                    omega, error(normalEquations(x, y, sigma)), error(LeastSquares.weighted(x, y, sigma).params()));
+                    omega, error(normalEquations(p.design(), p.y(), p.sigma())),
+                    error(LeastSquares.weighted(p.design(), p.y(), p.sigma()).params()));
         }
         SplittableRandom random = new SplittableRandom(1);
         for (int round = 0; round < 2; round++) { // the first round warms up the JIT

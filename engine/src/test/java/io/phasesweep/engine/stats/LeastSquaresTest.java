@@ -61,7 +61,18 @@ class LeastSquaresTest {
      */
     @Test
     void nearlyCollinearColumnsKeepTheirPrecision() {
-        double omega = 0.001;
+        Problem p = correctedPowerLaw(0.001);
+        LeastSquares.Fit f = LeastSquares.weighted(p.design(), p.y(), p.sigma());
+        assertArrayEquals(new double[]{1, 1}, f.params(), 1e-12);
+        assertEquals(0.0, f.chi2(), 1e-20);
+    }
+
+    /** A weighted least-squares problem. */
+    record Problem(double[][] design, double[] y, double[] sigma) {
+    }
+
+    /** y = L + L^(1−ω) exactly at L = 1, 2, …, 32, unit errors: the true parameters are (1, 1). */
+    static Problem correctedPowerLaw(double omega) {
         double[][] x = new double[6][];
         double[] y = new double[6];
         double[] sigma = new double[6];
@@ -71,9 +82,7 @@ class LeastSquaresTest {
             y[k] = x[k][0] + x[k][1];
             sigma[k] = 1;
         }
-        LeastSquares.Fit f = LeastSquares.weighted(x, y, sigma);
-        assertArrayEquals(new double[]{1, 1}, f.params(), 1e-12);
-        assertEquals(0.0, f.chi2(), 1e-20);
+        return new Problem(x, y, sigma);
     }
 
     @Test
