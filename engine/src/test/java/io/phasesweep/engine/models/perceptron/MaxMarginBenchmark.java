@@ -1,8 +1,5 @@
 package io.phasesweep.engine.models.perceptron;
 
-import breeze.linalg.DenseMatrix$mcD$sp;
-import breeze.linalg.DenseVector$mcD$sp;
-import breeze.optimize.linear.NNLS;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
 import io.phasesweep.engine.model.Deadline;
@@ -61,7 +58,7 @@ public final class MaxMarginBenchmark {
                     long t0 = System.nanoTime();
                     exact = MaxMarginSolver.nnls(g, Deadline.none());
                     long t1 = System.nanoTime();
-                    u = breezeNnls(g);
+                    u = BreezeNnls.solve(g);
                     long t2 = System.nanoTime();
                     oursBest = Math.min(oursBest, t1 - t0);
                     breezeBest = Math.min(breezeBest, t2 - t1);
@@ -80,21 +77,6 @@ public final class MaxMarginBenchmark {
             System.out.printf("nnls N=%d P=%d: Lawson-Hanson %.1f ms, Breeze %.1f ms (%.1fx); Breeze certified %d of %d%n",
                     N, p, ours / 1e6 / SAMPLES, breeze / 1e6 / SAMPLES, (double) breeze / ours, certified, SAMPLES);
         }
-    }
-
-    /** Breeze's NNLS in the same Gram form: minimise ½uᵀGu − 1ᵀu over u ≥ 0. */
-    private static double[] breezeNnls(double[][] g) {
-        int p = g.length;
-        double[] columnMajor = new double[p * p];
-        for (int j = 0; j < p; j++) {
-            for (int i = 0; i < p; i++) {
-                columnMajor[j * p + i] = g[i][j];
-            }
-        }
-        double[] ones = new double[p];
-        Arrays.fill(ones, 1.0);
-        Object u = new NNLS(-1).minimize(new DenseMatrix$mcD$sp(p, p, columnMajor), new DenseVector$mcD$sp(ones));
-        return ((DenseVector$mcD$sp) u).data$mcD$sp();
     }
 
     private static void cholesky() {
