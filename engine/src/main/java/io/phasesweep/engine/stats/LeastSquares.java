@@ -64,10 +64,12 @@ public final class LeastSquares {
         LAPACK lapack = LAPACK.getInstance();
         intW info = new intW(0);
         lapack.dpotf2("L", m, lower, m, info);
-        check(info, "the covariance is not positive definite (dpotf2)");
-        // whiten design and data together: L [X̃ ỹ] = [X y]
+        if (info.val != 0) {
+            throw new ArithmeticException("least squares: the covariance is not positive definite (dpotf2 stopped at row "
+                    + info.val + ")");
+        }
+        // whiten design and data together: L [X̃ ỹ] = [X y] (L's diagonal is positive: dpotf2 checked)
         lapack.dtrtrs("L", "N", "N", m, n + 1, lower, m, ab, m, info);
-        check(info, "the covariance is singular (dtrtrs)");
         return whitened(ab, m, n);
     }
 
@@ -111,11 +113,5 @@ public final class LeastSquares {
             }
         }
         return new Fit(params, covariance, chi2, m - n);
-    }
-
-    private static void check(intW info, String what) {
-        if (info.val != 0) {
-            throw new ArithmeticException("least squares: " + what + ", info = " + info.val);
-        }
     }
 }

@@ -93,4 +93,11 @@ class LeastSquaresTest {
         assertEquals("least squares: column 2 of the 3x2 design is a combination of the ones before it (rank deficient)",
                 e.getMessage());
     }
+
+    @Test
+    void aCovarianceThatIsNotPositiveDefiniteIsAnError() {
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> LeastSquares.generalized(
+                new double[][]{{1}, {1}}, new double[]{2, 5}, new double[][]{{1, 2}, {2, 1}}));
+        assertEquals("least squares: the covariance is not positive definite (dpotf2 stopped at row 2)", e.getMessage());
+    }
 }
