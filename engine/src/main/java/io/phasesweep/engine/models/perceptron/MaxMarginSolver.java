@@ -36,10 +36,16 @@ public final class MaxMarginSolver {
      * @param a P rows of length N, each of norm of order 1
      */
     public static MaxMargin solve(double[][] a, Deadline deadline) {
+        return certified(a, nnls(gram(a), deadline));
+    }
+
+    /**
+     * The answer that {@code u}, a solution of the NNLS problem of {@code a}, proves, checked
+     * against its certificate; throws when the certificate does not hold (u not accurate enough).
+     */
+    static MaxMargin certified(double[][] a, double[] u) {
         int p = a.length;
         int n = a[0].length;
-        double[][] gram = gram(a);
-        double[] u = nnls(gram, deadline);
         double sumU = 0;
         for (double x : u) {
             sumU += x;
@@ -74,7 +80,7 @@ public final class MaxMarginSolver {
     }
 
     /** Gram matrix of E = [Aᵀ; 1ᵀ]: a_μ·a_ν + 1. */
-    private static double[][] gram(double[][] a) {
+    static double[][] gram(double[][] a) {
         int p = a.length;
         double[][] g = new double[p][p];
         for (int i = 0; i < p; i++) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PerceptronTest {
@@ -86,6 +87,21 @@ class PerceptronTest {
         }
         assertEquals(min, m.margin(), 0.0);
         assertEquals(m.upperBound(), m.margin(), 1e-9);
+    }
+
+    /**
+     * Why the solver keeps its own NNLS (docs/linear-algebra.md): Breeze's, on the same problem,
+     * stops short of the optimum by more than the certificate allows, so its answer proves nothing.
+     * When a Breeze release gets there, this fails, and the hand-written solver can go.
+     */
+    @Test
+    void breezeNnlsDoesNotReachTheCertificate() {
+        double[][] a = PerceptronModel.patterns(150, 100, false, Seeds.generator(Seeds.disorder(1, 100, 0)));
+        double[][] g = MaxMarginSolver.gram(a);
+        MaxMargin exact = MaxMarginSolver.certified(a, MaxMarginSolver.nnls(g, Deadline.none()));
+        assertTrue(exact.separable());
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> MaxMarginSolver.certified(a, BreezeNnls.solve(g)));
+        assertTrue(e.getMessage().startsWith("max-margin certificate gap"), e.getMessage());
     }
 
     /** sat at κ switches exactly at the sample's margin, whose value does not depend on κ. */
