@@ -2,66 +2,64 @@ package io.phasesweep.engine.models.ising;
 
 import io.phasesweep.engine.sweep.Seeds;
 
+import java.util.function.LongSupplier;
+
 /**
- * Throughput of the ising updates on a 64×64 lattice at T = 2.269 (critical), h = 0, without
- * measurements: Metropolis spin-flip attempts per second and Wolff cluster flips per second (with
- * the mean cluster size, so the spins flipped per second follow), and the multi-spin coded
- * checkerboard Metropolis of 64 replicas against the scalar Metropolis in the same run. Not a test; run with
+ * Cost of the ising kernels on an L×L lattice at T = 2.269 (critical), h = 0, without the Monte
+ * Carlo loop's measurements: ns per attempted spin flip for {@code metropolis} and
+ * {@code metropolis-msc} (64 replicas per attempt counted as 64; its per-replica counts after
+ * each sweep included), ns per spin added to a cluster for {@code wolff}. One line per kernel,
+ * {@code <algorithm> <ns>}, in the format of the C references in {@code bench/c}, which
+ * {@code bench/kernels.sh} runs beside it. Not a test; run with
  * <pre>
  * mvn -q -pl engine test-compile
- * java -cp engine/target/classes:engine/target/test-classes io.phasesweep.engine.models.ising.IsingBenchmark
+ * java -cp engine/target/classes:engine/target/test-classes io.phasesweep.engine.models.ising.IsingBenchmark 64 3
  * </pre>
  */
 public final class IsingBenchmark {
     private static final double TEMPERATURE = 2.269;
-    private static final double SECONDS = 3;
 
     private IsingBenchmark() {
     }
 
     public static void main(String[] args) {
-        HypercubicLattice lattice = new HypercubicLattice(64, 2);
-        for (int round = 0; round < 2; round++) { // the first round warms up the JIT
+        int length = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
+        HypercubicLattice lattice = new HypercubicLattice(length, 2);
+        int sites = lattice.sites();
+        for (int round = 0; round < 2; round++) { // the first round warms up the JIT; the second prints
             MetropolisChain metropolis = new MetropolisChain(lattice, 1, 0, TEMPERATURE, Seeds.generator(1));
-            long sweeps = 0;
-            double elapsed = 0;
-            long start = System.nanoTime();
-            while (elapsed < SECONDS) {
+            double m = nanosPer(() -> {
                 metropolis.update();
-                sweeps++;
-                elapsed = (System.nanoTime() - start) * 1e-9;
-            }
-            System.out.printf("metropolis L=64 2D: %.3g spin-flip attempts/s (%.0f sweeps/s)%n",
-                    sweeps * lattice.sites() / elapsed, sweeps / elapsed);
-            double scalarElapsed = elapsed;
-
+                return sites;
+            }, seconds);
             WolffChain wolff = new WolffChain(lattice, 1, 0, TEMPERATURE, Seeds.generator(2));
-            long clusters = 0;
-            long spinsFlipped = 0;
-            elapsed = 0;
-            start = System.nanoTime();
-            while (elapsed < SECONDS) {
+            double w = nanosPer(() -> {
                 wolff.update();
-                clusters++;
-                spinsFlipped += wolff.lastClusterSize();
-                elapsed = (System.nanoTime() - start) * 1e-9;
-            }
-            System.out.printf("wolff      L=64 2D: %.3g cluster flips/s, mean cluster %.0f spins, %.3g spins flipped/s%n",
-                    clusters / elapsed, (double) spinsFlipped / clusters, spinsFlipped / elapsed);
-
+                return wolff.lastClusterSize();
+            }, seconds);
             MultiSpinChain multiSpin = new MultiSpinChain(lattice, 1, TEMPERATURE, Seeds.generator(3));
-            long batchSweeps = 0;
-            elapsed = 0;
-            start = System.nanoTime();
-            while (elapsed < SECONDS) {
+            double msc = nanosPer(() -> {
                 multiSpin.update();
-                batchSweeps++;
-                elapsed = (System.nanoTime() - start) * 1e-9;
+                return (long) MultiSpinChain.LANES * sites;
+            }, seconds);
+            if (round == 1) {
+                System.out.printf("%s %.4f%n%s %.4f%n%s %.4f%n", IsingModel.METROPOLIS, m, IsingModel.WOLFF, w,
+                        IsingModel.METROPOLIS_MSC, msc);
             }
-            double msc = batchSweeps * MultiSpinChain.LANES * lattice.sites() / elapsed;
-            System.out.printf("metropolis-msc L=64 2D: %.3g spin-flip attempts/s (%.2f per ns; %.1fx the scalar"
-                    + " metropolis above, same run; per-replica counts for measurement included)%n",
-                    msc, msc * 1e-9, msc / (sweeps * lattice.sites() / scalarElapsed));
         }
+    }
+
+    /** Runs {@code step}, which returns the units of work it did, for about {@code seconds}: ns per unit. */
+    private static double nanosPer(LongSupplier step, double seconds) {
+        long units = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long now = start;
+        while (now < end) {
+            units += step.getAsLong();
+            now = System.nanoTime();
+        }
+        return (double) (now - start) / units;
     }
 }

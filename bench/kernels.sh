@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The ising kernels against C references of the same algorithms, measured in one run: C and Java
+# alternate for ROUNDS rounds and each figure is the best of its rounds (the machine is shared),
+# printed beside the C figure as a ratio. Not a test.
+#   bench/kernels.sh            # L = 64, 3 s per kernel and round, 3 rounds
+#   bench/kernels.sh 256 5 3
+# Kernels: metropolis (random sites, ns per attempted flip), wolff (ns per spin added to a
+# cluster), metropolis-msc (64 replicas per word, checkerboard, ns per attempted flip of one
+# replica). The C sources are bench/c/ising_kernels.c (gcc -O3 -march=native, xoshiro256**).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+length="${1:-64}"
+seconds="${2:-3}"
+rounds="${3:-3}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+(cd "$root" && mvn -o -q -B -pl engine test-compile)
+gcc -O3 -march=native -o "$work/ising_kernels" "$root/bench/c/ising_kernels.c" -lm
+cp="$root/engine/target/classes:$root/engine/target/test-classes"
+
+for ((r = 0; r < rounds; r++)); do
+    "$work/ising_kernels" "$length" "$seconds" | sed 's/^/c /' >>"$work/all"
+    java -cp "$cp" io.phasesweep.engine.models.ising.IsingBenchmark "$length" "$seconds" | sed 's/^/java /' >>"$work/all"
+done
+
+echo "L = $length, best of $rounds rounds, load $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores"
+awk '{ key = $1 " " $2; if (!(key in best) || $3 < best[key]) best[key] = $3; kernels[$2] = 1 }
+     END {
+       printf "%-16s %12s %12s %10s\n", "kernel", "java ns", "c ns", "java / c"
+       for (k in kernels) printf "%-16s %12.3f %12.3f %10.2f\n", k, best["java " k], best["c " k], best["java " k] / best["c " k]
+     }' "$work/all" | sort
