@@ -83,10 +83,10 @@ public record Resume(boolean resumed, Set<String> pending, long okPoints, Set<St
                 .rdd(), Encoders.STRING());
         // a shuffle join, never a broadcast one: broadcasting the ok points would gather raw's rows on the driver
         Dataset<Row> ok = raw.where(col("status").equalTo("ok")).select(col("point")).hint("shuffle_merge");
-        Set<String> pending = new HashSet<>(sweepKeys.join(ok, sweepKeys.col("value").equalTo(ok.col("point")), "left_anti")
+        Set<String> pending = Set.copyOf(sweepKeys.join(ok, sweepKeys.col("value").equalTo(ok.col("point")), "left_anti")
                 .as(Encoders.STRING()).collectAsList());
         // a run's started row precedes its raw rows: the runs with rows are runs of the runs table
-        Set<String> runIds = new HashSet<>(runs.select("run_id").distinct()
+        Set<String> runIds = Set.copyOf(runs.select("run_id").distinct()
                 .join(raw.select("run_id").distinct().hint("shuffle_merge"), "run_id", "left_semi")
                 .as(Encoders.STRING()).collectAsList());
         return new Resume(true, pending, keys.size() - pending.size(), runIds);
