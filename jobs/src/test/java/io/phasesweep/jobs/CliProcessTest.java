@@ -12,7 +12,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,14 +30,8 @@ class CliProcessTest {
     void oneCoreInItsOwnJvmWritesTheRowsOfTwoCoresHere() throws Exception {
         Path sweep = Files.writeString(tmp.resolve("probe.yaml"), ProbeSweeps.PROBE_SWEEP);
         Path log = tmp.resolve("cli.log");
-        Process p = new ProcessBuilder(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + System.getProperty("phasesweep.jvm.options"),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
-                Main.class.getName(), "run", sweep.toString(), "--master", "local[1]",
-                "--out", tmp.resolve("one-core").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = MainProcess.start(log, List.of(), "run", sweep.toString(), "--master", "local[1]",
+                "--out", tmp.resolve("one-core").toString());
         // the two-core run here overlaps with the child's start-up
         SparkSession spark = TestSpark.session();
         SweepFile file = SweepFile.load(sweep, ModelRegistry.load());

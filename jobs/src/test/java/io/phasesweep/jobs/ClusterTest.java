@@ -1,6 +1,7 @@
 package io.phasesweep.jobs;
 
 import io.phasesweep.engine.model.ModelRegistry;
+import io.phasesweep.jobs.spark.AnalyzeJob;
 import io.phasesweep.jobs.spark.RunJob;
 import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.CurrentRaw;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +28,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,8 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * workers (one core each) as JVMs of their own, {@code deploy/submit} runs sweeps on it through
  * Spark's SparkSubmit, and every {@code raw} must equal an embedded run of the same sweep file, bar
  * run id and timing: with faults inside points and a worker killed mid-run, and with the driver
- * killed mid-run and the sweep finished by {@code --resume}. The tests run in order: the worker
- * killed by the first leaves one worker for the second.
+ * killed mid-run and the sweep finished by {@code --resume}; and {@code analyze} of one raw table on
+ * the cluster must give the tables of one and two embedded cores. The tests run in order: the
+ * analysis uses both workers, the worker killed by the next leaves one worker for the last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
@@ -83,6 +88,57 @@ class ClusterTest {
         if (cluster != null) {
             cluster.close();
         }
+    }
+
+    /**
+     * One raw table analysed by {@code analyze} on one core (a JVM of its own), on two cores (here)
+     * and on the two-worker cluster: the points, boundaries and exponents tables are identical to the
+     * last bit (each group's analysis is a task, on whichever executor).
+     */
+    @Test
+    @Order(0)
+    void oneRawAnalysedOnOneCoreTwoCoresAndTheClusterGivesIdenticalTables() throws Exception {
+        Path file = Files.writeString(tmp.resolve("across.yaml"), ProbeSweeps.ACROSS);
+        Path raw = tmp.resolve("across-raw");
+        OutputFolder ran = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), raw.toString(),
+                OutputFolder.Existing.REFUSE);
+        new RunJob(spark, 60, new PrintWriter(new StringWriter())).run(SweepFile.load(file, ModelRegistry.load()), ran, false);
+        Path oneCore = copy(raw, tmp.resolve("across-one-core"));
+        Path onCluster = copy(raw, tmp.resolve("across-cluster"));
+
+        // one JVM after the other: the cluster's executors and a second driver starting beside them
+        // took more than finish's 150 s on a 2-core machine under load
+        Path clusterLog = tmp.resolve("across-cluster.log");
+        finish(cluster.submit(clusterLog, "analyze", onCluster.toString()), clusterLog);
+        Path oneCoreLog = tmp.resolve("across-one-core.log");
+        Process local = MainProcess.start(oneCoreLog, List.of(), "analyze", oneCore.toString(), "--master", "local[1]");
+        new AnalyzeJob(spark, new PrintWriter(new StringWriter())).run(
+                OutputFolder.existing(spark.sparkContext().hadoopConfiguration(), raw.toString()));
+        finish(local, oneCoreLog);
+
+        for (String table : List.of("points", "boundaries", "exponents")) {
+            List<String> twoCores = table(raw, table);
+            assertFalse(twoCores.isEmpty(), table);
+            assertEquals(twoCores, table(oneCore, table), table + ": one core");
+            assertEquals(twoCores, table(onCluster, table), table + ": the cluster");
+        }
+        // a best critical value per noise level: both groups were analysed
+        assertEquals(2, spark.read().parquet(raw.resolve("boundaries").toString()).where("method = 'best'").count());
+    }
+
+    /** The rows of a table as text, sorted: doubles print in full (shortest text that reads back to the same bits). */
+    private List<String> table(Path out, String table) {
+        return spark.read().parquet(out.resolve(table).toString()).collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    /** A copy of an output folder's files. */
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        }
+        return to;
     }
 
     @Test

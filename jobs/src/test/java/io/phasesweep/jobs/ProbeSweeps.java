@@ -48,6 +48,30 @@ public final class ProbeSweeps {
               draws: 5
             """;
 
+    /**
+     * A sweep of the synthetic model (microseconds a point) with two analysis groups, an across
+     * axis: 2 noise levels x 3 sizes x 7 temperatures x 8 replicas.
+     */
+    public static final String ACROSS = """
+            name: synthetic-across
+            model: synthetic
+            seed: 13
+            params: {u_correction: 0.5}
+            axes:
+              T: {center: 2.27, halfwidth: 3, size_exponent: -1, steps: 7}
+              noise: [0.03, 0.05]
+            sizes: [8, 16, 32]
+            replicas: 8
+            analysis:
+              control: T
+              crossing: u
+              across: noise
+              exponents:
+                - {quantity: nu, method: collapse, observable: u}
+                - {quantity: gamma/nu, method: peak, observable: chi}
+                - {quantity: beta/nu, method: at-critical, observable: absm}
+            """;
+
     public static List<String> columns(Dataset<Row> table) {
         List<String> out = new ArrayList<>();
         for (StructField f : table.schema().fields()) {

@@ -1,5 +1,6 @@
 package io.phasesweep.engine.fss;
 
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ import java.util.Set;
 public record Finding(String across, Double acrossValue, String method, String observable, String variant,
                       double value, double stderr, double stderrStat, double stderrSys, List<Integer> sizes,
                       Set<Flag> flags, Double level, Integer size, Double omega, String omegaSource, Double chi2Dof,
-                      Double s, int resamplesFailed, String quality) {
+                      Double s, int resamplesFailed, String quality) implements Serializable {
     public static final String MAIN = "main";
     public static final String BEST = "best";
 

@@ -7,6 +7,7 @@ import io.phasesweep.engine.stats.PointKey;
 import io.phasesweep.engine.stats.ReplicaData;
 import io.phasesweep.engine.sweep.Seeds;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ import java.util.Map;
  * @param resampled resampled[b - 1]: the observables in resample b; none when the analysis needs none
  */
 public record ResampledPoint(PointKey key, int replicas, int failed, double[] values, double[] errors,
-                             double[][] resampled) {
+                             double[][] resampled) implements Serializable {
 
     /** Index of a resample's weights after {@code round} all-zero draws: the round in the high word. */
     private static final int ROUND_SHIFT = 32;

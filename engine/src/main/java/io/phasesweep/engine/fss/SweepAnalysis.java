@@ -10,6 +10,7 @@ import io.phasesweep.engine.sweep.AnalysisSpec;
 import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.SweepSpec;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,9 +23,10 @@ import java.util.stream.Collectors;
  * Entry point of the analysis: the replica-averaged points in, the {@code points},
  * {@code boundaries} and {@code exponents} tables out. Plain Java and deterministic (the bootstrap
  * seed comes from the options). A Spark job computes the {@link ResampledPoint}s where the raw rows
- * are and calls {@link #analyze(SweepSpec, Model, List, AnalysisOptions)} on the driver; the
- * overload taking raw samples does the same replica averaging in one JVM, for tests and small
- * studies, and gives the same numbers.
+ * are, analyses each of their {@link #groups} in a task of its own
+ * ({@link #analyze(SweepSpec, Model, Group)}) and {@link #combine}s the results on the driver; the
+ * overloads taking samples or points do the same in one JVM, for tests and small studies, and give
+ * the same numbers.
  *
  * <p>Points are grouped by all parameters except the control axis: one group per value of the
  * across axis (and of any other swept axis), each giving its own critical value and exponents.
@@ -72,31 +74,88 @@ public final class SweepAnalysis {
      */
     public static AnalysisResult analyze(SweepSpec spec, Model model, List<ResampledPoint> points,
                                          AnalysisOptions options) {
-        ObservableSet observables = ObservableSet.of(model);
-        List<ResampledPoint> sorted = points.stream().sorted(Comparator.comparing((ResampledPoint p) -> p.key().params(),
-                SweepAnalysis::compare).thenComparingInt(p -> p.key().size())).toList();
-        List<PointRow> rows = sorted.stream().map(p -> p.row(observables.names())).toList();
+        return combine(spec, model, points, groups(spec, points).stream().map(g -> analyze(spec, model, g)).toList());
+    }
 
+    /**
+     * The points of one analysis group: those with replicas that share every parameter but the
+     * control axis (one value of the across axis, and of any other swept axis).
+     *
+     * @param key    their parameters without the control axis
+     * @param points in order of parameters, then size
+     */
+    public record Group(ParamValues key, List<ResampledPoint> points) implements Serializable {
+        public Group {
+            points = List.copyOf(points);
+        }
+    }
+
+    /** The estimates of one group and the notes on what could not be estimated there. */
+    public record GroupResult(List<BoundaryRow> boundaries, List<ExponentRow> exponents, List<String> notes)
+            implements Serializable {
+        public GroupResult {
+            boundaries = List.copyOf(boundaries);
+            exponents = List.copyOf(exponents);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * The analysis groups of the sweep, in the order of their parameters; none without an
+     * {@code analysis} section. Each is analysed on its own ({@link #analyze(SweepSpec, Model, Group)}),
+     * wherever: in this JVM, or one Spark task per group.
+     *
+     * @param points one per (parameters, size), in any order
+     */
+    public static List<Group> groups(SweepSpec spec, List<ResampledPoint> points) {
+        AnalysisSpec analysis = spec.analysis();
+        if (analysis == null) {
+            return List.of();
+        }
+        TreeMap<ParamValues, List<ResampledPoint>> groups = new TreeMap<>(SweepAnalysis::compare);
+        for (ResampledPoint p : sorted(points)) {
+            if (p.replicas() > 0) {
+                groups.computeIfAbsent(without(p.key().params(), analysis.control()), k -> new ArrayList<>()).add(p);
+            }
+        }
+        return groups.entrySet().stream().map(g -> new Group(g.getKey(), g.getValue())).toList();
+    }
+
+    /**
+     * The estimates of one group of {@link #groups}: a function of the sweep, the model's
+     * observables and the group's points alone, so its result is the same in any JVM.
+     */
+    public static GroupResult analyze(SweepSpec spec, Model model, Group group) {
+        AnalysisSpec analysis = spec.analysis();
         List<String> notes = new ArrayList<>();
         List<BoundaryRow> boundaries = new ArrayList<>();
         List<ExponentRow> exponents = new ArrayList<>();
-        AnalysisSpec analysis = spec.analysis();
-        if (analysis != null) {
-            TreeMap<ParamValues, List<ResampledPoint>> groups = new TreeMap<>(SweepAnalysis::compare);
-            for (ResampledPoint p : sorted) {
-                if (p.replicas() > 0) {
-                    groups.computeIfAbsent(without(p.key().params(), analysis.control()), k -> new ArrayList<>()).add(p);
-                }
-            }
-            for (Map.Entry<ParamValues, List<ResampledPoint>> g : groups.entrySet()) {
-                String label = label(spec, analysis, g.getKey());
-                ResampledCurves curves = ResampledCurves.of(g.getValue(), analysis.control());
-                Double acrossValue = analysis.across() == null ? null : g.getKey().real(analysis.across());
-                new GroupAnalysis(analysis, observables, curves, logScaleControl(spec), acrossValue, label, notes,
-                        boundaries, exponents).run();
-            }
-        }
-        return new AnalysisResult(rows, boundaries, exponents, notes);
+        ResampledCurves curves = ResampledCurves.of(group.points(), analysis.control());
+        Double acrossValue = analysis.across() == null ? null : group.key().real(analysis.across());
+        new GroupAnalysis(analysis, ObservableSet.of(model), curves, logScaleControl(spec), acrossValue,
+                label(spec, analysis, group.key()), notes, boundaries, exponents).run();
+        return new GroupResult(boundaries, exponents, notes);
+    }
+
+    /**
+     * The analysis' tables: the points' rows, and the groups' estimates and notes in the order of
+     * {@link #groups}.
+     *
+     * @param results the result of each group of {@link #groups}, in its order
+     */
+    public static AnalysisResult combine(SweepSpec spec, Model model, List<ResampledPoint> points,
+                                         List<GroupResult> results) {
+        ObservableSet observables = ObservableSet.of(model);
+        List<PointRow> rows = sorted(points).stream().map(p -> p.row(observables.names())).toList();
+        return new AnalysisResult(rows, results.stream().flatMap(r -> r.boundaries().stream()).toList(),
+                results.stream().flatMap(r -> r.exponents().stream()).toList(),
+                results.stream().flatMap(r -> r.notes().stream()).toList());
+    }
+
+    /** In order of parameters, then size. */
+    private static List<ResampledPoint> sorted(List<ResampledPoint> points) {
+        return points.stream().sorted(Comparator.comparing((ResampledPoint p) -> p.key().params(),
+                SweepAnalysis::compare).thenComparingInt(p -> p.key().size())).toList();
     }
 
     /** The control axis is a range with {@code scale: log}. */

@@ -107,14 +107,25 @@ public final class RunCommand implements Callable<Integer> {
                 stdout, !jsonProgress && System.console() != null);
         return sparkOptions.withSession("phasesweep " + sweep.spec().name(), spark -> {
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
+            long started = System.nanoTime();
             RunSummary run = new RunJob(spark, timeLimit, waves, log, progress).run(sweep, folder, resume);
+            double runSeconds = seconds(started);
             Progress.done(progress, run);
-            log.printf("%d points: %d ok, %d failed, %d timeout%n", run.total(), run.ok(), run.failed(), run.timeout());
+            log.printf("%d points: %d ok, %d failed, %d timeout in %.1f s%n", run.total(), run.ok(), run.failed(),
+                    run.timeout(), runSeconds);
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table(RawTable.NAME), run.runId(), folder.table(RunsTable.NAME));
             log.flush();
+            long analysed = System.nanoTime();
             new AnalyzeJob(spark, log).run(folder);
+            double analysisSeconds = seconds(analysed);
+            log.printf("analysis: %.1f s, %.1f %% of the run's %.1f s%n", analysisSeconds, 100 * analysisSeconds / runSeconds,
+                    runSeconds).flush();
             Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
             return 0;
         });
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 }

@@ -24,8 +24,9 @@ import java.util.List;
 /**
  * The Spark driver of {@code phasesweep analyze}, and the last stage of {@code run}: reads the
  * current rows of {@code raw} ({@link CurrentRaw}: which rows count), averages replicas per point
- * on the executors ({@link PointAggregation}: values, errors and bootstrap resamples), and on the
- * driver hands the points (never a raw row) to the engine's {@link SweepAnalysis}. Overwrites the
+ * on the executors ({@link PointAggregation}: values, errors and bootstrap resamples), collects the
+ * points (never a raw row), and analyses each of the engine's {@link SweepAnalysis#groups} in a task
+ * of its own ({@link GroupTasks}), collecting the estimates. Overwrites the
  * derived tables {@code points}, {@code boundaries}, {@code exponents} and {@code notes}; a sweep
  * without an {@code analysis} section gets its {@code points} (and empty estimate tables).
  */
@@ -51,7 +52,8 @@ public final class AnalyzeJob {
             notes.add(failedRows + " failed or timed-out rows at " + points.stream().filter(p -> p.failed() > 0).count()
                     + " points left out: those points average fewer replicas (column failed)");
         }
-        AnalysisResult result = SweepAnalysis.analyze(spec, raw.model(), points, options);
+        AnalysisResult result = SweepAnalysis.combine(spec, raw.model(), points,
+                GroupTasks.analyze(spark, raw, SweepAnalysis.groups(spec, points)));
         notes.addAll(result.notes());
         new AnalysisTables(spec, ObservableSet.of(raw.model())).write(spark, out, result, notes);
         if (spec.analysis() != null) {

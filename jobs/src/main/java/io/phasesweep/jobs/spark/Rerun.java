@@ -89,9 +89,10 @@ public final class Rerun {
         Recorded original = recorded(spark, dir, runId);
         RunSummary run = new RunJob(spark, TIME_LIMIT_SECONDS, log).run(original.sweep(), target, false);
         Dataset<Row> again = spark.read().parquet(target.table(RawTable.NAME)).where(col("run_id").equalTo(run.runId()));
-        Dataset<Row> before = CurrentRaw.read(spark, dir).rows().join(again.select("point"), "point")
+        // shuffle joins, never broadcast ones: broadcasting one side's points would gather raw's rows on the driver
+        Dataset<Row> before = CurrentRaw.read(spark, dir).rows().join(again.select("point").hint("shuffle_merge"), "point")
                 .select(Arrays.stream(again.columns()).map(functions::col).toArray(Column[]::new));
-        Dataset<Row> compared = again.join(before.select("point"), "point")
+        Dataset<Row> compared = again.join(before.select("point").hint("shuffle_merge"), "point")
                 .select(Arrays.stream(again.columns()).map(functions::col).toArray(Column[]::new));
         long absent = again.count() - compared.count();
         long differ = differences(before, compared);

@@ -95,7 +95,8 @@ public final class RunJob {
     RunSummary run(SweepFile sweep, OutputFolder out, boolean resume, IntUnaryOperator bins) throws CommandError {
         SweepSpec spec = sweep.spec();
         Model model = sweep.model();
-        Resume earlier = resume ? Resume.read(spark, out, sweep, ModelRegistry.load()) : Resume.NOTHING;
+        List<PointGroup> all = SweepExpander.groups(spec, model);
+        Resume earlier = resume ? Resume.read(spark, out, sweep, ModelRegistry.load(), all) : Resume.NOTHING;
         Instant started = Instant.now();
         String runId = spec.name() + "-" + started.toString().replaceAll("[-:]|\\.\\d+", "")
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -103,11 +104,11 @@ public final class RunJob {
         List<PointGroup> groups = new ArrayList<>();
         // points of a whole-axis group that must run again for the others, but already have an ok row
         HashSet<String> skip = new HashSet<>();
-        for (PointGroup g : SweepExpander.groups(spec, model)) {
+        for (PointGroup g : all) {
             List<String> keys = g.points().stream().map(Point::key).toList();
-            if (!earlier.okPoints().containsAll(keys)) {
+            if (!keys.stream().allMatch(earlier::ok)) {
                 groups.add(g);
-                keys.stream().filter(earlier.okPoints()::contains).forEach(skip::add);
+                keys.stream().filter(earlier::ok).forEach(skip::add);
             }
         }
         long total = groups.stream().mapToLong(g -> g.points().size()).sum() - skip.size();
@@ -115,7 +116,7 @@ public final class RunJob {
         log.printf("%s: %d points to run in %d groups, %d waves, run %s%n", spec.name(), total, groups.size(),
                 parts.size(), runId).flush();
         if (resume) {
-            log.printf("resume: %d points already ok in %s%n", earlier.okPoints().size(), out).flush();
+            log.printf("resume: %d points of the sweep already ok in %s%n", earlier.okPoints(), out).flush();
         }
 
         RunsTable.started(spark, out.table(RunsTable.NAME), sweep, runId, started);

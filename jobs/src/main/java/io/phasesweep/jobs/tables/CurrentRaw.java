@@ -56,14 +56,17 @@ public final class CurrentRaw {
     public static final String POINT_GROUP = "point_group";
 
     private final String runId;
+    private final String sweepFile;
     private final SweepSpec spec;
     private final Model model;
     private final Dataset<Row> tagged;
     /** The current rows with {@link #POINT_GROUP}, partitioned by it. */
     private final Dataset<Row> byPointGroup;
 
-    private CurrentRaw(String runId, SweepSpec spec, Model model, Dataset<Row> tagged, Dataset<Row> byPointGroup) {
+    private CurrentRaw(String runId, String sweepFile, SweepSpec spec, Model model, Dataset<Row> tagged,
+                       Dataset<Row> byPointGroup) {
         this.runId = runId;
+        this.sweepFile = sweepFile;
         this.spec = spec;
         this.model = model;
         this.tagged = tagged;
@@ -83,9 +86,9 @@ public final class CurrentRaw {
                 .orderBy(col("started_at").desc(), col("run_id").desc())
                 .select("run_id", "sweep_file").first();
         String runId = latest.getString(0);
+        String sweepFile = latest.getString(1);
         ModelRegistry registry = ModelRegistry.load();
-        SweepSpec spec = SweepParser.parse(latest.getString(1), "runs[" + runId + "].sweep_file", registry,
-                SweepParser.Limits.DEFAULT.withMaxPoints(Long.MAX_VALUE));
+        SweepSpec spec = spec(sweepFile, runId, registry);
         Model model = registry.find(spec.model());
         if (model == null) {
             throw new CommandError("run " + runId + " used model " + spec.model() + ", which is not on the classpath");
@@ -107,7 +110,17 @@ public final class CurrentRaw {
                                 col("wall_ms").asc())))
                 .where(col("_rank").equalTo(1))
                 .select(columns.toArray(Column[]::new));
-        return new CurrentRaw(runId, spec, model, tagged, current);
+        return new CurrentRaw(runId, sweepFile, spec, model, tagged, current);
+    }
+
+    /**
+     * The sweep of run {@code runId} from the text of its sweep file, without a point limit (the run
+     * already accepted its size): as {@link #read} defines it, for a JVM that has the text only (an
+     * executor).
+     */
+    public static SweepSpec spec(String sweepFile, String runId, ModelRegistry registry) throws SweepError {
+        return SweepParser.parse(sweepFile, "runs[" + runId + "].sweep_file", registry,
+                SweepParser.Limits.DEFAULT.withMaxPoints(Long.MAX_VALUE));
     }
 
     /** Size, replica and axis values of a point of the sweep (its key's parts, as numbers). */
@@ -134,6 +147,11 @@ public final class CurrentRaw {
     /** The latest finished run, whose sweep file defines the sweep. */
     public String runId() {
         return runId;
+    }
+
+    /** The text of the latest finished run's sweep file, which {@link #spec} is parsed from. */
+    public String sweepFile() {
+        return sweepFile;
     }
 
     public SweepSpec spec() {

@@ -8,6 +8,8 @@ import io.phasesweep.engine.stats.ObservableSet;
 import io.phasesweep.engine.stats.PointKey;
 import io.phasesweep.engine.stats.Sample;
 import io.phasesweep.engine.sweep.SweepExpander;
+import io.phasesweep.engine.sweep.SweepSpec;
+import io.phasesweep.jobs.ProbeSweeps;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
 import io.phasesweep.jobs.tables.CurrentRaw;
@@ -34,9 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * The Spark path of the analysis (points averaged and resampled on the executors, the driver
  * receives points) against the plain-Java path (every row in one JVM, {@link SweepAnalysis} on raw
- * samples), on the quick 2D Ising study with a smaller budget: the same engine code sums over
- * replicas in the same order on both paths, so points, critical values and exponents are equal to
- * the last bit, also with another partitioning.
+ * samples), on the quick 2D Ising study with a smaller budget and on a synthetic sweep of two
+ * analysis groups (each a Spark task of its own): the same engine code sums over replicas in the
+ * same order on both paths, and analyses a group alike in any JVM, so points, critical values and
+ * exponents are equal to the last bit, also with another partitioning.
  */
 class AnalysisPathsTest {
     private final SparkSession spark = TestSpark.session();
@@ -50,20 +53,9 @@ class AnalysisPathsTest {
                 .replaceFirst("(?m)^replicas: .*$", "replicas: 4")
                 .replaceFirst("(?m)^  thermalize: .*$", "  thermalize: 100")
                 .replaceFirst("(?m)^  measure: .*$", "  measure: 600");
-        SweepFile sweep = SweepFile.load(Files.writeString(tmp.resolve("ising2d-quick.yaml"), text), ModelRegistry.load());
-        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("out").toString(),
-                OutputFolder.Existing.REFUSE);
+        OutputFolder out = run(text);
         StringWriter log = new StringWriter();
-        new RunJob(spark, 600, new PrintWriter(log)).run(sweep, out, false);
-
-        AnalysisResult onSpark = new AnalyzeJob(spark, new PrintWriter(log)).run(out);
-        AnalysisResult inOneJvm = plainJava(out);
-        assertEquals(SweepExpander.count(sweep.spec()) / sweep.spec().replicas(), onSpark.points().size(), "sizes x temperatures");
-        assertFalse(onSpark.boundaries().isEmpty(), log.toString());
-        assertFalse(onSpark.exponents().isEmpty(), log.toString());
-        assertEquals(inOneJvm.points(), onSpark.points());
-        assertEquals(inOneJvm.boundaries(), onSpark.boundaries());
-        assertEquals(inOneJvm.exponents(), onSpark.exponents());
+        AnalysisResult onSpark = samePathsTables(out, log);
 
         String partitions = spark.conf().get("spark.sql.shuffle.partitions");
         try {
@@ -75,6 +67,37 @@ class AnalysisPathsTest {
         } finally {
             spark.conf().set("spark.sql.shuffle.partitions", partitions);
         }
+    }
+
+    /** Two analysis groups, each analysed in a Spark task of its own, give the plain-Java path's tables. */
+    @Test
+    void groupsAnalysedAsTasksGiveThePlainJavaTables() throws Exception {
+        AnalysisResult onSpark = samePathsTables(run(ProbeSweeps.ACROSS), new StringWriter());
+        assertEquals(List.of(0.03, 0.05), onSpark.boundaries().stream().filter(b -> b.finding().isBest())
+                .map(b -> b.acrossValue()).toList());
+    }
+
+    private OutputFolder run(String text) throws Exception {
+        SweepFile sweep = SweepFile.load(Files.writeString(tmp.resolve("sweep.yaml"), text), ModelRegistry.load());
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("out").toString(),
+                OutputFolder.Existing.REFUSE);
+        new RunJob(spark, 600, new PrintWriter(new StringWriter())).run(sweep, out, false);
+        return out;
+    }
+
+    /** The Spark path's tables, after checking that they equal the plain-Java path's. */
+    private AnalysisResult samePathsTables(OutputFolder out, StringWriter log) throws Exception {
+        AnalysisResult onSpark = new AnalyzeJob(spark, new PrintWriter(log)).run(out);
+        AnalysisResult inOneJvm = plainJava(out);
+        SweepSpec spec = CurrentRaw.read(spark, out).spec();
+        assertEquals(SweepExpander.count(spec) / spec.replicas(), onSpark.points().size(), "points of the sweep");
+        assertFalse(onSpark.boundaries().isEmpty(), log.toString());
+        assertFalse(onSpark.exponents().isEmpty(), log.toString());
+        assertEquals(inOneJvm.points(), onSpark.points());
+        assertEquals(inOneJvm.boundaries(), onSpark.boundaries());
+        assertEquals(inOneJvm.exponents(), onSpark.exponents());
+        assertEquals(inOneJvm.notes(), onSpark.notes());
+        return onSpark;
     }
 
     /** The rows collected to this JVM, analysed by the engine alone. */

@@ -1,7 +1,7 @@
 package io.phasesweep.jobs.spark;
 
 import io.phasesweep.engine.model.ModelRegistry;
-import io.phasesweep.jobs.Main;
+import io.phasesweep.jobs.MainProcess;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
 import io.phasesweep.jobs.bench.RawGenerator;
@@ -16,7 +16,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,13 +58,7 @@ class SmallHeapAnalysisTest {
         RawGenerator.copies(spark, SweepFile.load(file, ModelRegistry.load()), tmp.resolve("tenth").toString(), dir, 10);
 
         Path log = tmp.resolve("analyze.log");
-        Process p = new ProcessBuilder(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + System.getProperty("phasesweep.jvm.options"), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
-                "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
-                Main.class.getName(), "analyze", dir, "--master", "local[1]")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = MainProcess.start(log, List.of("-Xmx512m"), "analyze", dir, "--master", "local[1]");
         assertTrue(p.waitFor(600, TimeUnit.SECONDS), "analyze did not finish in 600 s");
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), output);
