@@ -8,12 +8,12 @@ import java.util.random.RandomGenerator;
  * ⌈t/step⌉ equal steps, so the step is at most {@code step}. Its work arrays are allocated once.
  */
 final class BackwardSde {
-    private final GaussianMixture data;
+    private final DataLaw data;
     private final double step;
     private final double[] x;
     private final double[] score;
 
-    BackwardSde(GaussianMixture data, double step) {
+    BackwardSde(DataLaw data, double step) {
         this.data = data;
         this.step = step;
         this.x = new double[data.dimension()];
@@ -37,6 +37,6 @@ final class BackwardSde {
                 x[i] += h * (x[i] + 2 * score[i]) + kick * noise.nextGaussian();
             }
         }
-        return data.projection(x) > 0;
+        return GaussianMixture.projection(x) > 0;
     }
 }

@@ -2,13 +2,15 @@ package io.phasesweep.engine.models.speciation;
 
 import org.apache.commons.math3.special.Erf;
 
+import java.util.random.RandomGenerator;
+
 /**
  * The data law ½ N(m, σ² I) + ½ N(−m, σ² I) in dimension d with m = (1, …, 1), so |m|² = d, and its
  * law after the Ornstein–Uhlenbeck forward process dx = −x dt + √2 dB up to time t, written with
  * ᾱ = e^(−2t): x_t = √ᾱ x_0 + √(1 − ᾱ) z, whose law is ½ N(±√ᾱ m, Γ I) with Γ = σ²ᾱ + 1 − ᾱ. Every
  * quantity of the noised law is in closed form; the class of a point is the sign of m·x.
  */
-final class GaussianMixture {
+final class GaussianMixture implements DataLaw {
     private final int dimension;
     private final double sigma;
 
@@ -17,16 +19,14 @@ final class GaussianMixture {
         this.sigma = sigma;
     }
 
-    int dimension() {
+    @Override
+    public int dimension() {
         return dimension;
     }
 
-    double sigma() {
-        return sigma;
-    }
-
-    /** The largest eigenvalue of the data covariance m mᵀ + σ² I. */
-    double topEigenvalue() {
+    /** m mᵀ + σ² I: d + σ². */
+    @Override
+    public double topEigenvalue() {
         return dimension + sigma * sigma;
     }
 
@@ -55,7 +55,8 @@ final class GaussianMixture {
      * Writes the score ∇ log P_t(x) = −x/Γ + (√ᾱ m/Γ)·tanh(√ᾱ m·x/Γ) into {@code out}; no
      * allocation.
      */
-    void score(double[] x, double abar, double[] out) {
+    @Override
+    public void score(double[] x, double abar, double[] out) {
         double g = gamma(abar);
         double e = Math.sqrt(abar);
         double sum = 0;
@@ -74,6 +75,12 @@ final class GaussianMixture {
      * m·x_0/|m| is Gaussian with variance v = σ²(1 − ᾱ)/Γ and mean (±|m|(1 − ᾱ) + σ²√ᾱ q)/Γ; the
      * components' posterior weights are logistic in 2|m|√ᾱ q/Γ.
      */
+    @Override
+    public double plusProbability(double[] x, double abar) {
+        return plusProbability(projection(x), abar);
+    }
+
+    /** {@link #plusProbability(double[], double)} from q = m·x/|m|. */
     double plusProbability(double q, double abar) {
         double g = gamma(abar);
         double e = Math.sqrt(abar);
@@ -89,13 +96,23 @@ final class GaussianMixture {
         return plusWeight * plus + (1 - plusWeight) * minus;
     }
 
+    @Override
+    public double[] sample(RandomGenerator rng) {
+        double sign = rng.nextBoolean() ? 1 : -1;
+        double[] x = new double[dimension];
+        for (int i = 0; i < dimension; i++) {
+            x[i] = sign + sigma * rng.nextGaussian();
+        }
+        return x;
+    }
+
     /** m·x/|m|. */
-    double projection(double[] x) {
+    static double projection(double[] x) {
         double sum = 0;
         for (double xi : x) {
             sum += xi;
         }
-        return sum / Math.sqrt(dimension);
+        return sum / Math.sqrt(x.length);
     }
 
     private static double normalCdf(double x) {

@@ -20,6 +20,7 @@ import java.util.random.RandomGenerator;
  * start from that one noised sample. The probability that two of them end in the same class falls
  * from 1 (t → 0) to ½ (t → ∞) around ᾱ·Λ = 1, Λ = d + σ² the top eigenvalue of the data covariance,
  * that is around t_s = ½ log Λ; at large d it is a function of ᾱ·d alone, that is of t − ½ log d.
+ * The same holds for Curie–Weiss data in the ordered phase (Λ = E[M²]/N ≈ N m*²).
  *
  * <p>The disorder stream draws the datum and the forward noise (in a fixed order, so one noised
  * path is followed across ᾱ); the dynamics stream drives the backward trajectories.
@@ -33,8 +34,8 @@ public final class SpeciationModel implements Model {
 
     @Override
     public String summary() {
-        return "speciation of the backward diffusion of a two-Gaussian mixture: cloned trajectories split"
-                + " classes at t_s = ½ log Λ";
+        return "speciation of the backward diffusion (two Gaussians or Curie–Weiss data): cloned trajectories"
+                + " split classes at t_s = ½ log Λ";
     }
 
     @Override
@@ -48,8 +49,13 @@ public final class SpeciationModel implements Model {
                 ParamSpec.real("abar", null, Double.MIN_VALUE, 1.0,
                         "ᾱ = e^(−2t), t the cloning time of the OU forward process (the control); speciation"
                                 + " at ᾱ·Λ = 1, Λ = d + σ², that is t_s = ½ log Λ"),
+                ParamSpec.word("data", "gaussians", List.of("gaussians", "curie-weiss"),
+                        "gaussians: ½N(±m, σ²I), m = (1, …, 1); curie-weiss: N spins ±1 with P ∝ exp(βM²/2N),"
+                                + " M = Σ s_i (score and posterior through a 1-d integral over the Hubbard–Stratonovich field)"),
                 ParamSpec.real("sigma", 1.0, Double.MIN_VALUE, null,
-                        "standard deviation of each Gaussian of the data, whose means are ±(1, …, 1)"),
+                        "gaussians: standard deviation of each Gaussian of the data"),
+                ParamSpec.real("beta", 1.5, Double.MIN_VALUE, null,
+                        "curie-weiss: inverse temperature (ordered, two classes, above 1)"),
                 ParamSpec.real("step", 0.01, Double.MIN_VALUE, 1.0,
                         "largest Euler–Maruyama step of the backward SDE (⌈t/step⌉ equal steps from t to 0)"),
                 ParamSpec.integer("clones", 8, 2, 1024,
@@ -74,14 +80,21 @@ public final class SpeciationModel implements Model {
     @Override
     public double cost(Task task) {
         double t = -0.5 * Math.log(task.params().real("abar"));
-        return (double) task.size() * task.params().integer("clones") * (1 + t / task.params().real("step"));
+        double perScore = task.params().word("data").equals("gaussians") ? 1 : 300;
+        return perScore * task.size() * task.params().integer("clones") * (1 + t / task.params().real("step"));
+    }
+
+    static DataLaw data(Task task) {
+        return task.params().word("data").equals("gaussians")
+                ? new GaussianMixture(task.size(), task.params().real("sigma"))
+                : new CurieWeiss(task.size(), task.params().real("beta"));
     }
 
     @Override
     public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
         int d = task.size();
         double abar = task.params().real("abar");
-        GaussianMixture data = new GaussianMixture(d, task.params().real("sigma"));
+        DataLaw data = data(task);
         double[] noised = noisedSample(data, abar, streams.disorder());
         BackwardSde sde = new BackwardSde(data, task.params().real("step"));
         int clones = task.params().integer("clones");
@@ -94,21 +107,18 @@ public final class SpeciationModel implements Model {
         }
         int minus = clones - plus;
         double same = ((double) plus * (plus - 1) + (double) minus * (minus - 1)) / ((double) clones * (clones - 1));
-        double p = data.plusProbability(data.projection(noised), abar);
+        double p = data.plusProbability(noised, abar);
         return Measurement.of(Map.of("same", same, "same_exact", p * p + (1 - p) * (1 - p)));
     }
 
     /**
-     * x_t = √ᾱ x_0 + √(1 − ᾱ) z: the class, then x_0's noise, then z, all from {@code disorder}, the
-     * same draws at every ᾱ.
+     * x_t = √ᾱ x_0 + √(1 − ᾱ) z: x_0, then z, all from {@code disorder}, the same draws at every ᾱ.
      */
-    static double[] noisedSample(GaussianMixture data, double abar, RandomGenerator disorder) {
+    static double[] noisedSample(DataLaw data, double abar, RandomGenerator disorder) {
         int d = data.dimension();
-        double sign = disorder.nextBoolean() ? 1 : -1;
-        double sigma = data.sigma();
-        double[] x = new double[d];
+        double[] x = data.sample(disorder);
         for (int i = 0; i < d; i++) {
-            x[i] = Math.sqrt(abar) * (sign + sigma * disorder.nextGaussian());
+            x[i] *= Math.sqrt(abar);
         }
         for (int i = 0; i < d; i++) {
             x[i] += Math.sqrt(1 - abar) * disorder.nextGaussian();

@@ -19,7 +19,8 @@ class SpeciationModelTest {
     private final SpeciationModel model = new SpeciationModel();
 
     private static Task task(double abar, int d, double sigma, int clones) {
-        ParamValues params = new ParamValues(Map.of("abar", abar, "sigma", sigma, "step", 0.01, "clones", (double) clones));
+        ParamValues params = new ParamValues(Map.of("abar", abar, "data", "gaussians", "sigma", sigma, "beta", 1.5,
+                "step", 0.01, "clones", (double) clones));
         return new Task(params, d, new Budget(Map.of()));
     }
 
@@ -151,7 +152,7 @@ class SpeciationModelTest {
                 int samples = 4000;
                 for (int r = 0; r < samples; r++) {
                     double p = data.plusProbability(
-                            data.projection(SpeciationModel.noisedSample(data, a * a / d, rng)), a * a / d);
+                            GaussianMixture.projection(SpeciationModel.noisedSample(data, a * a / d, rng)), a * a / d);
                     double same = p * p + (1 - p) * (1 - p);
                     sum += same;
                     sum2 += same * same;
