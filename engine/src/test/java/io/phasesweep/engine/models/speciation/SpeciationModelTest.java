@@ -56,15 +56,8 @@ class SpeciationModelTest {
                 }
                 double[] score = new double[5];
                 data.score(x, abar, score);
-                for (int i = 0; i < 5; i++) {
-                    double h = 1e-5;
-                    double[] up = x.clone();
-                    double[] down = x.clone();
-                    up[i] += h;
-                    down[i] -= h;
-                    double numeric = (data.logDensity(up, abar) - data.logDensity(down, abar)) / (2 * h);
-                    assertEquals(numeric, score[i], 1e-7 * Math.max(1, Math.abs(numeric)), "sigma " + sigma + " abar " + abar);
-                }
+                double at = abar;
+                ScoreCheck.assertGradient(y -> data.logDensity(y, at), x, score, 1e-7, "sigma " + sigma + " abar " + abar);
             }
         }
     }
