@@ -1,0 +1,130 @@
+package io.phasesweep.engine.models.speciation;
+
+import io.phasesweep.engine.model.Budget;
+import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.model.Task;
+import io.phasesweep.engine.sweep.Seeds;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CurieWeissTest {
+    private static final double BETA = 1.5;
+
+    /** log Σ_s exp(βM²/2N − |x − √ᾱ s|²/2Δ) and the same sum restricted to M &gt; 0 (M = 0 halved). */
+    private static double[] bruteForce(double[] x, double abar) {
+        int n = x.length;
+        double e = Math.sqrt(abar);
+        double delta = 1 - abar;
+        double[] logs = new double[1 << n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < 1 << n; c++) {
+            int m = 0;
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                int s = (c >> i & 1) == 1 ? 1 : -1;
+                m += s;
+                squares += (x[i] - e * s) * (x[i] - e * s);
+            }
+            logs[c] = BETA * m * m / (2.0 * n) - squares / (2 * delta);
+            max = Math.max(max, logs[c]);
+        }
+        double all = 0;
+        double plus = 0;
+        for (int c = 0; c < 1 << n; c++) {
+            int m = 2 * Integer.bitCount(c) - n;
+            double w = Math.exp(logs[c] - max);
+            all += w;
+            plus += m > 0 ? w : m == 0 ? 0.5 * w : 0;
+        }
+        return new double[] {max + Math.log(all), plus / all};
+    }
+
+    private static double[] noised(CurieWeiss data, double abar, RandomGenerator rng) {
+        return SpeciationModel.noisedSample(data, abar, rng);
+    }
+
+    @Test
+    void theOneDimensionalIntegralIsTheSumOverConfigurations() {
+        RandomGenerator rng = Seeds.generator(2);
+        for (int n : new int[] {10, 11}) {
+            CurieWeiss data = new CurieWeiss(n, BETA);
+            for (double abar : new double[] {0.05, 0.3, 0.8}) {
+                double[] reference = noised(data, abar, rng);
+                double offset = data.logDensity(reference, abar) - bruteForce(reference, abar)[0];
+                for (int k = 0; k < 5; k++) {
+                    double[] x = noised(data, abar, rng);
+                    double[] exact = bruteForce(x, abar);
+                    assertEquals(exact[0] + offset, data.logDensity(x, abar), 1e-9, "n " + n + " abar " + abar);
+                    assertEquals(exact[1], data.plusProbability(x, abar), 1e-9, "n " + n + " abar " + abar);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theScoreIsTheGradientOfTheLogDensity() {
+        RandomGenerator rng = Seeds.generator(5);
+        CurieWeiss data = new CurieWeiss(24, BETA);
+        for (double abar : new double[] {0.02, 0.3, 0.9}) {
+            double[] x = noised(data, abar, rng);
+            double[] score = new double[24];
+            data.score(x, abar, score);
+            double at = abar;
+            ScoreCheck.assertGradient(y -> data.logDensity(y, at), x, score, 1e-6, "abar " + abar);
+        }
+    }
+
+    /** The sampler's E[M²] against the exact law; Λ = E[M²]/N. */
+    @Test
+    void samplesFollowTheCurieWeissLaw() {
+        int n = 40;
+        CurieWeiss data = new CurieWeiss(n, BETA);
+        RandomGenerator rng = Seeds.generator(8);
+        int samples = 20000;
+        double sum = 0;
+        double sum2 = 0;
+        for (int r = 0; r < samples; r++) {
+            double m = 0;
+            for (double s : data.sample(rng)) {
+                m += s;
+            }
+            sum += m * m;
+            sum2 += m * m * m * m;
+        }
+        double mean = sum / samples;
+        double se = Math.sqrt((sum2 / samples - mean * mean) / samples);
+        assertEquals(data.topEigenvalue() * n, mean, 4 * se);
+    }
+
+    /** The backward SDE with the exact Curie–Weiss score ends in class as the exact posterior says, at t_s. */
+    @Test
+    void theBackwardProcessEndsInClassAsThePosteriorSays() {
+        int n = 32;
+        double abar = 1 / new CurieWeiss(n, BETA).topEigenvalue();
+        Task task = new Task(new ParamValues(Map.of("abar", abar, "data", "curie-weiss", "sigma", 1.0, "beta", BETA,
+                "step", 0.02, "clones", 8.0)), n, new Budget(Map.of()));
+        SpeciationModel model = new SpeciationModel();
+        int samples = 150;
+        double diff = 0;
+        double diff2 = 0;
+        double exact = 0;
+        for (int r = 0; r < samples; r++) {
+            Measurement m = model.run(task, new RandomStreams(Seeds.generator(r), Seeds.generator(700 + r)),
+                    Deadline.none());
+            double d = m.values().get("same") - m.values().get("same_exact");
+            exact += m.values().get("same_exact");
+            diff += d;
+            diff2 += d * d;
+        }
+        double mean = diff / samples;
+        double se = Math.sqrt((diff2 / samples - mean * mean) / (samples - 1));
+        assertEquals(0, mean, 4 * se, "mean same_exact " + exact / samples);
+    }
+}
