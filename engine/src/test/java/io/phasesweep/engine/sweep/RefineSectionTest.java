@@ -68,7 +68,7 @@ class RefineSectionTest {
     void addedPointsMustBeNew() {
         String again = REFINED.replace("first_replica: 4, replicas: 3", "first_replica: 3, replicas: 3")
                 .replace("T: [2.26, 2.27]", "T: [2.26, 2.25]");
-        assertEquals("test.yaml: refine.added[0]: expected new points, got points of the sweep again (line 29)",
+        assertEquals("test.yaml: refine.added[0]: expected new points, got points of the sweep again (line 28)",
                 SweepParserTest.error(again).getMessage());
     }
 }
