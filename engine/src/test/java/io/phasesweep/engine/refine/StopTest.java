@@ -1,0 +1,47 @@
+package io.phasesweep.engine.refine;
+
+import io.phasesweep.engine.sweep.RefineSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class StopTest {
+    private static final RefineSpec REFINE = new RefineSpec(Map.of("critical_value", 0.001, "nu", 0.05), 100, 3,
+            List.of(), List.of());
+
+    private static List<TargetStatus> at(Double xcStderr, double nuStderr) {
+        return List.of(new TargetStatus("critical_value", null, xcStderr == null ? null : 2.27, xcStderr, 0.001),
+                new TargetStatus("nu", null, 1.0, nuStderr, 0.05));
+    }
+
+    @Test
+    void theFirstReasonThatHoldsStops() {
+        assertEquals(Optional.of(Stop.TARGETS_MET), Stop.after(1, at(0.001, 0.05), 5, 1e9, REFINE));
+        assertEquals(Optional.of(Stop.BUDGET_SPENT), Stop.after(1, at(0.002, 0.05), 5, 100, REFINE));
+        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(3, at(0.002, 0.05), 5, 10, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(2, at(0.002, 0.05), 2, 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(2, at(0.002, 0.05), 2.1, 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(0, at(0.002, 0.05), Double.NaN, 10, REFINE));
+    }
+
+    /** A target that gains a best row improves; one without a best row in both rounds does not. */
+    @Test
+    void aMissingBestRowIsInfinitelyFarFromItsTarget() {
+        assertEquals(Double.POSITIVE_INFINITY, Precision.worst(at(null, 0.01)));
+        assertEquals(Optional.empty(), Stop.after(1, at(0.002, 0.05), Double.POSITIVE_INFINITY, 10, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(1, at(null, 0.05), Double.POSITIVE_INFINITY, 10, REFINE));
+    }
+
+    @Test
+    void costsAreMeasuredOrScaledFromTheNearestMeasuredSize() {
+        CostModel costs = new CostModel(Map.of(16, 0.5, 64, 8.0), size -> (double) size * size);
+        assertEquals(0.5, costs.secondsPerPoint(16));
+        assertEquals(32.0, costs.secondsPerPoint(128), 1e-12);
+        assertEquals(0.125, costs.secondsPerPoint(8), 1e-12);
+        assertEquals(CostModel.RESOLUTION_SECONDS, new CostModel(Map.of(16, 0.0), size -> 1).secondsPerPoint(16));
+    }
+}
