@@ -59,8 +59,12 @@ public final class RoundsTable {
         if (!out.hasTable(NAME)) {
             return List.of();
         }
-        return spark.read().schema(SCHEMA).parquet(out.table(NAME)).where("round < " + round)
-                .orderBy("round").collectAsList().stream()
+        return read(spark, out.table(NAME)).stream().filter(r -> r.round() < round).toList();
+    }
+
+    /** Every row of the table at {@code path}, in round order. */
+    public static List<Round> read(SparkSession spark, String path) {
+        return spark.read().schema(SCHEMA).parquet(path).orderBy("round").collectAsList().stream()
                 .map(r -> new Round(r.getInt(2), r.getLong(3), r.getLong(4), r.getDouble(5),
                         new TargetStatus(r.getString(6), r.isNullAt(8) ? null : r.getDouble(8),
                                 r.isNullAt(9) ? null : r.getDouble(9), r.isNullAt(10) ? null : r.getDouble(10), r.getDouble(11)),

@@ -31,9 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RefineJobTest {
     /**
-     * A coarse start: 6 temperatures over [2.1, 2.45], 3 replicas; at most two more rounds. A
+     * A coarse start: 6 temperatures over [2.1, 2.45], 3 replicas; at most one more round. A
      * synthetic point takes microseconds and counts a millisecond (the resolution of wall_ms): the
-     * budget is about 1500 points.
+     * budget is about 1500 points, half of it for round 1.
      */
     static final String COARSE = """
             name: refine-synthetic
@@ -52,7 +52,7 @@ class RefineJobTest {
             refine:
               target: {critical_value: 0.0005}
               budget_core_seconds: 1.5
-              max_rounds: 2
+              max_rounds: 1
             """;
 
     private final SparkSession spark = TestSpark.session();
@@ -65,7 +65,7 @@ class RefineJobTest {
         OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve(dir).toString(),
                 resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE);
         PrintWriter writer = new PrintWriter(log);
-        return new RefineJob(spark, 60, 2, writer, io.phasesweep.jobs.progress.Progress.Output.text(writer)).run(sweep, out, resume);
+        return new RefineJob(spark, 60, 1, writer, io.phasesweep.jobs.progress.Progress.Output.text(writer)).run(sweep, out, resume);
     }
 
     private Dataset<Row> table(String dir, String name) {
@@ -114,6 +114,10 @@ class RefineJobTest {
                 : (double) rows.get(0).getAs("stderr") > stderr ? null : "round 0 was more precise: " + rows);
         // the added points carry on the replica numbers of the sweep: r=3 onwards
         assertTrue(table("whole", "raw").where(col("replica").geq(3)).count() > 0);
+
+        io.phasesweep.jobs.report.Report.write(spark, tmp.resolve("whole").toString());
+        String page = Files.readString(tmp.resolve("whole").resolve("report").resolve("index.html"));
+        assertTrue(page.contains("<table id=\"rounds\"") && page.contains("<figure id=\"rounds-critical_value\""));
 
         crashInLastRound("whole", "resumed", whole.rounds());
         RefineJob.Outcome resumed = refine("resumed", true, new StringWriter());
