@@ -57,10 +57,11 @@ reached = next((r for r in rows if r["stderr"] and float(r["stderr"]) <= uniform
 last = rows[-1]
 print(f"uniform: x_c = {uniform_xc:.6f} +- {uniform_se:.6f} ({(uniform_xc - exact) / uniform_se:+.2f} sigma from {exact}), {uniform_cs:.3f} core-s")
 value, se = float(last["value"] or "nan"), float(last["stderr"] or "nan")
-print(f"refined: x_c = {value:.6f} +- {se:.6f} ({(value - exact) / se:+.2f} sigma), {float(last[\"core_seconds\"]):.3f} core-s after round {last[\"round\"]}, stop: {last[\"stop\"]}")
+spent, rounds, stop = float(last["core_seconds"]), last["round"], last["stop"]
+print(f"refined: x_c = {value:.6f} +- {se:.6f} ({(value - exact) / se:+.2f} sigma), {spent:.3f} core-s after round {rounds}, stop: {stop}")
 if reached:
-    cs = float(reached["core_seconds"])
-    print(f"same stderr of x_c: uniform {uniform_cs:.3f} core-s, refined {cs:.3f} core-s (round {reached[\"round\"]}): ratio uniform/refined = {uniform_cs / cs:.2f}")
+    cs, at = float(reached["core_seconds"]), reached["round"]
+    print(f"same stderr of x_c: uniform {uniform_cs:.3f} core-s, refined {cs:.3f} core-s (round {at}): ratio uniform/refined = {uniform_cs / cs:.2f}")
 else:
     print(f"the refined sweep did not reach the uniform stderr {uniform_se:.6f} within {3 * uniform_cs:.3f} core-s")
 ' "$exact" "$uniform_cs" "$uniform_se" "$uniform_xc"

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * {@link ScalingWindow} under the current estimates ({@link Steering}). Each across value whose
  * targets are not met is refined on its own, with an equal share of the round's core-seconds:
  * <ol>
- *   <li>a size whose window holds too few measured values first gets the sweep's replica count
+ *   <li>a size fewer than four of whose window values are measured first gets the sweep's replica count
  *       (at least 2) over it, smallest sizes first, as far as the share allows; so does the next
  *       size of {@code sizes_allowed} when systematic errors dominate a target (corrections to
  *       scaling shrink with size, not with replicas);</li>
@@ -100,7 +100,7 @@ public final class Planner {
             }
             alloc.windows.put(size, window);
             variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(),
-                    ScalingWindow.bounds(steer.xc(), steer.nu(), steer.widen(), size)));
+                    ScalingWindow.bounds(steer.xc(), steer.nu(), steer.widen(), size), window));
             unitCost.put(size, window.length * costs.secondsPerPoint(size));
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
@@ -117,7 +117,7 @@ public final class Planner {
                 modelled.add(v);
             }
         }
-        VarianceModel model = new VarianceModel(modelled, spec.analysis().crossing() != null);
+        VarianceModel model = new VarianceModel(modelled, spec.analysis().crossing() != null, steer.nu());
         double[] n = new double[modelled.size()];
         for (int i = 0; i < n.length; i++) {
             n[i] = modelled.get(i).replicas() + alloc.replicas.getOrDefault(modelled.get(i).size(), 0);

@@ -9,17 +9,19 @@ import java.util.List;
 
 /**
  * One size's data near x_c, from the {@code points} table: the per-replica variance of the
- * steering observable (the crossing observable, else the first exponent's) and its slope along
- * the control axis over the {@link #NEAREST} points nearest x_c, and the replicas of the window.
+ * steering observable (the crossing observable, else the first exponent's) over the
+ * {@link #NEAREST} points nearest x_c, and the replicas of the window. (Not its slope: a coarse
+ * grid flattens the steep curves of large sizes, and would make them look uninformative; the
+ * {@link VarianceModel} takes the slope's growth with size from ν.)
  *
  * @param variance per-replica variance s² (error² × replicas, averaged), NaN when fewer than two
  *                 points near x_c have an error
- * @param slope    least-squares d observable / d control over those points
  * @param level    their mean value
  * @param replicas mean replicas per point within the window (0 when none is in it)
- * @param sampled  at least {@link #SAMPLED_VALUES} points within the window have two replicas or more
+ * @param sampled  at least {@link #SAMPLED_VALUES} of the window's values have a point with two replicas
+ *                 or more (a coarse grid that merely spans the window does not sample it)
  */
-record SizeVariance(int size, double variance, double slope, double level, double replicas, boolean sampled) {
+record SizeVariance(int size, double variance, double level, double replicas, boolean sampled) {
     /** Points nearest x_c the variance and slope are taken over. */
     static final int NEAREST = 4;
     /** Window values with data that make a window sampled. */
@@ -30,7 +32,12 @@ record SizeVariance(int size, double variance, double slope, double level, doubl
         return crossing != null ? crossing : spec.analysis().exponents().get(0).observable();
     }
 
-    static SizeVariance of(SweepSpec spec, List<PointRow> points, int size, Double across, double xc, double[] window) {
+    /**
+     * @param bounds the window's bounds
+     * @param values the window's values
+     */
+    static SizeVariance of(SweepSpec spec, List<PointRow> points, int size, Double across, double xc, double[] bounds,
+                           double[] values) {
         String control = spec.analysis().control();
         String acrossAxis = spec.analysis().across();
         String observable = observable(spec);
@@ -39,39 +46,29 @@ record SizeVariance(int size, double variance, double slope, double level, doubl
                 .filter(p -> p.replicas() >= 2 && finite(p.observables().get(observable)))
                 .toList();
         List<PointRow> inWindow = here.stream()
-                .filter(p -> p.params().real(control) >= window[0] && p.params().real(control) <= window[1]).toList();
+                .filter(p -> p.params().real(control) >= bounds[0] && p.params().real(control) <= bounds[1]).toList();
         double replicas = inWindow.stream().mapToInt(PointRow::replicas).average().orElse(0);
-        boolean sampled = inWindow.size() >= SAMPLED_VALUES;
+        java.util.Set<Double> measured = new java.util.HashSet<>();
+        inWindow.forEach(p -> measured.add(p.params().real(control)));
+        boolean sampled = java.util.Arrays.stream(values).filter(measured::contains).count() >= Math.min(SAMPLED_VALUES, values.length);
         List<PointRow> near = here.stream()
                 .sorted(Comparator.comparingDouble(p -> Math.abs(p.params().real(control) - xc)))
                 .limit(NEAREST).toList();
         if (near.size() < 2) {
-            return new SizeVariance(size, Double.NaN, Double.NaN, Double.NaN, replicas, sampled);
+            return new SizeVariance(size, Double.NaN, Double.NaN, replicas, sampled);
         }
         double s2 = 0;
         double mean = 0;
-        double meanX = 0;
         for (PointRow p : near) {
             Estimate e = p.observables().get(observable);
             s2 += e.error() * e.error() * p.replicas();
             mean += e.value();
-            meanX += p.params().real(control);
         }
-        s2 /= near.size();
-        mean /= near.size();
-        meanX /= near.size();
-        double sxy = 0;
-        double sxx = 0;
-        for (PointRow p : near) {
-            double dx = p.params().real(control) - meanX;
-            sxy += dx * (p.observables().get(observable).value() - mean);
-            sxx += dx * dx;
-        }
-        return new SizeVariance(size, s2, sxy / sxx, mean, replicas, sampled);
+        return new SizeVariance(size, s2 / near.size(), mean / near.size(), replicas, sampled);
     }
 
     boolean measured() {
-        return Double.isFinite(variance) && Double.isFinite(slope) && Double.isFinite(level);
+        return Double.isFinite(variance) && Double.isFinite(level);
     }
 
     private static boolean finite(Estimate e) {

@@ -25,14 +25,16 @@ public enum Stop {
 
     /**
      * Whether to stop after round {@code round}, and why; the first reason that holds, in the order
-     * of the constants. A round improves when its largest stderr/target is below the previous
-     * round's (a target that gains a best row counts as improved; one that has none in both rounds
-     * does not).
+     * of the constants. No improvement means two rounds in a row that did not lower the largest
+     * stderr/target below the best of the refinement rounds before them; round 0 is not compared
+     * with, and one round may well not improve: a coarse grid's error is overconfident (its crossing
+     * sits at a grid value), and the first rounds trade it for an honest one. A target without a
+     * best row is infinitely far from its target.
      *
-     * @param previousWorst the previous round's {@link Precision#worst}, or NaN after round 0
-     * @param spentSeconds  core-seconds of every finished point so far
+     * @param earlierWorst {@link Precision#worst} of the rounds before this one, in order
+     * @param spentSeconds core-seconds of every finished point so far
      */
-    public static Optional<Stop> after(int round, List<TargetStatus> statuses, double previousWorst,
+    public static Optional<Stop> after(int round, List<TargetStatus> statuses, List<Double> earlierWorst,
                                        double spentSeconds, RefineSpec refine) {
         double worst = Precision.worst(statuses);
         if (worst <= 1) {
@@ -44,8 +46,12 @@ public enum Stop {
         if (round >= refine.maxRounds()) {
             return Optional.of(MAX_ROUNDS);
         }
-        if (round > 0 && !(worst < previousWorst)) {
-            return Optional.of(NO_IMPROVEMENT);
+        int n = earlierWorst.size();
+        if (n >= 3) {
+            double before = earlierWorst.subList(1, n - 1).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            if (!(Math.min(worst, earlierWorst.get(n - 1)) < before)) {
+                return Optional.of(NO_IMPROVEMENT);
+            }
         }
         return Optional.empty();
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class StopTest {
-    private static final RefineSpec REFINE = new RefineSpec(Map.of("critical_value", 0.001, "nu", 0.05), 100, 3,
+    private static final RefineSpec REFINE = new RefineSpec(Map.of("critical_value", 0.001, "nu", 0.05), 100, 5,
             List.of(), List.of());
 
     private static List<TargetStatus> at(Double xcStderr, double nuStderr) {
@@ -20,20 +20,31 @@ class StopTest {
 
     @Test
     void theFirstReasonThatHoldsStops() {
-        assertEquals(Optional.of(Stop.TARGETS_MET), Stop.after(1, at(0.001, 0.05), 5, 1e9, REFINE));
-        assertEquals(Optional.of(Stop.BUDGET_SPENT), Stop.after(1, at(0.002, 0.05), 5, 100, REFINE));
-        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(3, at(0.002, 0.05), 5, 10, REFINE));
-        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(2, at(0.002, 0.05), 2, 10, REFINE));
-        assertEquals(Optional.empty(), Stop.after(2, at(0.002, 0.05), 2.1, 10, REFINE));
-        assertEquals(Optional.empty(), Stop.after(0, at(0.002, 0.05), Double.NaN, 10, REFINE));
+        assertEquals(Optional.of(Stop.TARGETS_MET), Stop.after(1, at(0.001, 0.05), List.of(5.0), 1e9, REFINE));
+        assertEquals(Optional.of(Stop.BUDGET_SPENT), Stop.after(1, at(0.002, 0.05), List.of(5.0), 100, REFINE));
+        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(0.002, 0.05), List.of(5.0, 4.0, 3.0, 2.5, 2.1), 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(0, at(0.002, 0.05), List.of(), 10, REFINE));
     }
 
-    /** A target that gains a best row improves; one without a best row in both rounds does not. */
+    /**
+     * Two rounds in a row that do not beat the best refinement round before them stop; one such
+     * round does not, and round 0 (a coarse grid's overconfident error) is no benchmark.
+     */
+    @Test
+    void noImprovementTakesTwoRoundsInARow() {
+        assertEquals(Optional.empty(), Stop.after(2, at(0.002, 0.05), List.of(1.0, 1.5), 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.0012, 0.05), List.of(1.0, 1.5, 3.0), 10, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.002, 0.05), List.of(1.0, 1.5, 1.6), 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.0014, 0.05), List.of(1.0, 1.5, 1.6), 10, REFINE));
+    }
+
+    /** A target that gains a best row improves; one without a best row in every round does not. */
     @Test
     void aMissingBestRowIsInfinitelyFarFromItsTarget() {
-        assertEquals(Double.POSITIVE_INFINITY, Precision.worst(at(null, 0.01)));
-        assertEquals(Optional.empty(), Stop.after(1, at(0.002, 0.05), Double.POSITIVE_INFINITY, 10, REFINE));
-        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(1, at(null, 0.05), Double.POSITIVE_INFINITY, 10, REFINE));
+        double inf = Double.POSITIVE_INFINITY;
+        assertEquals(inf, Precision.worst(at(null, 0.01)));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.002, 0.05), List.of(inf, inf, inf), 10, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(null, 0.05), List.of(inf, inf, inf), 10, REFINE));
     }
 
     @Test
