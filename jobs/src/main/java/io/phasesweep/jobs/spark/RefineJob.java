@@ -85,9 +85,9 @@ public final class RefineJob {
         int round = spec.refine().lastRound();
         SweepFile file = round == 0 ? sweep : printed(spec, sweep, round);
         List<RoundsTable.Round> rounds = new ArrayList<>(resume ? RoundsTable.before(spark, out, round) : List.of());
-        List<Double> worstByRound = new ArrayList<>();
+        List<List<TargetStatus>> earlier = new ArrayList<>();
         for (int r = 0; r < round; r++) {
-            worstByRound.add(worst(rounds, r));
+            earlier.add(statuses(rounds, r));
         }
         long added = round == 0 ? SweepExpander.count(spec) : pointsOf(spec, round);
         boolean resumeRun = resume;
@@ -102,7 +102,7 @@ public final class RefineJob {
             AnalysisResult result = new AnalyzeJob(spark, new PrintWriter(analysis)).run(out);
             Costs costs = costs(out);
             List<TargetStatus> statuses = Precision.of(spec, result);
-            Optional<Stop> stop = Stop.after(round, statuses, worstByRound, costs.seconds(), refine);
+            Optional<Stop> stop = Stop.after(round, statuses, earlier, costs.seconds(), refine);
             Planner.Plan plan = null;
             if (stop.isEmpty()) {
                 double share = (refine.budgetCoreSeconds() - costs.seconds()) / (refine.maxRounds() - round);
@@ -125,7 +125,7 @@ public final class RefineJob {
                 log.printf("rounds: %s%n", out.table(RoundsTable.NAME)).flush();
                 return new Outcome(round, stop.get(), run, result);
             }
-            worstByRound.add(Precision.worst(statuses));
+            earlier.add(statuses);
             round++;
             spec = spec.withRefine(spec.refine().plus(plan.blocks()));
             added = plan.points();
@@ -138,10 +138,10 @@ public final class RefineJob {
         return spec.added().stream().filter(b -> b.round() == round).mapToLong(PointBlock::count).sum();
     }
 
-    /** The largest stderr/target of a recorded round (infinite when it is not recorded). */
-    private static double worst(List<RoundsTable.Round> rounds, int round) {
+    /** The targets of a recorded round (none when it is not recorded: infinitely far from any target). */
+    private static List<TargetStatus> statuses(List<RoundsTable.Round> rounds, int round) {
         List<TargetStatus> of = rounds.stream().filter(r -> r.round() == round).map(RoundsTable.Round::target).toList();
-        return of.isEmpty() ? Double.POSITIVE_INFINITY : Precision.worst(of);
+        return of.isEmpty() ? List.of(new TargetStatus(RefineSpec.CRITICAL_VALUE, null, null, null, 1)) : of;
     }
 
     /**
