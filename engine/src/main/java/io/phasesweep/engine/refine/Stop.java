@@ -10,10 +10,10 @@ import java.util.Optional;
 public enum Stop {
     /** every target's best row has the stderr wanted, and its value held steady since the previous round */
     TARGETS_MET,
-    /** the core-seconds spent reached budget_core_seconds, or the next round would not fit */
-    BUDGET_SPENT,
-    /** max_rounds rounds after round 0 ran */
+    /** max_rounds rounds after round 0 ran (the last one may also have spent the budget: it gets what is left) */
     MAX_ROUNDS,
+    /** the core-seconds spent reached budget_core_seconds before max_rounds rounds ran */
+    BUDGET_SPENT,
     /** the round did not lower the largest stderr/target */
     NO_IMPROVEMENT,
     /** the planner found no point to add (every window sampled at the budget's limit, or nothing fits) */
@@ -45,11 +45,11 @@ public enum Stop {
         if (worst <= 1 && (earlier.isEmpty() || steady(statuses, earlier.get(earlier.size() - 1)))) {
             return Optional.of(TARGETS_MET);
         }
-        if (spentSeconds >= refine.budgetCoreSeconds()) {
-            return Optional.of(BUDGET_SPENT);
-        }
         if (round >= refine.maxRounds()) {
             return Optional.of(MAX_ROUNDS);
+        }
+        if (spentSeconds >= refine.budgetCoreSeconds()) {
+            return Optional.of(BUDGET_SPENT);
         }
         int n = earlier.size();
         if (n >= 3) {

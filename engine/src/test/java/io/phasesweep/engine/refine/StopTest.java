@@ -31,7 +31,7 @@ class StopTest {
     void theFirstReasonThatHoldsStops() {
         assertEquals(Optional.of(Stop.TARGETS_MET), Stop.after(1, at(0.001, 0.05), rounds(5.0), 1e9, REFINE));
         assertEquals(Optional.of(Stop.BUDGET_SPENT), Stop.after(1, at(0.002, 0.05), rounds(5.0), 100, REFINE));
-        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(0.002, 0.05), rounds(5.0, 4.0, 3.0, 2.5, 2.1), 10, REFINE));
+        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(0.002, 0.05), rounds(5.0, 4.0, 3.0, 2.5, 2.1), 100, REFINE));
         assertEquals(Optional.empty(), Stop.after(0, at(0.002, 0.05), List.of(), 10, REFINE));
     }
 
