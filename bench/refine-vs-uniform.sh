@@ -7,6 +7,7 @@
 # numbers depend on the machine (core-seconds are raw.wall_ms summed, each row counted at least
 # 1 ms, as the refinement counts them: a synthetic point takes microseconds).
 #   bench/refine-vs-uniform.sh                                   # sweeps/synthetic.yaml, x_c = 2.27
+#   bench/refine-vs-uniform.sh bench/synthetic-grid.yaml 2.27         # a uniform grid over [2.0, 2.6]
 #   bench/refine-vs-uniform.sh sweeps/ising2d-quick.yaml 2.269185
 # Environment: BENCH_DIR (default work/bench-refine).
 set -euo pipefail

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  *   <li>the rest of the share goes one replica at a time to the size where it lowers the
  *       {@link VarianceModel}'s variance of the estimate most per core-second (a replica over the
  *       window costs the window's values times the {@link CostModel}'s cost of a point): the sizes
- *       whose noise dominates the estimate's variance gain most.</li>
+ *       whose noise dominates the estimate's variance gain most. When systematic errors dominate a
+ *       target, only the larger half of the sizes is offered.</li>
  * </ol>
  * New replicas continue each (size, across value)'s replica numbers, so every added point is new
  * and a whole-axis model's run of a (size, replica) is never split between rounds.
@@ -122,13 +123,16 @@ public final class Planner {
         for (int i = 0; i < n.length; i++) {
             n[i] = modelled.get(i).replicas() + alloc.replicas.getOrDefault(modelled.get(i).size(), 0);
         }
+        // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
+        // replicas: then only the larger half of the sizes may have more
+        int smallest = steer.sysDominates() ? sizes.stream().sorted().skip(sizes.size() / 2).findFirst().orElse(0) : 0;
         while (true) {
             double now = model.variance(n);
             int pick = -1;
             double bestGain = 0;
             for (int i = 0; i < n.length; i++) {
                 double cost = unitCost.get(modelled.get(i).size());
-                if (alloc.seconds + cost > share) {
+                if (alloc.seconds + cost > share || modelled.get(i).size() < smallest) {
                     continue;
                 }
                 n[i]++;
