@@ -35,9 +35,10 @@ else:
 start=$SECONDS
 ps run "$root/$uniform_file" --out "$work/$name-uniform" --overwrite --quiet >"$work/$name-uniform.log"
 uniform_wall=$((SECONDS - start))
-uniform_cs=$(ps show "$work/$name-uniform" raw --csv | python3 -c '
+read -r uniform_cs uniform_points < <(ps show "$work/$name-uniform" raw --csv | python3 -c '
 import csv, sys
-print(sum(max(int(r["wall_ms"]), 1) for r in csv.DictReader(sys.stdin)) / 1000)')
+rows = list(csv.DictReader(sys.stdin))
+print(sum(max(int(r["wall_ms"]), 1) for r in rows) / 1000, len(rows))')
 read -r uniform_xc uniform_se < <(ps show "$work/$name-uniform" boundaries --csv | best boundaries critical_value "")
 read -r uniform_nu uniform_nu_se < <(ps show "$work/$name-uniform" exponents --csv | best exponents value nu)
 
@@ -52,17 +53,17 @@ refine_wall=$((SECONDS - start))
 grep '^round ' "$work/$name-refine.log"
 ps show "$work/$name-refine" rounds --csv | python3 -c '
 import csv, sys
-exact, uniform_cs, uniform_se, uniform_xc = (float(a) for a in sys.argv[1:5])
+exact, uniform_cs, uniform_se, uniform_xc, uniform_points = (float(a) for a in sys.argv[1:6])
 rows = [r for r in csv.DictReader(sys.stdin) if r["quantity"] == "critical_value"]
 reached = next((r for r in rows if r["stderr"] and float(r["stderr"]) <= uniform_se), None)
 last = rows[-1]
-print(f"uniform: x_c = {uniform_xc:.6f} +- {uniform_se:.6f} ({(uniform_xc - exact) / uniform_se:+.2f} sigma from {exact}), {uniform_cs:.3f} core-s")
+print(f"uniform: x_c = {uniform_xc:.6f} +- {uniform_se:.6f} ({(uniform_xc - exact) / uniform_se:+.2f} sigma from {exact}), {uniform_points:.0f} points, {uniform_cs:.3f} core-s")
 value, se = float(last["value"] or "nan"), float(last["stderr"] or "nan")
-spent, rounds, stop = float(last["core_seconds"]), last["round"], last["stop"]
-print(f"refined: x_c = {value:.6f} +- {se:.6f} ({(value - exact) / se:+.2f} sigma), {spent:.3f} core-s after round {rounds}, stop: {stop}")
+spent, rounds, stop, points = float(last["core_seconds"]), last["round"], last["stop"], last["points"]
+print(f"refined: x_c = {value:.6f} +- {se:.6f} ({(value - exact) / se:+.2f} sigma), {points} points, {spent:.3f} core-s after round {rounds}, stop: {stop}")
 if reached:
-    cs, at = float(reached["core_seconds"]), reached["round"]
-    print(f"same stderr of x_c: uniform {uniform_cs:.3f} core-s, refined {cs:.3f} core-s (round {at}): ratio uniform/refined = {uniform_cs / cs:.2f}")
+    cs, at, n = float(reached["core_seconds"]), reached["round"], int(reached["points"])
+    print(f"same stderr of x_c: uniform {uniform_cs:.3f} core-s, refined {cs:.3f} core-s ({n} points, round {at}): ratio uniform/refined = {uniform_cs / cs:.2f}")
 else:
     print(f"the refined sweep did not reach the uniform stderr {uniform_se:.6f} within {3 * uniform_cs:.3f} core-s")
 ' "$exact" "$uniform_cs" "$uniform_se" "$uniform_xc"
