@@ -66,5 +66,5 @@ if reached:
     print(f"same stderr of x_c: uniform {uniform_cs:.3f} core-s, refined {cs:.3f} core-s ({n} points, round {at}): ratio uniform/refined = {uniform_cs / cs:.2f}")
 else:
     print(f"the refined sweep did not reach the uniform stderr {uniform_se:.6f} within {3 * uniform_cs:.3f} core-s")
-' "$exact" "$uniform_cs" "$uniform_se" "$uniform_xc"
+' "$exact" "$uniform_cs" "$uniform_se" "$uniform_xc" "$uniform_points"
 echo "uniform nu = $uniform_nu +- $uniform_nu_se; wall: uniform ${uniform_wall} s, refined ${refine_wall} s (Spark start-up and a run + analysis per round included)"
