@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The engine's layers, read from its source files: model ← stats ← sweep ← run ← fss. A package
+ * The engine's layers, read from its source files: model ← stats ← sweep ← run ← fss ← refine. A package
  * may name (import, qualify, link in a comment) its own layer and the layers below it, never one
  * above; the built-in models name only the model SPI and their own package, as a model in a user's
  * jar does. So the SPI at the bottom can be published on its own, and a model cannot see the
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LayersTest {
     private static final Path SOURCES = Path.of("src/main/java/io/phasesweep/engine");
     /** Bottom first: a layer may use itself and the layers before it. */
-    private static final List<String> LAYERS = List.of("model", "stats", "sweep", "run", "fss");
+    private static final List<String> LAYERS = List.of("model", "stats", "sweep", "run", "fss", "refine");
     /** Where the built-in models live, one sub-package each. */
     private static final String MODELS = "models";
     /** An engine package named in source: its layer, and for the models its own sub-package. */

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class SpecReader {
     static final List<String> KEYS =
-            List.of("name", "model", "seed", "params", "axes", "sizes", "replicas", "budget", "analysis");
+            List.of("name", "model", "seed", "params", "axes", "sizes", "replicas", "budget", "analysis", "refine");
     static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     private static final String NAME_EXPECTED = "a name of lowercase letters, digits and '-'";
     /** What a point counts to per second at most: more than any model's update, sweep or step. */
@@ -73,8 +73,20 @@ final class SpecReader {
         YamlField analysisField = root.child(top, "analysis");
         AnalysisSpec analysis = analysisField.isGiven()
                 ? AnalysisReader.read(analysisField, axisFields.keySet(), model) : null;
-        SweepSpec spec = new SweepSpec(name, model.id(), seed, params, axes, sizes, replicas, budget, analysis);
+        YamlField refineField = root.child(top, "refine");
+        RefineSpec refine = refineField.isGiven()
+                ? RefineReader.read(refineField, analysis, axes, sizes, replicas, declared) : null;
+        SweepSpec spec = new SweepSpec(name, model.id(), seed, params, axes, sizes, replicas, budget, analysis, refine);
+        if (refine != null) {
+            long added = refine.added().stream().mapToLong(PointBlock::count).sum();
+            checkPointCount(SweepExpander.count(spec) - added, added);
+        }
         String refused = SweepExpander.firstRefusal(spec, model);
+        if (refused == null && refine != null && !refine.sizesAllowed().isEmpty()) {
+            // a size a round may add must be one the model runs
+            refused = SweepExpander.firstRefusal(new SweepSpec(name, model.id(), seed, params, axes,
+                    refine.sizesAllowed(), replicas, budget, analysis), model);
+        }
         if (refused != null) {
             throw new SweepError(fileName, "", "the points " + refused + " (model " + model.id() + " cannot run them)");
         }
@@ -155,6 +167,16 @@ final class SpecReader {
         if (count > limits.maxPoints()) {
             throw new SweepError(fileName, "", "expected at most " + limits.maxPoints() + " points, got "
                     + (count == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : count) + " (" + product + ")");
+        }
+    }
+
+    /** The sweep's own points and the ones refinement rounds added, together. */
+    private void checkPointCount(long own, long added) throws SweepError {
+        long count = own + added;
+        if (count < 0 || count > limits.maxPoints()) {
+            throw new SweepError(fileName, "refine.added", "expected at most " + limits.maxPoints() + " points, got "
+                    + (count < 0 ? "more than " + Long.MAX_VALUE : count) + " (" + own + " of the sweep and " + added
+                    + " added by refine rounds)");
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Expands a spec into points in a fixed order: sizes (file order), then the product of the axes
- * (first axis outermost, values in axis order), then replicas. Keys read
+ * (first axis outermost, values in axis order), then replicas; then the points refinement rounds
+ * added ({@link PointBlock}), block by block in the same order. Keys read
  * {@code size=16|T=2.23|r=3}; a key never depends on other points, so growing a sweep (more
  * replicas, sizes or axis values) leaves existing keys and seeds unchanged.
  */
@@ -26,23 +27,11 @@ public final class SweepExpander {
 
     public static List<Point> points(SweepSpec spec) {
         List<Point> out = new ArrayList<>();
-        for (int size : spec.sizes()) {
-            List<Map<String, Double>> combos = new ArrayList<>();
-            combos.add(new LinkedHashMap<>());
-            for (Axis axis : spec.axes()) {
-                List<Map<String, Double>> next = new ArrayList<>();
-                for (Map<String, Double> c : combos) {
-                    for (double v : axis.values(size)) {
-                        Map<String, Double> m = new LinkedHashMap<>(c);
-                        m.put(axis.name(), v);
-                        next.add(m);
-                    }
-                }
-                combos = next;
-            }
-            for (Map<String, Double> combo : combos) {
-                for (int r = 0; r < spec.replicas(); r++) {
-                    out.add(point(spec, combo, size, r));
+        for (Part part : parts(spec)) {
+            for (long combo = 0; combo < part.combinations(); combo++) {
+                Map<String, Double> values = part.values(spec, combo);
+                for (int r = 0; r < part.replicas(); r++) {
+                    out.add(point(spec, values, part.size(), part.firstReplica() + r));
                 }
             }
         }
@@ -52,8 +41,8 @@ public final class SweepExpander {
     /** The number of points, {@code points(spec).size()}, without expanding them. */
     public static long count(SweepSpec spec) {
         long total = 0;
-        for (int size : spec.sizes()) {
-            total += combinations(spec, size) * spec.replicas();
+        for (Part part : parts(spec)) {
+            total += part.combinations() * part.replicas();
         }
         return total;
     }
@@ -64,34 +53,57 @@ public final class SweepExpander {
      */
     public static Point point(SweepSpec spec, long index) {
         long rest = index;
-        for (int size : spec.sizes()) {
-            long inSize = combinations(spec, size) * spec.replicas();
-            if (rest >= inSize) {
-                rest -= inSize;
+        for (Part part : parts(spec)) {
+            long inPart = part.combinations() * part.replicas();
+            if (rest >= inPart) {
+                rest -= inPart;
                 continue;
             }
-            int replica = (int) (rest % spec.replicas());
-            long combo = rest / spec.replicas();
-            Map<String, Double> values = new LinkedHashMap<>();
-            long stride = combinations(spec, size);
-            for (Axis axis : spec.axes()) {
-                double[] v = axis.values(size);
-                stride /= v.length;
-                values.put(axis.name(), v[(int) (combo / stride)]);
-                combo %= stride;
-            }
-            return point(spec, values, size, replica);
+            return point(spec, part.values(spec, rest / part.replicas()), part.size(),
+                    part.firstReplica() + (int) (rest % part.replicas()));
         }
         throw new IndexOutOfBoundsException("point " + index + " of a sweep of " + count(spec) + " points");
     }
 
-    /** Axis value combinations at one size. */
-    private static long combinations(SweepSpec spec, int size) {
-        long n = 1;
-        for (Axis axis : spec.axes()) {
-            n *= axis.values(size).length;
+    /**
+     * A product of points: at one size, every combination of the axes' values (one array per axis, in
+     * the sweep's axis order) for a range of replicas. The sweep as written is one part per size;
+     * each block a refinement round added is one more.
+     */
+    private record Part(int size, List<double[]> axisValues, int firstReplica, int replicas) {
+        long combinations() {
+            long n = 1;
+            for (double[] v : axisValues) {
+                n *= v.length;
+            }
+            return n;
         }
-        return n;
+
+        /** Combination {@code combo}, the last axis fastest. */
+        Map<String, Double> values(SweepSpec spec, long combo) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            long stride = combinations();
+            for (int i = 0; i < axisValues.size(); i++) {
+                double[] v = axisValues.get(i);
+                stride /= v.length;
+                values.put(spec.axes().get(i).name(), v[(int) (combo / stride)]);
+                combo %= stride;
+            }
+            return values;
+        }
+    }
+
+    private static List<Part> parts(SweepSpec spec) {
+        List<Part> parts = new ArrayList<>();
+        for (int size : spec.sizes()) {
+            parts.add(new Part(size, spec.axes().stream().map(a -> a.values(size)).toList(), 0, spec.replicas()));
+        }
+        for (PointBlock b : spec.added()) {
+            parts.add(new Part(b.size(), spec.axes().stream()
+                    .map(a -> b.values().get(a.name()).stream().mapToDouble(Double::doubleValue).toArray()).toList(),
+                    b.firstReplica(), b.replicas()));
+        }
+        return parts;
     }
 
     /**
@@ -170,20 +182,19 @@ public final class SweepExpander {
      */
     static String firstRefusal(SweepSpec spec, Model model) {
         Budget budget = new Budget(spec.budget());
-        for (int size : spec.sizes()) {
-            List<double[]> values = new ArrayList<>();
-            spec.axes().forEach(a -> values.add(a.values(size)));
+        for (Part part : parts(spec)) {
+            List<double[]> values = part.axisValues();
             int[] at = new int[values.size()];
             int axis = 0;
             while (axis >= 0) {
                 Map<String, Object> params = new LinkedHashMap<>(spec.params());
-                StringBuilder key = new StringBuilder("size=").append(size);
+                StringBuilder key = new StringBuilder("size=").append(part.size());
                 for (int i = 0; i < at.length; i++) {
                     double v = values.get(i)[at[i]];
                     params.put(spec.axes().get(i).name(), v);
                     key.append('|').append(spec.axes().get(i).name()).append('=').append(Axis.format(v));
                 }
-                String why = model.refuses(new Task(new ParamValues(params), size, budget));
+                String why = model.refuses(new Task(new ParamValues(params), part.size(), budget));
                 if (why != null) {
                     return key + ": " + why;
                 }

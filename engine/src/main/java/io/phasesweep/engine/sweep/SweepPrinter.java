@@ -40,6 +40,9 @@ public final class SweepPrinter {
         if (spec.analysis() != null) {
             analysis(y, spec.analysis());
         }
+        if (spec.refine() != null) {
+            refine(y, spec.refine());
+        }
         return y.toString();
     }
 
@@ -81,6 +84,29 @@ public final class SweepPrinter {
                     y.append(", level: ").append(number(e.level()));
                 }
                 y.append("}\n");
+            }
+        }
+    }
+
+    private static void refine(StringBuilder y, RefineSpec r) {
+        y.append("refine:\n");
+        StringJoiner target = new StringJoiner(", ", "{", "}");
+        r.target().forEach((q, v) -> target.add(word(q) + ": " + number(v)));
+        y.append("  target: ").append(target).append('\n');
+        y.append("  budget_core_seconds: ").append(number(r.budgetCoreSeconds())).append('\n');
+        y.append("  max_rounds: ").append(r.maxRounds()).append('\n');
+        if (!r.sizesAllowed().isEmpty()) {
+            y.append("  sizes_allowed: ").append(flowList(r.sizesAllowed().stream().map(String::valueOf).toList())).append('\n');
+        }
+        if (!r.added().isEmpty()) {
+            y.append("  added:\n");
+            for (PointBlock b : r.added()) {
+                StringJoiner values = new StringJoiner(", ", "{", "}");
+                b.values().forEach((axis, v) -> values.add(word(axis) + ": "
+                        + flowList(v.stream().map(SweepPrinter::number).toList())));
+                y.append("    - {round: ").append(b.round()).append(", size: ").append(b.size())
+                        .append(", first_replica: ").append(b.firstReplica()).append(", replicas: ").append(b.replicas())
+                        .append(", values: ").append(values).append("}\n");
             }
         }
     }

@@ -40,10 +40,12 @@ public final class SweepSchema {
                         + "\"items\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": " + SweepParser.MAX_SIZE + "}}"))
                 .append(property("replicas", "{\"type\": \"integer\", \"minimum\": 1}"))
                 .append(property("budget", "{\"type\": \"object\"}"))
-                .append("    \"analysis\": {\"$ref\": \"#/$defs/analysis\"}\n  },\n");
+                .append(property("analysis", "{\"$ref\": \"#/$defs/analysis\"}"))
+                .append("    \"refine\": {\"$ref\": \"#/$defs/refine\"}\n  },\n");
         b.append("  \"allOf\": [\n").append(registry.all().values().stream().map(SweepSchema::model)
                 .collect(Collectors.joining(",\n"))).append("\n  ],\n");
-        b.append("  \"$defs\": {\n").append(axis()).append(",\n").append(analysis()).append("\n  }\n}\n");
+        b.append("  \"$defs\": {\n").append(axis()).append(",\n").append(analysis()).append(",\n").append(refine())
+                .append("\n  }\n}\n");
         return b.toString();
     }
 
@@ -121,6 +123,28 @@ public final class SweepSchema {
                 + strings(AnalysisReader.EXPONENT_KEYS) + "}, \"properties\": {\"quantity\": {\"type\": \"string\", \"pattern\": "
                 + string("^" + AnalysisReader.QUANTITY.pattern() + "$") + "}, \"method\": {\"enum\": "
                 + strings(AnalysisMethod.words()) + "}, \"observable\": {\"type\": \"string\"}, \"level\": {\"type\": \"number\"}}}}}}";
+    }
+
+    private static String refine() {
+        String sizes = "{\"type\": \"array\", \"uniqueItems\": true, \"items\": {\"type\": \"integer\", \"minimum\": 1, "
+                + "\"maximum\": " + SweepParser.MAX_SIZE + "}}";
+        return "    \"refine\": {\"type\": \"object\", \"additionalProperties\": false, "
+                + "\"required\": [\"target\", \"budget_core_seconds\"], \"propertyNames\": {\"enum\": "
+                + strings(RefineReader.KEYS) + "}, \"properties\": {"
+                + "\"target\": {\"type\": \"object\", \"minProperties\": 1, \"description\": "
+                + string("the stderr wanted of each quantity's best row: " + RefineSpec.CRITICAL_VALUE
+                + " or an exponent of the analysis section") + ", \"additionalProperties\": {\"type\": \"number\", "
+                + "\"exclusiveMinimum\": 0}}, "
+                + "\"budget_core_seconds\": {\"type\": \"number\", \"exclusiveMinimum\": 0}, "
+                + "\"max_rounds\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": " + RefineReader.MOST_ROUNDS
+                + ", \"default\": " + RefineSpec.DEFAULT_MAX_ROUNDS + "}, "
+                + "\"sizes_allowed\": " + sizes + ", "
+                + "\"added\": {\"type\": \"array\", \"description\": \"written by phasesweep run: the points each round added\", "
+                + "\"items\": {\"type\": \"object\", \"additionalProperties\": false, \"required\": "
+                + strings(RefineReader.BLOCK_KEYS) + ", \"properties\": {\"round\": {\"type\": \"integer\", \"minimum\": 1}, "
+                + "\"size\": {\"type\": \"integer\", \"minimum\": 1}, \"first_replica\": {\"type\": \"integer\", "
+                + "\"minimum\": 0}, \"replicas\": {\"type\": \"integer\", \"minimum\": 1}, \"values\": {\"type\": \"object\", "
+                + "\"additionalProperties\": {\"type\": \"array\", \"minItems\": 1, \"items\": {\"type\": \"number\"}}}}}}}}";
     }
 
     private static String property(String name, String schema) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * {@link SweepParser}, printed back with {@link SweepPrinter}.
  *
  * @param analysis the analysis section, or null when the file has none
+ * @param refine   the refine section, or null when the file has none
  */
 public record SweepSpec(
         String name,
@@ -23,13 +24,30 @@ public record SweepSpec(
         List<Integer> sizes,
         int replicas,
         Map<String, Double> budget,
-        AnalysisSpec analysis) {
+        AnalysisSpec analysis,
+        RefineSpec refine) {
 
     public SweepSpec {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         axes = List.copyOf(axes);
         sizes = List.copyOf(sizes);
         budget = Collections.unmodifiableMap(new LinkedHashMap<>(budget));
+    }
+
+    /** A sweep without a refine section. */
+    public SweepSpec(String name, String model, long seed, Map<String, Object> params, List<Axis> axes,
+                     List<Integer> sizes, int replicas, Map<String, Double> budget, AnalysisSpec analysis) {
+        this(name, model, seed, params, axes, sizes, replicas, budget, analysis, null);
+    }
+
+    /** The same sweep with another refine section (a round's added points). */
+    public SweepSpec withRefine(RefineSpec newRefine) {
+        return new SweepSpec(name, model, seed, params, axes, sizes, replicas, budget, analysis, newRefine);
+    }
+
+    /** The points refinement rounds added (none without a refine section). */
+    public List<PointBlock> added() {
+        return refine == null ? List.of() : refine.added();
     }
 
     public Axis axis(String name) {

@@ -22,12 +22,13 @@ import java.util.Map;
  * A sweep of the {@code synthetic} model run the way {@code phasesweep run} runs it: the file parsed
  * and validated, expanded into point groups with their seeds, each group run by the
  * {@link PointRunner}, the OK rows handed to the analysis as samples. So a calibration trial draws
- * exactly the rows a real sweep of the same file and seed would write.
+ * exactly the rows a real sweep of the same file and seed would write. Public for the refinement
+ * planner's tests, which plan from its analysis.
  */
-record SyntheticSweep(SweepSpec spec, Model model) {
+public record SyntheticSweep(SweepSpec spec, Model model) {
     private static final ModelRegistry REGISTRY = ModelRegistry.load();
 
-    static SyntheticSweep parse(String yaml) {
+    public static SyntheticSweep parse(String yaml) {
         try {
             SweepSpec spec = SweepParser.parse(yaml, "calibration.yaml", REGISTRY);
             return new SyntheticSweep(spec, REGISTRY.find(spec.model()));
@@ -59,7 +60,7 @@ record SyntheticSweep(SweepSpec spec, Model model) {
         return out;
     }
 
-    AnalysisResult analyze(int bootstrap) {
+    public AnalysisResult analyze(int bootstrap) {
         return SweepAnalysis.analyze(spec, model, samples(), Map.of(), new AnalysisOptions(bootstrap, spec.seed()));
     }
 

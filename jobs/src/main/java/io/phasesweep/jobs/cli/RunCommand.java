@@ -8,6 +8,7 @@ import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.progress.Progress;
 import io.phasesweep.jobs.report.Report;
 import io.phasesweep.jobs.spark.AnalyzeJob;
+import io.phasesweep.jobs.spark.RefineJob;
 import io.phasesweep.jobs.spark.RunJob;
 import io.phasesweep.jobs.spark.RunSummary;
 import io.phasesweep.jobs.tables.OutputFolder;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code phasesweep run FILE}: runs every point of a sweep on Spark and writes {@code raw} and
- * {@code runs}, then, when the sweep has an analysis section, the analysis tables ({@link AnalyzeJob}).
+ * {@code runs}, then, when the sweep has an analysis section, the analysis tables ({@link AnalyzeJob});
+ * with a refine section, rounds of analyse, plan and run ({@link RefineJob}).
  */
 @Command(name = "run", description = "Run a sweep on Spark; write the raw and runs tables (Parquet),"
         + " then analyse them when the sweep has an analysis section.")
@@ -107,6 +109,12 @@ public final class RunCommand implements Callable<Integer> {
                 stdout, !jsonProgress && System.console() != null);
         return sparkOptions.withSession("phasesweep " + sweep.spec().name(), spark -> {
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
+            if (sweep.spec().refine() != null) {
+                RefineJob.Outcome refined = new RefineJob(spark, timeLimit, waves, log, progress).run(sweep, folder, resume);
+                log.printf("refine: stopped after round %d (%s)%n", refined.rounds(), refined.stop().column());
+                Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
+                return 0;
+            }
             long started = System.nanoTime();
             RunSummary run = new RunJob(spark, timeLimit, waves, log, progress).run(sweep, folder, resume);
             double runSeconds = seconds(started);

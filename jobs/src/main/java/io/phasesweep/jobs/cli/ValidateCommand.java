@@ -2,6 +2,7 @@ package io.phasesweep.jobs.cli;
 
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.PointGroup;
+import io.phasesweep.engine.sweep.RefineSpec;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepParser;
@@ -38,6 +39,11 @@ public final class ValidateCommand implements Callable<Integer> {
         out.printf("  points:     %d%n", points);
         out.printf("  groups:     %d (units of work)%n", groups.size());
         out.printf("  total cost: %s (model's relative units)%n", ModelsCommand.number(cost));
+        RefineSpec refine = sweep.spec().refine();
+        if (refine != null) {
+            out.printf("  refine:     round 0 as above, then up to %d rounds within %s core-seconds in all%n",
+                    refine.maxRounds(), ModelsCommand.number(refine.budgetCoreSeconds()));
+        }
         out.flush();
         return 0;
     }

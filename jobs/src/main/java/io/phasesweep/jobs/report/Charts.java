@@ -2,6 +2,7 @@ package io.phasesweep.jobs.report;
 
 import io.phasesweep.engine.fss.BoundaryRow;
 import io.phasesweep.engine.fss.Finding;
+import io.phasesweep.jobs.tables.RoundsTable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -84,6 +85,20 @@ final class Charts {
         // XChart refuses a log axis where an error bar reaches zero
         chart.getStyler().setYAxisLogarithmic(spansDecades(byMethod,
                 b -> b.criticalValue() - (Double.isFinite(b.stderr()) ? b.stderr() : 0)));
+        return png(chart);
+    }
+
+    /** Estimates with error bars against core-seconds, one series per name (a quantity at an across value). */
+    static byte[] rounds(String title, String yLabel, Map<String, List<RoundsTable.Round>> series) {
+        XYChart chart = chart(title, "core-seconds", yLabel);
+        series.forEach((name, rounds) -> {
+            List<RoundsTable.Round> known = rounds.stream().filter(r -> r.target().value() != null).toList();
+            if (!known.isEmpty()) {
+                chart.addSeries(name, known.stream().mapToDouble(RoundsTable.Round::coreSeconds).toArray(),
+                        known.stream().mapToDouble(r -> r.target().value()).toArray(),
+                        known.stream().mapToDouble(r -> r.target().stderr()).toArray()).setMarker(SeriesMarkers.CIRCLE);
+            }
+        });
         return png(chart);
     }
 

@@ -5,6 +5,7 @@ import io.phasesweep.engine.fss.ExponentRow;
 import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.stats.Estimate;
 
+import io.phasesweep.jobs.tables.RoundsTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +23,23 @@ import java.util.Map;
  */
 public record ReportData(String sweep, String model, String control, String across, List<String> observables,
                          List<Point> points, List<BoundaryRow> boundaries, List<ExponentRow> exponents,
-                         List<String> notes, List<Map<String, String>> runs, String sweepFile) {
+                         List<String> notes, List<Map<String, String>> runs, String sweepFile,
+                         List<RoundsTable.Round> rounds) {
     public ReportData {
+        rounds = List.copyOf(rounds);
         observables = List.copyOf(observables);
         points = List.copyOf(points);
         boundaries = List.copyOf(boundaries);
         exponents = List.copyOf(exponents);
         notes = List.copyOf(notes);
         runs = runs.stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+    }
+
+    /** The data of a sweep without refinement rounds. */
+    public ReportData(String sweep, String model, String control, String across, List<String> observables,
+                      List<Point> points, List<BoundaryRow> boundaries, List<ExponentRow> exponents,
+                      List<String> notes, List<Map<String, String>> runs, String sweepFile) {
+        this(sweep, model, control, across, observables, points, boundaries, exponents, notes, runs, sweepFile, List.of());
     }
 
     /**

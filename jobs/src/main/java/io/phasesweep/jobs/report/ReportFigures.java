@@ -1,9 +1,12 @@
 package io.phasesweep.jobs.report;
 
 import io.phasesweep.engine.fss.BoundaryRow;
+import io.phasesweep.jobs.tables.RoundsTable;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The charts of the report, built from its data alone. */
@@ -67,6 +70,27 @@ final class ReportFigures {
                         + ", one series per method (a location also per size: L=...) and best, error bars one standard"
                         + " error; an axis spanning more than a factor 20 is logarithmic",
                 Charts.boundary("Phase boundary", data.across(), data.control() + "_c", data.boundaries())));
+    }
+
+    /**
+     * A refined sweep's rounds: per target quantity, its best value ± stderr after each round against
+     * the core-seconds spent by then (one series per across value); empty without rounds.
+     */
+    List<Figure> rounds() {
+        Map<String, Map<String, List<RoundsTable.Round>>> byQuantity = new LinkedHashMap<>();
+        for (RoundsTable.Round r : data.rounds()) {
+            String series = r.target().acrossValue() == null ? "best"
+                    : data.across() + " = " + Numbers.plain(r.target().acrossValue());
+            byQuantity.computeIfAbsent(r.target().quantity(), q -> new LinkedHashMap<>())
+                    .computeIfAbsent(series, s -> new ArrayList<>()).add(r);
+        }
+        List<Figure> out = new ArrayList<>();
+        byQuantity.forEach((quantity, series) -> out.add(new Figure("rounds-" + quantity.replaceAll("[^a-z0-9_]", "-"),
+                "Refinement: the best " + quantity + " ± its stderr after each round, against the core-seconds spent by"
+                        + " then (target stderr " + Numbers.plain(series.values().iterator().next().get(0).target().target())
+                        + "); a round without a best row has no point",
+                Charts.rounds("Refinement of " + quantity, quantity, series))));
+        return out;
     }
 
     private Figure collapse(String observable, List<Series> curves, Scaling s, String at, String id) {

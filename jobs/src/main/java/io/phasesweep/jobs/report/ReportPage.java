@@ -79,12 +79,31 @@ final class ReportPage {
         b.append(Html.table("exponents", acrossHeader("quantity", "method", "value", "stat", "sys", "sizes", "flags",
                 "quality"), data.exponents().stream().sorted(java.util.Comparator.comparing(ExponentRow::quantity))
                 .filter(e -> !isVariant(e.finding())).map(this::exponentRow).toList()));
+        rounds(b);
         if (!data.notes().isEmpty()) {
             b.append("<h2>Notes of the analysis</h2>\n<ul id=\"notes\">");
             data.notes().forEach(n -> b.append("<li>").append(Html.escape(n)).append("</li>"));
             b.append("</ul>\n");
         }
         b.append("</section>\n");
+    }
+
+    /** A refined sweep's rounds: what each added, what it cost, where each target stood after it. */
+    private void rounds(StringBuilder b) {
+        if (data.rounds().isEmpty()) {
+            return;
+        }
+        b.append("<h2>Refinement rounds</h2>\n");
+        b.append(Html.table("rounds", List.of("round", "points added", "points", "core-seconds", "quantity", "best",
+                "target stderr", "stop"), data.rounds().stream().map(r -> List.of(String.valueOf(r.round()),
+                String.valueOf(r.pointsAdded()), String.valueOf(r.points()), Numbers.plain(r.coreSeconds()),
+                (r.target().acrossValue() == null ? "" : data.across() + " = " + Numbers.plain(r.target().acrossValue()) + ": ")
+                        + r.target().quantity(),
+                r.target().value() == null ? "no best row" : Numbers.withError(r.target().value(), r.target().stderr()),
+                Numbers.plain(r.target().target()), r.stop() == null ? "" : r.stop())).toList()));
+        b.append("<div class=\"figures\">");
+        figures.rounds().forEach(f -> b.append(figure(f)));
+        b.append("</div>\n");
     }
 
     private void observables(StringBuilder b) {

@@ -10,6 +10,7 @@ import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.engine.sweep.SweepSpec;
 import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.tables.RoundsTable;
 import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -77,8 +78,10 @@ public final class ReportTables {
                 .map(BoundariesTable::read).toList();
         List<ExponentRow> exponents = table(spark, dir, ExponentsTable.NAME, analyze).collectAsList().stream()
                 .map(ExponentsTable::read).toList();
+        Path rounds = new Path(dir, RoundsTable.NAME);
         return new ReportData(spec.name(), spec.model(), control, across, observables, rows, boundaries, exponents,
-                notes(spark, dir), runs, sweepFile);
+                notes(spark, dir), runs, sweepFile,
+                exists(spark, rounds) ? RoundsTable.read(spark, rounds.toString()) : List.of());
     }
 
     /** The analysis notes; none from a folder analysed before the table existed. */

@@ -24,7 +24,7 @@ import java.util.List;
 public final class ShowTable {
     public enum Format { TEXT, CSV, JSON }
 
-    public static final List<String> TABLES = List.of("raw", "points", "boundaries", "exponents", "notes", "runs");
+    public static final List<String> TABLES = List.of("raw", "points", "boundaries", "exponents", "notes", "runs", "rounds");
     /** Widest cell of the text view; CSV and JSON keep every character. */
     static final int MAX_WIDTH = 32;
 

@@ -3,6 +3,7 @@ package io.phasesweep.jobs.tables;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.Axis;
+import io.phasesweep.engine.sweep.PointBlock;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepParser;
@@ -36,7 +37,8 @@ import static org.apache.spark.sql.functions.when;
  *       left out until a {@code --resume} run completes it.</li>
  *   <li>Only points of the sweep as the latest finished run defines it (its sweep file text,
  *       re-parsed without a point limit: the run already accepted its size): size in its sizes,
- *       replica below its replica count, each axis value among the axis' values at that size.
+ *       replica below its replica count, each axis value among the axis' values at that size; or
+ *       a point its {@code refine} section lists as added by a round.
  *       Rows of sizes, replicas or axis values a later sweep file dropped are left out.</li>
  *   <li>One row per point: the row of the latest run (by start time, then run id). Rows of one
  *       point in one run (a duplicate, e.g. from two runs writing one folder) are ordered ok first,
@@ -123,7 +125,10 @@ public final class CurrentRaw {
                 SweepParser.Limits.DEFAULT.withMaxPoints(Long.MAX_VALUE));
     }
 
-    /** Size, replica and axis values of a point of the sweep (its key's parts, as numbers). */
+    /**
+     * Size, replica and axis values of a point of the sweep (its key's parts, as numbers), or of a
+     * point a refinement round added.
+     */
     private static Column inSweep(SweepSpec spec) {
         Column any = lit(false);
         for (int size : spec.sizes()) {
@@ -133,7 +138,16 @@ public final class CurrentRaw {
             }
             any = any.or(at);
         }
-        return any.and(col("replica").geq(0)).and(col("replica").lt(spec.replicas()));
+        any = any.and(col("replica").geq(0)).and(col("replica").lt(spec.replicas()));
+        for (PointBlock b : spec.added()) {
+            Column at = col("size").equalTo(b.size())
+                    .and(col("replica").geq(b.firstReplica())).and(col("replica").lt(b.firstReplica() + b.replicas()));
+            for (Axis axis : spec.axes()) {
+                at = at.and(col(axis.name()).isin(b.values().get(axis.name()).toArray()));
+            }
+            any = any.or(at);
+        }
+        return any;
     }
 
     private static Dataset<Row> readTable(SparkSession spark, OutputFolder out, String table) throws CommandError {

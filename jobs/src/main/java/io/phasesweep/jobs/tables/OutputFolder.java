@@ -22,7 +22,7 @@ import java.util.Set;
 public final class OutputFolder implements AutoCloseable {
     /** Tables phasesweep writes under the folder. */
     static final List<String> TABLES = List.of(RawTable.NAME, RunsTable.NAME, PointsTable.NAME,
-            BoundariesTable.NAME, ExponentsTable.NAME, NotesTable.NAME);
+            BoundariesTable.NAME, ExponentsTable.NAME, NotesTable.NAME, RoundsTable.NAME);
     /** What follows from {@code raw} alone: stale, and removed, once a run has changed {@code raw}. */
     static final List<String> DERIVED = List.of(PointsTable.NAME, BoundariesTable.NAME, ExponentsTable.NAME,
             NotesTable.NAME, Ownership.REPORT);
@@ -157,9 +157,21 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Whether {@code raw} held rows of earlier runs when the folder was prepared (and kept). */
+    /**
+     * Whether {@code raw} holds rows: of earlier runs when the folder was prepared (and kept), or of
+     * a run since (a refined sweep's rounds resume the rounds before them).
+     */
     public boolean hasRaw() {
-        return hasRaw;
+        return hasRaw || hasTable(RawTable.NAME);
+    }
+
+    /** Whether the table holds rows now. */
+    public boolean hasTable(String name) {
+        try {
+            return hasRows(fs, new Path(root, name));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -44,7 +44,8 @@ public final class Ownership {
             PointsTable.NAME, List.of("sweep", "model", "size", "replicas"),
             BoundariesTable.NAME, List.of("sweep", "model", "critical_value"),
             ExponentsTable.NAME, List.of("sweep", "model", "quantity"),
-            NotesTable.NAME, List.of("sweep", "model", "note"));
+            NotesTable.NAME, List.of("sweep", "model", "note"),
+            RoundsTable.NAME, List.of("sweep", "model", "round", "core_seconds"));
 
     private final FileSystem fs;
     private final Configuration hadoop;

@@ -75,7 +75,7 @@ class ShowTableTest {
     @Test
     void anUnknownOrMissingTableIsNamed() {
         Configuration hadoop = new Configuration();
-        assertEquals("unknown table 'bounds'; tables: raw, points, boundaries, exponents, notes, runs",
+        assertEquals("unknown table 'bounds'; tables: raw, points, boundaries, exponents, notes, runs, rounds",
                 assertThrows(CommandError.class, () -> ShowTable.check(hadoop, dir.toString(), "bounds", 5)).getMessage());
         assertEquals(dir + " is not a phasesweep output folder (it has no raw table): run a sweep into it first"
                         + " (phasesweep run FILE --out " + dir + ")",

@@ -1,0 +1,77 @@
+package io.phasesweep.engine.refine;
+
+import io.phasesweep.engine.fss.PointRow;
+import io.phasesweep.engine.stats.Estimate;
+import io.phasesweep.engine.sweep.SweepSpec;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One size's data near x_c, from the {@code points} table: the per-replica variance of the
+ * steering observable (the crossing observable, else the first exponent's) over the
+ * {@link #NEAREST} points nearest x_c, and the replicas of the window. (Not its slope: a coarse
+ * grid flattens the steep curves of large sizes, and would make them look uninformative; the
+ * {@link VarianceModel} takes the slope's growth with size from ν.)
+ *
+ * @param variance per-replica variance s² (error² × replicas, averaged), NaN when fewer than two
+ *                 points near x_c have an error
+ * @param level    their mean value
+ * @param replicas mean replicas per point within the window (0 when none is in it)
+ * @param sampled  at least {@link #SAMPLED_VALUES} of the window's values have a point with two replicas
+ *                 or more (a coarse grid that merely spans the window does not sample it)
+ */
+record SizeVariance(int size, double variance, double level, double replicas, boolean sampled) {
+    /** Points nearest x_c the variance and slope are taken over. */
+    static final int NEAREST = 4;
+    /** Window values with data that make a window sampled. */
+    static final int SAMPLED_VALUES = 4;
+
+    static String observable(SweepSpec spec) {
+        String crossing = spec.analysis().crossing();
+        return crossing != null ? crossing : spec.analysis().exponents().get(0).observable();
+    }
+
+    /**
+     * @param bounds the window's bounds
+     * @param values the window's values
+     */
+    static SizeVariance of(SweepSpec spec, List<PointRow> points, int size, Double across, double xc, double[] bounds,
+                           double[] values) {
+        String control = spec.analysis().control();
+        String acrossAxis = spec.analysis().across();
+        String observable = observable(spec);
+        List<PointRow> here = points.stream()
+                .filter(p -> p.size() == size && (across == null || p.params().real(acrossAxis) == across))
+                .filter(p -> p.replicas() >= 2 && finite(p.observables().get(observable)))
+                .toList();
+        List<PointRow> inWindow = here.stream()
+                .filter(p -> p.params().real(control) >= bounds[0] && p.params().real(control) <= bounds[1]).toList();
+        double replicas = inWindow.stream().mapToInt(PointRow::replicas).average().orElse(0);
+        java.util.Set<Double> measured = new java.util.HashSet<>();
+        inWindow.forEach(p -> measured.add(p.params().real(control)));
+        boolean sampled = java.util.Arrays.stream(values).filter(measured::contains).count() >= Math.min(SAMPLED_VALUES, values.length);
+        List<PointRow> near = here.stream()
+                .sorted(Comparator.comparingDouble(p -> Math.abs(p.params().real(control) - xc)))
+                .limit(NEAREST).toList();
+        if (near.size() < 2) {
+            return new SizeVariance(size, Double.NaN, Double.NaN, replicas, sampled);
+        }
+        double s2 = 0;
+        double mean = 0;
+        for (PointRow p : near) {
+            Estimate e = p.observables().get(observable);
+            s2 += e.error() * e.error() * p.replicas();
+            mean += e.value();
+        }
+        return new SizeVariance(size, s2 / near.size(), mean / near.size(), replicas, sampled);
+    }
+
+    boolean measured() {
+        return Double.isFinite(variance) && Double.isFinite(level);
+    }
+
+    private static boolean finite(Estimate e) {
+        return e != null && Double.isFinite(e.value()) && Double.isFinite(e.error());
+    }
+}

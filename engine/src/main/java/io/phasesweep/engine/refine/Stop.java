@@ -1,0 +1,79 @@
+package io.phasesweep.engine.refine;
+
+import io.phasesweep.engine.sweep.RefineSpec;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Why the rounds stopped, as written in the {@code stop} column of the {@code rounds} table. */
+public enum Stop {
+    /** every target's best row has the stderr wanted, and its value held steady since the previous round */
+    TARGETS_MET,
+    /** max_rounds rounds after round 0 ran (the last one may also have spent the budget: it gets what is left) */
+    MAX_ROUNDS,
+    /** the core-seconds spent reached budget_core_seconds before max_rounds rounds ran */
+    BUDGET_SPENT,
+    /** the round did not lower the largest stderr/target */
+    NO_IMPROVEMENT,
+    /** the planner found no point to add (every window sampled at the budget's limit, or nothing fits) */
+    NOTHING_TO_ADD;
+
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether to stop after round {@code round}, and why; the first reason that holds, in the order
+     * of the constants.
+     *
+     * <p>Targets count as met when every target's stderr is at most its target and its best value
+     * moved by at most {@link #STEADY} combined standard errors since the previous round: a best
+     * value that jumps is not yet to be trusted, however small its error bar (a collapse that
+     * settles on a grid value shared by its sizes, a crossing of a coarse grid). No improvement
+     * means two rounds in a row that did not lower the largest stderr/target below the best of the
+     * refinement rounds before them; round 0 is not compared with, and one round may well not
+     * improve: a coarse grid's error is overconfident, and the first rounds trade it for an honest
+     * one. A target without a best row is infinitely far from its target.
+     *
+     * @param earlier      the statuses of the rounds before this one, in order
+     * @param spentSeconds core-seconds of every finished point so far
+     */
+    public static Optional<Stop> after(int round, List<TargetStatus> statuses, List<List<TargetStatus>> earlier,
+                                       double spentSeconds, RefineSpec refine) {
+        double worst = Precision.worst(statuses);
+        if (worst <= 1 && (earlier.isEmpty() || steady(statuses, earlier.get(earlier.size() - 1)))) {
+            return Optional.of(TARGETS_MET);
+        }
+        if (round >= refine.maxRounds()) {
+            return Optional.of(MAX_ROUNDS);
+        }
+        if (spentSeconds >= refine.budgetCoreSeconds()) {
+            return Optional.of(BUDGET_SPENT);
+        }
+        int n = earlier.size();
+        if (n >= 3) {
+            double before = earlier.subList(1, n - 1).stream().mapToDouble(Precision::worst).min().orElseThrow();
+            if (!(Math.min(worst, Precision.worst(earlier.get(n - 1))) < before)) {
+                return Optional.of(NO_IMPROVEMENT);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Best values move by at most this many combined standard errors between rounds when they are steady. */
+    static final double STEADY = 2;
+
+    /** Every target's best value within {@link #STEADY} combined standard errors of the previous round's. */
+    static boolean steady(List<TargetStatus> now, List<TargetStatus> before) {
+        for (TargetStatus s : now) {
+            TargetStatus b = before.stream().filter(t -> t.quantity().equals(s.quantity())
+                    && java.util.Objects.equals(t.acrossValue(), s.acrossValue())).findFirst().orElse(null);
+            if (b == null || b.value() == null || s.value() == null
+                    || Math.abs(s.value() - b.value()) > STEADY * Math.hypot(s.stderr(), b.stderr())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

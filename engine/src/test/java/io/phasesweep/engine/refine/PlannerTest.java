@@ -1,0 +1,140 @@
+package io.phasesweep.engine.refine;
+
+import io.phasesweep.engine.fss.AnalysisResult;
+import io.phasesweep.engine.fss.SyntheticSweep;
+import io.phasesweep.engine.sweep.PointBlock;
+import io.phasesweep.engine.sweep.SweepSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The planner on synthetic sweeps, whose x_c = 2.27 and ν = 1 are known. */
+class PlannerTest {
+    private static final double XC = 2.27;
+    private static final String HEAD = """
+            name: refine-test
+            model: synthetic
+            seed: 11
+            params: {x_c: 2.27, nu: 1.0, noise: 0.05}
+            """;
+    private static final String ANALYSIS = """
+            analysis:
+              control: T
+              crossing: u
+              exponents:
+                - {quantity: nu, method: collapse, observable: u}
+            refine:
+              target: {critical_value: 0.0001, nu: 0.01}
+              budget_core_seconds: 100
+            """;
+    /** The coarse start of a refined sweep: 5 temperatures over [2.0, 2.6], 3 replicas. */
+    private static final String COARSE = HEAD + """
+            axes:
+              T: {from: 2.0, to: 2.6, steps: 5}
+            sizes: [8, 16, 32, 64]
+            replicas: 3
+            """ + ANALYSIS;
+    private static final CostModel EQUAL = new CostModel(Map.of(8, 0.01, 16, 0.01, 32, 0.01, 64, 0.01), size -> 1);
+
+    /**
+     * From a well-sampled sweep: every size's window lies within x_c ± 2·L^(−1/ν) under the current
+     * estimates (here x_c = 2.279, ν = 1.85 from the collapse: size 32 has 2 replicas) and holds the
+     * true x_c; at the largest size, where the window is narrower than the range, |T − 2.27|·L &lt; 6.
+     */
+    @Test
+    void controlValuesLandInTheScalingWindowOfEverySize() {
+        SweepSpec spec = windowSweep();
+        AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
+        Steering steer = Steering.of(spec, result, null);
+        for (int size : spec.sizes()) {
+            double[] t = ScalingWindow.values(steer.xc(), steer.nu(), steer.widen(), size, 2, 2.6);
+            double[] b = ScalingWindow.bounds(steer.xc(), steer.nu(), steer.widen(), size);
+            double unit = (t[1] - t[0]) / 2;
+            assertEquals(ScalingWindow.VALUES, t.length);
+            assertTrue(t[0] < XC && XC < t[t.length - 1] && t[0] >= b[0] - unit && t[t.length - 1] <= b[1] + unit,
+                    size + ": " + java.util.Arrays.toString(t) + " " + steer);
+        }
+        Planner.Plan plan = Planner.plan(spec, result, EQUAL, 3, 1);
+        assertTrue(!plan.blocks().isEmpty() && plan.seconds() <= 3, plan.toString());
+        for (PointBlock b : plan.blocks()) {
+            List<Double> t = b.values().get("T");
+            double lo = t.stream().min(Double::compare).orElseThrow();
+            double hi = t.stream().max(Double::compare).orElseThrow();
+            assertTrue(t.size() >= ScalingWindow.VALUES - 1, b.toString());
+            assertTrue(lo < XC && XC < hi, b.toString());
+            assertTrue(b.size() < 64 || (XC - lo) * b.size() < 6 && (hi - XC) * b.size() < 6, b.toString());
+        }
+    }
+
+    /**
+     * A coarse grid gives poor estimates (the crossing at a grid value, ν large): the windows then
+     * span the axis' range, more densely than the grid, and stay within it.
+     */
+    @Test
+    void aCoarseStartSamplesTheAxisRangeDensely() {
+        SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
+        Planner.Plan plan = Planner.plan(sweep.spec(), sweep.analyze(40), EQUAL, 3, 1);
+        assertTrue(sizes(plan).size() >= 2, plan.toString());
+        for (PointBlock b : plan.blocks()) {
+            List<Double> t = b.values().get("T");
+            assertTrue(t.size() >= 5 && t.stream().allMatch(v -> v >= 2.0 && v <= 2.6), b.toString());
+            assertEquals(3, b.firstReplica(), "new replicas follow the sweep's");
+        }
+    }
+
+    /**
+     * Sizes 8, 16 and 64 have 16 replicas over their windows, size 32 only 2: its noise dominates
+     * the crossings of (16, 32) and (32, 64), and at equal cost it gets the most new replicas;
+     * at a hundred times the cost, fewer than the others.
+     */
+    @Test
+    void replicasGoWhereTheyLowerTheVarianceMostPerCoreSecond() {
+        SweepSpec spec = windowSweep();
+        AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
+        Map<Integer, Integer> equal = replicasBySize(Planner.plan(spec, result, EQUAL, 3, 1));
+        assertTrue(equal.get(32) > equal.getOrDefault(16, 0) && equal.get(32) > equal.getOrDefault(64, 0)
+                && equal.get(32) > equal.getOrDefault(8, 0), equal.toString());
+
+        CostModel dear32 = new CostModel(Map.of(8, 0.01, 16, 0.01, 32, 1.0, 64, 0.01), size -> 1);
+        Map<Integer, Integer> dear = replicasBySize(Planner.plan(spec, result, dear32, 3, 1));
+        assertTrue(dear.getOrDefault(32, 0) < equal.get(32), dear + " vs " + equal);
+    }
+
+    @Test
+    void nothingIsAddedWhenTheBudgetAffordsNoReplica() {
+        SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
+        assertEquals(List.of(), Planner.plan(sweep.spec(), sweep.analyze(40), EQUAL, 0.001, 1).blocks());
+    }
+
+    /** A window sweep, then 14 more replicas over the windows of every size but 32. */
+    private static SweepSpec windowSweep() {
+        SweepSpec base = SyntheticSweep.parse(HEAD + """
+                axes:
+                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
+                sizes: [8, 16, 32, 64]
+                replicas: 2
+                """ + ANALYSIS).spec();
+        List<PointBlock> more = List.of(8, 16, 64).stream().map(size -> new PointBlock(1, size, 2, 14,
+                Map.of("T", java.util.Arrays.stream(base.axis("T").values(size)).boxed().toList()))).toList();
+        return base.withRefine(base.refine().plus(more));
+    }
+
+    private static String printed(SweepSpec spec) {
+        return io.phasesweep.engine.sweep.SweepPrinter.toYaml(spec);
+    }
+
+    private static List<Integer> sizes(Planner.Plan plan) {
+        return plan.blocks().stream().map(PointBlock::size).distinct().sorted().toList();
+    }
+
+    private static Map<Integer, Integer> replicasBySize(Planner.Plan plan) {
+        Map<Integer, Integer> out = new TreeMap<>();
+        plan.blocks().forEach(b -> out.merge(b.size(), b.replicas(), Integer::sum));
+        return out;
+    }
+}

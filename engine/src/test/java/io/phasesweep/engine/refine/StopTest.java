@@ -1,0 +1,79 @@
+package io.phasesweep.engine.refine;
+
+import io.phasesweep.engine.sweep.RefineSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class StopTest {
+    private static final RefineSpec REFINE = new RefineSpec(Map.of("critical_value", 0.001, "nu", 0.05), 100, 5,
+            List.of(), List.of());
+
+    private static List<TargetStatus> at(Double xcStderr, double nuStderr) {
+        return at(2.27, xcStderr, nuStderr);
+    }
+
+    private static List<TargetStatus> at(double xc, Double xcStderr, double nuStderr) {
+        return List.of(new TargetStatus("critical_value", null, xcStderr == null ? null : xc, xcStderr, 0.001),
+                new TargetStatus("nu", null, 1.0, nuStderr, 0.05));
+    }
+
+    /** Earlier rounds whose largest stderr/target was {@code worst}: their x_c stderr, nu on target. */
+    private static List<List<TargetStatus>> rounds(double... worst) {
+        return java.util.Arrays.stream(worst).mapToObj(w -> at(Double.isInfinite(w) ? null : w * 0.001, 0.05)).toList();
+    }
+
+    @Test
+    void theFirstReasonThatHoldsStops() {
+        assertEquals(Optional.of(Stop.TARGETS_MET), Stop.after(1, at(0.001, 0.05), rounds(5.0), 1e9, REFINE));
+        assertEquals(Optional.of(Stop.BUDGET_SPENT), Stop.after(1, at(0.002, 0.05), rounds(5.0), 100, REFINE));
+        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(0.002, 0.05), rounds(5.0, 4.0, 3.0, 2.5, 2.1), 100, REFINE));
+        assertEquals(Optional.empty(), Stop.after(0, at(0.002, 0.05), List.of(), 10, REFINE));
+    }
+
+    /**
+     * Two rounds in a row that do not beat the best refinement round before them stop; one such
+     * round does not, and round 0 (a coarse grid's overconfident error) is no benchmark.
+     */
+    @Test
+    void noImprovementTakesTwoRoundsInARow() {
+        assertEquals(Optional.empty(), Stop.after(2, at(0.002, 0.05), rounds(1.0, 1.5), 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.0012, 0.05), rounds(1.0, 1.5, 3.0), 10, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.002, 0.05), rounds(1.0, 1.5, 1.6), 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.0014, 0.05), rounds(1.0, 1.5, 1.6), 10, REFINE));
+    }
+
+    /** Met targets stop only when the best values held steady: within two combined stderr of the previous round's. */
+    @Test
+    void targetsAreMetOnlyWhenTheBestValuesHoldSteady() {
+        assertEquals(Optional.of(Stop.TARGETS_MET), Stop.after(2, at(2.2725, 0.001, 0.05), rounds(3, 2), 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(2, at(2.2750, 0.001, 0.05), rounds(3, 2), 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(2, at(0.001, 0.05), rounds(3, inf()), 10, REFINE));
+    }
+
+    private static double inf() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** A target that gains a best row improves; one without a best row in every round does not. */
+    @Test
+    void aMissingBestRowIsInfinitelyFarFromItsTarget() {
+        double inf = Double.POSITIVE_INFINITY;
+        assertEquals(inf, Precision.worst(at(null, 0.01)));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.002, 0.05), rounds(inf, inf, inf), 10, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(null, 0.05), rounds(inf, inf, inf), 10, REFINE));
+    }
+
+    @Test
+    void costsAreMeasuredOrScaledFromTheNearestMeasuredSize() {
+        CostModel costs = new CostModel(Map.of(16, 0.5, 64, 8.0), size -> (double) size * size);
+        assertEquals(0.5, costs.secondsPerPoint(16));
+        assertEquals(32.0, costs.secondsPerPoint(128), 1e-12);
+        assertEquals(0.125, costs.secondsPerPoint(8), 1e-12);
+        assertEquals(CostModel.RESOLUTION_SECONDS, new CostModel(Map.of(16, 0.0), size -> 1).secondsPerPoint(16));
+    }
+}
