@@ -10,7 +10,8 @@ import java.util.List;
  * observable is the dimensionless crossing observable, its scaling power, on these variants:
  * <ul>
  *   <li>main: all sizes, or, when their S is above {@link Checks#MAX_S}, without the smallest sizes
- *       until S passes (a leading-size cut against corrections to scaling, at least two sizes);</li>
+ *       until S passes (a leading-size cut against corrections to scaling, at least two sizes; fewer
+ *       than {@link #MIN_SIZES} are flagged {@link Flag#TOO_FEW_SIZES});</li>
  *   <li>the same without the next smallest size, when two sizes remain;</li>
  *   <li>{@code window}: the main sizes on |x − x_c|·L^(1/ν) ≤ w around the main estimate's x_c and ν,
  *       w from the sweep file or half the scaled range every size covers (the critical region, where
@@ -20,6 +21,13 @@ import java.util.List;
  */
 record CollapseMethod(ExponentRequest request) implements Method {
     static final String NAME = AnalysisMethod.COLLAPSE.word();
+    /**
+     * Fewer sizes in the main collapse leave no size variant to show corrections to scaling, and two
+     * curves collapse onto each other wherever they share grid values (a refined sweep's collapse
+     * of two sizes settled on such a value, 8 of its error bars off): such a collapse is flagged
+     * {@link Flag#TOO_FEW_SIZES}, as a power law on fewer than {@link PowerLaw#MIN_SIZES} is.
+     */
+    static final int MIN_SIZES = 3;
 
     /** The collapse of one observable, its three parameters on their variants. */
     record Collapses(Variants xc, Variants inverseNu, Variants power) {
@@ -61,6 +69,10 @@ record CollapseMethod(ExponentRequest request) implements Method {
         }
         if (cut > 0) {
             v = plus(v, PowerLaw.cutName(0), all);
+        }
+        if (n - cut < MIN_SIZES) {
+            v = new Collapses(v.xc().with(Flag.TOO_FEW_SIZES), v.inverseNu().with(Flag.TOO_FEW_SIZES),
+                    v.power().with(Flag.TOO_FEW_SIZES));
         }
         return v;
     }
