@@ -81,6 +81,57 @@ class CurieWeissTest {
         }
     }
 
+    /** P(n up spins) at N = 10 by the explicit sum over all 2^N configurations, independent of CurieWeiss. */
+    private static double[] upCountLaw(int n) {
+        double[] law = new double[n + 1];
+        double total = 0;
+        for (int c = 0; c < 1 << n; c++) {
+            int up = Integer.bitCount(c);
+            double m = 2 * up - n;
+            double w = Math.exp(BETA * m * m / (2.0 * n));
+            law[up] += w;
+            total += w;
+        }
+        for (int up = 0; up <= n; up++) {
+            law[up] /= total;
+        }
+        return law;
+    }
+
+    /** Λ = E[M²]/N against the sum over all configurations. */
+    @Test
+    void topEigenvalueIsTheSumOverConfigurations() {
+        int n = 10;
+        double[] law = upCountLaw(n);
+        double m2 = 0;
+        for (int up = 0; up <= n; up++) {
+            m2 += law[up] * (2 * up - n) * (2 * up - n);
+        }
+        assertEquals(m2 / n, new CurieWeiss(n, BETA).topEigenvalue(), 1e-12);
+    }
+
+    /** The sampler's law of the number of up spins against the sum over configurations (each within 4 standard errors). */
+    @Test
+    void theSamplerDrawsTheUpCountOfTheSumOverConfigurations() {
+        int n = 10;
+        double[] law = upCountLaw(n);
+        CurieWeiss data = new CurieWeiss(n, BETA);
+        RandomGenerator rng = Seeds.generator(9);
+        int samples = 20000;
+        int[] counts = new int[n + 1];
+        for (int r = 0; r < samples; r++) {
+            int up = 0;
+            for (double s : data.sample(rng)) {
+                up += s > 0 ? 1 : 0;
+            }
+            counts[up]++;
+        }
+        for (int up = 0; up <= n; up++) {
+            double se = Math.sqrt(law[up] * (1 - law[up]) / samples);
+            assertEquals(law[up], (double) counts[up] / samples, 4 * se, "up " + up);
+        }
+    }
+
     /** The sampler's E[M²] against the exact law; Λ = E[M²]/N. */
     @Test
     void samplesFollowTheCurieWeissLaw() {
