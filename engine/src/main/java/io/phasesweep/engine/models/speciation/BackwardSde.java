@@ -22,7 +22,8 @@ final class BackwardSde {
 
     /**
      * Runs one trajectory from {@code start}, the sample at time t = −½ log ᾱ, to time 0 and
-     * returns its class: true when m·x_0 &gt; 0.
+     * returns its class: true when m·x_0 &gt; 0. A tie, m·x_0 = 0 (Curie–Weiss spins with M = 0 at
+     * ᾱ = 1, where there are no steps), is a fair coin per trajectory, as the exact P₊ counts it.
      */
     boolean endsPlus(double[] start, double abar, RandomGenerator noise) {
         System.arraycopy(start, 0, x, 0, x.length);
@@ -37,6 +38,7 @@ final class BackwardSde {
                 x[i] += h * (x[i] + 2 * score[i]) + kick * noise.nextGaussian();
             }
         }
-        return GaussianMixture.projection(x) > 0;
+        double q = GaussianMixture.projection(x);
+        return q > 0 || q == 0 && noise.nextBoolean();
     }
 }

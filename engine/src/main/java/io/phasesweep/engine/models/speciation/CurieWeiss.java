@@ -12,19 +12,20 @@ import java.util.random.RandomGenerator;
  * <pre>  P_t(x) ∝ exp(−|x|²/2Δ) ∫ dλ exp(g(λ)),   g(λ) = −Nλ²/2β + Σ_i log cosh(λ + a_i),</pre>
  *
  * a one-dimensional integral, and the score is −x_i/Δ + (√ᾱ/Δ)·⟨tanh(λ + a_i)⟩_g. The integral is a
- * trapezoid sum on a fixed grid covering the maxima of g (|λ| ≤ β) with margins of many widths
- * 1/√N; g is smooth and decays like a Gaussian, for which the trapezoid rule converges
- * exponentially in the grid density.
+ * trapezoid sum on a grid covering the maxima of g (|λ| ≤ β) with margins of many widths
+ * √(β/N); g is smooth and decays like a Gaussian, for which the trapezoid rule converges
+ * exponentially in the grid density. A peak of exp(g) is at least √(β/N) wide (g'' ≥ −N/β), and the
+ * grid has at least 257 points and a spacing of at most a quarter of that width, so it grows like √N.
  */
 final class CurieWeiss implements DataLaw {
-    private static final int GRID = 257;
+    private static final int MIN_GRID = 257;
 
     private final int spins;
     private final double beta;
     /** log P(n up spins), n = 0…N. */
     private final double[] logWeights;
-    private final double[] lambda = new double[GRID];
-    private final double[] logIntegrand = new double[GRID];
+    private final double[] lambda;
+    private final double[] logIntegrand;
     private final double[] a;
 
     CurieWeiss(int spins, double beta) {
@@ -51,9 +52,13 @@ final class CurieWeiss implements DataLaw {
         for (int n = 0; n <= spins; n++) {
             logWeights[n] -= max + Math.log(total);
         }
-        double reach = beta + 1 + 10 * Math.sqrt(beta / spins);
-        for (int k = 0; k < GRID; k++) {
-            lambda[k] = -reach + 2 * reach * k / (GRID - 1);
+        double width = Math.sqrt(beta / spins);
+        double reach = beta + 1 + 10 * width;
+        int grid = Math.max(MIN_GRID, (int) Math.ceil(2 * reach / (width / 4)) + 1);
+        lambda = new double[grid];
+        logIntegrand = new double[grid];
+        for (int k = 0; k < grid; k++) {
+            lambda[k] = -reach + 2 * reach * k / (grid - 1);
         }
     }
 
@@ -107,7 +112,7 @@ final class CurieWeiss implements DataLaw {
             a[i] = e * x[i] / delta;
         }
         double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < GRID; k++) {
+        for (int k = 0; k < lambda.length; k++) {
             double l = lambda[k];
             double g = -spins * l * l / (2 * beta);
             for (int i = 0; i < spins; i++) {
@@ -123,7 +128,7 @@ final class CurieWeiss implements DataLaw {
     double logDensity(double[] x, double abar) {
         double max = integrand(x, abar);
         double sum = 0;
-        for (int k = 0; k < GRID; k++) {
+        for (int k = 0; k < lambda.length; k++) {
             sum += Math.exp(logIntegrand[k] - max);
         }
         double squares = 0;
@@ -142,7 +147,7 @@ final class CurieWeiss implements DataLaw {
             out[i] = 0;
         }
         double total = 0;
-        for (int k = 0; k < GRID; k++) {
+        for (int k = 0; k < lambda.length; k++) {
             double w = Math.exp(logIntegrand[k] - max);
             if (w < 1e-300) {
                 continue;
@@ -171,7 +176,7 @@ final class CurieWeiss implements DataLaw {
         double[] count = new double[spins + 1];
         double total = 0;
         double plus = 0;
-        for (int k = 0; k < GRID; k++) {
+        for (int k = 0; k < lambda.length; k++) {
             double w = Math.exp(logIntegrand[k] - max);
             if (w < 1e-300) {
                 continue;

@@ -92,7 +92,6 @@ public final class SpeciationModel implements Model {
 
     @Override
     public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
-        int d = task.size();
         double abar = task.params().real("abar");
         DataLaw data = data(task);
         double[] noised = noisedSample(data, abar, streams.disorder());

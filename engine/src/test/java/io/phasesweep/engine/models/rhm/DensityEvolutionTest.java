@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * symbol: the random rules are symmetric under relabelling); its message is the BP upward update.
  * Leaves are known (a delta on 0) with probability 1 − ε, else uniform. The mean of a root
  * message's weight on 0 is the mean-field [class_same] at depth L; it neglects only that siblings
- * share the rules of their level. Its threshold for v = 8, s = 3, m = 3 is ε* ≈ 0.96.
+ * share the rules of their level. Its threshold for v = 8, s = 3, m = 3 is ε* ≈ 0.97.
  */
 class DensityEvolutionTest {
     private static final int V = 8;
@@ -78,13 +78,28 @@ class DensityEvolutionTest {
         return mean;
     }
 
-    /** At small depth the density evolution agrees with the model's exact BP on quenched rules. */
+    /**
+     * At small depth the density evolution agrees with the model's exact BP on quenched rules. The
+     * density evolution's own error is the spread of 8 independent populations (it includes the
+     * correlations a population builds up by resampling), combined with the model's standard error.
+     */
     @Test
     void atSmallDepthItAgreesWithTheModel() {
         RhmModel model = new RhmModel();
         double eps = 0.85;
-        double[] theory = evolve(eps, 3, 20000, Seeds.generator(4));
+        int replicas = 8;
+        double[][] theory = new double[replicas][];
+        for (int k = 0; k < replicas; k++) {
+            theory[k] = evolve(eps, 3, 4000, Seeds.generator(4 + k));
+        }
         for (int depth = 2; depth <= 3; depth++) {
+            double theoryMean = 0;
+            double theory2 = 0;
+            for (double[] curve : theory) {
+                theoryMean += curve[depth - 1] / replicas;
+                theory2 += curve[depth - 1] * curve[depth - 1] / replicas;
+            }
+            double theoryVariance = (theory2 - theoryMean * theoryMean) / (replicas - 1);
             Task task = new Task(new ParamValues(Map.of("eps", eps, "v", (double) V, "s", (double) S, "m", (double) M,
                     "noise", "mask")), depth, new Budget(Map.of()));
             int samples = 3000;
@@ -97,17 +112,21 @@ class DensityEvolutionTest {
                 sum2 += x * x;
             }
             double mean = sum / samples;
-            double se = Math.sqrt((sum2 / samples - mean * mean) / samples);
-            assertEquals(theory[depth - 1], mean, 4 * se, "depth " + depth);
+            double modelVariance = (sum2 / samples - mean * mean) / samples;
+            assertEquals(theoryMean, mean, 4 * Math.sqrt(theoryVariance + modelVariance), "depth " + depth);
         }
     }
 
-    /** Below ε ≈ 0.96 the class is recovered at large depth, above it lost; the sweep file's v, s, m. */
+    /**
+     * Clearly on either side of ε*_DE = 0.970 ± 0.005 (docs/models/rhm.md): recovered at 0.95, lost at 0.99,
+     * for the sweep file's v, s, m. 20 000 messages: near ε* a small population's fluctuations can
+     * tip it into the recovered phase, not at these distances.
+     */
     @Test
-    void itsThresholdLiesBetween095And097() {
-        double[] below = evolve(0.95, 40, 2000, Seeds.generator(1));
-        double[] above = evolve(0.97, 40, 2000, Seeds.generator(1));
+    void itsThresholdLiesBetween095And099() {
+        double[] below = evolve(0.95, 40, 20000, Seeds.generator(1));
+        double[] above = evolve(0.99, 40, 20000, Seeds.generator(1));
         assertTrue(below[39] > 0.99, "eps 0.95: " + below[39]);
-        assertTrue(above[39] < 0.14, "eps 0.97: " + above[39]);
+        assertTrue(above[39] < 0.13, "eps 0.99: " + above[39]);
     }
 }

@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The erasure mean-field recursion for masked leaves (derived for docs/models/rhm.md): a node is
  * "known" when the leaves below it determine it, else treated as knowing nothing. A leaf is known
  * with probability 1 − ε; a parent with k known children is known when no production of another
- * symbol agrees with its own on those k positions, probability P_k = (1 − (v^(s−k) − 1)/(v^s − 1))^((v−1)m)
- * for independent tuples, and P_s = 1. So p_ℓ = Σ_k C(s, k) p_(ℓ+1)^k (1 − p_(ℓ+1))^(s−k) P_k, and
+ * symbol agrees with its own on those k positions. The other symbols' (v − 1)m productions are a uniform
+ * draw without replacement (as in Grammar) from the v^s − 1 tuples other than the parent's, of which
+ * v^(s−k) − 1 agree, so P_k = Π_(i = 0…(v−1)m − 1) (v^s − v^(s−k) − i)/(v^s − 1 − i), P_s = 1, P_0 = 0.
+ * So p_ℓ = Σ_k C(s, k) p_(ℓ+1)^k (1 − p_(ℓ+1))^(s−k) P_k, and
  * for L → ∞ the root is known with a probability bounded away from 0 when 1 − ε lies above the
  * recursion's unstable fixed point p*: ε* = 1 − p*.
  */
@@ -26,8 +28,13 @@ class ErasureMeanFieldTest {
         if (k == 0) {
             return 0;
         }
-        double match = (Math.pow(v, s - k) - 1) / (Math.pow(v, s) - 1);
-        return Math.pow(1 - match, (v - 1) * m);
+        double tuples = Math.pow(v, s);
+        double agreeing = Math.pow(v, s - k);
+        double none = 1;
+        for (int i = 0; i < (v - 1) * m; i++) {
+            none *= (tuples - agreeing - i) / (tuples - 1 - i);
+        }
+        return none;
     }
 
     static double step(double p, int v, int s, int m) {
@@ -93,8 +100,9 @@ class ErasureMeanFieldTest {
                 known += agreesWithOtherSymbol(g, a, j, fixed) ? 0 : 1;
             }
             double pk = determined(k, v, s, m);
+            // P_k is exact, so the only difference is the binomial sampling error of the trials
             double se = Math.sqrt(pk * (1 - pk) / trials);
-            assertEquals(pk, (double) known / trials, 4 * se + 1e-3, "k = " + k);
+            assertEquals(pk, (double) known / trials, 4 * se, "k = " + k);
         }
     }
 
@@ -120,7 +128,9 @@ class ErasureMeanFieldTest {
     @Test
     void theRecursionHasItsThresholdAtEpsStar() {
         double star = threshold(8, 3, 3);
-        assertEquals(0.2325, star, 1e-3);
+        assertEquals(0.0595, determined(1, 8, 3, 3), 1e-4);
+        assertEquals(0.7441, determined(2, 8, 3, 3), 1e-4);
+        assertEquals(0.2205, star, 1e-4);
         double below = 1 - (star - 0.02);
         double above = 1 - (star + 0.02);
         for (int level = 0; level < 200; level++) {

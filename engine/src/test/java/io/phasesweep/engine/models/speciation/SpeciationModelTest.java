@@ -102,14 +102,36 @@ class SpeciationModelTest {
         }
     }
 
+    /**
+     * At ᾱ = 1 the backward process has no steps and returns the sample itself, so its class is the
+     * sample's; with N = 4 Curie–Weiss spins at β = 1.5 a tenth of the samples have M = 0 (weight
+     * 6 of 63), a tie, which both observables must count as a fair coin: `same` then estimates ½ =
+     * same_exact.
+     */
     @Test
-    void clonedAtTimeZeroTheTrajectoriesAreOne() {
-        for (int r = 0; r < 20; r++) {
-            Measurement m = model.run(task(1.0, 32, 1.0, 8),
-                    new RandomStreams(Seeds.generator(r), Seeds.generator(100 + r)), Deadline.none());
-            assertEquals(1.0, m.values().get("same"));
-            assertEquals(1.0, m.values().get("same_exact"));
+    void clonedAtTimeZeroTheyKeepTheClassAndTiesAreACoin() {
+        Task task = new Task(new ParamValues(Map.of("abar", 1.0, "data", "curie-weiss", "sigma", 1.0, "beta", 1.5,
+                "step", 0.01, "clones", 8.0)), 4, new Budget(Map.of()));
+        int samples = 2000;
+        int ties = 0;
+        double diff = 0;
+        double diff2 = 0;
+        for (int r = 0; r < samples; r++) {
+            Measurement m = model.run(task, new RandomStreams(Seeds.generator(r), Seeds.generator(100 + r)),
+                    Deadline.none());
+            double exact = m.values().get("same_exact");
+            ties += exact == 0.5 ? 1 : 0;
+            if (exact != 0.5) {
+                assertEquals(1.0, exact);
+                assertEquals(1.0, m.values().get("same"));
+            }
+            double d = m.values().get("same") - exact;
+            diff += d;
+            diff2 += d * d;
         }
+        assertTrue(ties > samples / 20, "ties " + ties);
+        double mean = diff / samples;
+        assertEquals(0, mean, 4 * Math.sqrt((diff2 / samples - mean * mean) / (samples - 1)), "ties " + ties);
     }
 
     @Test
