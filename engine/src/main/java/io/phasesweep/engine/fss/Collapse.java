@@ -110,17 +110,6 @@ final class Collapse {
                     + " points within |x - x_c|*L^(1/nu) <= " + window.w() : ""), resamples);
         }
         double[] full = minimise(c, 0, obs, fitPower, v, start);
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (int s = first; s < c.sizeCount(); s++) {
-            low = Math.min(low, c.x(s)[0]);
-            high = Math.max(high, c.x(s)[c.x(s).length - 1]);
-        }
-        if (!(full[0] >= low && full[0] <= high)) {
-            // an x_c outside every size's grid is an extrapolation of the curves' tails, not a collapse
-            return failed(sizes, Flag.NOT_FOUND, String.format(Locale.ROOT,
-                    "no collapse: x_c = %.6g lies outside the sampled control range [%.6g, %.6g]", full[0], low, high), resamples);
-        }
         double[][] rep = new double[3][resamples];
         for (int b = 1; b <= resamples; b++) {
             double[] p = minimise(c, b, obs, fitPower, v, full);

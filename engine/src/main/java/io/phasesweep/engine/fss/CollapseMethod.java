@@ -15,8 +15,7 @@ import java.util.List;
  *   <li>the same without the next smallest size, when two sizes remain;</li>
  *   <li>{@code window}: the main sizes on |x − x_c|·L^(1/ν) ≤ w around the main estimate's x_c and ν,
  *       w from the sweep file or half the scaled range every size covers (the critical region, where
- *       corrections are smallest); where a size keeps fewer than three points there, every variant
- *       is flagged {@link Flag#UNDER_RESOLVED};</li>
+ *       corrections are smallest);</li>
  *   <li>{@code all_sizes} when the main one cut sizes: written, flagged by its S.</li>
  * </ul>
  */
@@ -62,29 +61,20 @@ record CollapseMethod(ExponentRequest request) implements Method {
         if (n - cut - 1 >= 2) {
             v = plus(v, PowerLaw.cutName(cut + 1), Collapse.run(c, obs, fitPower, c.size(cut + 1), null));
         }
-        boolean underResolved = false;
         if (main.xc().ok()) {
             double xc = main.xc().value();
             double inverseNu = main.inverseNu().value();
             double w = window != null ? window : innerHalf(c, cut, xc, inverseNu);
-            Collapse.Result windowed = Collapse.run(c, obs, fitPower, c.size(cut), new Collapse.Window(w, xc, inverseNu));
-            underResolved = windowed.xc().checks().flags().contains(Flag.NOT_FOUND);
-            v = plus(v, "window", windowed);
+            v = plus(v, "window", Collapse.run(c, obs, fitPower, c.size(cut), new Collapse.Window(w, xc, inverseNu)));
         }
         if (cut > 0) {
             v = plus(v, PowerLaw.cutName(0), all);
         }
         if (n - cut < MIN_SIZES) {
-            v = flagged(v, Flag.TOO_FEW_SIZES);
-        }
-        if (underResolved) {
-            v = flagged(v, Flag.UNDER_RESOLVED);
+            v = new Collapses(v.xc().with(Flag.TOO_FEW_SIZES), v.inverseNu().with(Flag.TOO_FEW_SIZES),
+                    v.power().with(Flag.TOO_FEW_SIZES));
         }
         return v;
-    }
-
-    private static Collapses flagged(Collapses v, Flag flag) {
-        return new Collapses(v.xc().with(flag), v.inverseNu().with(flag), v.power().with(flag));
     }
 
     private static boolean poor(Collapse.Result r) {

@@ -30,12 +30,7 @@ public enum Flag {
      */
     COVERAGE_BELOW_BAND,
     /** It rests on a critical value that is itself flagged or missing. */
-    CRITICAL_VALUE_FLAGGED,
-    /**
-     * A collapse whose critical region |x − x_c|·L^(1/ν) ≤ w holds fewer than three points of some
-     * size: the grid does not resolve the scaling window, and the collapse rests on the curves' tails.
-     */
-    UNDER_RESOLVED;
+    CRITICAL_VALUE_FLAGGED;
 
     /** The column value: lower case, as in {@code peak_at_edge}. */
     public String column() {
