@@ -30,7 +30,13 @@ public enum Flag {
      */
     COVERAGE_BELOW_BAND,
     /** It rests on a critical value that is itself flagged or missing. */
-    CRITICAL_VALUE_FLAGGED;
+    CRITICAL_VALUE_FLAGGED,
+    /**
+     * A collapse where some size has fewer than three points in the range of scaled x that all sizes
+     * cover: the grid does not resolve that size's scaling window, and the local fits interpolate
+     * its curve across grid points far apart, an error the resamples do not see.
+     */
+    UNDER_RESOLVED;
 
     /** The column value: lower case, as in {@code peak_at_edge}. */
     public String column() {
