@@ -69,6 +69,9 @@ final class MultiSpinChain implements MonteCarlo.Ladder {
     /** Per replica after the last update: anti-aligned bonds and down spins. */
     private final LaneCounters antiAlignedCounters;
     private final LaneCounters downCounters;
+    /** The words to count, collected during a sweep and added to the counters in batches. */
+    private final long[] bondWords = new long[1024];
+    private final long[] downWords = new long[1024];
     private final long[] antiAligned = new long[LANES];
     private final long[] down = new long[LANES];
 
@@ -160,23 +163,33 @@ final class MultiSpinChain implements MonteCarlo.Ladder {
     private void sweep(int z) {
         antiAlignedCounters.clear();
         downCounters.clear();
+        long[] downs = downWords;
+        long[] bonds = bondWords;
+        int downCount = 0;
+        int bondCount = 0;
         int half = sites / 2;
-        for (int o = 0; o < half; o++) {
+        for (int o = 0; o < sites; o++) {
             int i = checkerboard[o];
             long s = spins[i] ^ acceptance(i, z);
             spins[i] = s;
-            downCounters.add(s);
-        }
-        for (int o = half; o < sites; o++) {
-            int i = checkerboard[o];
-            long s = spins[i] ^ acceptance(i, z);
-            spins[i] = s;
-            downCounters.add(s);
-            int base = i * z;
-            for (int n = 0; n < z; n++) {
-                antiAlignedCounters.add(s ^ spins[neighbours[base + n]]);
+            downs[downCount++] = s;
+            if (o >= half) {
+                int base = i * z;
+                for (int n = 0; n < z; n++) {
+                    bonds[bondCount++] = s ^ spins[neighbours[base + n]];
+                }
+            }
+            if (bondCount > bonds.length - z) {
+                antiAlignedCounters.add(bonds, bondCount);
+                bondCount = 0;
+            }
+            if (downCount == downs.length) {
+                downCounters.add(downs, downCount);
+                downCount = 0;
             }
         }
+        antiAlignedCounters.add(bonds, bondCount);
+        downCounters.add(downs, downCount);
     }
 
     /** The replicas whose spin at site i flips in this Metropolis step, each by its own random bits. */
