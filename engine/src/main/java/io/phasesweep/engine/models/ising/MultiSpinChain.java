@@ -53,19 +53,12 @@ final class MultiSpinChain implements MonteCarlo.Ladder {
      * {@code digits[e − 1][t]} is digit t + 1 of q^e in every lane.
      */
     private final long[][] digits;
-    /**
-     * The replicas' random words, drawn ahead in blocks: a site reads up to {@link #DIGITS} of them
-     * in a row, and a loop that only generates keeps the generator's state in registers, where
-     * drawing each word between comparisons stored and reloaded it every time.
-     */
+    /** The replicas' random words, seeded from the batch's dynamics stream. */
+    private final Xoshiro256 generator;
+    /** Words drawn ahead: a site reads up to {@link #DIGITS} of them in a row. */
     private final long[] words = new long[1024];
     /** The next unread word in {@link #words}. */
     private int nextWord = words.length;
-    /** The state of the replicas' random words: xoshiro256**, seeded from the batch's dynamics stream. */
-    private long x0;
-    private long x1;
-    private long x2;
-    private long x3;
     /** Per replica after the last update: anti-aligned bonds and down spins. */
     private final LaneCounters antiAlignedCounters;
     private final LaneCounters downCounters;
@@ -76,7 +69,7 @@ final class MultiSpinChain implements MonteCarlo.Ladder {
     private final long[] down = new long[LANES];
 
     MultiSpinChain(HypercubicLattice lattice, double coupling, double temperature, RandomGenerator random) {
-        String problem = problem(lattice.length(), lattice.dim());
+        String problem = HypercubicLattice.checkerboardProblem(lattice.length(), lattice.dim());
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
@@ -84,13 +77,9 @@ final class MultiSpinChain implements MonteCarlo.Ladder {
         this.coordination = lattice.coordination();
         this.neighbours = lattice.neighbours();
         this.coupling = coupling;
-        // four draws of a full-period stream are all zero with probability 2^-256: not guarded
-        this.x0 = random.nextLong();
-        this.x1 = random.nextLong();
-        this.x2 = random.nextLong();
-        this.x3 = random.nextLong();
+        this.generator = new Xoshiro256(random);
         this.spins = new long[sites];
-        this.checkerboard = checkerboard(lattice);
+        this.checkerboard = lattice.checkerboard();
         this.digits = new long[coordination / 2][];
         for (int e = 1; e <= coordination / 2; e++) {
             digits[e - 1] = binaryDigits(Math.exp(-4 * e * coupling / temperature));
@@ -112,34 +101,6 @@ final class MultiSpinChain implements MonteCarlo.Ladder {
             }
         }
         return out;
-    }
-
-    /** Why no multi-spin chain runs on this lattice, or null. */
-    static String problem(int length, int dim) {
-        if (dim < 2) {
-            return "the multi-spin checkerboard needs dimension 2 or 3, got " + dim;
-        }
-        if (length % 2 != 0) {
-            return "the multi-spin checkerboard needs an even L (a bipartite periodic lattice), got " + length;
-        }
-        return null;
-    }
-
-    private static int[] checkerboard(HypercubicLattice lattice) {
-        int[] order = new int[lattice.sites()];
-        int next = 0;
-        for (int parity = 0; parity < 2; parity++) {
-            for (int i = 0; i < lattice.sites(); i++) {
-                int sum = 0;
-                for (int rest = i; rest > 0; rest /= lattice.length()) {
-                    sum += rest % lattice.length();
-                }
-                if (sum % 2 == parity) {
-                    order[next++] = i;
-                }
-            }
-        }
-        return order;
     }
 
     @Override
@@ -252,32 +213,11 @@ final class MultiSpinChain implements MonteCarlo.Ladder {
         return accept;
     }
 
-    /**
-     * Moves the unread words to the front of {@link #words} and fills the rest from xoshiro256**
-     * (Blackman and Vigna 2018), inline: the JDK's generator behind an interface call cost the
-     * kernel a factor 2. The words are read in the order drawn.
-     */
+    /** Moves the unread words to the front of {@link #words} and draws the rest: words are read in the order drawn. */
     private void drawWords() {
         int kept = words.length - nextWord;
         System.arraycopy(words, nextWord, words, 0, kept);
-        long s0 = x0;
-        long s1 = x1;
-        long s2 = x2;
-        long s3 = x3;
-        for (int k = kept; k < words.length; k++) {
-            words[k] = Long.rotateLeft(s1 * 5, 7) * 9;
-            long t = s1 << 17;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = Long.rotateLeft(s3, 45);
-        }
-        x0 = s0;
-        x1 = s1;
-        x2 = s2;
-        x3 = s3;
+        generator.fill(words, kept);
         nextWord = 0;
     }
 
