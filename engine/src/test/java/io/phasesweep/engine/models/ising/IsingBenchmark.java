@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Cost of the ising kernels on an L×L lattice at T = 2.269 (critical), h = 0, without the Monte
- * Carlo loop's measurements: ns per attempted spin flip for {@code metropolis} and
- * {@code metropolis-msc} (64 replicas per attempt counted as 64; its per-replica counts after
+ * Carlo loop's measurements: ns per attempted spin flip for {@code metropolis},
+ * {@code metropolis-checkerboard} and {@code metropolis-msc} (64 replicas per attempt counted as 64; its per-replica counts after
  * each sweep included), ns per spin added to a cluster for {@code wolff}. One line per kernel,
  * {@code <algorithm> <ns>}, in the format of the C references in {@code bench/c}, which
  * {@code bench/kernels.sh} runs beside it. Times are CPU time of the benchmark's thread, so that
@@ -38,6 +38,11 @@ public final class IsingBenchmark {
                 metropolis.update();
                 return sites;
             }, seconds);
+            MetropolisChain checkerboard = new CheckerboardMetropolisChain(lattice, 1, 0, TEMPERATURE, Seeds.generator(4));
+            double cb = nanosPer(() -> {
+                checkerboard.update();
+                return sites;
+            }, seconds);
             WolffChain wolff = new WolffChain(lattice, 1, 0, TEMPERATURE, Seeds.generator(2));
             double w = nanosPer(() -> {
                 wolff.update();
@@ -49,8 +54,8 @@ public final class IsingBenchmark {
                 return (long) MultiSpinChain.LANES * sites;
             }, seconds);
             if (round == 1) {
-                System.out.printf("%s %.4f%n%s %.4f%n%s %.4f%n", IsingModel.METROPOLIS, m, IsingModel.WOLFF, w,
-                        IsingModel.METROPOLIS_MSC, msc);
+                System.out.printf("%s %.4f%n%s %.4f%n%s %.4f%n%s %.4f%n", IsingModel.METROPOLIS, m,
+                        IsingModel.METROPOLIS_CHECKERBOARD, cb, IsingModel.WOLFF, w, IsingModel.METROPOLIS_MSC, msc);
             }
         }
     }
