@@ -90,7 +90,7 @@ static double NAME(double beta, double seconds) {                               
 METROPOLIS(metropolis, lxm_below, lxm_uniform, 1)
 METROPOLIS(metropolis_xoshiro, below, uniform, 0)
 
-/* Metropolis in checkerboard order, xoshiro256** uniforms, bookkeeping, as CheckerboardMetropolisChain */
+/* Metropolis in checkerboard order, one xoshiro256** uniform per attempt, bookkeeping, as CheckerboardMetropolisChain */
 static double metropolis_checkerboard(double beta, double seconds) {
     signed char *spin = malloc(N); memset(spin, 1, N);
     int *order = malloc(sizeof(int) * N), n = 0;
@@ -105,7 +105,7 @@ static double metropolis_checkerboard(double beta, double seconds) {
             int i = order[o], si = spin[i], sum = 0;
             for (int k = 0; k < 4; k++) sum += spin[nb[4 * i + k]];
             double p = acc[(si > 0 ? 9 : 0) + sum + 4];
-            if (p >= 1.0 || uniform() < p) { spin[i] = (signed char) -si; bonds -= 2L * si * sum; magnetization -= 2L * si; }
+            if (uniform() < p) { spin[i] = (signed char) -si; bonds -= 2L * si * sum; magnetization -= 2L * si; }
         }
         attempts += N;
     }
