@@ -1,9 +1,13 @@
 /*
- * C references of the ising model's three kernels, the same algorithms as the Java chains
+ * C references of the ising model's kernels, the same algorithms as the Java chains
  * (engine models/ising: MetropolisChain, WolffChain, MultiSpinChain), for bench/kernels.sh:
  * 2D L x L periodic lattice at T = 2.269, h = 0, J = 1, neighbour table, byte spins.
- * The generator is xoshiro256** (the Java chains use L64X128MixRandom, of similar cost).
- * Prints one line per kernel: "<name> <ns per attempted spin flip>".
+ * metropolis and wolff draw from L64X128MixRandom (the JDK algorithm the Java chains get from
+ * engine sweep/Seeds, bounded draws as the JDK's) and keep the bond sum and magnetization as the
+ * Java chains do; metropolis/xoshiro and wolff/xoshiro are the same loops with xoshiro256** and
+ * without that bookkeeping (the earlier, cheaper references). metropolis-checkerboard and
+ * metropolis-msc draw xoshiro256** as their Java twins do. Times are CPU time of the thread (the machine is shared).
+ * Prints one line per kernel: "<name> <ns per unit>".
  *   gcc -O3 -march=native -o ising_kernels ising_kernels.c -lm && ./ising_kernels 64 3
  */
 #include <math.h>
@@ -23,7 +27,29 @@ static inline uint64_t next(void) {
 static inline double uniform(void) { return (next() >> 11) * 0x1.0p-53; }
 static inline int below(int n) { return (int) (((next() >> 32) * (uint64_t) n) >> 32); }
 
-static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + 1e-9 * t.tv_nsec; }
+/* L64X128MixRandom (java.util.random): an LCG plus xoroshiro128, mixed by lea64 */
+static uint64_t lxm_a = 0x9E3779B97F4A7C15ULL | 1, lxm_s = 0xBF58476D1CE4E5B9ULL, lxm_x0 = 0x94D049BB133111EBULL, lxm_x1 = 0x2545F4914F6CDD1DULL;
+static inline uint64_t lxm_next(void) {
+    uint64_t z = lxm_s + lxm_x0;
+    lxm_s = 0xd1342543de82ef95ULL * lxm_s + lxm_a;
+    uint64_t q0 = lxm_x0, q1 = lxm_x1;
+    q1 ^= q0; q0 = rotl(q0, 24); q0 = q0 ^ q1 ^ (q1 << 16); q1 = rotl(q1, 37);
+    lxm_x0 = q0; lxm_x1 = q1;
+    z = (z ^ (z >> 32)) * 0xdaba0b6eb09322e3ULL; z = (z ^ (z >> 32)) * 0xdaba0b6eb09322e3ULL;
+    return z ^ (z >> 32);
+}
+static inline double lxm_uniform(void) { return (lxm_next() >> 11) * 0x1.0p-53; }
+/* the JDK's bounded nextInt: a mask for a power of two, otherwise rejection on the remainder */
+static inline int lxm_below(int n) {
+    int r = (int) (lxm_next() >> 32), m = n - 1;
+    if ((n & m) == 0) return r & m;
+    for (uint32_t u = (uint32_t) r >> 1;; u = (uint32_t) (lxm_next() >> 32) >> 1) {
+        r = (int) (u % (uint32_t) n);
+        if ((int32_t) (u + (uint32_t) m - (uint32_t) r) >= 0) return r;  /* Java's int overflow test */
+    }
+}
+
+static double now(void) { struct timespec t; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t); return t.tv_sec + 1e-9 * t.tv_nsec; }
 
 static int L, N, *nb;
 
@@ -36,84 +62,148 @@ static void lattice(void) {
     }
 }
 
-/* random-site Metropolis, acceptance tabulated by spin and neighbour sum; ns per attempt */
-static double metropolis(double beta, double seconds) {
+/* random-site Metropolis, acceptance tabulated by spin and neighbour sum; ns per attempt.
+ * JDK = 1: L64X128MixRandom and the bond sum and magnetization kept, as MetropolisChain. */
+#define METROPOLIS(NAME, BELOW, UNIFORM, BOOKKEEPING)                                              \
+static double NAME(double beta, double seconds) {                                                  \
+    signed char *spin = malloc(N); memset(spin, 1, N);                                             \
+    double acc[18];                                                                                \
+    for (int up = 0; up < 2; up++)                                                                 \
+        for (int sum = -4; sum <= 4; sum++) acc[up * 9 + sum + 4] = fmin(1.0, exp(-beta * 2 * (up ? 1 : -1) * sum)); \
+    long attempts = 0, bonds = 2L * N, magnetization = N; double t0 = now();                      \
+    while (now() - t0 < seconds) {                                                                 \
+        for (int a = 0; a < N; a++) {                                                              \
+            int i = BELOW(N), si = spin[i], sum = 0;                                               \
+            for (int k = 0; k < 4; k++) sum += spin[nb[4 * i + k]];                                \
+            double p = acc[(si > 0 ? 9 : 0) + sum + 4];                                            \
+            if (p >= 1.0 || UNIFORM() < p) {                                                       \
+                spin[i] = (signed char) -si;                                                       \
+                if (BOOKKEEPING) { bonds -= 2L * si * sum; magnetization -= 2L * si; }             \
+            }                                                                                      \
+        }                                                                                          \
+        attempts += N;                                                                             \
+    }                                                                                              \
+    double ns = (now() - t0) * 1e9 / attempts; free(spin);                                         \
+    if (bonds == 42 && magnetization == 42) fputc(' ', stderr); /* keeps the bookkeeping */        \
+    return ns;                                                                                     \
+}
+METROPOLIS(metropolis, lxm_below, lxm_uniform, 1)
+METROPOLIS(metropolis_xoshiro, below, uniform, 0)
+
+/* Metropolis in checkerboard order, one xoshiro256** uniform per attempt, bookkeeping, as CheckerboardMetropolisChain */
+static double metropolis_checkerboard(double beta, double seconds) {
     signed char *spin = malloc(N); memset(spin, 1, N);
+    int *order = malloc(sizeof(int) * N), n = 0;
+    for (int parity = 0; parity < 2; parity++)
+        for (int i = 0; i < N; i++) if (((i % L) + (i / L)) % 2 == parity) order[n++] = i;
     double acc[18];
     for (int up = 0; up < 2; up++)
         for (int sum = -4; sum <= 4; sum++) acc[up * 9 + sum + 4] = fmin(1.0, exp(-beta * 2 * (up ? 1 : -1) * sum));
-    long attempts = 0; double t0 = now();
+    long attempts = 0, bonds = 2L * N, magnetization = N; double t0 = now();
     while (now() - t0 < seconds) {
-        for (int a = 0; a < N; a++) {
-            int i = below(N), si = spin[i], sum = 0;
+        for (int o = 0; o < N; o++) {
+            int i = order[o], si = spin[i], sum = 0;
             for (int k = 0; k < 4; k++) sum += spin[nb[4 * i + k]];
             double p = acc[(si > 0 ? 9 : 0) + sum + 4];
-            if (p >= 1.0 || uniform() < p) spin[i] = (signed char) -si;
+            if (uniform() < p) { spin[i] = (signed char) -si; bonds -= 2L * si * sum; magnetization -= 2L * si; }
         }
         attempts += N;
     }
-    double ns = (now() - t0) * 1e9 / attempts; free(spin); return ns;
+    double ns = (now() - t0) * 1e9 / attempts; free(spin); free(order);
+    if (bonds == 42 && magnetization == 42) fputc(' ', stderr);
+    return ns;
 }
 
-/* Wolff with the cluster array as its work list (breadth first); ns per spin added */
-static double wolff(double beta, double seconds) {
-    signed char *spin = malloc(N); memset(spin, 1, N);
-    int *cluster = malloc(sizeof(int) * N), *mark = calloc(N, sizeof(int)), gen = 0;
-    double padd = -expm1(-2 * beta);
-    long added = 0; double t0 = now();
-    while (now() - t0 < seconds) {
-        for (int rep = 0; rep < 64; rep++) {
-            gen++;
-            int seed = below(N); signed char s0 = spin[seed];
-            mark[seed] = gen; cluster[0] = seed; int size = 1;
-            for (int next_ = 0; next_ < size; next_++) {
-                int base = 4 * cluster[next_];
-                for (int k = 0; k < 4; k++) {
-                    int j = nb[base + k];
-                    if (spin[j] == s0 && mark[j] != gen && uniform() < padd) { mark[j] = gen; cluster[size++] = j; }
-                }
-            }
-            for (int c = 0; c < size; c++) spin[cluster[c]] = (signed char) -s0;
-            added += size;
-        }
-    }
-    double ns = (now() - t0) * 1e9 / added; free(spin); free(cluster); free(mark); return ns;
+/* Wolff, the cluster array as its work list (breadth first); ns per spin added. With BOOKKEEPING
+ * the energy change is counted as WolffChain does: membership and join position in one array,
+ * the neighbours' spin sum and the internal bonds. */
+#define WOLFF(NAME, BELOW, UNIFORM, BOOKKEEPING)                                                   \
+static double NAME(double beta, double seconds) {                                                  \
+    signed char *spin = malloc(N); memset(spin, 1, N);                                             \
+    int *cluster = malloc(sizeof(int) * N), *mark = calloc(N, sizeof(int)), offset = 1;           \
+    double padd = -expm1(-2 * beta);                                                               \
+    long added = 0, bonds = 2L * N, magnetization = N; double t0 = now();                         \
+    while (now() - t0 < seconds) {                                                                 \
+        for (int rep = 0; rep < 64; rep++) {                                                       \
+            if (offset > 2147483647 - N) { memset(mark, 0, sizeof(int) * N); offset = 1; }         \
+            int first = offset, seed = BELOW(N); signed char s0 = spin[seed];                      \
+            mark[seed] = first; cluster[0] = seed; int size = 1;                                   \
+            long neighbourSum = 0, internal = 0;                                                   \
+            for (int next_ = 0; next_ < size; next_++) {                                           \
+                int base = 4 * cluster[next_];                                                     \
+                for (int k = 0; k < 4; k++) {                                                      \
+                    int j = nb[base + k]; signed char sj = spin[j];                                \
+                    if (BOOKKEEPING) neighbourSum += sj;                                           \
+                    if (sj != s0) continue;                                                        \
+                    int m = mark[j];                                                               \
+                    if (m >= first) { if (BOOKKEEPING && m < first + next_) internal++; }          \
+                    else if (UNIFORM() < padd) { mark[j] = first + size; cluster[size++] = j; }    \
+                }                                                                                  \
+            }                                                                                      \
+            offset = first + size;                                                                 \
+            for (int c = 0; c < size; c++) spin[cluster[c]] = (signed char) -s0;                   \
+            if (BOOKKEEPING) { bonds -= 2 * s0 * (neighbourSum - 2 * internal * s0); magnetization -= 2L * s0 * size; } \
+            added += size;                                                                         \
+        }                                                                                          \
+    }                                                                                              \
+    double ns = (now() - t0) * 1e9 / added; free(spin); free(cluster); free(mark);                 \
+    if (bonds == 42 && magnetization == 42) fputc(' ', stderr);                                    \
+    return ns;                                                                                     \
 }
+WOLFF(wolff, lxm_below, lxm_uniform, 1)
+WOLFF(wolff_xoshiro, below, uniform, 0)
 
-/* 64 replicas per word, checkerboard, lazy exact Bernoulli(q) bits, per-replica counts each sweep; ns per attempt */
+/* 64 lanes counted at once in bit-sliced planes, sixteen words per carry-save adder tree (LaneCounters) */
+#define CSA(h, l, a, b, c) { uint64_t u_ = (a) ^ (b); h = ((a) & (b)) | (u_ & (c)); l = u_ ^ (c); }
+typedef struct { uint64_t p[40]; uint64_t blk[16]; int n; } counter;
+static void ripple(counter *c, uint64_t carry, int from) { for (int b = from; carry; b++) { uint64_t nx = c->p[b] & carry; c->p[b] ^= carry; carry = nx; } }
+static void add16(counter *c) {
+    uint64_t *w = c->blk, ones = c->p[0], twos = c->p[1], fours = c->p[2], eights = c->p[3], tA, tB, fA, fB, eA, eB, sx;
+    CSA(tA, ones, ones, w[0], w[1]); CSA(tB, ones, ones, w[2], w[3]); CSA(fA, twos, twos, tA, tB);
+    CSA(tA, ones, ones, w[4], w[5]); CSA(tB, ones, ones, w[6], w[7]); CSA(fB, twos, twos, tA, tB); CSA(eA, fours, fours, fA, fB);
+    CSA(tA, ones, ones, w[8], w[9]); CSA(tB, ones, ones, w[10], w[11]); CSA(fA, twos, twos, tA, tB);
+    CSA(tA, ones, ones, w[12], w[13]); CSA(tB, ones, ones, w[14], w[15]); CSA(fB, twos, twos, tA, tB); CSA(eB, fours, fours, fA, fB);
+    CSA(sx, eights, eights, eA, eB);
+    c->p[0] = ones; c->p[1] = twos; c->p[2] = fours; c->p[3] = eights; ripple(c, sx, 4);
+}
+static inline void count(counter *c, uint64_t w) { c->blk[c->n++] = w; if (c->n == 16) { add16(c); c->n = 0; } }
+
+/* 64 replicas per word, checkerboard, as MultiSpinChain: each replica compares its random bits with
+ * the digits of its own threshold q^(2-u), the first 8 digits for all, then lazily; anti-aligned
+ * bonds and down spins counted during the sweep; ns per attempt of one replica */
 static double multispin(double beta, double seconds) {
     uint64_t *spin = calloc(N, sizeof(uint64_t));
     int *order = malloc(sizeof(int) * N), n = 0;
     for (int parity = 0; parity < 2; parity++)
         for (int i = 0; i < N; i++) if (((i % L) + (i / L)) % 2 == parity) order[n++] = i;
-    double q = exp(-4 * beta); int qd[53];
-    for (int t = 0; t < 53; t++) { q *= 2; qd[t] = q >= 1; if (q >= 1) q -= 1; }
-    uint64_t planes[2][32];
+    uint64_t d1[53], d2[53];
+    double q = exp(-4 * beta), q2 = exp(-8 * beta);
+    for (int t = 0; t < 53; t++) {
+        q *= 2; d1[t] = q >= 1 ? ~0ULL : 0; if (q >= 1) q -= 1;
+        q2 *= 2; d2[t] = q2 >= 1 ? ~0ULL : 0; if (q2 >= 1) q2 -= 1;
+    }
+    static counter bonds, downs;
     long attempts = 0; double t0 = now();
     while (now() - t0 < seconds) {
+        memset(&bonds, 0, sizeof bonds); memset(&downs, 0, sizeof downs);
         for (int o = 0; o < N; o++) {
             int i = order[o]; uint64_t si = spin[i], a1 = 0, a2 = 0;
             for (int k = 0; k < 4; k++) { uint64_t x = si ^ spin[nb[4 * i + k]]; a2 |= a1 & x; a1 |= x; }
-            uint64_t accept = a2, pending = ~accept;
-            uint64_t levels[2] = {~0ULL, a1};
-            for (int k = 1; k >= 0 && pending; k--) {
-                uint64_t success = 0, und = pending;
-                for (int t = 0; t < 53 && und; t++) {
-                    uint64_t r = next();
-                    if (qd[t]) { success |= und & ~r; und &= r; } else und &= ~r;
-                }
-                pending &= success; accept |= pending & levels[k]; pending &= ~levels[k];
+            uint64_t accept = a2, needsQ = a1 & ~a2, needsQ2 = ~a1, undecided = ~accept;
+            int t = 0;
+            for (; t < 8; t++) {
+                uint64_t r = next(), d = (needsQ & d1[t]) | (needsQ2 & d2[t]);
+                accept |= undecided & d & ~r; undecided &= ~(d ^ r);
             }
-            spin[i] = si ^ accept;
-        }
-        memset(planes, 0, sizeof planes);
-        for (int i = 0; i < N; i++) {
-            uint64_t words[3] = {spin[i], spin[i] ^ spin[nb[4 * i]], spin[i] ^ spin[nb[4 * i + 2]]};
-            for (int w = 0; w < 3; w++) {
-                uint64_t *p = planes[w == 0 ? 0 : 1], carry = words[w];
-                for (int b = 0; carry; b++) { uint64_t nx = p[b] & carry; p[b] ^= carry; carry = nx; }
+            for (; t < 53 && undecided; t++) {
+                uint64_t r = next(), d = (needsQ & d1[t]) | (needsQ2 & d2[t]);
+                accept |= undecided & d & ~r; undecided &= ~(d ^ r);
             }
+            si ^= accept; spin[i] = si; count(&downs, si);
+            if (o >= N / 2) for (int k = 0; k < 4; k++) count(&bonds, si ^ spin[nb[4 * i + k]]);
         }
+        for (int w = 0; w < bonds.n; w++) ripple(&bonds, bonds.blk[w], 0);
+        for (int w = 0; w < downs.n; w++) ripple(&downs, downs.blk[w], 0);
         attempts += (long) 64 * N;
     }
     double ns = (now() - t0) * 1e9 / attempts; free(spin); free(order); return ns;
@@ -124,7 +214,10 @@ int main(int argc, char **argv) {
     double seconds = argc > 2 ? atof(argv[2]) : 3, beta = 1 / 2.269;
     lattice();
     printf("metropolis %.4f\n", metropolis(beta, seconds));
+    printf("metropolis/xoshiro %.4f\n", metropolis_xoshiro(beta, seconds));
+    printf("metropolis-checkerboard %.4f\n", metropolis_checkerboard(beta, seconds));
     printf("wolff %.4f\n", wolff(beta, seconds));
+    printf("wolff/xoshiro %.4f\n", wolff_xoshiro(beta, seconds));
     printf("metropolis-msc %.4f\n", multispin(beta, seconds));
     return 0;
 }

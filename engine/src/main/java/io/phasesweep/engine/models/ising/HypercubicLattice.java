@@ -53,6 +53,41 @@ public final class HypercubicLattice {
         }
         return null;
     }
+
+    /** Why the sites of this lattice cannot be visited in checkerboard order, or null. */
+    static String checkerboardProblem(int length, int dim) {
+        if (dim < 2) {
+            return "the checkerboard order needs dimension 2 or 3, got " + dim
+                    + " (in one dimension a fixed order is not ergodic at h = 0)";
+        }
+        if (length % 2 != 0) {
+            return "the checkerboard order needs an even L (a bipartite periodic lattice), got " + length;
+        }
+        return null;
+    }
+
+    /**
+     * The sites of the even sublattice (coordinate sum even), then those of the odd one: on a
+     * bipartite lattice a site's neighbours are all on the other sublattice, so the sites of one
+     * half can be updated in any order, or together.
+     */
+    int[] checkerboard() {
+        int[] order = new int[sites];
+        int next = 0;
+        for (int parity = 0; parity < 2; parity++) {
+            for (int i = 0; i < sites; i++) {
+                int sum = 0;
+                for (int rest = i; rest > 0; rest /= length) {
+                    sum += rest % length;
+                }
+                if (sum % 2 == parity) {
+                    order[next++] = i;
+                }
+            }
+        }
+        return order;
+    }
+
     public int length() {
         return length;
     }

@@ -25,6 +25,8 @@ import java.util.stream.IntStream;
 public final class IsingModel extends MonteCarloModel implements ReplicaBatchModel {
     public static final String WOLFF = "wolff";
     public static final String METROPOLIS = "metropolis";
+    /** Metropolis in checkerboard order with an inline generator ({@link CheckerboardMetropolisChain}). */
+    public static final String METROPOLIS_CHECKERBOARD = "metropolis-checkerboard";
     /** Multi-spin coded checkerboard Metropolis: 64 replicas per run ({@link MultiSpinChain}). */
     public static final String METROPOLIS_MSC = "metropolis-msc";
 
@@ -60,9 +62,11 @@ public final class IsingModel extends MonteCarloModel implements ReplicaBatchMod
                 ParamSpec.integer("dim", 2, 1, 3, "lattice dimension (hypercubic, periodic)"),
                 ParamSpec.real("J", 1.0, 0.0, null, "ferromagnetic coupling J >= 0"),
                 ParamSpec.real("h", 0.0, null, null, "uniform magnetic field"),
-                ParamSpec.word("algorithm", WOLFF, List.of(WOLFF, METROPOLIS, METROPOLIS_MSC),
+                ParamSpec.word("algorithm", WOLFF, List.of(WOLFF, METROPOLIS, METROPOLIS_CHECKERBOARD, METROPOLIS_MSC),
                         "wolff: single-cluster flips (exact in a field too: the flip is accepted with the"
                                 + " field's Metropolis probability); metropolis: single-spin sweeps at random sites;"
+                                + " metropolis-checkerboard: single-spin sweeps in checkerboard order, an inline"
+                                + " generator (dim 2 or 3, even L);"
                                 + " metropolis-msc: checkerboard sweeps of 64 replicas at once, one per bit"
                                 + " (multi-spin coding; h = 0, dim 2 or 3, even L; replicas run in batches of 64)"),
                 ParamSpec.real("T", null, Double.MIN_VALUE, null, "temperature T > 0 (k_B = 1)"));
@@ -81,20 +85,21 @@ public final class IsingModel extends MonteCarloModel implements ReplicaBatchMod
 
     @Override
     public List<BudgetKey> budget() {
-        return MonteCarlo.budget("lattice sweeps for metropolis and metropolis-msc, single cluster flips for wolff");
+        return MonteCarlo.budget("lattice sweeps for the metropolis algorithms, single cluster flips for wolff");
     }
 
     @Override
     public String refuses(Task task) {
         ParamValues p = task.params();
         String lattice = HypercubicLattice.problem(task.size(), p.integer("dim"));
-        if (lattice != null || !p.word("algorithm").equals(METROPOLIS_MSC)) {
+        String algorithm = p.word("algorithm");
+        if (lattice != null || algorithm.equals(WOLFF) || algorithm.equals(METROPOLIS)) {
             return lattice;
         }
-        if (p.real("h") != 0) {
+        if (algorithm.equals(METROPOLIS_MSC) && p.real("h") != 0) {
             return "metropolis-msc simulates h = 0 only, got h = " + p.real("h");
         }
-        return MultiSpinChain.problem(task.size(), p.integer("dim"));
+        return HypercubicLattice.checkerboardProblem(task.size(), p.integer("dim"));
     }
 
     @Override
@@ -132,6 +137,8 @@ public final class IsingModel extends MonteCarloModel implements ReplicaBatchMod
         return switch (p.word("algorithm")) {
             case WOLFF -> new WolffChain(lattice, coupling, field, temperature, streams.dynamics());
             case METROPOLIS -> new MetropolisChain(lattice, coupling, field, temperature, streams.dynamics());
+            case METROPOLIS_CHECKERBOARD ->
+                    new CheckerboardMetropolisChain(lattice, coupling, field, temperature, streams.dynamics());
             default -> throw new IllegalArgumentException("unknown algorithm " + p.word("algorithm"));
         };
     }

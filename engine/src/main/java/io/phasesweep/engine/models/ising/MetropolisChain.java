@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * the domain walls along deterministically, and a 32-spin chain at T = 1 then settles at e ≈ −0.95
  * instead of −tanh 1 ≈ −0.76 (the chain test catches this).
  */
-final class MetropolisChain extends IsingChain {
+class MetropolisChain extends IsingChain {
     /** Acceptance by [(s_i > 0 ? 1 : 0) · (2z+1) + Σ_nb s_j + z], z the coordination number. */
     private final double[] acceptance;
 
@@ -32,22 +32,37 @@ final class MetropolisChain extends IsingChain {
 
     @Override
     public void update() {
-        int z = coordination;
-        int width = 2 * z + 1;
         for (int attempt = 0; attempt < sites; attempt++) {
             int i = random.nextInt(sites);
-            int s = spins[i];
-            int sum = 0;
-            int base = i * z;
-            for (int k = 0; k < z; k++) {
-                sum += spins[neighbours[base + k]];
-            }
-            double p = acceptance[(s > 0 ? width : 0) + sum + z];
+            int sum = neighbourSum(i);
+            double p = acceptance(i, sum);
             if (p >= 1.0 || random.nextDouble() < p) {
-                spins[i] = (byte) -s;
-                bonds -= 2L * s * sum;
-                magnetization -= 2L * s;
+                flip(i, sum);
             }
         }
+    }
+
+    /** Σ of the spins next to site i. */
+    final int neighbourSum(int i) {
+        int z = coordination;
+        int sum = 0;
+        int base = i * z;
+        for (int k = 0; k < z; k++) {
+            sum += spins[neighbours[base + k]];
+        }
+        return sum;
+    }
+
+    /** The probability of flipping site i, whose neighbours' spins sum to {@code sum}. */
+    final double acceptance(int i, int sum) {
+        int z = coordination;
+        return acceptance[(spins[i] > 0 ? 2 * z + 1 : 0) + sum + z];
+    }
+
+    final void flip(int i, int sum) {
+        int s = spins[i];
+        spins[i] = (byte) -s;
+        bonds -= 2L * s * sum;
+        magnetization -= 2L * s;
     }
 }

@@ -17,11 +17,14 @@ final class WolffChain extends IsingChain {
     private final double addProbability;
     /** The cluster's sites in the order they joined; also the work list of sites still to grow from. */
     private final int[] cluster;
-    /** mark[i] == generation while site i is in the current cluster: no clearing between updates. */
+    /**
+     * Membership and place in one array, so that growing a cluster reads one array per neighbour:
+     * site i is in the current cluster iff {@code mark[i] >= offset}, and then joined it at position
+     * {@code mark[i] − offset}. Each update starts its offset past every earlier mark, so nothing is
+     * cleared between updates.
+     */
     private final int[] mark;
-    /** position[i]: where site i joined the current cluster (valid while it is marked). */
-    private final int[] position;
-    private int generation;
+    private int offset = 1;
     private int lastClusterSize;
 
     WolffChain(HypercubicLattice lattice, double coupling, double field, double temperature, RandomGenerator random) {
@@ -29,20 +32,19 @@ final class WolffChain extends IsingChain {
         this.addProbability = -Math.expm1(-2 * beta * coupling);
         this.cluster = new int[sites];
         this.mark = new int[sites];
-        this.position = new int[sites];
     }
 
     @Override
     public void update() {
-        if (++generation == 0) {
+        if (offset > Integer.MAX_VALUE - sites) {
             Arrays.fill(mark, 0);
-            generation = 1;
+            offset = 1;
         }
+        int first = offset;
         int seed = random.nextInt(sites);
         byte s0 = spins[seed];
         int z = coordination;
-        mark[seed] = generation;
-        position[seed] = 0;
+        mark[seed] = first;
         cluster[0] = seed;
         int size = 1;
         // For the energy change: the sum of the neighbours' spins over all members, and the number of
@@ -58,17 +60,18 @@ final class WolffChain extends IsingChain {
                 if (s != s0) {
                     continue;
                 }
-                if (mark[j] == generation) {
-                    if (position[j] < next) {
+                int m = mark[j];
+                if (m >= first) {
+                    if (m < first + next) {
                         internalBonds++;
                     }
                 } else if (random.nextDouble() < addProbability) {
-                    mark[j] = generation;
-                    position[j] = size;
+                    mark[j] = first + size;
                     cluster[size++] = j;
                 }
             }
         }
+        offset = first + size;
         lastClusterSize = size;
         double fieldEnergyChange = 2 * field * s0 * size;
         if (fieldEnergyChange > 0 && random.nextDouble() >= Math.exp(-beta * fieldEnergyChange)) {

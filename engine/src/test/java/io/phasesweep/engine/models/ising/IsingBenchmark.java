@@ -2,15 +2,19 @@ package io.phasesweep.engine.models.ising;
 
 import io.phasesweep.engine.sweep.Seeds;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.LongSupplier;
 
 /**
  * Cost of the ising kernels on an L×L lattice at T = 2.269 (critical), h = 0, without the Monte
- * Carlo loop's measurements: ns per attempted spin flip for {@code metropolis} and
- * {@code metropolis-msc} (64 replicas per attempt counted as 64; its per-replica counts after
+ * Carlo loop's measurements: ns per attempted spin flip for {@code metropolis},
+ * {@code metropolis-checkerboard} and {@code metropolis-msc} (64 replicas per attempt counted as 64; its per-replica counts after
  * each sweep included), ns per spin added to a cluster for {@code wolff}. One line per kernel,
  * {@code <algorithm> <ns>}, in the format of the C references in {@code bench/c}, which
- * {@code bench/kernels.sh} runs beside it. Not a test; run with
+ * {@code bench/kernels.sh} runs beside it. Times are CPU time of the benchmark's thread, so that
+ * time spent waiting for a core on the shared machine does not count (the C references measure
+ * the same way). Not a test; run with
  * <pre>
  * mvn -q -pl engine test-compile
  * java -cp engine/target/classes:engine/target/test-classes io.phasesweep.engine.models.ising.IsingBenchmark 64 3
@@ -18,6 +22,7 @@ import java.util.function.LongSupplier;
  */
 public final class IsingBenchmark {
     private static final double TEMPERATURE = 2.269;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private IsingBenchmark() {
     }
@@ -33,6 +38,11 @@ public final class IsingBenchmark {
                 metropolis.update();
                 return sites;
             }, seconds);
+            MetropolisChain checkerboard = new CheckerboardMetropolisChain(lattice, 1, 0, TEMPERATURE, Seeds.generator(4));
+            double cb = nanosPer(() -> {
+                checkerboard.update();
+                return sites;
+            }, seconds);
             WolffChain wolff = new WolffChain(lattice, 1, 0, TEMPERATURE, Seeds.generator(2));
             double w = nanosPer(() -> {
                 wolff.update();
@@ -44,21 +54,21 @@ public final class IsingBenchmark {
                 return (long) MultiSpinChain.LANES * sites;
             }, seconds);
             if (round == 1) {
-                System.out.printf("%s %.4f%n%s %.4f%n%s %.4f%n", IsingModel.METROPOLIS, m, IsingModel.WOLFF, w,
-                        IsingModel.METROPOLIS_MSC, msc);
+                System.out.printf("%s %.4f%n%s %.4f%n%s %.4f%n%s %.4f%n", IsingModel.METROPOLIS, m,
+                        IsingModel.METROPOLIS_CHECKERBOARD, cb, IsingModel.WOLFF, w, IsingModel.METROPOLIS_MSC, msc);
             }
         }
     }
 
-    /** Runs {@code step}, which returns the units of work it did, for about {@code seconds}: ns per unit. */
+    /** Runs {@code step}, which returns the units of work it did, for about {@code seconds} of CPU: ns per unit. */
     private static double nanosPer(LongSupplier step, double seconds) {
         long units = 0;
-        long start = System.nanoTime();
+        long start = THREADS.getCurrentThreadCpuTime();
         long end = start + (long) (seconds * 1e9);
         long now = start;
         while (now < end) {
             units += step.getAsLong();
-            now = System.nanoTime();
+            now = THREADS.getCurrentThreadCpuTime();
         }
         return (double) (now - start) / units;
     }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import static io.phasesweep.engine.models.ising.IsingRuns.OBSERVABLES;
@@ -34,6 +36,9 @@ class IsingExactTest {
             "3, 2, 3.0, 0, wolff", "3, 2, 4.5, 0, wolff", "3, 2, 8.0, 0, wolff", "3, 2, 4.5, 0.5, wolff",
             "3, 2, 3.0, 0, metropolis", "3, 2, 4.5, 0, metropolis", "3, 2, 8.0, 0, metropolis",
             "3, 2, 4.5, 0.5, metropolis",
+            "2, 4, 1.5, 0, metropolis-checkerboard", "2, 4, 2.27, 0, metropolis-checkerboard",
+            "2, 4, 3.5, 0, metropolis-checkerboard", "2, 4, 2.27, 0.3, metropolis-checkerboard",
+            "3, 2, 4.5, 0, metropolis-checkerboard", "3, 2, 4.5, 0.5, metropolis-checkerboard",
     })
     void matchesExactEnumeration(int dim, int size, double temperature, double field, String algorithm) {
         double[] exact = ExactIsing.enumerate(new HypercubicLattice(size, dim), 1.0, field, temperature);
@@ -67,12 +72,13 @@ class IsingExactTest {
         }
     }
 
-    /** Wolff and Metropolis on 8×8, beyond enumeration: the means agree within 4 combined errors. */
-    @ParameterizedTest(name = "T={0} h={1}")
-    @CsvSource({"2.4, 0", "2.1, 0.1"})
-    void wolffAndMetropolisAgree(double temperature, double field) {
+    /** Wolff and the Metropolis algorithms on 8×8, beyond enumeration: the means agree within 4 combined errors. */
+    @ParameterizedTest(name = "T={0} h={1} {2}")
+    @CsvSource({"2.4, 0, metropolis", "2.1, 0.1, metropolis",
+            "2.4, 0, metropolis-checkerboard", "2.1, 0.1, metropolis-checkerboard"})
+    void wolffAndMetropolisAgree(double temperature, double field, String algorithm) {
         Measurement wolff = IsingRuns.run(IsingRuns.task(2, 8, temperature, field, "wolff", 2000, 200_000));
-        Measurement metropolis = IsingRuns.run(IsingRuns.task(2, 8, temperature, field, "metropolis", 2000, 100_000));
+        Measurement metropolis = IsingRuns.run(IsingRuns.task(2, 8, temperature, field, algorithm, 2000, 100_000));
         for (String o : OBSERVABLES) {
             double combined = Math.hypot(wolff.errors().get(o), metropolis.errors().get(o));
             assertEquals(metropolis.values().get(o), wolff.values().get(o), SIGMAS * combined, o);
@@ -81,13 +87,16 @@ class IsingExactTest {
 
     /** The bond sum and magnetization kept by the updates equal those recomputed from the spins. */
     @ParameterizedTest
-    @CsvSource({"1, 7", "2, 2", "2, 5", "3, 3"})
+    @CsvSource({"1, 7", "2, 2", "2, 5", "2, 6", "3, 3", "3, 4"})
     void bookkeepingMatchesRecomputation(int dim, int size) {
         HypercubicLattice lattice = new HypercubicLattice(size, dim);
         RandomGenerator random = Seeds.generator(5);
-        IsingChain[] chains = {
+        List<IsingChain> chains = new ArrayList<>(List.of(
                 new WolffChain(lattice, 1.0, 0.2, 2.5, random),
-                new MetropolisChain(lattice, 1.0, 0.2, 2.5, random)};
+                new MetropolisChain(lattice, 1.0, 0.2, 2.5, random)));
+        if (HypercubicLattice.checkerboardProblem(size, dim) == null) {
+            chains.add(new CheckerboardMetropolisChain(lattice, 1.0, 0.2, 2.5, random));
+        }
         Slot[] slots = {IsingModel.E, IsingModel.E2, IsingModel.ABSM, IsingModel.M2, IsingModel.M4};
         Reading kept = new Reading(IsingModel.OBSERVABLES);
         for (IsingChain chain : chains) {
