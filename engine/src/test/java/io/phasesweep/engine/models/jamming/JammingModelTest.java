@@ -75,7 +75,8 @@ class JammingModelTest {
     /**
      * A minimum of positive energy has at least N overlapping constraints: their forces balance on
      * the (N − 1)-dimensional tangent plane, Σ f_μ P_⊥a_μ = 0 with every f_μ &gt; 0, and N − 1 or
-     * fewer vectors in general position admit no such combination.
+     * fewer vectors in general position admit no such combination (w in the span of N − 1 rows,
+     * which would, is a non-generic point).
      */
     @Test
     void everyJammedMinimumHasAtLeastNContacts() {
@@ -91,10 +92,11 @@ class JammingModelTest {
     }
 
     /**
-     * Isostaticity: at the jamming point the minimum has exactly N contacts. Each sample is jammed
-     * by decompression: from a minimum of positive energy, κ is bisected, each trial minimum
-     * started from the last jammed one, keeping the jammed side, until H/P is below 1e-12 while
-     * still positive; then the overlaps are counted.
+     * Isostaticity: at the jamming point the minimum has exactly N contacts, one more than the
+     * N − 1 degrees of freedom on the sphere (as N_c = N_dof + 1 for soft spheres at jamming). Each
+     * sample is jammed by decompression: from a minimum of positive energy, κ is bisected, each trial
+     * minimum started from the last jammed one, keeping the jammed side, until H/P is below 1e-12
+     * while still positive; then the overlaps are counted.
      */
     @Test
     void jammedMinimumIsIsostatic() {
@@ -111,21 +113,24 @@ class JammingModelTest {
         }
     }
 
+    /** The model's stopping rule without its absolute floor: every positive-energy stop is a stationary point. */
+    private static final Fire.Stop CERTIFIED = new Fire.Stop(JammingModel.STOP.solved(), JammingModel.STOP.relative(), 0);
+
     /** A minimum of positive energy and the margin it was found at. */
     private record Jammed(Fire.Result minimum, double kappa) {
     }
 
-    /** The load α = 6 at κ = −0.5 is jammed; κ = −1.5 leaves every such sample satisfiable. */
+    /** The load α = 6 is jammed at κ = 0 (Cover: α_c = 2); κ = −3 leaves every such sample satisfiable. */
     private static Jammed decompress(double[] rows, int p, int n, double[] start) {
-        double jammedKappa = -0.5;
-        double freeKappa = -1.5;
+        double jammedKappa = 0;
+        double freeKappa = -3;
         Fire.Result jammed = minimise(rows, p, n, jammedKappa, start);
-        assertTrue(jammed.energy() > 0, "not jammed at κ = " + jammedKappa);
+        assertTrue(jammed.energy() / p > JammingModel.STOP.solved(), "not jammed at κ = " + jammedKappa);
         while (jammed.energy() / p >= 1e-12) {
             double kappa = 0.5 * (jammedKappa + freeKappa);
             assertTrue(jammedKappa - freeKappa > 1e-14, "κ interval closed at H/P = " + jammed.energy() / p);
             Fire.Result trial = minimise(rows, p, n, kappa, jammed.w());
-            if (trial.energy() / p > JammingModel.ENERGY_TOLERANCE) {
+            if (trial.energy() / p > JammingModel.STOP.solved()) {
                 jammedKappa = kappa;
                 jammed = trial;
             } else {
@@ -136,8 +141,7 @@ class JammingModelTest {
     }
 
     private static Fire.Result minimise(double[] rows, int p, int n, double kappa, double[] start) {
-        Fire.Result end = Fire.minimise(new SoftConstraints(rows, p, n, kappa), start, JammingModel.FORCE_TOLERANCE,
-                10_000_000, Deadline.none());
+        Fire.Result end = Fire.minimise(new SoftConstraints(rows, p, n, kappa), start, CERTIFIED, 10_000_000, Deadline.none());
         assertTrue(end.converged());
         return end;
     }
