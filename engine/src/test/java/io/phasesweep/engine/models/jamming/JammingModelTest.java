@@ -35,9 +35,10 @@ class JammingModelTest {
     }
 
     /**
-     * At κ ≥ 0 the problem is convex and a descent that stops above zero energy has no solution to
-     * miss: on every sample the minimiser's `sat` is the exact max-margin solver's. Loads around
-     * α_c (2 at κ = 0, 0.9612 at κ = 0.5) so that both answers occur.
+     * At κ ≥ 0 the set of solutions is convex (the convex regime of Franz &amp; Parisi 2016), so the
+     * descent should find a solution whenever there is one: on every sample the minimiser's `sat` is
+     * the exact max-margin solver's. Loads around α_c (2 at κ = 0, 0.9612 at κ = 0.5) so that both
+     * answers occur.
      */
     @Test
     void satIsThePerceptronsAtNonNegativeKappa() {
