@@ -1,0 +1,133 @@
+package io.phasesweep.engine.models.jamming;
+
+import io.phasesweep.engine.model.Deadline;
+
+import java.util.Arrays;
+
+/**
+ * FIRE (Bitzek, Koskinen, Gähler, Moseler, Gumbsch, PRL 97, 170201 (2006)) on the sphere |w|² = N:
+ * damped inertial descent whose velocity is mixed towards the force while the power F·v stays
+ * positive and reset when it turns negative, with an adaptive time step. After each step w is put
+ * back on the sphere and the velocity projected on its tangent plane. The standard parameters of
+ * the paper (N_min = 5, f_inc = 1.1, f_dec = 0.5, α_start = 0.1, f_α = 0.99, Δt_max = 10 Δt_0).
+ *
+ * <p>It stops by the rules of a {@link Stop}; {@code maxSteps} is a guard only, and reaching it is
+ * reported as not converged.
+ */
+final class Fire {
+    private static final int N_MIN = 5;
+    private static final double F_INC = 1.1;
+    private static final double F_DEC = 0.5;
+    private static final double ALPHA_START = 0.1;
+    private static final double F_ALPHA = 0.99;
+    private static final double DT_START = 0.1;
+    private static final double DT_MAX = 1.0;
+
+    private Fire() {
+    }
+
+    /**
+     * When a descent ends: at a solution, H/P at most {@code solved}; at a certified stationary point
+     * of positive energy, |P_⊥∇H| at most {@code relative} times |f| = √(2H), the norm of the forces
+     * f_μ = κ − h_μ that the projection balances; or when |P_⊥∇H| is at most {@code absolute}.
+     *
+     * <p>The relative rule cannot stop a descent on its way into a solution: with k ≤ N − 1
+     * overlaps in general position |P_⊥∇H| ≥ σ_min·|f| (σ_min the smallest singular value of their
+     * projected rows), however small H gets. An absolute rule can: it stops near-solutions whose
+     * H ~ |P_⊥∇H|²/λ_min is not small when the Hessian's λ_min is (near jamming). It is there because
+     * a few such approaches near jamming take millions of steps to reach {@code solved}; a stop by it
+     * alone (not certified stationary) is reported.
+     */
+    record Stop(double solved, double relative, double absolute) {
+        /** Whether a descent at H = {@code energy} (solved below {@code solvedEnergy}), |P_⊥∇H| = {@code force} ends. */
+        boolean met(double energy, double force, double solvedEnergy) {
+            return energy <= solvedEnergy || force <= absolute || force <= relative * Math.sqrt(2 * energy);
+        }
+    }
+
+    /**
+     * The end of a descent.
+     *
+     * @param energy    H at w
+     * @param force     |P_⊥∇H| at w
+     * @param steps     FIRE steps taken
+     * @param converged whether a rule of the {@link Stop} ended it (false: the step guard did)
+     */
+    record Result(double[] w, double[] stabilities, double energy, double force, long steps, boolean converged) {
+        /** A positive energy whose projected force is at most {@code relative} times the forces' norm. */
+        boolean certified(Stop stop) {
+            return energy > 0 && force <= stop.relative() * Math.sqrt(2 * energy);
+        }
+    }
+
+    /** Descends from {@code start} (on the sphere |w|² = N; not modified). */
+    static Result minimise(SoftConstraints landscape, double[] start, Stop stop, long maxSteps, Deadline deadline) {
+        int n = landscape.dimension();
+        double[] w = start.clone();
+        double[] v = new double[n];
+        double[] force = new double[n];
+        double[] h = new double[landscape.constraints()];
+        double dt = DT_START;
+        double alpha = ALPHA_START;
+        int sinceReset = 0;
+        double energy = landscape.energyAndForce(w, h, force);
+        double forceNorm = Math.sqrt(tangent(force, w));
+        long step = 0;
+        double solvedEnergy = stop.solved() * landscape.constraints();
+        while (!stop.met(energy, forceNorm, solvedEnergy) && step < maxSteps) {
+            if (step % 1024 == 0) {
+                deadline.check();
+            }
+            step++;
+            double power = dot(force, v);
+            if (power > 0) {
+                double mix = alpha * Math.sqrt(dot(v, v)) / forceNorm;
+                for (int i = 0; i < n; i++) {
+                    v[i] = (1 - alpha) * v[i] + mix * force[i];
+                }
+                if (++sinceReset > N_MIN) {
+                    dt = Math.min(dt * F_INC, DT_MAX);
+                    alpha *= F_ALPHA;
+                }
+            } else {
+                Arrays.fill(v, 0);
+                dt *= F_DEC;
+                alpha = ALPHA_START;
+                sinceReset = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                v[i] += dt * force[i];
+                w[i] += dt * v[i];
+            }
+            double scale = Math.sqrt(n / dot(w, w));
+            for (int i = 0; i < n; i++) {
+                w[i] *= scale;
+            }
+            project(v, w);
+            energy = landscape.energyAndForce(w, h, force);
+            forceNorm = Math.sqrt(tangent(force, w));
+        }
+        return new Result(w, h, energy, forceNorm, step, stop.met(energy, forceNorm, solvedEnergy));
+    }
+
+    /** Projects {@code x} on the tangent plane at w (|w|² = N) in place; returns |x|². */
+    private static double tangent(double[] x, double[] w) {
+        project(x, w);
+        return dot(x, x);
+    }
+
+    private static void project(double[] x, double[] w) {
+        double c = dot(x, w) / dot(w, w);
+        for (int i = 0; i < x.length; i++) {
+            x[i] -= c * w[i];
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,159 @@
+package io.phasesweep.engine.models.jamming;
+
+import io.phasesweep.engine.model.BudgetKey;
+import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.model.DerivedObservable;
+import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.Model;
+import io.phasesweep.engine.model.ObservableSpec;
+import io.phasesweep.engine.model.ParamSpec;
+import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.model.Task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Jamming of the spherical perceptron with soft constraints (Franz, Parisi 2016; Franz, Parisi,
+ * Sevelev, Urbani, Zamponi 2017): P = round(α·N) patterns, H(w) = ½ Σ_μ max(0, κ − h_μ)² on
+ * |w|² = N, minimised by FIRE from a random start. At κ &lt; 0 the problem is not convex and the
+ * minimiser's SAT/UNSAT (jamming) point α_J(κ) depends on the protocol; it lies below the
+ * full-RSB SAT/UNSAT threshold.
+ *
+ * <p>The patterns are drawn as the {@code perceptron} model draws them (a label, then N
+ * components, pattern by pattern), so the same disorder stream gives both models the same sample.
+ * The dynamics stream draws the start.
+ */
+public final class JammingModel implements Model {
+    /**
+     * When the descent ends (see {@link Fire.Stop}). A solution: H/P ≤ 1e-20, every overlap
+     * κ − h_μ below ~1.4e-10, far below the smallest positive energy at a stationary point that the
+     * sweeps meet (docs/models/jamming.md). Certified stationary: |P_⊥∇H| ≤ 1e-9·√(2H). Or
+     * |P_⊥∇H| ≤ 1e-13, which bounds an approach into a solution that would take millions of steps.
+     */
+    static final Fire.Stop STOP = new Fire.Stop(1e-20, 1e-9, 1e-13);
+    static final String MAX_STEPS = "max_steps";
+
+    @Override
+    public String id() {
+        return "jamming";
+    }
+
+    @Override
+    public String summary() {
+        return "jamming (SAT/UNSAT) of the spherical perceptron with negative margin kappa: harmonic soft constraints"
+                + " minimised by FIRE";
+    }
+
+    @Override
+    public String sizeMeaning() {
+        return "N (number of inputs)";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.real("alpha", null, 0.0, null, "load P/N; P = round(alpha*N) patterns (at least 1)"),
+                ParamSpec.real("kappa", 0.0, null, null, "margin: constraint mu is satisfied when h_mu >= kappa"
+                        + " (kappa < 0: non-convex)"),
+                ParamSpec.word("patterns", "gaussian", List.of("gaussian", "binary"),
+                        "pattern components: standard normal or ±1"));
+    }
+
+    @Override
+    public List<ObservableSpec> observables() {
+        return List.of(
+                ObservableSpec.value("sat", "1 if the descent ends at a solution (H/P <= " + STOP.solved()
+                        + "), 0 at a minimum of positive energy"),
+                ObservableSpec.value("energy", "H/P at the minimum found"),
+                ObservableSpec.value("contacts", "constraints with h_mu < kappa (positive overlap) at the minimum, / N;"
+                        + " 0 at a solution"),
+                ObservableSpec.value("steps", "FIRE steps to the stopping rule"),
+                ObservableSpec.value("uncertified", "1 if sat = 0 but the descent was stopped by the absolute force floor,"
+                        + " not certified stationary (|P_⊥∇H| > 1e-9·√(2H)): possibly a very slow way into a solution"));
+    }
+
+    @Override
+    public List<DerivedObservable> derived() {
+        return List.of(new DerivedObservable("z_unsat", "[contacts]/(1 − [sat]): contacts/N averaged over the unsatisfied"
+                + " samples (at least 1 at any minimum of positive energy; 1 at jamming)",
+                List.of("contacts", "sat"), (means, params, size) -> means[0] / (1 - means[1])));
+    }
+
+    @Override
+    public List<BudgetKey> budget() {
+        return List.of(BudgetKey.count(MAX_STEPS, 1_000_000, 1, "guard on FIRE steps: a descent that has not met"
+                + " its stopping rule by then is a failed point"));
+    }
+
+    @Override
+    public double cost(Task task) {
+        // P·N per step; steps grow near jamming, which the cost cannot know
+        return (double) patternCount(task) * task.size();
+    }
+
+    @Override
+    public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
+        int n = task.size();
+        int p = patternCount(task);
+        double[] rows = patterns(p, n, task.params().word("patterns").equals("binary"), streams.disorder());
+        SoftConstraints landscape = new SoftConstraints(rows, p, n, task.params().real("kappa"));
+        Fire.Result end = Fire.minimise(landscape, randomStart(n, streams.dynamics()), STOP,
+                task.budget().count(MAX_STEPS), deadline);
+        if (!end.converged()) {
+            throw new IllegalStateException("FIRE did not converge in " + end.steps() + " steps: H/P = "
+                    + end.energy() / p + ", |grad| = " + end.force());
+        }
+        double energy = end.energy() / p;
+        boolean sat = energy <= STOP.solved();
+        int contacts = sat ? 0 : overlaps(end.stabilities(), landscape.kappa());
+        boolean uncertified = !sat && !end.certified(STOP);
+        return Measurement.of(Map.of("sat", sat ? 1.0 : 0.0, "energy", energy, "contacts", (double) contacts / n,
+                "steps", (double) end.steps(), "uncertified", uncertified ? 1.0 : 0.0));
+    }
+
+    static int patternCount(Task task) {
+        return (int) Math.max(1, Math.round(task.params().real("alpha") * task.size()));
+    }
+
+    /** Constraints with h_μ &lt; κ. */
+    static int overlaps(double[] h, double kappa) {
+        int c = 0;
+        for (double x : h) {
+            if (x < kappa) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /** Row-major rows y_μ ξ_μ/√N, drawn pattern by pattern (label, then components) as the perceptron model does. */
+    static double[] patterns(int p, int n, boolean binary, RandomGenerator disorder) {
+        double scale = 1 / Math.sqrt(n);
+        double[] rows = new double[p * n];
+        for (int mu = 0, k = 0; mu < p; mu++) {
+            double label = disorder.nextBoolean() ? scale : -scale;
+            for (int i = 0; i < n; i++, k++) {
+                double xi = binary ? (disorder.nextBoolean() ? 1 : -1) : disorder.nextGaussian();
+                rows[k] = label * xi;
+            }
+        }
+        return rows;
+    }
+
+    /** A uniform point of the sphere |w|² = N. */
+    static double[] randomStart(int n, RandomGenerator dynamics) {
+        double[] w = new double[n];
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = dynamics.nextGaussian();
+            norm += w[i] * w[i];
+        }
+        double scale = Math.sqrt(n / norm);
+        for (int i = 0; i < n; i++) {
+            w[i] *= scale;
+        }
+        return w;
+    }
+}

@@ -1,0 +1,184 @@
+package io.phasesweep.engine.models.jamming;
+
+import io.phasesweep.engine.model.Budget;
+import io.phasesweep.engine.model.Deadline;
+import io.phasesweep.engine.model.Measurement;
+import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.model.RandomStreams;
+import io.phasesweep.engine.model.Task;
+import io.phasesweep.engine.models.perceptron.PerceptronModel;
+import io.phasesweep.engine.sweep.Seeds;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JammingModelTest {
+    private final JammingModel model = new JammingModel();
+
+    private static Task task(int n, double alpha, double kappa, double maxSteps) {
+        return new Task(new ParamValues(Map.of("alpha", alpha, "kappa", kappa, "patterns", "gaussian")), n,
+                new Budget(Map.of(JammingModel.MAX_STEPS, maxSteps)));
+    }
+
+    /** Fresh streams of one sample: both models draw their patterns from the same disorder stream. */
+    private static RandomStreams streams(int n, int replica) {
+        return new RandomStreams(Seeds.generator(Seeds.disorder(7, n, replica)),
+                Seeds.generator(Seeds.dynamics(7, n + "|" + replica)));
+    }
+
+    private Measurement run(int n, double alpha, double kappa, int replica) {
+        return model.run(task(n, alpha, kappa, 1e6), streams(n, replica), Deadline.none());
+    }
+
+    /**
+     * At κ ≥ 0 the set of solutions is convex (the convex regime of Franz &amp; Parisi 2016), so the
+     * descent should find a solution whenever there is one: on every sample the minimiser's `sat` is
+     * the exact max-margin solver's. Loads around α_c (2 at κ = 0, 0.9612 at κ = 0.5) so that both
+     * answers occur.
+     */
+    @Test
+    void satIsThePerceptronsAtNonNegativeKappa() {
+        PerceptronModel exact = new PerceptronModel();
+        int n = 20;
+        Map<Double, double[]> loads = Map.of(0.0, new double[] {1.7, 2.0, 2.3}, 0.5, new double[] {0.8, 0.95, 1.1});
+        for (Map.Entry<Double, double[]> kappa : loads.entrySet()) {
+            int[] answers = new int[2];
+            for (double alpha : kappa.getValue()) {
+                for (int r = 0; r < 40; r++) {
+                    double expected = exact.run(new Task(new ParamValues(Map.of("alpha", alpha, "kappa", kappa.getKey(),
+                            "patterns", "gaussian")), n, new Budget(Map.of())), streams(n, r), Deadline.none())
+                            .values().get("sat");
+                    double sat = run(n, alpha, kappa.getKey(), r).values().get("sat");
+                    assertEquals(expected, sat, "κ=" + kappa.getKey() + " α=" + alpha + " replica " + r);
+                    answers[(int) sat]++;
+                }
+            }
+            assertTrue(answers[0] > 10 && answers[1] > 10, "κ=" + kappa.getKey() + ": " + answers[0] + " unsat, "
+                    + answers[1] + " sat");
+        }
+    }
+
+    /** Far below and far above the jamming point of κ = −0.5 (α_J ≈ 4.5 at these sizes). */
+    @Test
+    void satAtSmallLoadUnsatAtLargeLoad() {
+        for (int r = 0; r < 10; r++) {
+            assertEquals(1.0, run(40, 2.0, -0.5, r).values().get("sat"));
+            Measurement jammed = run(40, 7.0, -0.5, r);
+            assertEquals(0.0, jammed.values().get("sat"));
+            assertTrue(jammed.values().get("energy") > 1e-4, "energy " + jammed.values().get("energy"));
+        }
+    }
+
+    /**
+     * A minimum of positive energy has at least N overlapping constraints: their forces balance on
+     * the (N − 1)-dimensional tangent plane, Σ f_μ P_⊥a_μ = 0 with every f_μ &gt; 0, and N − 1 or
+     * fewer vectors in general position admit no such combination (w in the span of N − 1 rows,
+     * which would, is a non-generic point).
+     */
+    @Test
+    void everyJammedMinimumHasAtLeastNContacts() {
+        int n = 40;
+        for (double alpha : new double[] {5.0, 6.0, 8.0}) {
+            for (int r = 0; r < 8; r++) {
+                Measurement m = run(n, alpha, -0.5, r);
+                if (m.values().get("sat") == 0) {
+                    assertTrue(m.values().get("contacts") >= 1.0, "α=" + alpha + " contacts/N " + m.values().get("contacts"));
+                }
+            }
+        }
+    }
+
+    /**
+     * Isostaticity: at the jamming point the minimum has exactly N contacts, one more than the
+     * N − 1 degrees of freedom on the sphere (as N_c = N_dof + 1 for soft spheres at jamming). Each
+     * sample is jammed by decompression: from a minimum of positive energy, κ is bisected, each trial
+     * minimum started from the last jammed one, keeping the jammed side, until H/P is below 1e-12
+     * while still positive; then the overlaps are counted.
+     */
+    @Test
+    void jammedMinimumIsIsostatic() {
+        for (int n : new int[] {16, 24, 32}) {
+            for (int r = 0; r < 3; r++) {
+                int p = 6 * n;
+                double[] rows = JammingModel.patterns(p, n, false, Seeds.generator(Seeds.disorder(11, n, r)));
+                Jammed jammed = decompress(rows, p, n, JammingModel.randomStart(n, Seeds.generator(r)));
+                double energy = jammed.minimum().energy() / p;
+                assertTrue(energy > 0 && energy < 1e-12, "H/P = " + energy);
+                int contacts = JammingModel.overlaps(jammed.minimum().stabilities(), jammed.kappa());
+                assertEquals(n, contacts, "N=" + n + " sample " + r);
+            }
+        }
+    }
+
+    /** The model's stopping rule without its absolute floor: every positive-energy stop is a stationary point. */
+    private static final Fire.Stop CERTIFIED = new Fire.Stop(JammingModel.STOP.solved(), JammingModel.STOP.relative(), 0);
+
+    /** A minimum of positive energy and the margin it was found at. */
+    private record Jammed(Fire.Result minimum, double kappa) {
+    }
+
+    /** The load α = 6 is jammed at κ = 0 (Cover: α_c = 2); κ = −3 leaves every such sample satisfiable. */
+    private static Jammed decompress(double[] rows, int p, int n, double[] start) {
+        double jammedKappa = 0;
+        double freeKappa = -3;
+        Fire.Result jammed = minimise(rows, p, n, jammedKappa, start);
+        assertTrue(jammed.energy() / p > JammingModel.STOP.solved(), "not jammed at κ = " + jammedKappa);
+        while (jammed.energy() / p >= 1e-12) {
+            double kappa = 0.5 * (jammedKappa + freeKappa);
+            assertTrue(jammedKappa - freeKappa > 1e-14, "κ interval closed at H/P = " + jammed.energy() / p);
+            Fire.Result trial = minimise(rows, p, n, kappa, jammed.w());
+            if (trial.energy() / p > JammingModel.STOP.solved()) {
+                jammedKappa = kappa;
+                jammed = trial;
+            } else {
+                freeKappa = kappa;
+            }
+        }
+        return new Jammed(jammed, jammedKappa);
+    }
+
+    private static Fire.Result minimise(double[] rows, int p, int n, double kappa, double[] start) {
+        Fire.Result end = Fire.minimise(new SoftConstraints(rows, p, n, kappa), start, CERTIFIED, 10_000_000, Deadline.none());
+        assertTrue(end.converged());
+        return end;
+    }
+
+    /** The force is −∇H: central differences of H along random directions (H is C¹, piecewise quadratic). */
+    @Test
+    void forceIsMinusTheGradient() {
+        int n = 30;
+        int p = 90;
+        SoftConstraints h = new SoftConstraints(JammingModel.patterns(p, n, false, Seeds.generator(3)), p, n, -0.3);
+        var random = Seeds.generator(4);
+        double[] w = JammingModel.randomStart(n, random);
+        double[] force = new double[n];
+        double[] stabilities = new double[p];
+        h.energyAndForce(w, stabilities, force);
+        for (int t = 0; t < 5; t++) {
+            double[] u = JammingModel.randomStart(n, random);
+            double eps = 1e-6;
+            double[] plus = w.clone();
+            double[] minus = w.clone();
+            double directional = 0;
+            for (int i = 0; i < n; i++) {
+                plus[i] += eps * u[i];
+                minus[i] -= eps * u[i];
+                directional -= force[i] * u[i];
+            }
+            double numeric = (h.energyAndForce(plus, stabilities, new double[n])
+                    - h.energyAndForce(minus, stabilities, new double[n])) / (2 * eps);
+            assertEquals(directional, numeric, 1e-6 * Math.max(1, Math.abs(directional)));
+        }
+    }
+
+    /** The step guard is a failure, never a measurement. */
+    @Test
+    void anUnconvergedDescentFailsThePoint() {
+        assertThrows(IllegalStateException.class,
+                () -> model.run(task(40, 7.0, -0.5, 3), streams(40, 0), Deadline.none()));
+    }
+}
