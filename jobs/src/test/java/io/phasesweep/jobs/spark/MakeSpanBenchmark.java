@@ -28,7 +28,8 @@ import static org.apache.spark.sql.functions.regexp_replace;
  * folder holds a first run and a resumed run of the grown sweep; the costs are learnt from the
  * first run's rows only, the durations are the resumed run's {@code wall_ms}. Each wave's bins are
  * dealt as {@link RunJob} deals them and run in bin order on CORES cores, each taking the next bin
- * when free, as Spark's local scheduler does; the make-span is the sum of the waves'.
+ * when free, as Spark's local scheduler does; the make-span is the sum of the waves'. Printed for
+ * WAVES waves and for one wave (the bound of what a cost model can do within a wave).
  *
  * <p>Usage: {@code MakeSpanBenchmark SWEEP_FILE OUTDIR FIRST_RUN_ID RESUMED_RUN_ID CORES WAVES}
  */
@@ -61,9 +62,11 @@ public final class MakeSpanBenchmark {
         double work = actual.values().stream().mapToDouble(Double::doubleValue).sum();
         System.out.printf(Locale.ROOT, "%d units resumed, %.2f s of points on %d cores (bound %.2f s)%n",
                 pending.size(), work, cores, work / cores);
-        System.out.printf(Locale.ROOT, "make-span, static estimates: %.2f s%n", makeSpan(pending, actual, cores, waves));
-        System.out.printf(Locale.ROOT, "make-span, measured costs:   %.2f s%n",
-                makeSpan(MeasuredCost.of(all, learnt).priced(pending), actual, cores, waves));
+        List<PointGroup> priced = MeasuredCost.of(all, learnt).priced(pending);
+        for (int w : new int[] {waves, 1}) {
+            System.out.printf(Locale.ROOT, "make-span in up to %d waves: static estimates %.2f s, measured costs %.2f s%n",
+                    w, makeSpan(pending, actual, cores, w), makeSpan(priced, actual, cores, w));
+        }
     }
 
     private static double makeSpan(List<PointGroup> groups, Map<String, Double> actual, int cores, int waves) {
