@@ -12,7 +12,9 @@
 # (throughput of phasesweep / throughput of the plain loop, 1 = no overhead):
 #   run stage      the loop's wall time / the run's "in X s" (Spark session up; waves, counts, runs table)
 #   whole command  the loop's JVM, start to exit / ./phasesweep's, start to exit (Spark's start,
-#                  averaging and report included; the plain JVM starts in ~0.3 s)
+#                  averaging and report included; the plain JVM starts in ~0.3 s), in wall seconds
+#                  and in CPU seconds (user + system: what the command costs a shared machine,
+#                  steadier than wall time under load)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,26 +51,24 @@ EOF
 
 # the launcher's own build and class archive, if due, are not part of the figures
 "$root/phasesweep" validate "$work/sweep.yaml" >/dev/null
-now() { date +%s.%N; }
 for ((r = 0; r < rounds; r++)); do
-    start=$(now)
-    java -cp "$cp" io.phasesweep.jobs.bench.PlainLoop "$work/sweep.yaml" "$cores" >"$work/loop"
-    end=$(now)
+    /usr/bin/time -o "$work/time" -f "%e %U %S" java -cp "$cp" io.phasesweep.jobs.bench.PlainLoop "$work/sweep.yaml" "$cores" >"$work/loop"
     loop=$(sed -n 's/.* in \([0-9.]*\) s,.*/\1/p' "$work/loop")
-    echo "loop $loop $(echo "$end - $start" | bc)" >>"$work/all"
+    echo "loop $loop $(cat "$work/time")" >>"$work/all"
     rm -rf "$work/out"
-    start=$(now)
-    "$root/phasesweep" run "$work/sweep.yaml" --out "$work/out" --quiet --conf spark.ui.enabled=false >"$work/run"
-    end=$(now)
+    /usr/bin/time -o "$work/time" -f "%e %U %S" \
+        "$root/phasesweep" run "$work/sweep.yaml" --out "$work/out" --quiet --conf spark.ui.enabled=false >"$work/run"
     run=$(sed -n 's/^[0-9]* points: .* in \([0-9.]*\) s$/\1/p' "$work/run")
-    echo "sweep $run $(echo "$end - $start" | bc)" >>"$work/all"
+    echo "sweep $run $(cat "$work/time")" >>"$work/all"
 done
 
 per_point=$(sed -n 's/.*(\([0-9.]*\) ms per point)/\1/p' "$work/loop")
 echo "$points points of ~$per_point ms (ising L = $size, $measure Wolff flips), best of $rounds rounds, load $(cut -d' ' -f1 /proc/loadavg) on $cores cores"
-awk '{ if (!($1 in stage) || $2 < stage[$1]) stage[$1] = $2; if (!($1 in whole) || $3 < whole[$1]) whole[$1] = $3 }
+awk '{ if (!($1 in stage) || $2 < stage[$1]) stage[$1] = $2; if (!($1 in whole) || $3 < whole[$1]) whole[$1] = $3
+       if (!($1 in cpu) || $4 + $5 < cpu[$1]) cpu[$1] = $4 + $5 }
      END {
-       printf "%-14s %10s %10s %8s\n", "", "loop s", "sweep s", "ratio"
-       printf "%-14s %10.2f %10.2f %8.3f\n", "run stage", stage["loop"], stage["sweep"], stage["loop"] / stage["sweep"]
-       printf "%-14s %10.2f %10.2f %8.3f\n", "whole command", whole["loop"], whole["sweep"], whole["loop"] / whole["sweep"]
+       printf "%-20s %10s %10s %8s\n", "", "loop", "sweep", "ratio"
+       printf "%-20s %10.2f %10.2f %8.3f\n", "run stage, wall s", stage["loop"], stage["sweep"], stage["loop"] / stage["sweep"]
+       printf "%-20s %10.2f %10.2f %8.3f\n", "whole command, wall s", whole["loop"], whole["sweep"], whole["loop"] / whole["sweep"]
+       printf "%-20s %10.2f %10.2f %8.3f\n", "whole command, CPU s", cpu["loop"], cpu["sweep"], cpu["loop"] / cpu["sweep"]
      }' "$work/all"
