@@ -45,4 +45,24 @@ public final class Bins {
         out.removeIf(List::isEmpty);
         return out;
     }
+
+    /**
+     * The groups dealt round-robin by falling cost into at most {@code waves} waves of at least
+     * {@link #PER_CORE} groups per core, so every wave mixes big and small groups and keeps the
+     * cores busy.
+     */
+    static List<List<PointGroup>> inWaves(List<PointGroup> groups, int cores, int waves) {
+        int count = Math.max(1, Math.min(waves, groups.size() / (PER_CORE * Math.max(1, cores))));
+        List<PointGroup> sorted = new ArrayList<>(groups);
+        sorted.sort(Comparator.comparingDouble(PointGroup::cost).reversed());
+        List<List<PointGroup>> out = new ArrayList<>();
+        for (int w = 0; w < count; w++) {
+            out.add(new ArrayList<>());
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            out.get(i % count).add(sorted.get(i));
+        }
+        out.removeIf(List::isEmpty);
+        return out;
+    }
 }

@@ -24,17 +24,16 @@ import org.apache.spark.util.LongAccumulator;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntUnaryOperator;
 
-import static org.apache.spark.sql.functions.col;
 
 /**
  * The Spark driver of {@code phasesweep run}: expands the sweep into units of work, spreads them
- * longest-first over partitions (one bin of many points per task), runs each through the engine's
+ * longest-first over partitions (one bin of many points per task; on {@code --resume}, by the wall
+ * times of the folder's finished points, {@link MeasuredCosts}), runs each through the engine's
  * {@link PointRunner} on the executors, appends the rows to {@code raw}, and records the run in
  * {@code runs} as started before and as completed after.
  *
@@ -112,7 +111,11 @@ public final class RunJob {
             }
         }
         long total = groups.stream().mapToLong(g -> g.points().size()).sum() - skip.size();
-        List<List<PointGroup>> parts = inWaves(groups, cores());
+        if (earlier.resumed()) {
+            // the finished points' wall times balance the bins better than the model's estimates
+            groups = MeasuredCosts.read(spark, out, all).priced(groups);
+        }
+        List<List<PointGroup>> parts = Bins.inWaves(groups, cores(), waves);
         log.printf("%s: %d points to run in %d groups, %d waves, run %s%n", spec.name(), total, groups.size(),
                 parts.size(), runId).flush();
         if (resume) {
@@ -123,13 +126,14 @@ public final class RunJob {
         RawTable table = RawTable.of(spec, model);
         LongAccumulator done = spark.sparkContext().longAccumulator("points done");
         LongAccumulator failed = spark.sparkContext().longAccumulator("points failed");
+        LongAccumulator timedOut = spark.sparkContext().longAccumulator("points timed out");
         Progress shown = new Progress(done, failed, total, progress);
         shown.start(spark.sparkContext().uiWebUrl().getOrElse(() -> null));
         spark.sparkContext().addSparkListener(shown);
         try {
             for (List<PointGroup> wave : parts) {
                 List<List<PointGroup>> work = Bins.longestFirst(wave, Math.min(bins.applyAsInt(wave.size()), wave.size()));
-                JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, done, failed);
+                JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, done, failed, timedOut);
                 spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
             }
         } finally {
@@ -137,7 +141,10 @@ public final class RunJob {
             shown.finish();
         }
 
-        RunSummary summary = count(out, runId, total);
+        // Each write is one result stage, whose tasks' accumulator updates Spark applies once per
+        // partition, from the attempt that succeeded: exactly the committed rows, without reading raw back.
+        RunSummary summary = new RunSummary(runId, total, done.value() - failed.value(),
+                failed.value() - timedOut.value(), timedOut.value());
         RunsTable.completed(spark, out.table(RunsTable.NAME), sweep, summary, started, Instant.now(), earlier.runIds());
         // raw has changed: what an earlier analysis derived from it no longer holds
         out.removeDerived();
@@ -148,28 +155,9 @@ public final class RunJob {
         return spark.sparkContext().defaultParallelism();
     }
 
-    /**
-     * The groups dealt round-robin by falling cost into at most {@code waves} waves of at least
-     * {@link Bins#PER_CORE} groups per core, so every wave mixes big and small groups and keeps the
-     * cores busy.
-     */
-    private List<List<PointGroup>> inWaves(List<PointGroup> groups, int cores) {
-        int count = Math.max(1, Math.min(waves, groups.size() / (Bins.PER_CORE * Math.max(1, cores))));
-        List<PointGroup> sorted = new ArrayList<>(groups);
-        sorted.sort(Comparator.comparingDouble(PointGroup::cost).reversed());
-        List<List<PointGroup>> out = new ArrayList<>();
-        for (int w = 0; w < count; w++) {
-            out.add(new ArrayList<>());
-        }
-        for (int i = 0; i < sorted.size(); i++) {
-            out.get(i % count).add(sorted.get(i));
-        }
-        out.removeIf(List::isEmpty);
-        return out;
-    }
-
     private JavaRDD<Row> runBins(List<List<PointGroup>> work, String modelId, RawTable table, String runId,
-                                 HashSet<String> skip, LongAccumulator done, LongAccumulator failed) {
+                                 HashSet<String> skip, LongAccumulator done, LongAccumulator failed,
+                                 LongAccumulator timedOut) {
         double limit = defaultLimitSeconds;
         // numSlices = bins: Spark slices a list of n elements into n partitions of one element each.
         return JavaSparkContext.fromSparkContext(spark.sparkContext())
@@ -190,25 +178,13 @@ public final class RunJob {
                                 if (r.status() != RawRecord.Status.OK) {
                                     failed.add(1);
                                 }
+                                if (r.status() == RawRecord.Status.TIMEOUT) {
+                                    timedOut.add(1);
+                                }
                             }
                         }
                     }
                     return out.iterator();
                 });
-    }
-
-    private RunSummary count(OutputFolder out, String runId, long total) {
-        long ok = 0;
-        long failed = 0;
-        long timeout = 0;
-        for (Row r : spark.read().parquet(out.table(RawTable.NAME)).where(col("run_id").equalTo(runId))
-                .groupBy("status").count().collectAsList()) {
-            switch (RawRecord.Status.valueOf(r.getString(0).toUpperCase(java.util.Locale.ROOT))) {
-                case OK -> ok = r.getLong(1);
-                case FAILED -> failed = r.getLong(1);
-                case TIMEOUT -> timeout = r.getLong(1);
-            }
-        }
-        return new RunSummary(runId, total, ok, failed, timeout);
     }
 }
