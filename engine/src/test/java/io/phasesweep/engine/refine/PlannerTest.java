@@ -52,8 +52,8 @@ class PlannerTest {
         AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
         Steering steer = Steering.of(spec, result, null);
         for (int size : spec.sizes()) {
-            double[] t = ScalingWindow.values(steer.xc(), steer.nu(), steer.widen(), size, 2, 2.6);
-            double[] b = ScalingWindow.bounds(steer.xc(), steer.nu(), steer.widen(), size);
+            double[] t = ScalingWindow.values(steer, size, 2, 2.6, false);
+            double[] b = ScalingWindow.bounds(steer, size, false);
             double unit = (t[1] - t[0]) / 2;
             assertEquals(ScalingWindow.VALUES, t.length);
             assertTrue(t[0] < XC && XC < t[t.length - 1] && t[0] >= b[0] - unit && t[t.length - 1] <= b[1] + unit,

@@ -212,7 +212,8 @@ public final class RefineJob {
     }
 
     private static String planPoints(Planner.Plan plan) {
-        return plan.points() + " points at sizes " + plan.blocks().stream().map(PointBlock::size).distinct().sorted().toList();
+        return plan.points() + " points at sizes " + plan.blocks().stream().map(PointBlock::size).distinct().sorted().toList()
+                + " (" + String.join("; ", plan.steering()) + ")";
     }
 
     private static String number(double v) {
