@@ -21,16 +21,17 @@ import java.util.TreeSet;
  * {@link ScalingWindow} under the current estimates ({@link Steering}). Each across value whose
  * targets are not met is refined on its own, with an equal share of the round's core-seconds:
  * <ol>
- *   <li>a size whose scaling window is narrower than x_c's uncertainty waits, but for the smallest
- *       such size: it would spend its (dearest) points outside its critical region, and smaller
- *       sizes locate x_c first, a round at a time;</li>
+ *   <li>a size whose scaling window is narrower than x_c's uncertainty waits (the smallest size
+ *       goes ahead when every size's does): it would spend its (dearest) points outside its
+ *       critical region, and smaller sizes locate x_c first, a round at a time;</li>
  *   <li>a size fewer than four of whose window values are measured first gets the sweep's replica count
  *       (at least 2) over it, smallest sizes first, as far as the share allows; so does the next
  *       size of {@code sizes_allowed} when systematic errors dominate a target (corrections to
  *       scaling shrink with size, not with replicas);</li>
  *   <li>the rest of the share goes one replica at a time to the size where it lowers the
  *       {@link VarianceModel}'s variance of the estimate most per core-second (a replica over the
- *       window costs the window's values times the {@link CostModel}'s cost of a point), until the
+ *       window costs the window's values times the {@link CostModel}'s cost of a point; a size's
+ *       first pick of the round adds two), until the
  *       model says the critical value's target is met with a margin: the sizes whose noise
  *       dominates the estimate's variance gain most. When systematic errors dominate a target,
  *       only the larger half of the sizes is offered.</li>
@@ -111,16 +112,14 @@ public final class Planner {
         alloc.steering = steer;
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         Map<Integer, Double> unitCost = new LinkedHashMap<>();
-        boolean unresolvedTaken = false;
+        // a size whose scaling window is narrower than x_c's uncertainty waits for smaller sizes to
+        // locate x_c; when none is resolved, the smallest goes ahead: a ladder, not a stall
+        int resolvedUpTo = sizes.stream().filter(size -> ScalingWindow.resolved(steer, size)).max(Integer::compare)
+                .orElse(sizes.first());
         for (int size : sizes) {
-            // a size whose scaling window is narrower than x_c's uncertainty waits for smaller sizes to
-            // locate x_c (the smallest such size goes ahead: a ladder, not a stall)
-            if (!ScalingWindow.resolved(steer, size)) {
-                if (unresolvedTaken) {
-                    alloc.waiting.add(size);
-                    continue;
-                }
-                unresolvedTaken = true;
+            if (size > resolvedUpTo) {
+                alloc.waiting.add(size);
+                continue;
             }
             double[] range = range(spec, control, size);
             double[] window = ScalingWindow.values(steer, size, range[0], range[1], log);
@@ -165,13 +164,13 @@ public final class Planner {
             int pick = -1;
             double bestGain = 0;
             for (int i = 0; i < n.length; i++) {
-                double cost = unitCost.get(modelled.get(i).size());
+                double cost = step(alloc, modelled.get(i).size()) * unitCost.get(modelled.get(i).size());
                 if (alloc.seconds + cost > share || modelled.get(i).size() < smallest) {
                     continue;
                 }
-                n[i]++;
+                n[i] += step(alloc, modelled.get(i).size());
                 double gain = (now - model.variance(n)) / cost;
-                n[i]--;
+                n[i] -= step(alloc, modelled.get(i).size());
                 if (gain > bestGain) {
                     bestGain = gain;
                     pick = i;
@@ -180,11 +179,21 @@ public final class Planner {
             if (pick < 0) {
                 break;
             }
-            n[pick]++;
-            alloc.replicas.merge(modelled.get(pick).size(), 1, Integer::sum);
-            alloc.seconds += unitCost.get(modelled.get(pick).size());
+            int size = modelled.get(pick).size();
+            int step = step(alloc, size);
+            n[pick] += step;
+            alloc.seconds += step * unitCost.get(size);
+            alloc.replicas.merge(size, step, Integer::sum);
         }
         return alloc;
+    }
+
+    /**
+     * Replicas the next pick adds at a size: {@link #LEAST_REPLICAS} for its first block of the
+     * round (the window's values may be new, and a value with one replica has no error), then one.
+     */
+    private static int step(Allocation alloc, int size) {
+        return alloc.replicas.containsKey(size) ? 1 : LEAST_REPLICAS;
     }
 
     /**

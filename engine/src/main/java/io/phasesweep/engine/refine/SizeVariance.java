@@ -18,8 +18,8 @@ import java.util.List;
  *                 points near x_c have an error
  * @param level    their mean value
  * @param replicas mean replicas per point within the window (0 when none is in it)
- * @param sampled  at least {@link #SAMPLED_VALUES} of the window's values have a point with two replicas
- *                 or more (a coarse grid that merely spans the window does not sample it)
+ * @param sampled  at least {@link #SAMPLED_VALUES} control values within the window's bounds have a point
+ *                 with two replicas or more (a coarse grid that merely spans the window does not sample it)
  */
 record SizeVariance(int size, double variance, double level, double replicas, boolean sampled) {
     /** Points nearest x_c the variance and slope are taken over. */
@@ -48,9 +48,10 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
         List<PointRow> inWindow = here.stream()
                 .filter(p -> p.params().real(control) >= bounds[0] && p.params().real(control) <= bounds[1]).toList();
         double replicas = inWindow.stream().mapToInt(PointRow::replicas).average().orElse(0);
-        java.util.Set<Double> measured = new java.util.HashSet<>();
-        inWindow.forEach(p -> measured.add(p.params().real(control)));
-        boolean sampled = java.util.Arrays.stream(values).filter(measured::contains).count() >= Math.min(SAMPLED_VALUES, values.length);
+        // measured values anywhere in the window count, not only the window's own: a window that moved
+        // with x_c by less than its width is still sampled, and is not filled again from scratch
+        boolean sampled = inWindow.stream().map(p -> p.params().real(control)).distinct().count()
+                >= Math.min(SAMPLED_VALUES, values.length);
         List<PointRow> near = here.stream()
                 .sorted(Comparator.comparingDouble(p -> Math.abs(p.params().real(control) - xc)))
                 .limit(NEAREST).toList();
