@@ -73,6 +73,11 @@ public final class Planner {
                 open.add(a);
             }
         }
+        if (open.isEmpty()) {
+            // every target met, but a value not yet steady (Stop): a round to confirm it, as small as
+            // the variance model allows (enough)
+            open.addAll(Precision.acrossValues(spec));
+        }
         List<PointBlock> blocks = new ArrayList<>();
         List<String> steering = new ArrayList<>();
         double seconds = 0;
@@ -128,7 +133,8 @@ public final class Planner {
             }
             alloc.windows.put(size, window);
             variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(),
-                    ScalingWindow.bounds(steer, size, log), window));
+                    ScalingWindow.bounds(steer, size, log), ScalingWindow.scaling(steer, size) / (steer.widen() ? ScalingWindow.WIDENED : 1),
+                    window));
             unitCost.put(size, window.length * costs.secondsPerPoint(size));
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
@@ -155,7 +161,9 @@ public final class Planner {
             n[i] = before[i] + alloc.replicas.getOrDefault(modelled.get(i).size(), 0);
         }
         double now = model.variance(before);
-        double enough = Double.isFinite(now) ? enough(spec, result, a) * now : 0;
+        // an x_c limited by the grid rather than by replicas gains nothing from replicas: the round
+        // samples the windows only
+        double enough = steer.gridLimited() ? Double.POSITIVE_INFINITY : Double.isFinite(now) ? enough(spec, result, a) * now : 0;
         // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
         // replicas: then only the larger half of the sizes may have more
         int smallest = steer.sysDominates() ? sizes.stream().sorted().skip(sizes.size() / 2).findFirst().orElse(0) : 0;
@@ -199,18 +207,19 @@ public final class Planner {
     /**
      * The fraction of the modelled variance at which the critical value's target is met, with
      * {@link #MARGIN} to spare (the model is rough): (target² − stderr_sys²)/stderr_stat² times the
-     * margin; 0 (no limit but the budget) when there is no best row, when its target is not set or
-     * already met, or when its systematic error alone exceeds the target.
+     * margin, at most the margin (a target met but not yet steady gets a small round to confirm it);
+     * 0 (no limit but the budget) when there is no best row or no such target, or when its
+     * systematic error alone exceeds the target.
      */
     static double enough(SweepSpec spec, AnalysisResult result, Double a) {
         Double target = spec.refine().target().get(RefineSpec.CRITICAL_VALUE);
         Optional<Finding> best = Precision.best(result, RefineSpec.CRITICAL_VALUE, a);
-        if (target == null || best.isEmpty() || best.get().stderr() <= target) {
+        if (target == null || best.isEmpty()) {
             return 0;
         }
         double stat = best.get().stderrStat();
         double room = target * target - best.get().stderrSys() * best.get().stderrSys();
-        return room > 0 && stat > 0 ? MARGIN * room / (stat * stat) : 0;
+        return room > 0 && stat > 0 ? MARGIN * Math.min(1, room / (stat * stat)) : 0;
     }
 
     /** The share of the variance a round aims below what the target needs. */

@@ -62,7 +62,7 @@ final class ScalingWindow {
      */
     static double[] values(Steering s, int size, double lo, double hi, boolean log) {
         double centre = Math.max(lo, Math.min(hi, s.xc()));
-        Steering clipped = new Steering(centre, s.xcError(), s.source(), s.nu(), s.widen(), s.sysDominates());
+        Steering clipped = new Steering(centre, s.xcError(), s.source(), s.gridLimited(), s.nu(), s.widen(), s.sysDominates());
         double[] b = bounds(clipped, size, log);
         double from = Math.max(lo, b[0]);
         double to = Math.min(hi, b[1]);

@@ -35,12 +35,15 @@ import java.util.stream.Stream;
  *                     and errors; without estimates, half the axis' range), at least the grid's
  *                     resolution above
  * @param source       where x_c came from: {@code best}, {@code methods}, {@code axis}
+ * @param gridLimited  the grid's resolution, not the estimate's error, sets xcError: more replicas
+ *                     would not locate x_c better, windows at the resolution would
  * @param nu           best ν (or 1/best 1/ν); without one, the methods' mean; without those, 1; kept
  *                     within [{@link #LEAST_NU}, {@link #MOST_NU}]
  * @param widen        a main estimate at this across value is flagged peak_at_edge
  * @param sysDominates a target's best row has stderr_sys > stderr_stat
  */
-record Steering(double xc, double xcError, String source, double nu, boolean widen, boolean sysDominates) {
+record Steering(double xc, double xcError, String source, boolean gridLimited, double nu, boolean widen,
+                boolean sysDominates) {
     /** ν a round's windows assume at least and at most: a coarse grid's collapse can give anything. */
     static final double LEAST_NU = 0.3;
     static final double MOST_NU = 3;
@@ -71,7 +74,7 @@ record Steering(double xc, double xcError, String source, double nu, boolean wid
             error = (range[1] - range[0]) / 2;
             source = "axis";
         }
-        error = Math.max(error, resolution(spec, result.points(), across, xc, range));
+        double resolution = resolution(spec, result.points(), across, xc, range);
         double[] nus = result.exponents().stream().filter(e -> e.quantity().equals("nu")).map(EstimateRow::finding)
                 .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across) && Double.isFinite(f.value()))
                 .mapToDouble(Finding::value).toArray();
@@ -85,7 +88,8 @@ record Steering(double xc, double xcError, String source, double nu, boolean wid
         boolean sys = spec.refine().target().keySet().stream()
                 .map(q -> Precision.best(result, q, across))
                 .anyMatch(b -> b.isPresent() && b.get().stderrSys() > b.get().stderrStat());
-        return new Steering(xc, error, source, Math.max(LEAST_NU, Math.min(MOST_NU, Math.abs(nu))), widen, sys);
+        return new Steering(xc, Math.max(error, resolution), source, resolution > error,
+                Math.max(LEAST_NU, Math.min(MOST_NU, Math.abs(nu))), widen, sys);
     }
 
     /**
@@ -128,9 +132,9 @@ record Steering(double xc, double xcError, String source, double nu, boolean wid
         return new double[]{lo, hi};
     }
 
-    /** One line for the console: {@code x_c 2.247 ± 0.075 (best), nu 1.3}. */
+    /** One line for the console: {@code x_c 2.247 ± 0.075 (best, the grid's resolution), nu 1.3}. */
     String describe() {
-        return String.format(Locale.ROOT, "x_c %.4g ± %.2g (%s), nu %.3g%s", xc, xcError, source, nu,
-                widen ? ", widened" : "");
+        return String.format(Locale.ROOT, "x_c %.4g ± %.2g (%s%s), nu %.3g%s", xc, xcError, source,
+                gridLimited ? ", the grid's resolution" : "", nu, widen ? ", widened" : "");
     }
 }
