@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * dominate a target's best row, which more replicas do not cure and larger sizes do.
  *
  * <p>How far x_c may be off is never less than half the spacing of the measured control values
- * around it (the median over sizes): a curve sampled more coarsely than its scaling window locates
- * its crossing no better than that, whatever the bootstrap over replicas says (a coarse grid's
+ * around it where that spacing is coarser than the size's scaling window needs (the median over
+ * sizes): a curve sampled more coarsely than its scaling window locates its crossing no better than that, whatever the bootstrap over replicas says (a coarse grid's
  * x_c is overconfident: 2.071 ± 0.026 on the synthetic model with x_c = 2.27). Windows are then
  * widened to cover it, and sizes whose scaling window is narrower wait (see {@link Planner}).
  *
@@ -74,7 +74,6 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
             error = (range[1] - range[0]) / 2;
             source = "axis";
         }
-        double resolution = resolution(spec, result.points(), across, xc, range);
         double[] nus = result.exponents().stream().filter(e -> e.quantity().equals("nu")).map(EstimateRow::finding)
                 .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across) && Double.isFinite(f.value()))
                 .mapToDouble(Finding::value).toArray();
@@ -82,21 +81,25 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
                 .or(() -> result.best("1/nu", across).map(f -> 1 / f.value()))
                 .or(() -> nus.length == 0 ? Optional.empty() : Optional.of(Arrays.stream(nus).average().orElseThrow()))
                 .filter(Double::isFinite).orElse(1.0);
+        double boundedNu = Math.max(LEAST_NU, Math.min(MOST_NU, Math.abs(nu)));
+        double resolution = resolution(spec, result.points(), across, xc, boundedNu, range);
         boolean widen = Stream.concat(result.boundaries().stream(), result.exponents().stream())
                 .map(EstimateRow::finding)
                 .anyMatch(f -> f.isMain() && Objects.equals(f.acrossValue(), across) && f.flags().contains(Flag.PEAK_AT_EDGE));
         boolean sys = spec.refine().target().keySet().stream()
                 .map(q -> Precision.best(result, q, across))
                 .anyMatch(b -> b.isPresent() && b.get().stderrSys() > b.get().stderrStat());
-        return new Steering(xc, Math.max(error, resolution), source, resolution > error,
-                Math.max(LEAST_NU, Math.min(MOST_NU, Math.abs(nu))), widen, sys);
+        return new Steering(xc, Math.max(error, resolution), source, resolution > error, boundedNu, widen, sys);
     }
 
     /**
-     * Half the spacing of the measured control values that bracket x_c, the median over the sizes
-     * that bracket it (the lower one of two middles); half the axis' range when none does.
+     * How well the grid locates x_c: per size, half the spacing of the measured control values that
+     * bracket x_c when that spacing is coarser than the size's scaling window needs (more than a
+     * third of L^(−1/ν)·{@link ScalingWindow#HALF_WIDTH}, the spacing of a window of its own), else 0;
+     * the median over the sizes (the lower one of two middles); half the axis' range when no size
+     * brackets x_c.
      */
-    static double resolution(SweepSpec spec, List<PointRow> points, Double across, double xc, double[] range) {
+    static double resolution(SweepSpec spec, List<PointRow> points, Double across, double xc, double nu, double[] range) {
         String control = spec.analysis().control();
         String acrossAxis = spec.analysis().across();
         TreeMap<Integer, TreeSet<Double>> values = new TreeMap<>();
@@ -106,11 +109,12 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
             }
         }
         List<Double> halves = new ArrayList<>();
-        for (TreeSet<Double> v : values.values()) {
-            Double below = v.floor(xc);
-            Double above = v.ceiling(xc);
+        for (var e : values.entrySet()) {
+            Double below = e.getValue().floor(xc);
+            Double above = e.getValue().ceiling(xc);
             if (below != null && above != null) {
-                halves.add((above - below) / 2);
+                double needed = ScalingWindow.HALF_WIDTH * Math.pow(e.getKey(), -1 / nu) / 3;
+                halves.add(above - below > needed ? (above - below) / 2 : 0);
             }
         }
         if (halves.isEmpty()) {
