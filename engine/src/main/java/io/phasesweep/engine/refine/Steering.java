@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  *
  * <p>How far x_c may be off is never less than half the spacing of the measured control values
  * around it where that spacing is coarser than the size's scaling window needs (the median over
- * sizes): a curve sampled more coarsely than its scaling window locates its crossing no better than that, whatever the bootstrap over replicas says (a coarse grid's
- * x_c is overconfident: 2.071 ± 0.026 on the synthetic model with x_c = 2.27). Windows are then
+ * sizes): a curve sampled more coarsely than its scaling window locates its crossing no better
+ * than that, whatever the bootstrap over replicas says (a coarse grid's x_c is overconfident:
+ * 2.071 ± 0.026 on the synthetic model with x_c = 2.27). Windows are then
  * widened to cover it, and sizes whose scaling window is narrower wait (see {@link Planner}).
  *
  * @param xc           best critical value; without one, the median of the methods' estimates inside
