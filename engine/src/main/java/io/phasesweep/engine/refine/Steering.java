@@ -6,6 +6,7 @@ import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.fss.Flag;
 import io.phasesweep.engine.fss.PointRow;
 import io.phasesweep.engine.fss.Quantity;
+import io.phasesweep.engine.sweep.RefineSpec;
 import io.phasesweep.engine.sweep.SweepSpec;
 
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
  *                     would not locate x_c better, windows at the resolution would
  * @param nu           best ν (or 1/best 1/ν); without one, the methods' mean; without those, 1; kept
  *                     within [{@link #LEAST_NU}, {@link #MOST_NU}]
- * @param widen        a main estimate at this across value is flagged peak_at_edge
+ * @param widen        a main estimate of a target quantity at this across value is flagged peak_at_edge
  * @param sysDominates a target's best row has stderr_sys > stderr_stat
  */
 record Steering(double xc, double xcError, String source, boolean gridLimited, double nu, boolean widen,
@@ -84,7 +85,12 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
                 .filter(Double::isFinite).orElse(1.0);
         double boundedNu = Math.max(LEAST_NU, Math.min(MOST_NU, Math.abs(nu)));
         double resolution = resolution(spec, result.points(), across, xc, boundedNu, range);
-        boolean widen = Stream.concat(result.boundaries().stream(), result.exponents().stream())
+        // only a target's estimates widen: a peak exponent's peak lies off x_c, and when it is no
+        // target, following it would spread the points away from the critical value's window
+        java.util.Set<String> targets = spec.refine().target().keySet();
+        boolean widen = Stream.concat(
+                        result.boundaries().stream().filter(b -> targets.contains(RefineSpec.CRITICAL_VALUE)),
+                        result.exponents().stream().filter(e -> targets.contains(e.quantity())))
                 .map(EstimateRow::finding)
                 .anyMatch(f -> f.isMain() && Objects.equals(f.acrossValue(), across) && f.flags().contains(Flag.PEAK_AT_EDGE));
         boolean sys = spec.refine().target().keySet().stream()
