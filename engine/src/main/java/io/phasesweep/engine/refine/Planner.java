@@ -25,7 +25,7 @@ import java.util.TreeSet;
  *       goes ahead when every size's does): it would spend its (dearest) points outside its
  *       critical region, and smaller sizes locate x_c first, a round at a time;</li>
  *   <li>a size fewer than four of whose window values are measured first gets the sweep's replica count
- *       (at least 2) over it, smallest sizes first, as far as the share allows; so does the next
+ *       (at least 2) over it, largest sizes first, as far as the share allows; so does the next
  *       size of {@code sizes_allowed} when systematic errors dominate a target (corrections to
  *       scaling shrink with size, not with replicas);</li>
  *   <li>the rest of the share goes one replica at a time to the size where it lowers the
@@ -132,13 +132,14 @@ public final class Planner {
                 continue;
             }
             alloc.windows.put(size, window);
-            variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(),
+            variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(), steer.nu(),
                     ScalingWindow.bounds(steer, size, log), ScalingWindow.scaling(steer, size) / (steer.widen() ? ScalingWindow.WIDENED : 1),
                     window));
             unitCost.put(size, window.length * costs.secondsPerPoint(size));
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
-        for (int size : alloc.windows.keySet()) {
+        // the largest sizes first: they pin the estimate, and the smallest ones cost least to add later
+        for (int size : new TreeSet<>(alloc.windows.keySet()).descendingSet()) {
             if (!variance.get(size).sampled() && alloc.seconds + first * unitCost.get(size) <= share) {
                 alloc.replicas.put(size, first);
                 alloc.seconds += first * unitCost.get(size);

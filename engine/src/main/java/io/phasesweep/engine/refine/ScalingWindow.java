@@ -45,6 +45,16 @@ final class ScalingWindow {
         return scaling(s, size) >= ERRORS * s.xcError();
     }
 
+    /**
+     * Whether control values this far apart around x_c resolve the size's scaling window: at most
+     * twice as far apart as the values of a window of its own, 2h·L^(−1/ν)/(VALUES − 1) (so a sweep
+     * file's window grid of about the same width counts whatever the current ν, and a grid of a
+     * few values over the whole axis does not).
+     */
+    static boolean resolves(double spacing, double nu, int size) {
+        return spacing <= 2 * 2 * HALF_WIDTH * Math.pow(size, -1 / nu) / (VALUES - 1);
+    }
+
     /** The window's bounds at size L: x_c ± w; on a log axis x_c·e^(±w/x_c), which stays positive. */
     static double[] bounds(Steering s, int size, boolean log) {
         double half = Math.max(scaling(s, size), ERRORS * s.xcError());

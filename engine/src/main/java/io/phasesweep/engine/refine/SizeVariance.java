@@ -20,8 +20,8 @@ import java.util.List;
  * @param replicas mean replicas per point within the window (0 when none is in it)
  * @param sampled  at least {@link #SAMPLED_VALUES} control values within x_c ± the size's scaling
  *                 half-width have a point with two replicas or more, and the measured values that
- *                 bracket x_c are no farther apart than the window's own (a coarse grid that merely
- *                 spans the window does not sample it)
+ *                 bracket x_c are no farther apart than the window's own or resolve the size's
+ *                 scaling window (a coarse grid that merely spans the window does not sample it)
  */
 record SizeVariance(int size, double variance, double level, double replicas, boolean sampled) {
     /** Points nearest x_c the variance and slope are taken over. */
@@ -35,12 +35,13 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
     }
 
     /**
+     * @param nu      the current estimate of ν
      * @param bounds  the window's bounds
      * @param scaling the size's scaling half-width h·L^(−1/ν): values within x_c ± it make the window sampled
      * @param values  the window's values
      */
-    static SizeVariance of(SweepSpec spec, List<PointRow> points, int size, Double across, double xc, double[] bounds,
-                           double scaling, double[] values) {
+    static SizeVariance of(SweepSpec spec, List<PointRow> points, int size, Double across, double xc, double nu,
+                           double[] bounds, double scaling, double[] values) {
         String control = spec.analysis().control();
         String acrossAxis = spec.analysis().across();
         String observable = observable(spec);
@@ -60,7 +61,8 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
         Double below = measured.floor(xc);
         Double above = measured.ceiling(xc);
         double spacing = values.length < 2 ? 0 : values[1] - values[0];
-        boolean fine = below != null && above != null && above - below <= spacing * (1 + 1e-9);
+        boolean fine = below != null && above != null
+                && (above - below <= spacing * (1 + 1e-9) || ScalingWindow.resolves(above - below, nu, size));
         boolean sampled = fine && inWindow.stream().map(p -> p.params().real(control)).filter(x -> Math.abs(x - xc) <= scaling)
                 .distinct().count() >= Math.min(SAMPLED_VALUES, values.length);
         List<PointRow> near = here.stream()

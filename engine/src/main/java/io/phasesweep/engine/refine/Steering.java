@@ -101,8 +101,8 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
 
     /**
      * How well the grid locates x_c: per size, half the spacing of the measured control values that
-     * bracket x_c when that spacing is coarser than the size's scaling window needs (more than a
-     * third of L^(−1/ν)·{@link ScalingWindow#HALF_WIDTH}, the spacing of a window of its own), else 0;
+     * bracket x_c when that spacing is coarser than the size's scaling window needs
+     * ({@link ScalingWindow#resolves}), else 0;
      * the median over the sizes (the lower one of two middles); half the axis' range when no size
      * brackets x_c.
      */
@@ -120,8 +120,7 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
             Double below = e.getValue().floor(xc);
             Double above = e.getValue().ceiling(xc);
             if (below != null && above != null) {
-                double needed = ScalingWindow.HALF_WIDTH * Math.pow(e.getKey(), -1 / nu) / 3;
-                halves.add(above - below > needed ? (above - below) / 2 : 0);
+                halves.add(ScalingWindow.resolves(above - below, nu, e.getKey()) ? 0 : (above - below) / 2);
             }
         }
         if (halves.isEmpty()) {
