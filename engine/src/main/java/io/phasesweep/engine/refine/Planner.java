@@ -1,8 +1,10 @@
 package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
+import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.PointBlock;
+import io.phasesweep.engine.sweep.RefineSpec;
 import io.phasesweep.engine.sweep.SweepSpec;
 
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -18,15 +21,20 @@ import java.util.TreeSet;
  * {@link ScalingWindow} under the current estimates ({@link Steering}). Each across value whose
  * targets are not met is refined on its own, with an equal share of the round's core-seconds:
  * <ol>
+ *   <li>a size whose scaling window is narrower than x_c's uncertainty waits (the smallest size
+ *       goes ahead when every size's does): it would spend its (dearest) points outside its
+ *       critical region, and smaller sizes locate x_c first, a round at a time;</li>
  *   <li>a size fewer than four of whose window values are measured first gets the sweep's replica count
- *       (at least 2) over it, smallest sizes first, as far as the share allows; so does the next
+ *       (at least 2) over it, largest sizes first, as far as the share allows; so does the next
  *       size of {@code sizes_allowed} when systematic errors dominate a target (corrections to
  *       scaling shrink with size, not with replicas);</li>
  *   <li>the rest of the share goes one replica at a time to the size where it lowers the
  *       {@link VarianceModel}'s variance of the estimate most per core-second (a replica over the
- *       window costs the window's values times the {@link CostModel}'s cost of a point): the sizes
- *       whose noise dominates the estimate's variance gain most. When systematic errors dominate a
- *       target, only the larger half of the sizes is offered.</li>
+ *       window costs the window's values times the {@link CostModel}'s cost of a point; a size's
+ *       first pick of the round adds two), until the
+ *       model says the critical value's target is met with a margin: the sizes whose noise
+ *       dominates the estimate's variance gain most. When systematic errors dominate a target,
+ *       only the larger half of the sizes is offered.</li>
  * </ol>
  * New replicas continue each (size, across value)'s replica numbers, so every added point is new
  * and a whole-axis model's run of a (size, replica) is never split between rounds.
@@ -38,10 +46,14 @@ public final class Planner {
     private Planner() {
     }
 
-    /** The round's points, and the core-seconds they should cost. */
-    public record Plan(List<PointBlock> blocks, double seconds) {
+    /**
+     * The round's points, the core-seconds they should cost, and what steered them (one line per
+     * refined across value, for the console).
+     */
+    public record Plan(List<PointBlock> blocks, double seconds, List<String> steering) {
         public Plan {
             blocks = List.copyOf(blocks);
+            steering = List.copyOf(steering);
         }
 
         public long points() {
@@ -61,51 +73,73 @@ public final class Planner {
                 open.add(a);
             }
         }
+        if (open.isEmpty()) {
+            // every target met, but a value not yet steady (Stop): a round to confirm it, as small as
+            // the variance model allows (enough)
+            open.addAll(Precision.acrossValues(spec));
+        }
         List<PointBlock> blocks = new ArrayList<>();
+        List<String> steering = new ArrayList<>();
         double seconds = 0;
         for (Double a : open) {
             Allocation alloc = allocate(spec, result, costs, budgetSeconds / open.size(), a);
             seconds += alloc.seconds;
+            steering.add((a == null ? "" : spec.analysis().across() + " " + a + ": ") + alloc.steering.describe()
+                    + (alloc.waiting.isEmpty() ? "" : "; sizes waiting for a narrower x_c: " + alloc.waiting));
             for (Map.Entry<Integer, Integer> e : alloc.replicas.entrySet()) {
                 int size = e.getKey();
                 blocks.add(new PointBlock(round, size, nextReplica(spec, size, a), e.getValue(),
                         values(spec, size, a, alloc.windows.get(size))));
             }
         }
-        return new Plan(blocks, seconds);
+        return new Plan(blocks, seconds, steering);
     }
 
     /** Replicas per size (ascending) at one across value, with each size's window values. */
     private static final class Allocation {
         final Map<Integer, Integer> replicas = new java.util.TreeMap<>();
         final Map<Integer, double[]> windows = new LinkedHashMap<>();
+        final List<Integer> waiting = new ArrayList<>();
+        Steering steering;
         double seconds;
     }
 
     private static Allocation allocate(SweepSpec spec, AnalysisResult result, CostModel costs, double share, Double a) {
         Steering steer = Steering.of(spec, result, a);
         Axis control = spec.axis(spec.analysis().control());
+        boolean log = control instanceof Axis.Range r && r.scale() == Axis.Scale.LOG;
         TreeSet<Integer> sizes = new TreeSet<>(spec.sizes());
         spec.added().forEach(b -> sizes.add(b.size()));
         if (steer.sysDominates()) {
             spec.refine().sizesAllowed().stream().filter(s -> !sizes.contains(s)).sorted().findFirst().ifPresent(sizes::add);
         }
         Allocation alloc = new Allocation();
+        alloc.steering = steer;
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         Map<Integer, Double> unitCost = new LinkedHashMap<>();
+        // a size whose scaling window is narrower than x_c's uncertainty waits for smaller sizes to
+        // locate x_c; when none is resolved, the smallest goes ahead: a ladder, not a stall
+        int resolvedUpTo = sizes.stream().filter(size -> ScalingWindow.resolved(steer, size)).max(Integer::compare)
+                .orElse(sizes.first());
         for (int size : sizes) {
+            if (size > resolvedUpTo) {
+                alloc.waiting.add(size);
+                continue;
+            }
             double[] range = range(spec, control, size);
-            double[] window = ScalingWindow.values(steer.xc(), steer.nu(), steer.widen(), size, range[0], range[1]);
+            double[] window = ScalingWindow.values(steer, size, range[0], range[1], log);
             if (window.length == 0) {
                 continue;
             }
             alloc.windows.put(size, window);
-            variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(),
-                    ScalingWindow.bounds(steer.xc(), steer.nu(), steer.widen(), size), window));
+            variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(), steer.nu(),
+                    ScalingWindow.bounds(steer, size, log), ScalingWindow.scaling(steer, size) / (steer.widen() ? ScalingWindow.WIDENED : 1),
+                    window));
             unitCost.put(size, window.length * costs.secondsPerPoint(size));
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
-        for (int size : alloc.windows.keySet()) {
+        // the largest sizes first: they pin the estimate, and the smallest ones cost least to add later
+        for (int size : new TreeSet<>(alloc.windows.keySet()).descendingSet()) {
             if (!variance.get(size).sampled() && alloc.seconds + first * unitCost.get(size) <= share) {
                 alloc.replicas.put(size, first);
                 alloc.seconds += first * unitCost.get(size);
@@ -118,39 +152,79 @@ public final class Planner {
                 modelled.add(v);
             }
         }
-        VarianceModel model = new VarianceModel(modelled, spec.analysis().crossing() != null, steer.nu());
+        Double omega = spec.analysis().omega();
+        VarianceModel model = new VarianceModel(modelled, spec.analysis().crossing() != null, steer.nu(),
+                omega == null ? Double.NaN : 1 / steer.nu() + omega);
         double[] n = new double[modelled.size()];
+        double[] before = new double[modelled.size()];
         for (int i = 0; i < n.length; i++) {
-            n[i] = modelled.get(i).replicas() + alloc.replicas.getOrDefault(modelled.get(i).size(), 0);
+            before[i] = modelled.get(i).replicas();
+            n[i] = before[i] + alloc.replicas.getOrDefault(modelled.get(i).size(), 0);
         }
+        double now = model.variance(before);
+        // an x_c limited by the grid rather than by replicas gains nothing from replicas: the round
+        // samples the windows only
+        double enough = steer.gridLimited() ? Double.POSITIVE_INFINITY : Double.isFinite(now) ? enough(spec, result, a) * now : 0;
         // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
         // replicas: then only the larger half of the sizes may have more
         int smallest = steer.sysDominates() ? sizes.stream().sorted().skip(sizes.size() / 2).findFirst().orElse(0) : 0;
-        while (true) {
-            double now = model.variance(n);
+        while (!(model.variance(n) <= enough)) {
+            now = model.variance(n);
             int pick = -1;
             double bestGain = 0;
             for (int i = 0; i < n.length; i++) {
-                double cost = unitCost.get(modelled.get(i).size());
+                double cost = step(alloc, modelled.get(i).size()) * unitCost.get(modelled.get(i).size());
                 if (alloc.seconds + cost > share || modelled.get(i).size() < smallest) {
                     continue;
                 }
-                n[i]++;
+                n[i] += step(alloc, modelled.get(i).size());
                 double gain = (now - model.variance(n)) / cost;
-                n[i]--;
+                n[i] -= step(alloc, modelled.get(i).size());
                 if (gain > bestGain) {
                     bestGain = gain;
                     pick = i;
                 }
             }
             if (pick < 0) {
-                return alloc;
+                break;
             }
-            n[pick]++;
-            alloc.replicas.merge(modelled.get(pick).size(), 1, Integer::sum);
-            alloc.seconds += unitCost.get(modelled.get(pick).size());
+            int size = modelled.get(pick).size();
+            int step = step(alloc, size);
+            n[pick] += step;
+            alloc.seconds += step * unitCost.get(size);
+            alloc.replicas.merge(size, step, Integer::sum);
         }
+        return alloc;
     }
+
+    /**
+     * Replicas the next pick adds at a size: {@link #LEAST_REPLICAS} for its first block of the
+     * round (the window's values may be new, and a value with one replica has no error), then one.
+     */
+    private static int step(Allocation alloc, int size) {
+        return alloc.replicas.containsKey(size) ? 1 : LEAST_REPLICAS;
+    }
+
+    /**
+     * The fraction of the modelled variance at which the critical value's target is met, with
+     * {@link #MARGIN} to spare (the model is rough): (target² − stderr_sys²)/stderr_stat² times the
+     * margin, at most the margin (a target met but not yet steady gets a small round to confirm it);
+     * 0 (no limit but the budget) when there is no best row or no such target, or when its
+     * systematic error alone exceeds the target.
+     */
+    static double enough(SweepSpec spec, AnalysisResult result, Double a) {
+        Double target = spec.refine().target().get(RefineSpec.CRITICAL_VALUE);
+        Optional<Finding> best = Precision.best(result, RefineSpec.CRITICAL_VALUE, a);
+        if (target == null || best.isEmpty()) {
+            return 0;
+        }
+        double stat = best.get().stderrStat();
+        double room = target * target - best.get().stderrSys() * best.get().stderrSys();
+        return room > 0 && stat > 0 ? MARGIN * Math.min(1, room / (stat * stat)) : 0;
+    }
+
+    /** The share of the variance a round aims below what the target needs. */
+    static final double MARGIN = 0.7;
 
     /** The control axis' range at a size: the smallest and largest value the sweep file gives it. */
     private static double[] range(SweepSpec spec, Axis control, int size) {

@@ -2,14 +2,19 @@ package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.sweep.Axis;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The control values a round gives one size: {@link #VALUES} values spanning x_c ± h·L^(−1/ν) (so
- * an estimate of ν that is too large, as a coarse grid gives, samples the whole range), on a grid
- * of round numbers (a step of 1, 2 or 5 times a power of ten, so point keys stay readable and
- * rounds reuse each other's values), clipped to the control axis' range as written.
+ * The control values a round gives one size: {@link #VALUES} values spanning x_c ± w, w the larger
+ * of the size's scaling half-width h·L^(−1/ν) and {@link #ERRORS} times how far x_c may be off (an
+ * x_c that is uncertain widens the window rather than narrowing it onto a guess), clipped to the
+ * control axis' range as written. On a linear axis the values lie on a grid of round numbers (a
+ * step of 1, 2 or 5 times a power of ten, so point keys stay readable and rounds reuse each
+ * other's values); on a {@code scale: log} axis they are spaced geometrically and rounded to
+ * {@link #LOG_DIGITS} significant digits.
  */
 final class ScalingWindow {
     /** Values per window: four of them within ±1 L^(−1/ν), where the crossing's local cubics look. */
@@ -18,14 +23,46 @@ final class ScalingWindow {
     static final double HALF_WIDTH = 2;
     /** ...times this when a peak sat at the edge of a window. */
     static final double WIDENED = 2;
+    /** The window covers x_c ± this many of its errors. */
+    static final double ERRORS = 2;
+    /** Significant digits of a value on a log axis. */
+    static final int LOG_DIGITS = 3;
 
     private ScalingWindow() {
     }
 
-    /** The window's bounds at size L: x_c ± h·L^(−1/ν). */
-    static double[] bounds(double xc, double nu, boolean widen, int size) {
-        double half = HALF_WIDTH * (widen ? WIDENED : 1) * Math.pow(size, -1 / nu);
-        return new double[]{xc - half, xc + half};
+    /** The size's scaling half-width h·L^(−1/ν) (doubled when widened). */
+    static double scaling(Steering s, int size) {
+        return HALF_WIDTH * (s.widen() ? WIDENED : 1) * Math.pow(size, -1 / s.nu());
+    }
+
+    /**
+     * Whether the size's scaling window is at least as wide as x_c's uncertainty: otherwise its
+     * points would mostly fall outside its critical region, and it is better sampled once smaller
+     * sizes have located x_c.
+     */
+    static boolean resolved(Steering s, int size) {
+        return scaling(s, size) >= ERRORS * s.xcError();
+    }
+
+    /**
+     * Whether control values this far apart around x_c resolve the size's scaling window: at most
+     * twice as far apart as the values of a window of its own, 2h·L^(−1/ν)/(VALUES − 1) (so a sweep
+     * file's window grid of about the same width counts whatever the current ν, and a grid of a
+     * few values over the whole axis does not).
+     */
+    static boolean resolves(double spacing, double nu, int size) {
+        return spacing <= 2 * 2 * HALF_WIDTH * Math.pow(size, -1 / nu) / (VALUES - 1);
+    }
+
+    /** The window's bounds at size L: x_c ± w; on a log axis x_c·e^(±w/x_c), which stays positive. */
+    static double[] bounds(Steering s, int size, boolean log) {
+        double half = Math.max(scaling(s, size), ERRORS * s.xcError());
+        if (log && s.xc() > 0) {
+            double f = Math.exp(half / s.xc());
+            return new double[]{s.xc() / f, s.xc() * f};
+        }
+        return new double[]{s.xc() - half, s.xc() + half};
     }
 
     /**
@@ -33,21 +70,38 @@ final class ScalingWindow {
      * [lo, hi] (the axis' range), so a window cut by the range's end is sampled as densely; x_c outside
      * the range is taken at its nearest end.
      */
-    static double[] values(double xc, double nu, boolean widen, int size, double lo, double hi) {
-        double centre = Math.max(lo, Math.min(hi, xc));
-        double[] b = bounds(centre, nu, widen, size);
+    static double[] values(Steering s, int size, double lo, double hi, boolean log) {
+        double centre = Math.max(lo, Math.min(hi, s.xc()));
+        Steering clipped = new Steering(centre, s.xcError(), s.source(), s.gridLimited(), s.nu(), s.widen(), s.sysDominates());
+        double[] b = bounds(clipped, size, log);
         double from = Math.max(lo, b[0]);
         double to = Math.min(hi, b[1]);
-        double step = (to - from) / (VALUES - 1);
-        if (!(step > 0)) {
+        if (!(to > from)) {
             return new double[]{centre};
         }
+        return log && from > 0 ? geometric(from, to, lo, hi) : linear(from, to, lo, hi);
+    }
+
+    private static double[] linear(double from, double to, double lo, double hi) {
+        double step = (to - from) / (VALUES - 1);
         double unit = roundStepBelow(step);
         double spacing = Math.max(1, Math.floor(step / unit)) * unit;
         double middle = Math.rint((from + to) / 2 / unit) * unit;
         List<Double> out = new ArrayList<>();
         for (int j = -(VALUES - 1) / 2; j <= (VALUES - 1) / 2; j++) {
             double v = Axis.round(middle + j * spacing);
+            if (v >= lo && v <= hi && !out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double[] geometric(double from, double to, double lo, double hi) {
+        List<Double> out = new ArrayList<>();
+        double ratio = Math.log(to / from) / (VALUES - 1);
+        for (int j = 0; j < VALUES; j++) {
+            double v = new BigDecimal(from * Math.exp(j * ratio)).round(new MathContext(LOG_DIGITS)).doubleValue();
             if (v >= lo && v <= hi && !out.contains(v)) {
                 out.add(v);
             }

@@ -4,61 +4,147 @@ import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.fss.EstimateRow;
 import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.fss.Flag;
+import io.phasesweep.engine.fss.PointRow;
 import io.phasesweep.engine.fss.Quantity;
+import io.phasesweep.engine.sweep.RefineSpec;
 import io.phasesweep.engine.sweep.SweepSpec;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalDouble;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * What a round steers by at one across value: the critical value and ν under the current
- * estimates, whether a peak sat at a window's edge, and whether systematic errors (corrections to
- * scaling) dominate a target's best row, which more replicas do not cure and larger sizes do.
+ * What a round steers by at one across value: the critical value and how far it may be off, ν,
+ * whether a peak sat at a window's edge, and whether systematic errors (corrections to scaling)
+ * dominate a target's best row, which more replicas do not cure and larger sizes do.
  *
- * @param xc           best critical value; without one, the mean of the methods' estimates; without
- *                     those, the middle of the control axis
+ * <p>How far x_c may be off is never less than half the spacing of the measured control values
+ * around it where that spacing is coarser than the size's scaling window needs (the median over
+ * sizes): a curve sampled more coarsely than its scaling window locates its crossing no better
+ * than that, whatever the bootstrap over replicas says (a coarse grid's x_c is overconfident:
+ * 2.071 ± 0.026 on the synthetic model with x_c = 2.27). Windows are then
+ * widened to cover it, and sizes whose scaling window is narrower wait (see {@link Planner}).
+ *
+ * @param xc           best critical value; without one, the median of the methods' estimates inside
+ *                     the control axis' range; without those, the middle of the axis
+ * @param xcError      how far x_c may be off: its stderr (without a best row, the methods' spread
+ *                     and errors; without estimates, half the axis' range), at least the grid's
+ *                     resolution above
+ * @param source       where x_c came from: {@code best}, {@code methods}, {@code axis}
+ * @param gridLimited  the grid's resolution, not the estimate's error, sets xcError: more replicas
+ *                     would not locate x_c better, windows at the resolution would
  * @param nu           best ν (or 1/best 1/ν); without one, the methods' mean; without those, 1; kept
  *                     within [{@link #LEAST_NU}, {@link #MOST_NU}]
- * @param widen        a main estimate at this across value is flagged peak_at_edge
+ * @param widen        a main estimate of a target quantity at this across value is flagged peak_at_edge
  * @param sysDominates a target's best row has stderr_sys > stderr_stat
  */
-record Steering(double xc, double nu, boolean widen, boolean sysDominates) {
-    static final double LEAST_NU = 0.2;
-    static final double MOST_NU = 5;
+record Steering(double xc, double xcError, String source, boolean gridLimited, double nu, boolean widen,
+                boolean sysDominates) {
+    /** ν a round's windows assume at least and at most: a coarse grid's collapse can give anything. */
+    static final double LEAST_NU = 0.3;
+    static final double MOST_NU = 3;
 
     static Steering of(SweepSpec spec, AnalysisResult result, Double across) {
-        double xc = result.best(Quantity.CRITICAL_VALUE.name(), across).map(Finding::value)
-                .or(() -> boxed(mainValues(result.boundaries().stream(), across)))
-                .orElseGet(() -> middle(spec));
+        double[] range = range(spec);
+        Optional<Finding> best = result.best(Quantity.CRITICAL_VALUE.name(), across);
+        List<Finding> methods = result.boundaries().stream().map(EstimateRow::finding)
+                .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across)
+                        && Double.isFinite(f.value()) && f.value() >= range[0] && f.value() <= range[1])
+                .toList();
+        double xc;
+        double error;
+        String source;
+        if (best.isPresent()) {
+            xc = best.get().value();
+            error = best.get().stderr();
+            source = "best";
+        } else if (!methods.isEmpty()) {
+            double[] v = methods.stream().mapToDouble(Finding::value).sorted().toArray();
+            xc = v[(v.length - 1) / 2];
+            double centre = xc;
+            error = methods.stream().mapToDouble(f -> Math.abs(f.value() - centre) + f.stderr())
+                    .filter(Double::isFinite).max().orElse((range[1] - range[0]) / 2);
+            source = "methods";
+        } else {
+            xc = (range[0] + range[1]) / 2;
+            error = (range[1] - range[0]) / 2;
+            source = "axis";
+        }
+        double[] nus = result.exponents().stream().filter(e -> e.quantity().equals("nu")).map(EstimateRow::finding)
+                .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across) && Double.isFinite(f.value()))
+                .mapToDouble(Finding::value).toArray();
         double nu = result.best("nu", across).map(Finding::value)
                 .or(() -> result.best("1/nu", across).map(f -> 1 / f.value()))
-                .or(() -> boxed(mainValues(result.exponents().stream().filter(e -> e.quantity().equals("nu")), across)))
+                .or(() -> nus.length == 0 ? Optional.empty() : Optional.of(Arrays.stream(nus).average().orElseThrow()))
                 .filter(Double::isFinite).orElse(1.0);
-        boolean widen = Stream.concat(result.boundaries().stream(), result.exponents().stream())
+        double boundedNu = Math.max(LEAST_NU, Math.min(MOST_NU, Math.abs(nu)));
+        double resolution = resolution(spec, result.points(), across, xc, boundedNu, range);
+        // only a target's estimates widen: a peak exponent's peak lies off x_c, and when it is no
+        // target, following it would spread the points away from the critical value's window
+        java.util.Set<String> targets = spec.refine().target().keySet();
+        boolean widen = Stream.concat(
+                        result.boundaries().stream().filter(b -> targets.contains(RefineSpec.CRITICAL_VALUE)),
+                        result.exponents().stream().filter(e -> targets.contains(e.quantity())))
                 .map(EstimateRow::finding)
                 .anyMatch(f -> f.isMain() && Objects.equals(f.acrossValue(), across) && f.flags().contains(Flag.PEAK_AT_EDGE));
         boolean sys = spec.refine().target().keySet().stream()
                 .map(q -> Precision.best(result, q, across))
                 .anyMatch(b -> b.isPresent() && b.get().stderrSys() > b.get().stderrStat());
-        return new Steering(xc, Math.max(LEAST_NU, Math.min(MOST_NU, Math.abs(nu))), widen, sys);
+        return new Steering(xc, Math.max(error, resolution), source, resolution > error, boundedNu, widen, sys);
     }
 
-    private static OptionalDouble mainValues(Stream<? extends EstimateRow> rows, Double across) {
-        return rows.map(EstimateRow::finding)
-                .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across) && Double.isFinite(f.value()))
-                .mapToDouble(Finding::value).average();
+    /**
+     * How well the grid locates x_c: per size, half the spacing of the measured control values that
+     * bracket x_c when that spacing is coarser than the size's scaling window needs
+     * ({@link ScalingWindow#resolves}), else 0;
+     * the median over the sizes (the lower one of two middles); half the axis' range when no size
+     * brackets x_c.
+     */
+    static double resolution(SweepSpec spec, List<PointRow> points, Double across, double xc, double nu, double[] range) {
+        String control = spec.analysis().control();
+        String acrossAxis = spec.analysis().across();
+        TreeMap<Integer, TreeSet<Double>> values = new TreeMap<>();
+        for (PointRow p : points) {
+            if (p.replicas() >= 1 && (across == null || p.params().real(acrossAxis) == across)) {
+                values.computeIfAbsent(p.size(), s -> new TreeSet<>()).add(p.params().real(control));
+            }
+        }
+        List<Double> halves = new ArrayList<>();
+        for (var e : values.entrySet()) {
+            Double below = e.getValue().floor(xc);
+            Double above = e.getValue().ceiling(xc);
+            if (below != null && above != null) {
+                halves.add(ScalingWindow.resolves(above - below, nu, e.getKey()) ? 0 : (above - below) / 2);
+            }
+        }
+        if (halves.isEmpty()) {
+            return (range[1] - range[0]) / 2;
+        }
+        double[] h = halves.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return h[(h.length - 1) / 2];
     }
 
-    /** The mean, if any. */
-    private static java.util.Optional<Double> boxed(OptionalDouble d) {
-        return d.isPresent() ? java.util.Optional.of(d.getAsDouble()) : java.util.Optional.empty();
+    /** The control axis' smallest and largest value over the sweep file's sizes. */
+    private static double[] range(SweepSpec spec) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int size : spec.sizes()) {
+            double[] v = spec.axis(spec.analysis().control()).values(size);
+            lo = Math.min(lo, Arrays.stream(v).min().orElseThrow());
+            hi = Math.max(hi, Arrays.stream(v).max().orElseThrow());
+        }
+        return new double[]{lo, hi};
     }
 
-    private static double middle(SweepSpec spec) {
-        double[] v = spec.axis(spec.analysis().control()).values(spec.sizes().get(0));
-        List<Double> sorted = java.util.Arrays.stream(v).sorted().boxed().toList();
-        return (sorted.get(0) + sorted.get(sorted.size() - 1)) / 2;
+    /** One line for the console: {@code x_c 2.247 ± 0.075 (best, the grid's resolution), nu 1.3}. */
+    String describe() {
+        return String.format(Locale.ROOT, "x_c %.4g ± %.2g (%s%s), nu %.3g%s", xc, xcError, source,
+                gridLimited ? ", the grid's resolution" : "", nu, widen ? ", widened" : "");
     }
 }

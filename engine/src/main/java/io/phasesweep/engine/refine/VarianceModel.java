@@ -5,35 +5,64 @@ import java.util.List;
 /**
  * The variance of the estimate as a function of the replicas per size, the model the replica
  * allocation minimises. With a crossing observable, each pair of consecutive sizes (a, b) locates
- * the transition with variance (s²_a/n_a + s²_b/n_b)/(slope_b − slope_a)², the slope of a size's
- * curve at x_c growing as L^(1/ν) (finite-size scaling; its common factor cancels), and the pairs
- * combine by inverse variance, as the crossing analysis' constant does; without one, each size is
- * a measurement of relative variance s²/(value²·n), combined likewise. Only the ratios matter: it
- * ranks where a replica helps most.
+ * its crossing with variance v = (s²_a/n_a + s²_b/n_b)/(slope_b − slope_a)², the slope of a size's
+ * curve at x_c growing as L^(1/ν) (finite-size scaling; its common factor cancels). Without a drift
+ * the pairs combine by inverse variance, as the crossing analysis' constant does; with a drift
+ * exponent e (the analysis' x_c + a·L^(−e) with e = 1/ν + ω when ω is given) the variance is the
+ * intercept's of that weighted straight line in u = L_a^(−e): the largest pairs pin x_c, the
+ * smaller ones only the drift, so replicas of small sizes gain little (and the variant without the
+ * smallest pair counts too, see {@link #variance}). Without a crossing, each
+ * size is a measurement of relative variance s²/(value²·n), combined by inverse variance. Only
+ * the ratios matter: it ranks where a replica helps most.
  *
  * @param sizes measured sizes, ascending
  * @param nu    the current estimate of ν
+ * @param drift the drift exponent e of the crossings, or NaN for none
  */
-record VarianceModel(List<SizeVariance> sizes, boolean crossing, double nu) {
+record VarianceModel(List<SizeVariance> sizes, boolean crossing, double nu, double drift) {
 
-    /** The variance with {@code replicas[i]} replicas at {@code sizes.get(i)}; infinite when nothing locates x_c. */
+    /**
+     * The variance with {@code replicas[i]} replicas at {@code sizes.get(i)}; infinite when nothing
+     * locates x_c. With a drift, the sum of the intercept's variance over all pairs and over all
+     * but the smallest: the analysis' drift_drop_smallest variant is one of those whose
+     * disagreement enters the estimate's error, and only the larger sizes make it precise.
+     */
     double variance(double[] replicas) {
-        double information = 0;
-        if (crossing) {
-            for (int i = 0; i + 1 < sizes.size(); i++) {
-                SizeVariance a = sizes.get(i);
-                SizeVariance b = sizes.get(i + 1);
-                double d = Math.pow(b.size(), 1 / nu) - Math.pow(a.size(), 1 / nu);
-                double v = (a.variance() / replicas[i] + b.variance() / replicas[i + 1]) / (d * d);
-                information += v > 0 && Double.isFinite(v) ? 1 / v : 0;
-            }
-        } else {
+        if (!crossing) {
+            double information = 0;
             for (int i = 0; i < sizes.size(); i++) {
                 SizeVariance s = sizes.get(i);
                 double v = s.variance() / (s.level() * s.level() * replicas[i]);
                 information += v > 0 && Double.isFinite(v) ? 1 / v : 0;
             }
+            return 1 / information;
         }
-        return 1 / information;
+        if (Double.isNaN(drift)) {
+            return crossings(replicas, 0);
+        }
+        double withoutSmallest = sizes.size() >= 4 ? crossings(replicas, 1) : 0;
+        return crossings(replicas, 0) + (Double.isFinite(withoutSmallest) ? withoutSmallest : 0);
+    }
+
+    /** The crossings' estimate from the pairs of consecutive sizes from index {@code from} on. */
+    private double crossings(double[] replicas, int from) {
+        double s1 = 0;
+        double su = 0;
+        double suu = 0;
+        for (int i = from; i + 1 < sizes.size(); i++) {
+            SizeVariance a = sizes.get(i);
+            SizeVariance b = sizes.get(i + 1);
+            double d = Math.pow(b.size(), 1 / nu) - Math.pow(a.size(), 1 / nu);
+            double v = (a.variance() / replicas[i] + b.variance() / replicas[i + 1]) / (d * d);
+            if (v > 0 && Double.isFinite(v)) {
+                double u = Double.isNaN(drift) ? 0 : Math.pow(a.size(), -drift);
+                s1 += 1 / v;
+                su += u / v;
+                suu += u * u / v;
+            }
+        }
+        double determinant = s1 * suu - su * su;
+        // the straight line's intercept, when two or more pairs at different u determine it
+        return determinant > 1e-12 * s1 * suu ? suu / determinant : 1 / s1;
     }
 }

@@ -52,8 +52,8 @@ class PlannerTest {
         AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
         Steering steer = Steering.of(spec, result, null);
         for (int size : spec.sizes()) {
-            double[] t = ScalingWindow.values(steer.xc(), steer.nu(), steer.widen(), size, 2, 2.6);
-            double[] b = ScalingWindow.bounds(steer.xc(), steer.nu(), steer.widen(), size);
+            double[] t = ScalingWindow.values(steer, size, 2, 2.6, false);
+            double[] b = ScalingWindow.bounds(steer, size, false);
             double unit = (t[1] - t[0]) / 2;
             assertEquals(ScalingWindow.VALUES, t.length);
             assertTrue(t[0] < XC && XC < t[t.length - 1] && t[0] >= b[0] - unit && t[t.length - 1] <= b[1] + unit,
@@ -103,6 +103,100 @@ class PlannerTest {
         CostModel dear32 = new CostModel(Map.of(8, 0.01, 16, 0.01, 32, 1.0, 64, 0.01), size -> 1);
         Map<Integer, Integer> dear = replicasBySize(Planner.plan(spec, result, dear32, 3, 1));
         assertTrue(dear.getOrDefault(32, 0) < equal.get(32), dear + " vs " + equal);
+    }
+
+    /**
+     * A coarse grid locates x_c no better than half its spacing where that spacing is coarser than
+     * a size's scaling window needs, whatever the bootstrap says (ν = 1 here: 0.15 is coarse for
+     * every size); a window grid of the sizes' own resolves it.
+     */
+    @Test
+    void aCoarseGridSetsTheResolutionOfXc() {
+        SyntheticSweep coarse = SyntheticSweep.parse(COARSE);
+        double[] range = {2.0, 2.6};
+        assertEquals(0.075, Steering.resolution(coarse.spec(), coarse.analyze(40).points(), null, XC, 1, range), 1e-12);
+        SweepSpec window = windowSweep();
+        assertEquals(0, Steering.resolution(window, SyntheticSweep.parse(printed(window)).analyze(40).points(), null, XC, 1,
+                range));
+    }
+
+    /**
+     * Sizes whose scaling window is narrower than x_c's uncertainty wait (their points would fall
+     * outside their critical region); the smallest goes ahead when none is wider.
+     */
+    @Test
+    void sizesNarrowerThanTheUncertaintyWait() {
+        Steering uncertain = new Steering(2.25, 0.075, "best", true, 1, false, false);
+        assertTrue(ScalingWindow.resolved(uncertain, 8));
+        assertTrue(!ScalingWindow.resolved(uncertain, 16) && !ScalingWindow.resolved(uncertain, 64));
+        double[] b16 = ScalingWindow.bounds(uncertain, 16, false);
+        assertEquals(2.25 - 0.15, b16[0], 1e-12, "the uncertainty sets the window of a narrow size");
+        Steering sure = new Steering(2.25, 0.001, "best", false, 1, false, false);
+        assertTrue(ScalingWindow.resolved(sure, 64));
+        assertEquals(2.25 - 2.0 / 64, ScalingWindow.bounds(sure, 64, false)[0], 1e-12);
+    }
+
+    /** On a log axis the window's values are spaced geometrically, within its bounds and positive. */
+    @Test
+    void aLogAxisGetsAGeometricWindow() {
+        Steering steer = new Steering(0.05, 0.001, "best", false, 1, false, false);
+        double[] b = ScalingWindow.bounds(steer, 4, true);
+        double[] v = ScalingWindow.values(steer, 4, 0.001, 1, true);
+        assertEquals(ScalingWindow.VALUES, v.length, java.util.Arrays.toString(v));
+        assertTrue(v[0] > 0 && v[0] >= b[0] * 0.99 && v[v.length - 1] <= b[1] * 1.01, java.util.Arrays.toString(v));
+        for (int i = 1; i + 1 < v.length; i++) {
+            assertEquals(v[i] / v[i - 1], v[i + 1] / v[i], 0.02 * v[i] / v[i - 1], java.util.Arrays.toString(v));
+        }
+    }
+
+    /**
+     * With ω given the crossing's x_c is the intercept of its drift x_c + a·L^(−e): the largest
+     * pair pins it, so a replica of the largest size gains more over one of the smallest than it
+     * does for a constant crossing.
+     */
+    @Test
+    void theDriftsInterceptFavoursTheLargestSizes() {
+        List<SizeVariance> sizes = List.of(8, 16, 32, 64).stream()
+                .map(size -> new SizeVariance(size, 1, 0.5, 4, true)).toList();
+        double[] n = {4, 4, 4, 4};
+        VarianceModel constant = new VarianceModel(sizes, true, 1, Double.NaN);
+        VarianceModel drift = new VarianceModel(sizes, true, 1, 2.75);
+        assertTrue(ratioOfGains(drift, n) > ratioOfGains(constant, n),
+                ratioOfGains(drift, n) + " vs " + ratioOfGains(constant, n));
+    }
+
+    /** The variance a replica of size 64 removes over what one of size 8 removes. */
+    private static double ratioOfGains(VarianceModel model, double[] n) {
+        double now = model.variance(n);
+        double[] large = n.clone();
+        large[3]++;
+        double[] small = n.clone();
+        small[0]++;
+        return (now - model.variance(large)) / (now - model.variance(small));
+    }
+
+    /** A round stops adding replicas once the variance model says the target is met: a near target buys less. */
+    @Test
+    void aNearTargetBuysFewerReplicasThanAFarOne() {
+        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
+                axes:
+                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
+                sizes: [8, 16, 32, 64]
+                replicas: 8
+                """ + ANALYSIS);
+        SweepSpec spec = sweep.spec();
+        AnalysisResult result = sweep.analyze(40);
+        double stderr = Precision.best(result, "critical_value", null).orElseThrow(() -> new AssertionError(result.boundaries()))
+                .stderr();
+        Planner.Plan far = Planner.plan(withTarget(spec, stderr / 10), result, EQUAL, 3, 1);
+        Planner.Plan near = Planner.plan(withTarget(spec, stderr * 0.9), result, EQUAL, 3, 1);
+        assertTrue(near.points() > 0 && near.points() < far.points() / 2, near + " vs " + far);
+    }
+
+    private static SweepSpec withTarget(SweepSpec spec, double target) {
+        var r = spec.refine();
+        return spec.withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("critical_value", target),
+                r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
     }
 
     @Test
