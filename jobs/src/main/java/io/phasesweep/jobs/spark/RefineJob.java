@@ -10,7 +10,6 @@ import io.phasesweep.engine.refine.Precision;
 import io.phasesweep.engine.refine.Stop;
 import io.phasesweep.engine.refine.TargetStatus;
 import io.phasesweep.engine.sweep.PointBlock;
-import io.phasesweep.engine.sweep.PointGroup;
 import io.phasesweep.engine.sweep.RefineSpec;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepExpander;
@@ -95,20 +94,15 @@ public final class RefineJob {
         if (round > 0) {
             log.printf("refine: resuming round %d (%d points planned)%n", round, added).flush();
         }
-        // the cost per point measured so far schedules the round's points too (none before round 0)
-        CostModel measured = round == 0 ? null : costModel(costs(out), sweep);
         while (true) {
-            CostModel learnt = measured;
-            RunSummary run = new RunJob(spark, defaultLimitSeconds, waves, log, progress)
-                    .scheduledBy(learnt == null ? PointGroup::cost
-                            : g -> g.points().stream().mapToDouble(p -> learnt.secondsPerPoint(p.size())).sum())
-                    .run(file, out, resumeRun);
+            // a resumed run schedules its points by the wall times of the finished ones (RunJob)
+            RunSummary run = new RunJob(spark, defaultLimitSeconds, waves, log, progress).run(file, out, resumeRun);
             Progress.done(progress, run);
             resumeRun = true;
             StringWriter analysis = new StringWriter();
             AnalysisResult result = new AnalyzeJob(spark, new PrintWriter(analysis)).run(out);
             Costs costs = costs(out);
-            measured = costModel(costs, sweep);
+            CostModel measured = costModel(costs, sweep);
             List<TargetStatus> statuses = Precision.of(spec, result);
             Optional<Stop> stop = Stop.after(round, statuses, earlier, costs.seconds(), refine);
             Planner.Plan plan = null;

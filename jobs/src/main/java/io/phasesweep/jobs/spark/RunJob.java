@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntUnaryOperator;
-import java.util.function.ToDoubleFunction;
 
 
 /**
@@ -53,8 +52,6 @@ public final class RunJob {
     private final int waves;
     private final PrintWriter log;
     private final Progress.Output progress;
-    /** What scheduling takes a group to cost. */
-    private final ToDoubleFunction<PointGroup> cost;
 
     /** A run in at most {@link #DEFAULT_WAVES} waves with progress as text lines in {@code log}. */
     public RunJob(SparkSession spark, double defaultLimitSeconds, PrintWriter log) {
@@ -72,25 +69,11 @@ public final class RunJob {
 
     /** @param progress how and where progress is shown */
     public RunJob(SparkSession spark, double defaultLimitSeconds, int waves, PrintWriter log, Progress.Output progress) {
-        this(spark, defaultLimitSeconds, waves, log, progress, PointGroup::cost);
-    }
-
-    private RunJob(SparkSession spark, double defaultLimitSeconds, int waves, PrintWriter log, Progress.Output progress,
-                   ToDoubleFunction<PointGroup> cost) {
         this.spark = spark;
         this.defaultLimitSeconds = defaultLimitSeconds;
         this.waves = waves;
         this.log = log;
         this.progress = progress;
-        this.cost = cost;
-    }
-
-    /**
-     * The same run with the groups spread over waves and bins by {@code cost} instead of the
-     * model's estimate: a refinement's rounds pass the cost per point they measured ({@code raw.wall_ms}).
-     */
-    public RunJob scheduledBy(ToDoubleFunction<PointGroup> cost) {
-        return new RunJob(spark, defaultLimitSeconds, waves, log, progress, cost);
     }
 
     /** Runs every point of the sweep (no {@code --resume}). */
@@ -111,9 +94,7 @@ public final class RunJob {
     RunSummary run(SweepFile sweep, OutputFolder out, boolean resume, IntUnaryOperator bins) throws CommandError {
         SweepSpec spec = sweep.spec();
         Model model = sweep.model();
-        List<PointGroup> all = SweepExpander.groups(spec, model).stream()
-                .map(g -> new PointGroup(g.key(), g.points(), g.disorderSeed(), g.dynamicsSeed(), cost.applyAsDouble(g)))
-                .toList();
+        List<PointGroup> all = SweepExpander.groups(spec, model);
         Resume earlier = resume ? Resume.read(spark, out, sweep, ModelRegistry.load(), all) : Resume.NOTHING;
         Instant started = Instant.now();
         String runId = spec.name() + "-" + started.toString().replaceAll("[-:]|\\.\\d+", "")
