@@ -48,62 +48,41 @@ final class LaneCounters {
     }
 
     private void addBlock(long[] words, int from) {
-        long ones = planes[0];
-        long twos = planes[1];
+        long foursA = addFour(words, from);
+        long foursB = addFour(words, from + 4);
         long fours = planes[2];
+        long u = fours ^ foursA;
+        long eightsA = (fours & foursA) | (u & foursB);
+        fours = u ^ foursB;
+        long foursC = addFour(words, from + 8);
+        long foursD = addFour(words, from + 12);
+        u = fours ^ foursC;
+        long eightsB = (fours & foursC) | (u & foursD);
+        planes[2] = u ^ foursD;
         long eights = planes[3];
-        // Each step is a full adder of (accumulator, a, b): the accumulator keeps the sum bit,
-        // the carry goes one plane up, to be added there in pairs.
+        u = eights ^ eightsA;
+        long sixteens = (eights & eightsA) | (u & eightsB);
+        planes[3] = u ^ eightsB;
+        ripple(sixteens, 4);
+    }
+
+    /**
+     * Folds four words into the planes of 1 and 2 and returns the carry into 4. Each step is a full
+     * adder of (plane, a, b): the plane keeps the sum bit, the carry goes one plane up, to be added
+     * there in pairs.
+     */
+    private long addFour(long[] words, int from) {
+        long ones = planes[0];
         long u = ones ^ words[from];
         long twosA = (ones & words[from]) | (u & words[from + 1]);
         ones = u ^ words[from + 1];
         u = ones ^ words[from + 2];
         long twosB = (ones & words[from + 2]) | (u & words[from + 3]);
-        ones = u ^ words[from + 3];
+        planes[0] = u ^ words[from + 3];
+        long twos = planes[1];
         u = twos ^ twosA;
-        long foursA = (twos & twosA) | (u & twosB);
-        twos = u ^ twosB;
-        u = ones ^ words[from + 4];
-        twosA = (ones & words[from + 4]) | (u & words[from + 5]);
-        ones = u ^ words[from + 5];
-        u = ones ^ words[from + 6];
-        twosB = (ones & words[from + 6]) | (u & words[from + 7]);
-        ones = u ^ words[from + 7];
-        u = twos ^ twosA;
-        long foursB = (twos & twosA) | (u & twosB);
-        twos = u ^ twosB;
-        u = fours ^ foursA;
-        long eightsA = (fours & foursA) | (u & foursB);
-        fours = u ^ foursB;
-        u = ones ^ words[from + 8];
-        twosA = (ones & words[from + 8]) | (u & words[from + 9]);
-        ones = u ^ words[from + 9];
-        u = ones ^ words[from + 10];
-        twosB = (ones & words[from + 10]) | (u & words[from + 11]);
-        ones = u ^ words[from + 11];
-        u = twos ^ twosA;
-        foursA = (twos & twosA) | (u & twosB);
-        twos = u ^ twosB;
-        u = ones ^ words[from + 12];
-        twosA = (ones & words[from + 12]) | (u & words[from + 13]);
-        ones = u ^ words[from + 13];
-        u = ones ^ words[from + 14];
-        twosB = (ones & words[from + 14]) | (u & words[from + 15]);
-        ones = u ^ words[from + 15];
-        u = twos ^ twosA;
-        foursB = (twos & twosA) | (u & twosB);
-        twos = u ^ twosB;
-        u = fours ^ foursA;
-        long eightsB = (fours & foursA) | (u & foursB);
-        fours = u ^ foursB;
-        u = eights ^ eightsA;
-        long sixteens = (eights & eightsA) | (u & eightsB);
-        eights = u ^ eightsB;
-        planes[0] = ones;
-        planes[1] = twos;
-        planes[2] = fours;
-        planes[3] = eights;
-        ripple(sixteens, 4);
+        planes[1] = u ^ twosB;
+        return (twos & twosA) | (u & twosB);
     }
 
     /** Adds {@code carry} at plane {@code from}: a binary increment of every lane whose bit is set. */
