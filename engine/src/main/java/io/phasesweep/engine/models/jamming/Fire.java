@@ -28,8 +28,9 @@ final class Fire {
 
     /**
      * When a descent ends: at a solution, H/P at most {@code solved}; at a certified stationary point
-     * of positive energy, |P_⊥∇H| at most {@code relative} times |f| = √(2H), the norm of the forces
-     * f_μ = κ − h_μ that the projection balances; or when |P_⊥∇H| is at most {@code absolute}.
+     * of positive energy, |P_⊥∇H| at most {@code relative} times |f|, the norm of the forces f_μ that
+     * the projection balances (√(2H) for the harmonic cost); or when |P_⊥∇H| is at most
+     * {@code absolute}.
      *
      * <p>The relative rule cannot stop a descent on its way into a solution: with k ≤ N − 1
      * overlaps in general position |P_⊥∇H| ≥ σ_min·|f| (σ_min the smallest singular value of their
@@ -39,9 +40,9 @@ final class Fire {
      * alone (not certified stationary) is reported.
      */
     record Stop(double solved, double relative, double absolute) {
-        /** Whether a descent at H = {@code energy} (solved below {@code solvedEnergy}), |P_⊥∇H| = {@code force} ends. */
-        boolean met(double energy, double force, double solvedEnergy) {
-            return energy <= solvedEnergy || force <= absolute || force <= relative * Math.sqrt(2 * energy);
+        /** Whether a descent at H = {@code energy} (solved below {@code solvedEnergy}), forces |f| and |P_⊥∇H| ends. */
+        boolean met(double energy, double forces, double projected, double solvedEnergy) {
+            return energy <= solvedEnergy || projected <= absolute || projected <= relative * forces;
         }
     }
 
@@ -49,14 +50,16 @@ final class Fire {
      * The end of a descent.
      *
      * @param energy    H at w
+     * @param forces    |f| at w, the norm of the forces
      * @param force     |P_⊥∇H| at w
      * @param steps     FIRE steps taken
      * @param converged whether a rule of the {@link Stop} ended it (false: the step guard did)
      */
-    record Result(double[] w, double[] stabilities, double energy, double force, long steps, boolean converged) {
+    record Result(double[] w, double[] stabilities, double energy, double forces, double force, long steps,
+            boolean converged) {
         /** A positive energy whose projected force is at most {@code relative} times the forces' norm. */
         boolean certified(Stop stop) {
-            return energy > 0 && force <= stop.relative() * Math.sqrt(2 * energy);
+            return energy > 0 && force <= stop.relative() * forces;
         }
     }
 
@@ -70,11 +73,11 @@ final class Fire {
         double dt = DT_START;
         double alpha = ALPHA_START;
         int sinceReset = 0;
-        double energy = landscape.energyAndForce(w, h, force);
+        SoftConstraints.Evaluation at = landscape.energyAndForce(w, h, force);
         double forceNorm = Math.sqrt(tangent(force, w));
         long step = 0;
         double solvedEnergy = stop.solved() * landscape.constraints();
-        while (!stop.met(energy, forceNorm, solvedEnergy) && step < maxSteps) {
+        while (!stop.met(at.energy(), at.forces(), forceNorm, solvedEnergy) && step < maxSteps) {
             if (step % 1024 == 0) {
                 deadline.check();
             }
@@ -104,10 +107,11 @@ final class Fire {
                 w[i] *= scale;
             }
             project(v, w);
-            energy = landscape.energyAndForce(w, h, force);
+            at = landscape.energyAndForce(w, h, force);
             forceNorm = Math.sqrt(tangent(force, w));
         }
-        return new Result(w, h, energy, forceNorm, step, stop.met(energy, forceNorm, solvedEnergy));
+        return new Result(w, h, at.energy(), at.forces(), forceNorm, step,
+                stop.met(at.energy(), at.forces(), forceNorm, solvedEnergy));
     }
 
     /** Projects {@code x} on the tangent plane at w (|w|² = N) in place; returns |x|². */

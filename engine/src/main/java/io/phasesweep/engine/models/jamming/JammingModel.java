@@ -16,8 +16,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Jamming of the spherical perceptron with soft constraints (Franz, Parisi 2016; Franz, Parisi,
- * Sevelev, Urbani, Zamponi 2017): P = round(α·N) patterns, H(w) = ½ Σ_μ max(0, κ − h_μ)² on
- * |w|² = N, minimised by FIRE from a random start. At κ &lt; 0 the problem is not convex and the
+ * Sevelev, Urbani, Zamponi 2017): P = round(α·N) patterns, H(w) = (1/p) Σ_μ max(0, κ − h_μ)^p on
+ * |w|² = N, p = 2 (harmonic) or p = 1 (linear, smoothed over a small width: {@link SoftConstraints}),
+ * minimised by FIRE from a random start. At κ &lt; 0 the problem is not convex and the
  * minimiser's SAT/UNSAT (jamming) point α_J(κ) depends on the protocol; it lies below the
  * full-RSB SAT/UNSAT threshold.
  *
@@ -42,8 +43,8 @@ public final class JammingModel implements Model {
 
     @Override
     public String summary() {
-        return "jamming (SAT/UNSAT) of the spherical perceptron with negative margin kappa: harmonic soft constraints"
-                + " minimised by FIRE";
+        return "jamming (SAT/UNSAT) of the spherical perceptron with negative margin kappa: harmonic or linear soft"
+                + " constraints minimised by FIRE";
     }
 
     @Override
@@ -57,6 +58,10 @@ public final class JammingModel implements Model {
                 ParamSpec.real("alpha", null, 0.0, null, "load P/N; P = round(alpha*N) patterns (at least 1)"),
                 ParamSpec.real("kappa", 0.0, null, null, "margin: constraint mu is satisfied when h_mu >= kappa"
                         + " (kappa < 0: non-convex)"),
+                ParamSpec.word("cost", "harmonic", List.of("harmonic", "linear"),
+                        "cost of an overlap x = kappa - h > 0: x^2/2 (harmonic) or x (linear, smoothed over width)"),
+                ParamSpec.real("width", 1e-3, 1e-12, 1.0, "linear cost only: x^2/(2 width) below width, so that"
+                        + " the force is continuous; solutions unchanged, minima moved by O(width)"),
                 ParamSpec.word("patterns", "gaussian", List.of("gaussian", "binary"),
                         "pattern components: standard normal or ±1"));
     }
@@ -66,7 +71,7 @@ public final class JammingModel implements Model {
         return List.of(
                 ObservableSpec.value("sat", "1 if the descent ends at a solution (H/P <= " + STOP.solved()
                         + "), 0 at a minimum of positive energy"),
-                ObservableSpec.value("energy", "H/P at the minimum found"),
+                ObservableSpec.value("energy", "H/P at the minimum found (linear cost: the unsmoothed ramp's)"),
                 ObservableSpec.value("contacts", "constraints with h_mu < kappa (positive overlap) at the minimum, / N;"
                         + " 0 at a solution"),
                 ObservableSpec.value("steps", "FIRE steps to the stopping rule"),
@@ -98,16 +103,19 @@ public final class JammingModel implements Model {
         int n = task.size();
         int p = patternCount(task);
         double[] rows = patterns(p, n, task.params().word("patterns").equals("binary"), streams.disorder());
-        SoftConstraints landscape = new SoftConstraints(rows, p, n, task.params().real("kappa"));
+        double kappa = task.params().real("kappa");
+        boolean linear = task.params().word("cost").equals("linear");
+        SoftConstraints landscape = linear ? SoftConstraints.linear(rows, p, n, kappa, task.params().real("width"))
+                : SoftConstraints.harmonic(rows, p, n, kappa);
         Fire.Result end = Fire.minimise(landscape, randomStart(n, streams.dynamics()), STOP,
                 task.budget().count(MAX_STEPS), deadline);
         if (!end.converged()) {
             throw new IllegalStateException("FIRE did not converge in " + end.steps() + " steps: H/P = "
                     + end.energy() / p + ", |grad| = " + end.force());
         }
-        double energy = end.energy() / p;
-        boolean sat = energy <= STOP.solved();
-        int contacts = sat ? 0 : overlaps(end.stabilities(), landscape.kappa());
+        boolean sat = end.energy() / p <= STOP.solved();
+        double energy = (linear ? landscape.ramp(end.stabilities()) : end.energy()) / p;
+        int contacts = sat ? 0 : overlaps(end.stabilities(), kappa);
         boolean uncertified = !sat && !end.certified(STOP);
         return Measurement.of(Map.of("sat", sat ? 1.0 : 0.0, "energy", energy, "contacts", (double) contacts / n,
                 "steps", (double) end.steps(), "uncertified", uncertified ? 1.0 : 0.0));

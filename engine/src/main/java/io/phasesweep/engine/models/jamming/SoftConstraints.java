@@ -3,20 +3,25 @@ package io.phasesweep.engine.models.jamming;
 import java.util.Arrays;
 
 /**
- * The harmonic soft-constraint landscape of the perceptron, H(w) = ½ Σ_μ max(0, κ − h_μ)² with
- * stabilities h_μ = a_μ·w, where the rows a_μ = y_μ ξ_μ/√N and w lies on the sphere |w|² = N (so
- * h_μ = y_μ ξ_μ·w/√N). A constraint with h_μ &lt; κ overlaps: it carries the force f_μ = κ − h_μ.
+ * The soft-constraint landscape of the perceptron: stabilities h_μ = a_μ·w, where the rows
+ * a_μ = y_μ ξ_μ/√N and w lies on the sphere |w|² = N (so h_μ = y_μ ξ_μ·w/√N); a constraint with
+ * h_μ &lt; κ overlaps by x_μ = κ − h_μ and costs
+ * <ul>
+ * <li>harmonic: x²/2, force f_μ = x;</li>
+ * <li>linear (the ramp x, smoothed over a width δ so that the force is continuous, as Huber's cost):
+ * x²/(2δ) with force x/δ while x &lt; δ, then x − δ/2 with force 1. The smoothing leaves the solutions
+ * (H = 0) exactly those of the ramp and moves its minima of positive energy by O(δ).</li>
+ * </ul>
  */
 final class SoftConstraints {
     private final double[] rows;
     private final int constraints;
     private final int n;
     private final double kappa;
+    /** The linear cost's smoothing width δ; 0 for the harmonic cost. */
+    private final double width;
 
-    /**
-     * @param rows row-major P×N matrix of the a_μ
-     */
-    SoftConstraints(double[] rows, int constraints, int n, double kappa) {
+    private SoftConstraints(double[] rows, int constraints, int n, double kappa, double width) {
         if (rows.length != (long) constraints * n) {
             throw new IllegalArgumentException(rows.length + " entries for " + constraints + "×" + n + " rows");
         }
@@ -24,6 +29,26 @@ final class SoftConstraints {
         this.constraints = constraints;
         this.n = n;
         this.kappa = kappa;
+        this.width = width;
+    }
+
+    /**
+     * @param rows row-major P×N matrix of the a_μ
+     */
+    static SoftConstraints harmonic(double[] rows, int constraints, int n, double kappa) {
+        return new SoftConstraints(rows, constraints, n, kappa, 0);
+    }
+
+    /** The linear cost smoothed over {@code width} &gt; 0. */
+    static SoftConstraints linear(double[] rows, int constraints, int n, double kappa, double width) {
+        if (!(width > 0)) {
+            throw new IllegalArgumentException("smoothing width " + width + " must be positive");
+        }
+        return new SoftConstraints(rows, constraints, n, kappa, width);
+    }
+
+    /** H at a point and |f|, the norm of its forces f_μ. */
+    record Evaluation(double energy, double forces) {
     }
 
     int constraints() {
@@ -32,10 +57,6 @@ final class SoftConstraints {
 
     int dimension() {
         return n;
-    }
-
-    double kappa() {
-        return kappa;
     }
 
     /** Writes h_μ = a_μ·w into {@code h}. */
@@ -63,23 +84,45 @@ final class SoftConstraints {
     }
 
     /**
-     * The energy at w, with the stabilities written into {@code h} and the force −∇H = Σ_μ f_μ a_μ
-     * (in the full space, not yet projected on the sphere's tangent plane) into {@code force}.
+     * The energy at w and the norm of the forces, with the stabilities written into {@code h} and the
+     * force −∇H = Σ_μ f_μ a_μ (in the full space, not yet projected on the sphere's tangent plane)
+     * into {@code force}.
      */
-    double energyAndForce(double[] w, double[] h, double[] force) {
+    Evaluation energyAndForce(double[] w, double[] h, double[] force) {
         stabilities(w, h);
         Arrays.fill(force, 0);
         double energy = 0;
+        double forces = 0;
         for (int mu = 0; mu < constraints; mu++) {
-            double f = kappa - h[mu];
-            if (f > 0) {
-                energy += 0.5 * f * f;
+            double x = kappa - h[mu];
+            if (x > 0) {
+                double f;
+                if (width == 0) {
+                    f = x;
+                    energy += 0.5 * x * x;
+                } else if (x < width) {
+                    f = x / width;
+                    energy += 0.5 * x * f;
+                } else {
+                    f = 1;
+                    energy += x - 0.5 * width;
+                }
+                forces += f * f;
                 int k = mu * n;
                 for (int i = 0; i < n; i++) {
                     force[i] += f * rows[k + i];
                 }
             }
         }
-        return energy;
+        return new Evaluation(energy, Math.sqrt(forces));
+    }
+
+    /** Σ_μ max(0, κ − h_μ): the unsmoothed linear cost at stabilities h. */
+    double ramp(double[] h) {
+        double sum = 0;
+        for (double x : h) {
+            sum += Math.max(0, kappa - x);
+        }
+        return sum;
     }
 }

@@ -10,6 +10,7 @@ import io.phasesweep.engine.models.perceptron.PerceptronModel;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,8 +21,12 @@ class JammingModelTest {
     private final JammingModel model = new JammingModel();
 
     private static Task task(int n, double alpha, double kappa, double maxSteps) {
-        return new Task(new ParamValues(Map.of("alpha", alpha, "kappa", kappa, "patterns", "gaussian")), n,
-                new Budget(Map.of(JammingModel.MAX_STEPS, maxSteps)));
+        return task(n, alpha, kappa, "harmonic", maxSteps);
+    }
+
+    private static Task task(int n, double alpha, double kappa, String cost, double maxSteps) {
+        return new Task(new ParamValues(Map.of("alpha", alpha, "kappa", kappa, "cost", cost, "width", 1e-3,
+                "patterns", "gaussian")), n, new Budget(Map.of(JammingModel.MAX_STEPS, maxSteps)));
     }
 
     /** Fresh streams of one sample: both models draw their patterns from the same disorder stream. */
@@ -31,7 +36,11 @@ class JammingModelTest {
     }
 
     private Measurement run(int n, double alpha, double kappa, int replica) {
-        return model.run(task(n, alpha, kappa, 1e6), streams(n, replica), Deadline.none());
+        return run(n, alpha, kappa, "harmonic", replica);
+    }
+
+    private Measurement run(int n, double alpha, double kappa, String cost, int replica) {
+        return model.run(task(n, alpha, kappa, cost, 1e6), streams(n, replica), Deadline.none());
     }
 
     /**
@@ -42,6 +51,12 @@ class JammingModelTest {
      */
     @Test
     void satIsThePerceptronsAtNonNegativeKappa() {
+        for (String cost : List.of("harmonic", "linear")) {
+            agreesWithThePerceptron(cost);
+        }
+    }
+
+    private void agreesWithThePerceptron(String cost) {
         PerceptronModel exact = new PerceptronModel();
         int n = 20;
         Map<Double, double[]> loads = Map.of(0.0, new double[] {1.7, 2.0, 2.3}, 0.5, new double[] {0.8, 0.95, 1.1});
@@ -52,8 +67,8 @@ class JammingModelTest {
                     double expected = exact.run(new Task(new ParamValues(Map.of("alpha", alpha, "kappa", kappa.getKey(),
                             "patterns", "gaussian")), n, new Budget(Map.of())), streams(n, r), Deadline.none())
                             .values().get("sat");
-                    double sat = run(n, alpha, kappa.getKey(), r).values().get("sat");
-                    assertEquals(expected, sat, "κ=" + kappa.getKey() + " α=" + alpha + " replica " + r);
+                    double sat = run(n, alpha, kappa.getKey(), cost, r).values().get("sat");
+                    assertEquals(expected, sat, cost + " κ=" + kappa.getKey() + " α=" + alpha + " replica " + r);
                     answers[(int) sat]++;
                 }
             }
@@ -62,14 +77,16 @@ class JammingModelTest {
         }
     }
 
-    /** Far below and far above the jamming point of κ = −0.5 (α_J ≈ 4.5 at these sizes). */
+    /** Far below and far above the jamming point of κ = −0.5 (α_J ≈ 4.5 at these sizes), for both costs. */
     @Test
     void satAtSmallLoadUnsatAtLargeLoad() {
-        for (int r = 0; r < 10; r++) {
-            assertEquals(1.0, run(40, 2.0, -0.5, r).values().get("sat"));
-            Measurement jammed = run(40, 7.0, -0.5, r);
-            assertEquals(0.0, jammed.values().get("sat"));
-            assertTrue(jammed.values().get("energy") > 1e-4, "energy " + jammed.values().get("energy"));
+        for (String cost : List.of("harmonic", "linear")) {
+            for (int r = 0; r < 10; r++) {
+                assertEquals(1.0, run(40, 2.0, -0.5, cost, r).values().get("sat"), cost);
+                Measurement jammed = run(40, 7.0, -0.5, cost, r);
+                assertEquals(0.0, jammed.values().get("sat"), cost);
+                assertTrue(jammed.values().get("energy") > 1e-4, cost + " energy " + jammed.values().get("energy"));
+            }
         }
     }
 
@@ -142,17 +159,26 @@ class JammingModelTest {
     }
 
     private static Fire.Result minimise(double[] rows, int p, int n, double kappa, double[] start) {
-        Fire.Result end = Fire.minimise(new SoftConstraints(rows, p, n, kappa), start, CERTIFIED, 10_000_000, Deadline.none());
+        Fire.Result end = Fire.minimise(SoftConstraints.harmonic(rows, p, n, kappa), start, CERTIFIED, 10_000_000, Deadline.none());
         assertTrue(end.converged());
         return end;
     }
 
-    /** The force is −∇H: central differences of H along random directions (H is C¹, piecewise quadratic). */
+    /**
+     * The force is −∇H: central differences of H along random directions (H is C¹ for both costs,
+     * piecewise quadratic or linear).
+     */
     @Test
     void forceIsMinusTheGradient() {
         int n = 30;
         int p = 90;
-        SoftConstraints h = new SoftConstraints(JammingModel.patterns(p, n, false, Seeds.generator(3)), p, n, -0.3);
+        double[] rows = JammingModel.patterns(p, n, false, Seeds.generator(3));
+        for (SoftConstraints h : List.of(SoftConstraints.harmonic(rows, p, n, -0.3), SoftConstraints.linear(rows, p, n, -0.3, 0.05))) {
+            checkForce(h, n, p);
+        }
+    }
+
+    private static void checkForce(SoftConstraints h, int n, int p) {
         var random = Seeds.generator(4);
         double[] w = JammingModel.randomStart(n, random);
         double[] force = new double[n];
@@ -169,8 +195,8 @@ class JammingModelTest {
                 minus[i] -= eps * u[i];
                 directional -= force[i] * u[i];
             }
-            double numeric = (h.energyAndForce(plus, stabilities, new double[n])
-                    - h.energyAndForce(minus, stabilities, new double[n])) / (2 * eps);
+            double numeric = (h.energyAndForce(plus, stabilities, new double[n]).energy()
+                    - h.energyAndForce(minus, stabilities, new double[n]).energy()) / (2 * eps);
             assertEquals(directional, numeric, 1e-6 * Math.max(1, Math.abs(directional)));
         }
     }
