@@ -9,7 +9,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +135,7 @@ final class Collapse {
         if (s > Checks.MAX_S) {
             q = q.with(Flag.POOR_COLLAPSE);
         }
-        String thin = sparseInOverlap(c, v, full[0], full[1]);
+        String thin = GridResolution.unresolved(c, obs, first, v.window());
         if (thin != null) {
             q = q.with(Flag.UNDER_RESOLVED).withNote(thin);
         }
@@ -145,44 +144,6 @@ final class Collapse {
         return new Result(new ResampledEstimate(full[0], rep[0], sizes, q).widened(widen).judged(),
                 new ResampledEstimate(full[1], rep[1], sizes, q).widened(widen).judged(),
                 new ResampledEstimate(full[2], rep[2], sizes, q).widened(widen).judged(), s);
-    }
-
-    /**
-     * The sizes with fewer than {@link #MIN_POINTS} points where the scaled curves of all kept sizes
-     * overlap, at the given x_c and 1/ν, as a note; null when every size has enough. There the other
-     * sizes' points are compared with this size's curve, and a quadratic through fewer of its points
-     * reaches across grid points outside the overlap: on a grid far coarser than the largest size's
-     * scaling window (5 temperatures over [2.0, 2.6] at L = 64, 10 scaled units apart) that
-     * interpolation error, which no resample sees, put x_c 2 of its error bars off. Counted in the
-     * overlap rather than around x_c, so that a refined grid, dense near x_c for each size, passes.
-     */
-    private static String sparseInOverlap(ResampledCurves c, Variant v, double xc, double inverseNu) {
-        int first = firstKept(c, v);
-        double[][] scaled = new double[c.sizeCount()][];
-        double low = Double.NEGATIVE_INFINITY;
-        double high = Double.POSITIVE_INFINITY;
-        for (int s = first; s < c.sizeCount(); s++) {
-            int size = c.size(s);
-            double stretch = Math.pow(size, inverseNu);
-            scaled[s] = Arrays.stream(c.x(s)).filter(x -> !v.windowed() || v.window().keeps(x, size))
-                    .map(x -> (x - xc) * stretch).toArray();
-            if (scaled[s].length > 0) {
-                low = Math.max(low, scaled[s][0]);
-                high = Math.min(high, scaled[s][scaled[s].length - 1]);
-            }
-        }
-        List<String> thin = new ArrayList<>();
-        for (int s = first; s < c.sizeCount(); s++) {
-            double from = low;
-            double to = high;
-            long inside = Arrays.stream(scaled[s]).filter(u -> u >= from && u <= to).count();
-            if (inside < MIN_POINTS) {
-                thin.add("L=" + c.size(s) + " has " + inside);
-            }
-        }
-        return thin.isEmpty() ? null : String.format(Locale.ROOT,
-                "under-resolved: where the scaled curves overlap (%.3g to %.3g) %s of the %d points a local fit needs",
-                low, high, String.join(", ", thin), MIN_POINTS);
     }
 
     private static Result failed(List<Integer> sizes, Flag flag, String why, int resamples) {

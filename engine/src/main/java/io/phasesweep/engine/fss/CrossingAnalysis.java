@@ -51,6 +51,12 @@ final class CrossingAnalysis {
      * @param omega the correction-to-scaling exponent from the sweep file, or null
      */
     static Variants run(ResampledCurves c, int obs, Double omega, List<String> notes) {
+        Variants v = crossings(c, obs, omega, notes);
+        String thin = GridResolution.unresolved(c, obs, 0, null);
+        return thin == null ? v : v.flagged(Flag.UNDER_RESOLVED, thin);
+    }
+
+    private static Variants crossings(ResampledCurves c, int obs, Double omega, List<String> notes) {
         int resamples = c.resamples();
         List<double[]> pairs = new ArrayList<>();
         List<Integer> smaller = new ArrayList<>();

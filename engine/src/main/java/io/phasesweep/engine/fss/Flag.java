@@ -32,9 +32,9 @@ public enum Flag {
     /** It rests on a critical value that is itself flagged or missing. */
     CRITICAL_VALUE_FLAGGED,
     /**
-     * A collapse where some size has fewer than three points in the range of scaled x that all sizes
-     * cover: the grid does not resolve that size's scaling window, and the local fits interpolate
-     * its curve across grid points far apart, an error the resamples do not see.
+     * A collapse or crossing where some size's curve jumps by more than half its range between two
+     * neighbouring grid points ({@link GridResolution}): the grid does not resolve that size's
+     * transition, and the interpolation across the jump is an error the resamples do not see.
      */
     UNDER_RESOLVED;
 

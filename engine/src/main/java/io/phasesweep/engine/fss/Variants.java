@@ -68,6 +68,12 @@ record Variants(List<Variant> all) {
         return new Variants(all.stream().map(v -> new Variant(v.name(), v.estimate().with(flag))).toList());
     }
 
+    /** Every variant with one more flag and the sentence that says why. */
+    Variants flagged(Flag flag, String why) {
+        return new Variants(all.stream().map(v -> new Variant(v.name(),
+                v.estimate().with(v.estimate().checks().with(flag).withNote(why)))).toList());
+    }
+
     double stat() {
         return main().estimate().stderr();
     }

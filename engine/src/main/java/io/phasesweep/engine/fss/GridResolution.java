@@ -1,0 +1,73 @@
+package io.phasesweep.engine.fss;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/** Whether the grid of the control resolves each size's own curve ({@link Flag#UNDER_RESOLVED}). */
+final class GridResolution {
+    private GridResolution() {
+    }
+
+    /** A size jumps when one step between neighbouring grid points carries more than this share of its range. */
+    static final double MAX_STEP_SHARE = 0.5;
+    /** A curve whose range is below this many of its mean point errors is noise, and is not judged. */
+    static final double SIGNIFICANT_RANGE = 4.0;
+
+    /**
+     * The sizes whose own curve the grid does not resolve, as a note; null when every size's is. A
+     * curve is unresolved when it jumps: one step between neighbouring grid points carries more
+     * than {@link #MAX_STEP_SHARE} of its range (max − min, where that range is significant). A
+     * sigmoid whose 10-90 % rise spans w sampled at spacing h has a largest step of about 1.1·h/w of
+     * its rise, so this asks the rise (or a peak's flank) to span about two grid spacings at least.
+     * The other sizes' points are compared with a quadratic through this size's nearest points,
+     * which then reaches across the jump; a crossing is interpolated across it: on a grid far coarser
+     * than the largest size's scaling window (5 temperatures over [2.0, 2.6] at L = 64) that
+     * interpolation error, which no resample sees, put the collapse's x_c 2 and the crossing's 3 of
+     * their error bars off.
+     *
+     * <p>Judged on each size's own curve in the control, not in scaled x: at a fitted 1/ν near 0
+     * every size looks resolved in scaled x (a grid of 17 temperatures over [1.1, 3.5] collapsed
+     * so at ν = 11), and the overlap of the sizes' scaled ranges grows with the grid's extent, not its
+     * spacing. Not by where the curve's total variation lies either: on a wide grid the noise of the
+     * plateaus carries as much variation as the jump.
+     *
+     * @param first  the index of the first size used
+     * @param window the points used, or null for all
+     */
+    static String unresolved(ResampledCurves c, int obs, int first, Collapse.Window window) {
+        List<String> jumps = new ArrayList<>();
+        for (int s = first; s < c.sizeCount(); s++) {
+            int size = c.size(s);
+            double[] x = c.x(s);
+            double[] y = c.y(0, s, obs);
+            double[] e = c.error(s, obs);
+            int[] kept = IntStream.range(0, x.length).filter(i -> window == null || window.keeps(x[i], size)).toArray();
+            if (kept.length < 2) {
+                continue;
+            }
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            double error = 0;
+            double step = 0;
+            int at = 0;
+            for (int k = 0; k < kept.length; k++) {
+                low = Math.min(low, y[kept[k]]);
+                high = Math.max(high, y[kept[k]]);
+                error += e[kept[k]] / kept.length;
+                if (k > 0 && Math.abs(y[kept[k]] - y[kept[k - 1]]) > step) {
+                    step = Math.abs(y[kept[k]] - y[kept[k - 1]]);
+                    at = k;
+                }
+            }
+            double range = high - low;
+            if (range > SIGNIFICANT_RANGE * error && step > MAX_STEP_SHARE * range) {
+                jumps.add(String.format(Locale.ROOT, "L=%d jumps by %.0f %% of its range between %.4g and %.4g", size,
+                        100 * step / range, x[kept[at - 1]], x[kept[at]]));
+            }
+        }
+        return jumps.isEmpty() ? null : "under-resolved: " + String.join(", ", jumps)
+                + " (the grid is coarser than the size's transition; interpolation across it is not in the error)";
+    }
+}
