@@ -20,7 +20,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 case "${1:-short}" in
     short) points=2000 size=16 measure=500 rounds=${2:-1} ;;
-    long) points=12 size=64 measure=2000 rounds=${2:-1} ;;
+    long) points=12 size=64 measure=16000 rounds=${2:-1} ;;
     *) points=$1 size=$2 measure=$3 rounds=${4:-1} ;;
 esac
 work="$(mktemp -d)"

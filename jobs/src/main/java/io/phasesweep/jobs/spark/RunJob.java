@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.IntUnaryOperator;
 
-
 /**
  * The Spark driver of {@code phasesweep run}: expands the sweep into units of work, spreads them
  * longest-first over partitions (one bin of many points per task; on {@code --resume}, by the wall
