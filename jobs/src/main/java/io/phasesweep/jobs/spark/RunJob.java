@@ -142,6 +142,8 @@ public final class RunJob {
 
         // Each write is one result stage, whose tasks' accumulator updates Spark applies once per
         // partition, from the attempt that succeeded: exactly the committed rows, without reading raw back.
+        // That holds only while runBins's rows reach the write without a shuffle: a shuffle would put the
+        // points in a map stage, whose updates Spark applies again when it resubmits the stage.
         RunSummary summary = new RunSummary(runId, total, done.value() - failed.value(),
                 failed.value() - timedOut.value(), timedOut.value());
         RunsTable.completed(spark, out.table(RunsTable.NAME), sweep, summary, started, Instant.now(), earlier.runIds());
