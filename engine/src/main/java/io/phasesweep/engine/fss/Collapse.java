@@ -135,7 +135,7 @@ final class Collapse {
         if (s > Checks.MAX_S) {
             q = q.with(Flag.POOR_COLLAPSE);
         }
-        String thin = GridResolution.unresolved(c, obs, first, v.window());
+        String thin = v.windowed() ? null : GridResolution.unresolved(c, obs, first);
         if (thin != null) {
             q = q.with(Flag.UNDER_RESOLVED).withNote(thin);
         }

@@ -52,7 +52,7 @@ final class CrossingAnalysis {
      */
     static Variants run(ResampledCurves c, int obs, Double omega, List<String> notes) {
         Variants v = crossings(c, obs, omega, notes);
-        String thin = GridResolution.unresolved(c, obs, 0, null);
+        String thin = GridResolution.unresolved(c, obs, 0);
         return thin == null ? v : v.flagged(Flag.UNDER_RESOLVED, thin);
     }
 
