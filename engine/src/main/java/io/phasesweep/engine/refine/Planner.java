@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * targets are not met is refined on its own, with an equal share of the round's core-seconds:
  * <ol>
  *   <li>a size whose scaling window is narrower than x_c's uncertainty waits, but for the smallest
- *       such size: it would spend its (dearest) points outside its critical region, and smaller
- *       sizes locate x_c first, a round and a size at a time;</li>
+ *       such size not yet sampled: it would spend its (dearest) points outside its critical
+ *       region, and smaller sizes locate x_c first, a round and a size at a time;</li>
  *   <li>a size fewer than four of whose window values are measured first gets the sweep's replica count
  *       (at least 2) over it, largest sizes first, as far as the share allows; so does the next
  *       size of {@code sizes_allowed} when systematic errors dominate a target (corrections to
@@ -118,12 +118,11 @@ public final class Planner {
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         Map<Integer, Double> unitCost = new LinkedHashMap<>();
         // a size whose scaling window is narrower than x_c's uncertainty waits for smaller sizes to
-        // locate x_c, but for the smallest of them: a ladder that climbs a size a round, not a stall
-        // (small sizes alone can keep x_c uncertain: their crossings drift)
-        int resolvedUpTo = sizes.stream().filter(size -> !ScalingWindow.resolved(steer, size)).findFirst()
-                .orElse(sizes.last());
+        // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs a size a
+        // round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
+        boolean climbing = true;
         for (int size : sizes) {
-            if (size > resolvedUpTo) {
+            if (!climbing) {
                 alloc.waiting.add(size);
                 continue;
             }
@@ -137,6 +136,7 @@ public final class Planner {
                     ScalingWindow.bounds(steer, size, log), ScalingWindow.scaling(steer, size) / (steer.widen() ? ScalingWindow.WIDENED : 1),
                     window));
             unitCost.put(size, window.length * costs.secondsPerPoint(size));
+            climbing = ScalingWindow.resolved(steer, size) || variance.get(size).sampled();
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
         // the largest sizes first: they pin the estimate, and the smallest ones cost least to add later
