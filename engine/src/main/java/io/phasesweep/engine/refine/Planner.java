@@ -133,8 +133,7 @@ public final class Planner {
             }
             alloc.windows.put(size, window);
             variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(), steer.nu(),
-                    ScalingWindow.bounds(steer, size, log), ScalingWindow.scaling(steer, size) / (steer.widen() ? ScalingWindow.WIDENED : 1),
-                    window));
+                    ScalingWindow.bounds(steer, size, log), window));
             unitCost.put(size, window.length * costs.secondsPerPoint(size));
             climbing = ScalingWindow.resolved(steer, size) || variance.get(size).sampled();
         }
