@@ -21,9 +21,9 @@ import java.util.TreeSet;
  * {@link ScalingWindow} under the current estimates ({@link Steering}). Each across value whose
  * targets are not met is refined on its own, with an equal share of the round's core-seconds:
  * <ol>
- *   <li>a size whose scaling window is narrower than x_c's uncertainty waits (the smallest size
- *       goes ahead when every size's does): it would spend its (dearest) points outside its
- *       critical region, and smaller sizes locate x_c first, a round at a time;</li>
+ *   <li>a size whose scaling window is narrower than x_c's uncertainty waits, but for the smallest
+ *       such size not yet sampled: it would spend its (dearest) points outside its critical
+ *       region, and smaller sizes locate x_c first, a round and a size at a time;</li>
  *   <li>a size fewer than four of whose window values are measured first gets the sweep's replica count
  *       (at least 2) over it, largest sizes first, as far as the share allows; so does the next
  *       size of {@code sizes_allowed} when systematic errors dominate a target (corrections to
@@ -118,11 +118,11 @@ public final class Planner {
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         Map<Integer, Double> unitCost = new LinkedHashMap<>();
         // a size whose scaling window is narrower than x_c's uncertainty waits for smaller sizes to
-        // locate x_c; when none is resolved, the smallest goes ahead: a ladder, not a stall
-        int resolvedUpTo = sizes.stream().filter(size -> ScalingWindow.resolved(steer, size)).max(Integer::compare)
-                .orElse(sizes.first());
+        // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs a size a
+        // round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
+        boolean climbing = true;
         for (int size : sizes) {
-            if (size > resolvedUpTo) {
+            if (!climbing) {
                 alloc.waiting.add(size);
                 continue;
             }
@@ -133,9 +133,9 @@ public final class Planner {
             }
             alloc.windows.put(size, window);
             variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(), steer.nu(),
-                    ScalingWindow.bounds(steer, size, log), ScalingWindow.scaling(steer, size) / (steer.widen() ? ScalingWindow.WIDENED : 1),
-                    window));
+                    ScalingWindow.bounds(steer, size, log), window));
             unitCost.put(size, window.length * costs.secondsPerPoint(size));
+            climbing = ScalingWindow.resolved(steer, size) || variance.get(size).sampled();
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
         // the largest sizes first: they pin the estimate, and the smallest ones cost least to add later
@@ -208,15 +208,19 @@ public final class Planner {
     /**
      * The fraction of the modelled variance at which the critical value's target is met, with
      * {@link #MARGIN} to spare (the model is rough): (target² − stderr_sys²)/stderr_stat² times the
-     * margin, at most the margin (a target met but not yet steady gets a small round to confirm it);
-     * 0 (no limit but the budget) when there is no best row or no such target, or when its
-     * systematic error alone exceeds the target.
+     * margin, at most the margin (a target met but not yet steady gets a small round to confirm it,
+     * and so does a target without a best row: the methods' x_c is a guess); 0 (no limit but the
+     * budget) without such a target, or when its systematic error alone exceeds the target.
      */
     static double enough(SweepSpec spec, AnalysisResult result, Double a) {
         Double target = spec.refine().target().get(RefineSpec.CRITICAL_VALUE);
         Optional<Finding> best = Precision.best(result, RefineSpec.CRITICAL_VALUE, a);
-        if (target == null || best.isEmpty()) {
+        if (target == null) {
             return 0;
+        }
+        if (best.isEmpty()) {
+            // every method flagged: replicas then buy a modest round, not the whole share on a guess
+            return MARGIN;
         }
         double stat = best.get().stderrStat();
         double room = target * target - best.get().stderrSys() * best.get().stderrSys();

@@ -18,8 +18,8 @@ import java.util.List;
  *                 points near x_c have an error
  * @param level    their mean value
  * @param replicas mean replicas per point within the window (0 when none is in it)
- * @param sampled  at least {@link #SAMPLED_VALUES} control values within x_c ± the size's scaling
- *                 half-width have a point with two replicas or more, and the measured values that
+ * @param sampled  at least {@link #SAMPLED_VALUES} control values within the window's bounds have a
+ *                 point with two replicas or more, and the measured values that
  *                 bracket x_c are no farther apart than the window's own or resolve the size's
  *                 scaling window (a coarse grid that merely spans the window does not sample it)
  */
@@ -37,11 +37,10 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
     /**
      * @param nu      the current estimate of ν
      * @param bounds  the window's bounds
-     * @param scaling the size's scaling half-width h·L^(−1/ν): values within x_c ± it make the window sampled
      * @param values  the window's values
      */
     static SizeVariance of(SweepSpec spec, List<PointRow> points, int size, Double across, double xc, double nu,
-                           double[] bounds, double scaling, double[] values) {
+                           double[] bounds, double[] values) {
         String control = spec.analysis().control();
         String acrossAxis = spec.analysis().across();
         String observable = observable(spec);
@@ -52,9 +51,8 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
         List<PointRow> inWindow = here.stream()
                 .filter(p -> p.params().real(control) >= bounds[0] && p.params().real(control) <= bounds[1]).toList();
         double replicas = inWindow.stream().mapToInt(PointRow::replicas).average().orElse(0);
-        // measured values anywhere in the size's scaling window count, not only the window's own: a
-        // window that moved with x_c by less than its width is still sampled, and is not filled again;
-        // a window widened around an uncertain x_c is not sampled by a coarse grid's few values in it
+        // measured values anywhere in the window count, not only the window's own: a window that
+        // moved with x_c by less than its width is still sampled, and is not filled again...
         // ... and a grid coarser around x_c than the window's own spacing does not sample it either
         java.util.TreeSet<Double> measured = new java.util.TreeSet<>();
         here.forEach(p -> measured.add(p.params().real(control)));
@@ -63,8 +61,8 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
         double spacing = values.length < 2 ? 0 : values[1] - values[0];
         boolean fine = below != null && above != null
                 && (above - below <= spacing * (1 + 1e-9) || ScalingWindow.resolves(above - below, nu, size));
-        boolean sampled = fine && inWindow.stream().map(p -> p.params().real(control)).filter(x -> Math.abs(x - xc) <= scaling)
-                .distinct().count() >= Math.min(SAMPLED_VALUES, values.length);
+        boolean sampled = fine && inWindow.stream().map(p -> p.params().real(control)).distinct().count()
+                >= Math.min(SAMPLED_VALUES, values.length);
         List<PointRow> near = here.stream()
                 .sorted(Comparator.comparingDouble(p -> Math.abs(p.params().real(control) - xc)))
                 .limit(NEAREST).toList();

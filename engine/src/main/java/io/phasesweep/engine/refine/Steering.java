@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * 2.071 ± 0.026 on the synthetic model with x_c = 2.27). Windows are then
  * widened to cover it, and sizes whose scaling window is narrower wait (see {@link Planner}).
  *
- * @param xc           best critical value; without one, the median of the methods' estimates inside
+ * @param xc           best critical value; without one, the middle of the methods' estimates inside
  *                     the control axis' range; without those, the middle of the axis
  * @param xcError      how far x_c may be off: its stderr (without a best row, the methods' spread
  *                     and errors; without estimates, half the axis' range), at least the grid's
@@ -66,7 +66,7 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
             source = "best";
         } else if (!methods.isEmpty()) {
             double[] v = methods.stream().mapToDouble(Finding::value).sorted().toArray();
-            xc = v[(v.length - 1) / 2];
+            xc = (v[0] + v[v.length - 1]) / 2;
             double centre = xc;
             error = methods.stream().mapToDouble(f -> Math.abs(f.value() - centre) + f.stderr())
                     .filter(Double::isFinite).max().orElse((range[1] - range[0]) / 2);

@@ -14,7 +14,7 @@ public enum Stop {
     MAX_ROUNDS,
     /** the core-seconds spent reached budget_core_seconds before max_rounds rounds ran */
     BUDGET_SPENT,
-    /** the round did not lower the largest stderr/target */
+    /** two rounds in a row lowered no target's stderr/target */
     NO_IMPROVEMENT,
     /** the planner found no point to add (every window sampled at the budget's limit, or nothing fits) */
     NOTHING_TO_ADD;
@@ -31,10 +31,10 @@ public enum Stop {
      * moved by at most {@link #STEADY} combined standard errors since the previous round: a best
      * value that jumps is not yet to be trusted, however small its error bar (a collapse that
      * settles on a grid value shared by its sizes, a crossing of a coarse grid). No improvement
-     * means two rounds in a row that did not lower the largest stderr/target below the best of the
-     * refinement rounds before them; round 0 is not compared with, and one round may well not
-     * improve: a coarse grid's error is overconfident, and the first rounds trade it for an honest
-     * one. A target without a best row is infinitely far from its target.
+     * means two rounds in a row that lowered no target's stderr/target below its best in the
+     * refinement rounds before them (a target without a best row does not hold the others back);
+     * round 0 is not compared with, and one round may well not improve: a coarse grid's error is
+     * overconfident, and the first rounds trade it for an honest one. A target without a best row is infinitely far from its target.
      *
      * @param earlier      the statuses of the rounds before this one, in order
      * @param spentSeconds core-seconds of every finished point so far
@@ -52,13 +52,27 @@ public enum Stop {
             return Optional.of(BUDGET_SPENT);
         }
         int n = earlier.size();
-        if (n >= 3) {
-            double before = earlier.subList(1, n - 1).stream().mapToDouble(Precision::worst).min().orElseThrow();
-            if (!(Math.min(worst, Precision.worst(earlier.get(n - 1))) < before)) {
-                return Optional.of(NO_IMPROVEMENT);
-            }
+        if (n >= 3 && statuses.stream().noneMatch(s -> improved(s, earlier))) {
+            return Optional.of(NO_IMPROVEMENT);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a target's stderr/target in this round or the previous one is below its best in the
+     * refinement rounds before them (a target without a best row in all of them never improves).
+     */
+    private static boolean improved(TargetStatus now, List<List<TargetStatus>> earlier) {
+        int n = earlier.size();
+        double before = earlier.subList(1, n - 1).stream().mapToDouble(r -> ratio(r, now)).min().orElseThrow();
+        return Math.min(now.ratio(), ratio(earlier.get(n - 1), now)) < before;
+    }
+
+    /** The stderr/target of the same target in an earlier round (infinite when it had none). */
+    private static double ratio(List<TargetStatus> round, TargetStatus like) {
+        return round.stream().filter(t -> t.quantity().equals(like.quantity())
+                        && java.util.Objects.equals(t.acrossValue(), like.acrossValue()))
+                .mapToDouble(TargetStatus::ratio).min().orElse(Double.POSITIVE_INFINITY);
     }
 
     /** Best values move by at most this many combined standard errors between rounds when they are steady. */

@@ -68,6 +68,16 @@ class StopTest {
         assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(null, 0.05), rounds(inf, inf, inf), 10, REFINE));
     }
 
+    /** A target that keeps improving keeps the rounds going while another has no best row yet. */
+    @Test
+    void oneTargetImprovingIsImprovement() {
+        double inf = Double.POSITIVE_INFINITY;
+        List<List<TargetStatus>> earlier = List.of(at(0.005, inf), at(0.004, inf), at(0.003, inf));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.002, inf), earlier, 10, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.005, inf), List.of(at(0.005, inf), at(0.003, inf),
+                at(0.004, inf)), 10, REFINE));
+    }
+
     @Test
     void costsAreMeasuredOrScaledFromTheNearestMeasuredSize() {
         CostModel costs = new CostModel(Map.of(16, 0.5, 64, 8.0), size -> (double) size * size);
