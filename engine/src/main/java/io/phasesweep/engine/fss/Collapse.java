@@ -135,7 +135,7 @@ final class Collapse {
         if (s > Checks.MAX_S) {
             q = q.with(Flag.POOR_COLLAPSE);
         }
-        String thin = v.windowed() ? null : GridResolution.unresolved(c, obs, first);
+        String thin = v.windowed() ? null : GridResolution.unresolved(c, obs, first, full[0]);
         if (thin != null) {
             q = q.with(Flag.UNDER_RESOLVED).withNote(thin);
         }

@@ -52,7 +52,8 @@ final class CrossingAnalysis {
      */
     static Variants run(ResampledCurves c, int obs, Double omega, List<String> notes) {
         Variants v = crossings(c, obs, omega, notes);
-        String thin = GridResolution.unresolved(c, obs, 0);
+        double xc = v.main().estimate().value();
+        String thin = Double.isFinite(xc) ? GridResolution.unresolved(c, obs, 0, xc) : null;
         return thin == null ? v : v.flagged(Flag.UNDER_RESOLVED, thin);
     }
 

@@ -33,7 +33,7 @@ public enum Flag {
     CRITICAL_VALUE_FLAGGED,
     /**
      * A collapse or crossing where some size's curve jumps by more than half its range between two
-     * neighbouring grid points ({@link GridResolution}): the grid does not resolve that size's
+     * neighbouring grid points next to the estimate ({@link GridResolution}): the grid does not resolve that size's
      * transition, and the interpolation across the jump is an error the resamples do not see.
      */
     UNDER_RESOLVED;
