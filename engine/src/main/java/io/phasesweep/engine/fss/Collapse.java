@@ -81,6 +81,12 @@ final class Collapse {
     /** Points of each other size in a local fit, and points each size must keep in a window: a quadratic's. */
     static final int MIN_POINTS = 3;
 
+    /**
+     * Below this S the collapse compares almost nothing: the S of an honest collapse of k compared
+     * points is a χ²/k, below 0.01 with probability 0.0014 for k = 3, 3·10⁻⁵ for k = 5.
+     */
+    static final double MIN_S = 0.01;
+
     private static final double[] INVERSE_NU_GRID = {0.3, 0.5, 0.7, 1.0, 1.4, 2.0, 3.0};
 
     private Collapse() {
@@ -121,6 +127,15 @@ final class Collapse {
             return failed(sizes, Flag.NOT_FOUND, String.format(Locale.ROOT,
                     "no collapse: x_c = %.6g lies outside the sampled control range [%.6g, %.6g]", full[0], low, high), resamples);
         }
+        double s = quality(c, 0, obs, v, full[0], full[1], full[2]);
+        if (s < MIN_S) {
+            // a χ²/dof this far below 1 is not a good collapse but hardly a comparison at all: the
+            // sizes' usable points barely overlap there (a refined percolation sweep's collapse ran
+            // to p_c = 0.659 at S = 1e-11, 3σ off, and entered best)
+            return failed(sizes, Flag.NOT_FOUND, String.format(Locale.ROOT,
+                    "no collapse: S = %.3g at x_c = %.6g, 1/nu = %.3g: the sizes' points hardly overlap there", s, full[0], full[1]),
+                    resamples);
+        }
         double[][] rep = new double[3][resamples];
         for (int b = 1; b <= resamples; b++) {
             double[] p = minimise(c, b, obs, fitPower, v, full);
@@ -128,7 +143,6 @@ final class Collapse {
                 rep[k][b - 1] = p[k];
             }
         }
-        double s = quality(c, 0, obs, v, full[0], full[1], full[2]);
         Checks q = Checks.note(String.format(Locale.ROOT, "collapse S=%.3g%s%s", s,
                 s > 1 ? String.format(Locale.ROOT, ", error scaled by sqrt(S)=%.3g", Math.sqrt(s)) : "",
                 s > Checks.MAX_S ? " (poor collapse: corrections to scaling or a window too wide)" : "")).withS(s);
