@@ -50,29 +50,27 @@ final class GridResolution {
             double[] x = c.x(s);
             double[] y = c.y(0, s, obs);
             double[] e = c.error(s, obs);
-            if (x.length < 2) {
-                continue;
-            }
             double low = Double.POSITIVE_INFINITY;
             double high = Double.NEGATIVE_INFINITY;
             double error = 0;
-            double step = 0;
-            int at = 0;
             for (int k = 0; k < x.length; k++) {
                 low = Math.min(low, y[k]);
                 high = Math.max(high, y[k]);
                 error += e[k] / x.length;
-                if (k > 0 && Math.abs(y[k] - y[k - 1]) > step) {
-                    step = Math.abs(y[k] - y[k - 1]);
-                    at = k;
-                }
             }
             double range = high - low;
-            // the jump and the grid interval on each side of it: where an interpolation around x_c reaches across it
-            boolean nearXc = xc >= x[Math.max(0, at - 2)] && xc <= x[Math.min(x.length - 1, at + 1)];
-            if (range > SIGNIFICANT_RANGE * error && step > MAX_STEP_SHARE * range && nearXc) {
-                jumps.add(String.format(Locale.ROOT, "L=%d jumps by %.0f %% of its range between %.4g and %.4g", c.size(s),
-                        100 * step / range, x[at - 1], x[at]));
+            if (!(range > SIGNIFICANT_RANGE * error)) {
+                continue;
+            }
+            // every jump counts (a peak has two flanks), if x_c lies in its grid interval or one beside it
+            for (int k = 1; k < x.length; k++) {
+                double step = Math.abs(y[k] - y[k - 1]);
+                boolean nearXc = xc >= x[Math.max(0, k - 2)] && xc <= x[Math.min(x.length - 1, k + 1)];
+                if (step > MAX_STEP_SHARE * range && nearXc) {
+                    jumps.add(String.format(Locale.ROOT, "L=%d jumps by %.0f %% of its range between %.4g and %.4g", c.size(s),
+                            100 * step / range, x[k - 1], x[k]));
+                    break;
+                }
             }
         }
         return jumps.isEmpty() ? null : "under-resolved: " + String.join(", ", jumps)
