@@ -12,8 +12,9 @@ import java.util.random.RandomGenerator;
  * so every step satisfies detailed balance; the order needs a bipartite lattice, even L in 2 or 3
  * dimensions (in one dimension a fixed order is not ergodic at h = 0, see {@link MetropolisChain}).
  */
-final class CheckerboardMetropolisChain extends MetropolisChain {
+final class CheckerboardMetropolisChain extends IsingChain {
     private final int[] order;
+    private final long[] thresholds;
     private final Xoshiro256 generator;
     /** Words drawn ahead, one per attempt. */
     private final long[] words = new long[1024];
@@ -26,27 +27,35 @@ final class CheckerboardMetropolisChain extends MetropolisChain {
             throw new IllegalArgumentException(problem);
         }
         this.order = lattice.checkerboard();
+        this.thresholds = MetropolisChain.thresholds(coordination, coupling, field, beta);
         this.generator = new Xoshiro256(random);
     }
 
-    /**
-     * Every attempt reads one uniform, needed or not (p = 1 accepts whatever it is): one
-     * unpredictable branch per attempt instead of two. The uniforms come from a block drawn
-     * for every {@code words.length} sites (the last block of a sweep is not used up).
-     */
     @Override
     public void update() {
+        int z = coordination;
+        byte[] s = spins;
+        int[] nb = neighbours;
+        long[] t = thresholds;
+        long[] w = words;
         int[] sites = order;
-        for (int from = 0; from < sites.length; from += words.length) {
-            generator.fill(words, 0);
-            int to = Math.min(sites.length, from + words.length);
+        long bondSum = bonds;
+        long spinSum = magnetization;
+        for (int from = 0; from < sites.length; from += w.length) {
+            generator.fill(w, 0);
+            int to = Math.min(sites.length, from + w.length);
             for (int o = from; o < to; o++) {
                 int i = sites[o];
-                int sum = neighbourSum(i);
-                if ((words[o - from] >>> 11) * 0x1.0p-53 < acceptance(i, sum)) {
-                    flip(i, sum);
+                int sum = neighbourSum(s, nb, i, z);
+                int si = s[i];
+                if (RandomWords.uniformBits(w[o - from]) < t[MetropolisChain.index(si, sum, z)]) {
+                    s[i] = (byte) -si;
+                    bondSum -= 2L * si * sum;
+                    spinSum -= 2L * si;
                 }
             }
         }
+        bonds = bondSum;
+        magnetization = spinSum;
     }
 }
