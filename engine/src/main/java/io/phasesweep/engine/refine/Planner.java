@@ -247,7 +247,11 @@ public final class Planner {
      * {@link #MARGIN} to spare (the model is rough): (target² − stderr_sys²)/stderr_stat² times the
      * margin, at most the margin (a target met but not yet steady gets a small round to confirm it,
      * and so does a target without a best row: the methods' x_c is a guess); 0 (no limit but the
-     * budget) without such a target, or when its systematic error alone exceeds the target.
+     * budget) without such a target. The statistical error is never aimed below
+     * {@link #LEAST_STAT_SHARE} of the target: a systematic error near or above the target is a
+     * disagreement of variants that replicas do not remove (and that often vanishes with the next
+     * round's data), and chasing it with replicas overshot (2D Ising: a round from 0.0027 to 0.0007
+     * against a target of 0.002, 1785 points).
      */
     static double enough(SweepSpec spec, AnalysisResult result, Double a) {
         Double target = spec.refine().target().get(RefineSpec.CRITICAL_VALUE);
@@ -260,9 +264,13 @@ public final class Planner {
             return MARGIN;
         }
         double stat = best.get().stderrStat();
-        double room = target * target - best.get().stderrSys() * best.get().stderrSys();
-        return room > 0 && stat > 0 ? MARGIN * Math.min(1, room / (stat * stat)) : 0;
+        double floor = LEAST_STAT_SHARE * target;
+        double room = Math.max(target * target - best.get().stderrSys() * best.get().stderrSys(), floor * floor);
+        return stat > 0 ? MARGIN * Math.min(1, room / (stat * stat)) : 0;
     }
+
+    /** The statistical error a round aims at is never below this share of the target. */
+    static final double LEAST_STAT_SHARE = 0.5;
 
     /** The share of the variance a round aims below what the target needs. */
     static final double MARGIN = 0.7;

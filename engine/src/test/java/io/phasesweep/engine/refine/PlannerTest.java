@@ -227,6 +227,29 @@ class PlannerTest {
                 r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
     }
 
+    /**
+     * A round aims the variance at what the target needs, with a margin: (target² − sys²)/stat²
+     * of it; a systematic error at or above the target does not lift that aim to "everything the
+     * budget buys", but holds the statistical error at half the target.
+     */
+    @Test
+    void aRoundAimsAtTheTargetEvenWhenTheSystematicErrorExceedsIt() {
+        SweepSpec spec = withTarget(SyntheticSweep.parse(COARSE).spec(), 0.002);
+        assertEquals(Planner.MARGIN * (0.002 * 0.002 - 0.001 * 0.001) / (0.004 * 0.004),
+                Planner.enough(spec, withBest(0.004, 0.001), null), 1e-12);
+        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.004 * 0.004), Planner.enough(spec, withBest(0.004, 0.003), null),
+                1e-12);
+        assertEquals(Planner.MARGIN, Planner.enough(spec, withBest(0.001, 0.003), null), 1e-12);
+    }
+
+    /** An analysis whose only row is a best critical value 2.27 with these errors. */
+    private static AnalysisResult withBest(double stat, double sys) {
+        io.phasesweep.engine.fss.Finding best = new io.phasesweep.engine.fss.Finding(null, null, "best", null, "main", XC,
+                Math.hypot(stat, sys), stat, sys, List.of(8, 16, 32, 64), java.util.Set.of(), null, null, null, null, null,
+                null, 0, "");
+        return new AnalysisResult(List.of(), List.of(new io.phasesweep.engine.fss.BoundaryRow("T", best)), List.of(), List.of());
+    }
+
     @Test
     void nothingIsAddedWhenTheBudgetAffordsNoReplica() {
         SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
