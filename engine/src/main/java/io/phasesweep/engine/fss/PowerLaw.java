@@ -211,7 +211,9 @@ final class PowerLaw {
         double bestValue = Double.POSITIVE_INFINITY;
         double step = log ? Math.pow(hi / lo, 1.0 / (scan - 1)) : (hi - lo) / (scan - 1);
         for (int i = 0; i < scan; i++) {
-            double x = log ? lo * Math.pow(step, i) : lo + i * step;
+            // clamped: the last scan point can land an ulp beyond hi, outside Brent's search interval
+            // (a refined 2D Ising sweep's slope fit failed so: "1.74 out of [1.479, 1.74] range")
+            double x = Math.min(hi, log ? lo * Math.pow(step, i) : lo + i * step);
             double v = f.applyAsDouble(x);
             if (v < bestValue) {
                 bestValue = v;

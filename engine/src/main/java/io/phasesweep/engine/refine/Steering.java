@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  * @param source       where x_c came from: {@code best}, {@code methods}, {@code axis}
  * @param gridLimited  the grid's resolution, not the estimate's error, sets xcError: more replicas
  *                     would not locate x_c better, windows at the resolution would
- * @param nu           best ν (or 1/best 1/ν); without one, the methods' mean; without those, 1; kept
+ * @param nu           best ν (or 1/best 1/ν); without one, the mean of the methods' positive ones (a
+ *                     slope at a flagged x_c gave ν = −1.6, which held a 2D Ising ladder at L = 8–12);
+ *                     without those, 1; kept
  *                     within [{@link #LEAST_NU}, {@link #MOST_NU}]
  * @param widen        a main estimate of a target quantity at this across value is flagged peak_at_edge
  * @param sysDominates a target's best row has stderr_sys > stderr_stat
@@ -77,7 +79,8 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
             source = "axis";
         }
         double[] nus = result.exponents().stream().filter(e -> e.quantity().equals("nu")).map(EstimateRow::finding)
-                .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across) && Double.isFinite(f.value()))
+                .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across) && f.value() > 0
+                        && Double.isFinite(f.value()))
                 .mapToDouble(Finding::value).toArray();
         double nu = result.best("nu", across).map(Finding::value)
                 .or(() -> result.best("1/nu", across).map(f -> 1 / f.value()))

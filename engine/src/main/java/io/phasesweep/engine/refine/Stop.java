@@ -5,6 +5,7 @@ import io.phasesweep.engine.sweep.RefineSpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Why the rounds stopped, as written in the {@code stop} column of the {@code rounds} table. */
 public enum Stop {
@@ -35,6 +36,9 @@ public enum Stop {
      * refinement rounds before them (a target without a best row does not hold the others back);
      * round 0 is not compared with, and one round may well not improve: a coarse grid's error is
      * overconfident, and the first rounds trade it for an honest one. A target without a best row is infinitely far from its target.
+     * Rounds in which no target had a best row yet are still locating the transition and do not
+     * stop for want of improvement (a 2D Ising refinement under load stopped so after round 3, its
+     * crossing and collapse still flagged and its ladder at L = 12).
      *
      * @param earlier      the statuses of the rounds before this one, in order
      * @param spentSeconds core-seconds of every finished point so far
@@ -52,7 +56,11 @@ public enum Stop {
             return Optional.of(BUDGET_SPENT);
         }
         int n = earlier.size();
-        if (n >= 3 && statuses.stream().noneMatch(s -> improved(s, earlier))) {
+        // before any target has a best row the rounds are still locating the transition: nothing to
+        // improve on yet, and max_rounds and the budget bound them
+        boolean located = Stream.concat(statuses.stream(), earlier.stream().skip(1).flatMap(List::stream))
+                .anyMatch(s -> Double.isFinite(s.ratio()));
+        if (n >= 3 && located && statuses.stream().noneMatch(s -> improved(s, earlier))) {
             return Optional.of(NO_IMPROVEMENT);
         }
         return Optional.empty();

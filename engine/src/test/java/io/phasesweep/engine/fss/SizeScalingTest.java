@@ -91,4 +91,15 @@ class SizeScalingTest {
             return new double[]{e.value(), e.stderr()};
         }, 1.75);
     }
+
+    /**
+     * The scan's last point lo + 23·(hi − lo)/23 can land an ulp above hi (here hi = 1.749120685437785);
+     * with the minimum at hi, Brent's search interval then did not hold its start, and a refined 2D
+     * Ising sweep's slope fit threw.
+     */
+    @Test
+    void aMinimumAtTheEndOfTheScanStaysInItsRange() {
+        double start = -1.250879314562215;
+        assertEquals(start + 3, PowerLaw.minimise(x -> -x, start - 3, start + 3, false), 1e-9);
+    }
 }

@@ -278,6 +278,21 @@ class PlannerTest {
                 1e-12, "just above the floor: aimed at the floor");
     }
 
+    /** Without a best ν the windows assume the mean of the methods' positive ν: a negative one is no width. */
+    @Test
+    void aNegativeNuOfAFlaggedMethodDoesNotSteer() {
+        SweepSpec spec = SyntheticSweep.parse(COARSE).spec();
+        AnalysisResult result = new AnalysisResult(List.of(), List.of(), List.of(nuRow("collapse", 1.1), nuRow("slope", -1.6)),
+                List.of());
+        assertEquals(1.1, Steering.of(spec, result, null).nu(), 1e-12);
+    }
+
+    private static io.phasesweep.engine.fss.ExponentRow nuRow(String method, double nu) {
+        return new io.phasesweep.engine.fss.ExponentRow("nu", new io.phasesweep.engine.fss.Finding(null, null, method, "u",
+                "main", nu, 0.1, 0.1, 0, List.of(8, 16, 32, 64), java.util.Set.of(io.phasesweep.engine.fss.Flag.POOR_FIT), null,
+                null, null, null, null, null, 0, ""));
+    }
+
     /** An analysis whose only row is a best critical value 2.27 with these errors. */
     private static AnalysisResult withBest(double stat, double sys) {
         io.phasesweep.engine.fss.Finding best = new io.phasesweep.engine.fss.Finding(null, null, "best", null, "main", XC,

@@ -68,6 +68,15 @@ class StopTest {
         assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(null, 0.05), rounds(inf, inf, inf), 10, REFINE));
     }
 
+    /** While no target has had a best row since round 0 the rounds are locating the transition: they go on. */
+    @Test
+    void roundsWithoutAnyBestRowAreNoReasonToStop() {
+        double inf = Double.POSITIVE_INFINITY;
+        List<List<TargetStatus>> none = List.of(at(0.002, inf), at(null, inf), at(null, inf));
+        assertEquals(Optional.empty(), Stop.after(3, at(null, inf), none, 10, REFINE));
+        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(null, inf), none, 10, REFINE));
+    }
+
     /** A target that keeps improving keeps the rounds going while another has no best row yet. */
     @Test
     void oneTargetImprovingIsImprovement() {
