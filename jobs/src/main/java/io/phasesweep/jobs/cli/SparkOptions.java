@@ -43,7 +43,6 @@ public final class SparkOptions {
      * however the work ends.
      */
     int withSession(String appName, SparkWork work) throws SweepError, CommandError {
-        CompilerDirectives.install();
         SparkSession spark = start(appName);
         try {
             return work.run(spark);

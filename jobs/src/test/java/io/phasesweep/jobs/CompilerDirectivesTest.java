@@ -1,4 +1,4 @@
-package io.phasesweep.jobs.cli;
+package io.phasesweep.jobs;
 
 import org.junit.jupiter.api.Test;
 
