@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Whether the grid of the control resolves each size's own curve ({@link Flag#UNDER_RESOLVED}). */
-final class GridResolution {
+/**
+ * Whether the grid of the control resolves each size's own curve ({@link Flag#UNDER_RESOLVED}).
+ * Public for the refinement planner, which fills the intervals where a curve jumps.
+ */
+public final class GridResolution {
     private GridResolution() {
     }
 
@@ -47,33 +50,45 @@ final class GridResolution {
     static String unresolved(ResampledCurves c, int obs, int first, double xc) {
         List<String> jumps = new ArrayList<>();
         for (int s = first; s < c.sizeCount(); s++) {
-            double[] x = c.x(s);
-            double[] y = c.y(0, s, obs);
-            double[] e = c.error(s, obs);
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            double error = 0;
-            for (int k = 0; k < x.length; k++) {
-                low = Math.min(low, y[k]);
-                high = Math.max(high, y[k]);
-                error += e[k] / x.length;
-            }
-            double range = high - low;
-            if (!(range > SIGNIFICANT_RANGE * error)) {
-                continue;
-            }
-            // every jump counts (a peak has two flanks), if x_c lies in its grid interval or one beside it
-            for (int k = 1; k < x.length; k++) {
-                double step = Math.abs(y[k] - y[k - 1]);
-                boolean nearXc = xc >= x[Math.max(0, k - 2)] && xc <= x[Math.min(x.length - 1, k + 1)];
-                if (step > MAX_STEP_SHARE * range && nearXc) {
-                    jumps.add(String.format(Locale.ROOT, "L=%d jumps by %.0f %% of its range between %.4g and %.4g", c.size(s),
-                            100 * step / range, x[k - 1], x[k]));
-                    break;
-                }
-            }
+            // every jump counts (a peak has two flanks); the note names a size's first
+            jumps(c.size(s), c.x(s), c.y(0, s, obs), c.error(s, obs), xc).stream().findFirst()
+                    .ifPresent(j -> jumps.add(String.format(Locale.ROOT, "L=%d jumps by %.0f %% of its range between %.4g and %.4g",
+                            j.size(), 100 * j.share(), j.from(), j.to())));
         }
         return jumps.isEmpty() ? null : "under-resolved: " + String.join(", ", jumps)
                 + " (the grid is coarser than the size's transition; interpolation across it is not in the error)";
+    }
+
+    /**
+     * One size's jumps next to x_c (in the grid interval holding it or one beside it), ascending:
+     * steps between neighbouring grid points of more than {@link #MAX_STEP_SHARE} of the curve's
+     * range, where that range is significant (above {@link #SIGNIFICANT_RANGE} mean point errors).
+     *
+     * @param x     control values, ascending
+     * @param y     the observable at them
+     * @param error its error at them (NaN with one replica: the curve is then not judged)
+     */
+    public static List<GridJump> jumps(int size, double[] x, double[] y, double[] error, double xc) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        double mean = 0;
+        for (int k = 0; k < x.length; k++) {
+            low = Math.min(low, y[k]);
+            high = Math.max(high, y[k]);
+            mean += error[k] / x.length;
+        }
+        double range = high - low;
+        List<GridJump> out = new ArrayList<>();
+        if (!(range > SIGNIFICANT_RANGE * mean)) {
+            return out;
+        }
+        for (int k = 1; k < x.length; k++) {
+            double step = Math.abs(y[k] - y[k - 1]);
+            boolean nearXc = xc >= x[Math.max(0, k - 2)] && xc <= x[Math.min(x.length - 1, k + 1)];
+            if (step > MAX_STEP_SHARE * range && nearXc) {
+                out.add(new GridJump(size, x[k - 1], x[k], step / range));
+            }
+        }
+        return out;
     }
 }

@@ -21,6 +21,11 @@ import java.util.TreeSet;
  * {@link ScalingWindow} under the current estimates ({@link Steering}). Each across value whose
  * targets are not met is refined on its own, with an equal share of the round's core-seconds:
  * <ol>
+ *   <li>where a target's estimate is flagged under_resolved, a size whose curve jumps across a grid
+ *       interval next to it gets values inside that interval ({@link Gaps}), as many replicas as
+ *       its window's values have (so the crossing's local cubics there are as precise as its
+ *       neighbours), largest sizes first, whether or not the size waits; from then on its window
+ *       keeps them: a window's values are its grid's and every value measured within its span;</li>
  *   <li>a size whose scaling window is narrower than x_c's uncertainty waits, but for the smallest
  *       such size not yet sampled: it would spend its (dearest) points outside its critical
  *       region, and smaller sizes locate x_c first, a round and a size at a time;</li>
@@ -85,11 +90,17 @@ public final class Planner {
             Allocation alloc = allocate(spec, result, costs, budgetSeconds / open.size(), a);
             seconds += alloc.seconds;
             steering.add((a == null ? "" : spec.analysis().across() + " " + a + ": ") + alloc.steering.describe()
+                    + (alloc.gaps.isEmpty() ? "" : "; filling jumps: " + describe(alloc.gaps))
                     + (alloc.waiting.isEmpty() ? "" : "; sizes waiting for a narrower x_c: " + alloc.waiting));
-            for (Map.Entry<Integer, Integer> e : alloc.replicas.entrySet()) {
+            for (Map.Entry<Integer, Integer> e : alloc.catchUp.entrySet()) {
                 int size = e.getKey();
                 blocks.add(new PointBlock(round, size, nextReplica(spec, size, a), e.getValue(),
-                        values(spec, size, a, alloc.windows.get(size))));
+                        values(spec, size, a, alloc.gaps.get(size))));
+            }
+            for (Map.Entry<Integer, Integer> e : alloc.replicas.entrySet()) {
+                int size = e.getKey();
+                blocks.add(new PointBlock(round, size, nextReplica(spec, size, a) + alloc.catchUp.getOrDefault(size, 0),
+                        e.getValue(), values(spec, size, a, alloc.windows.get(size))));
             }
         }
         return new Plan(blocks, seconds, steering);
@@ -99,6 +110,10 @@ public final class Planner {
     private static final class Allocation {
         final Map<Integer, Integer> replicas = new java.util.TreeMap<>();
         final Map<Integer, double[]> windows = new LinkedHashMap<>();
+        /** Sizes whose curve jumps next to a flagged estimate: the values inside the jumps... */
+        final Map<Integer, double[]> gaps = new java.util.TreeMap<>();
+        /** ...and the replicas they get, before the window's. */
+        final Map<Integer, Integer> catchUp = new java.util.TreeMap<>();
         final List<Integer> waiting = new ArrayList<>();
         Steering steering;
         double seconds;
@@ -115,6 +130,7 @@ public final class Planner {
         }
         Allocation alloc = new Allocation();
         alloc.steering = steer;
+        Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         Map<Integer, Double> unitCost = new LinkedHashMap<>();
         // a size whose scaling window is narrower than x_c's uncertainty waits for smaller sizes to
@@ -122,22 +138,43 @@ public final class Planner {
         // round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
         boolean climbing = true;
         for (int size : sizes) {
-            if (!climbing) {
+            // a size whose curve jumps next to the estimate fills the jump even while it waits: the
+            // jump is its transition (but a waiting size's window is not sampled yet)
+            if (!climbing && !gaps.containsKey(size)) {
                 alloc.waiting.add(size);
                 continue;
             }
             double[] range = range(spec, control, size);
-            double[] window = ScalingWindow.values(steer, size, range[0], range[1], log);
-            if (window.length == 0) {
+            double[] grid = ScalingWindow.values(steer, size, range[0], range[1], log);
+            if (grid.length == 0) {
                 continue;
             }
-            alloc.windows.put(size, window);
             variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(), steer.nu(),
-                    ScalingWindow.bounds(steer, size, log), window));
+                    ScalingWindow.bounds(steer, size, log), grid));
+            if (!climbing) {
+                alloc.waiting.add(size);
+                continue;
+            }
+            double[] window = withMeasured(spec, result.points(), size, a, grid, gaps.get(size));
+            alloc.windows.put(size, window);
             unitCost.put(size, window.length * costs.secondsPerPoint(size));
             climbing = ScalingWindow.resolved(steer, size) || variance.get(size).sampled();
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
+        // a jump first, largest sizes first: its values catch up with the replicas of the window's
+        for (int size : new TreeSet<>(gaps.keySet()).descendingSet()) {
+            if (!variance.containsKey(size)) {
+                continue;
+            }
+            double perReplica = gaps.get(size).length * costs.secondsPerPoint(size);
+            long want = Math.max(first, Math.round(variance.get(size).replicas()));
+            int n = (int) Math.min(want, Math.floor((share - alloc.seconds) / perReplica));
+            if (n >= LEAST_REPLICAS) {
+                alloc.gaps.put(size, gaps.get(size));
+                alloc.catchUp.put(size, n);
+                alloc.seconds += n * perReplica;
+            }
+        }
         // the largest sizes first: they pin the estimate, and the smallest ones cost least to add later
         for (int size : new TreeSet<>(alloc.windows.keySet()).descendingSet()) {
             if (!variance.get(size).sampled() && alloc.seconds + first * unitCost.get(size) <= share) {
@@ -210,7 +247,11 @@ public final class Planner {
      * {@link #MARGIN} to spare (the model is rough): (target² − stderr_sys²)/stderr_stat² times the
      * margin, at most the margin (a target met but not yet steady gets a small round to confirm it,
      * and so does a target without a best row: the methods' x_c is a guess); 0 (no limit but the
-     * budget) without such a target, or when its systematic error alone exceeds the target.
+     * budget) without such a target. The statistical error is never aimed below
+     * {@link #LEAST_STAT_SHARE} of the target: a systematic error near or above the target is a
+     * disagreement of variants that replicas do not remove (and that often vanishes with the next
+     * round's data), and chasing it with replicas overshot (2D Ising: a round from 0.0027 to 0.0007
+     * against a target of 0.002, 1785 points).
      */
     static double enough(SweepSpec spec, AnalysisResult result, Double a) {
         Double target = spec.refine().target().get(RefineSpec.CRITICAL_VALUE);
@@ -223,12 +264,45 @@ public final class Planner {
             return MARGIN;
         }
         double stat = best.get().stderrStat();
-        double room = target * target - best.get().stderrSys() * best.get().stderrSys();
-        return room > 0 && stat > 0 ? MARGIN * Math.min(1, room / (stat * stat)) : 0;
+        double floor = LEAST_STAT_SHARE * target;
+        double room = Math.max(target * target - best.get().stderrSys() * best.get().stderrSys(), floor * floor);
+        return stat > 0 ? MARGIN * Math.min(1, room / (stat * stat)) : 0;
     }
+
+    /** The statistical error a round aims at is never below this share of the target. */
+    static final double LEAST_STAT_SHARE = 0.5;
 
     /** The share of the variance a round aims below what the target needs. */
     static final double MARGIN = 0.7;
+
+    /**
+     * A size's window values: its grid's, the values inside its jumps, and every value measured at
+     * the size within the grid's span, so that the round's replicas keep the points near x_c equally
+     * precise (the crossing's local cubics read the four nearest, whatever their replicas).
+     */
+    private static double[] withMeasured(SweepSpec spec, List<io.phasesweep.engine.fss.PointRow> points, int size, Double a,
+                                         double[] grid, double[] gap) {
+        TreeSet<Double> values = new TreeSet<>();
+        Arrays.stream(grid).forEach(values::add);
+        if (gap != null) {
+            Arrays.stream(gap).forEach(values::add);
+        }
+        double lo = values.first();
+        double hi = values.last();
+        String control = spec.analysis().control();
+        String across = spec.analysis().across();
+        points.stream()
+                .filter(p -> p.size() == size && p.replicas() >= 1 && (across == null || p.params().real(across) == a))
+                .map(p -> p.params().real(control))
+                .filter(x -> x >= lo && x <= hi)
+                .forEach(values::add);
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** {@code L=128 [0.585, 0.59, 0.595]}, for the console. */
+    private static String describe(Map<Integer, double[]> gaps) {
+        return String.join(", ", gaps.entrySet().stream().map(e -> "L=" + e.getKey() + " " + Arrays.toString(e.getValue())).toList());
+    }
 
     /** The control axis' range at a size: the smallest and largest value the sweep file gives it. */
     private static double[] range(SweepSpec spec, Axis control, int size) {

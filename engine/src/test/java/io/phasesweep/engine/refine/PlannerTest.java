@@ -73,18 +73,46 @@ class PlannerTest {
 
     /**
      * A coarse grid gives poor estimates (the crossing at a grid value, ν large): the windows then
-     * span the axis' range, more densely than the grid, and stay within it.
+     * span the axis' range, more densely than the grid, and stay within it. A size's blocks (a
+     * jump's values, then its window) continue the sweep's replica numbers.
      */
     @Test
     void aCoarseStartSamplesTheAxisRangeDensely() {
         SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
         Planner.Plan plan = Planner.plan(sweep.spec(), sweep.analyze(40), EQUAL, 3, 1);
         assertTrue(sizes(plan).size() >= 2, plan.toString());
+        Map<Integer, Integer> next = new TreeMap<>();
+        long windows = 0;
         for (PointBlock b : plan.blocks()) {
             List<Double> t = b.values().get("T");
-            assertTrue(t.size() >= 5 && t.stream().allMatch(v -> v >= 2.0 && v <= 2.6), b.toString());
-            assertEquals(3, b.firstReplica(), "new replicas follow the sweep's");
+            assertTrue(t.stream().allMatch(v -> v >= 2.0 && v <= 2.6), b.toString());
+            assertEquals(next.getOrDefault(b.size(), 3), b.firstReplica(), "new replicas follow the sweep's: " + plan);
+            next.put(b.size(), b.firstReplica() + b.replicas());
+            // a window, or the values inside the jump between the grid's 2.15 and 2.30
+            assertTrue(t.size() >= 5 || t.stream().allMatch(v -> v > 2.15 && v < 2.30), b.toString());
+            windows += t.size() >= 5 ? 1 : 0;
         }
+        assertTrue(windows >= 2, plan.toString());
+    }
+
+    /**
+     * On the coarse start the crossing is flagged under_resolved: L = 64's curve falls by almost
+     * all its range between T = 2.15 and 2.30, next to x_c. The round fills that interval at that
+     * size although its window waits for a narrower x_c, at a round-number step of a third of it
+     * or less, with the sweep's replicas at least; a percolation-like gap of 0.02 gets three values.
+     */
+    @Test
+    void aJumpNextToAFlaggedEstimateIsFilled() {
+        SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
+        AnalysisResult result = sweep.analyze(40);
+        assertTrue(result.boundaries().stream().map(io.phasesweep.engine.fss.EstimateRow::finding)
+                .anyMatch(f -> f.isMain() && f.method().equals("crossing")
+                        && f.flags().contains(io.phasesweep.engine.fss.Flag.UNDER_RESOLVED)), result.boundaries().toString());
+        Planner.Plan plan = Planner.plan(sweep.spec(), result, EQUAL, 3, 1);
+        PointBlock fill = plan.blocks().stream().filter(b -> b.size() == 64).findFirst().orElseThrow(() -> new AssertionError(plan));
+        assertEquals(List.of(2.2, 2.25), fill.values().get("T"), plan.toString());
+        assertTrue(fill.replicas() >= 3, plan.toString());
+        assertEquals(List.of(0.585, 0.59, 0.595), Gaps.inside(0.58, 0.60));
     }
 
     /**
@@ -197,6 +225,29 @@ class PlannerTest {
         var r = spec.refine();
         return spec.withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("critical_value", target),
                 r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
+    }
+
+    /**
+     * A round aims the variance at what the target needs, with a margin: (target² − sys²)/stat²
+     * of it; a systematic error at or above the target does not lift that aim to "everything the
+     * budget buys", but holds the statistical error at half the target.
+     */
+    @Test
+    void aRoundAimsAtTheTargetEvenWhenTheSystematicErrorExceedsIt() {
+        SweepSpec spec = withTarget(SyntheticSweep.parse(COARSE).spec(), 0.002);
+        assertEquals(Planner.MARGIN * (0.002 * 0.002 - 0.001 * 0.001) / (0.004 * 0.004),
+                Planner.enough(spec, withBest(0.004, 0.001), null), 1e-12);
+        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.004 * 0.004), Planner.enough(spec, withBest(0.004, 0.003), null),
+                1e-12);
+        assertEquals(Planner.MARGIN, Planner.enough(spec, withBest(0.001, 0.003), null), 1e-12);
+    }
+
+    /** An analysis whose only row is a best critical value 2.27 with these errors. */
+    private static AnalysisResult withBest(double stat, double sys) {
+        io.phasesweep.engine.fss.Finding best = new io.phasesweep.engine.fss.Finding(null, null, "best", null, "main", XC,
+                Math.hypot(stat, sys), stat, sys, List.of(8, 16, 32, 64), java.util.Set.of(), null, null, null, null, null,
+                null, 0, "");
+        return new AnalysisResult(List.of(), List.of(new io.phasesweep.engine.fss.BoundaryRow("T", best)), List.of(), List.of());
     }
 
     @Test

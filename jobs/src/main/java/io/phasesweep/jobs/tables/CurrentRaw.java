@@ -97,6 +97,7 @@ public final class CurrentRaw {
         }
 
         Dataset<Row> raw = readTable(spark, out, RawTable.NAME);
+        RawTable.of(spec, model).requireColumnsOf(raw, out.table(RawTable.NAME));
         Dataset<Row> tagged = raw.withColumn(FINISHED, col("run_id").isin(finished.toArray()))
                 .withColumn(IN_SWEEP, inSweep(spec));
         List<Column> columns = new ArrayList<>(Arrays.stream(raw.columns()).map(functions::col).toList());

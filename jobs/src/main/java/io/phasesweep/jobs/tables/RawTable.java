@@ -7,6 +7,8 @@ import io.phasesweep.engine.run.RawRecord;
 import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.Point;
 import io.phasesweep.engine.sweep.SweepSpec;
+import io.phasesweep.jobs.CommandError;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -15,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +52,10 @@ public final class RawTable implements Serializable {
     /** Observable name → true when thermal (with _err and _tau columns). */
     private final Map<String, Boolean> observables;
     private final StructType schema;
+    private final String modelId;
 
     private RawTable(String modelId, Map<String, Boolean> params, Map<String, Boolean> observables) {
+        this.modelId = modelId;
         this.params = params;
         this.observables = observables;
         List<StructField> fields = new ArrayList<>(FIXED);
@@ -96,6 +101,26 @@ public final class RawTable implements Serializable {
 
     public StructType schema() {
         return schema;
+    }
+
+    /**
+     * Refuses a folder's {@code raw} that lacks a column this sweep's rows have: written by an older
+     * version of the model, before a parameter or observable was added. Read on, its rows would fail
+     * deep inside a query (Spark's UNRESOLVED_COLUMN), and a resumed run would append rows of two
+     * schemas to one table.
+     *
+     * @param written the folder's raw table, as read
+     * @param where   the table's path, for the message
+     */
+    public void requireColumnsOf(Dataset<Row> written, String where) throws CommandError {
+        List<String> have = Arrays.asList(written.columns());
+        List<String> missing = Arrays.stream(schema.fieldNames()).filter(name -> !have.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new CommandError(where + " has no column " + String.join(", ", missing.stream().map(n -> "'" + n + "'").toList())
+                    + ", which model " + modelId + " writes now: the folder was written by an older version of the model"
+                    + " (its runs table names the engine_version); analyse it with that version, or run the sweep again"
+                    + " into another folder");
+        }
     }
 
     public Row row(RawRecord record, String runId) {

@@ -22,6 +22,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -86,6 +87,31 @@ class AnalyzeJobTest {
         assertEquals(TestFindings.BOUNDARIES_COLUMNS, ProbeSweeps.columns(table(out, "boundaries")));
         assertEquals(TestFindings.EXPONENTS_COLUMNS, ProbeSweeps.columns(table(out, "exponents")));
         assertEquals(List.of("sweep:string", "model:string", "note:string"), ProbeSweeps.columns(table(out, "notes")));
+    }
+
+    @Test
+    void aFolderWrittenByAnOlderModelVersionIsRefusedNamingTheMissingColumn() throws Exception {
+        OutputFolder out = runSweep(SWEEP);
+        // as an older probe would have written it, before its parameter 'flavour' existed
+        Path older = tmp.resolve("older-raw");
+        table(out, "raw").drop("flavour").write().parquet(older.toString());
+        Path raw = tmp.resolve("out").resolve("raw");
+        try (var files = Files.walk(raw)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        Files.move(older, raw);
+
+        CommandError analysing = assertThrows(CommandError.class, () -> analyze(out));
+        assertTrue(analysing.getMessage().contains("has no column 'flavour', which model probe writes now"), analysing.getMessage());
+        assertTrue(analysing.getMessage().contains("older version of the model"), analysing.getMessage());
+
+        SweepFile sweep = SweepFile.load(tmp.resolve("probe.yaml"), ModelRegistry.load());
+        OutputFolder again = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), out.toString(),
+                OutputFolder.Existing.RESUME);
+        CommandError resuming = assertThrows(CommandError.class,
+                () -> new RunJob(spark, 60, new PrintWriter(log)).run(sweep, again, true, groups -> 2));
+        assertTrue(resuming.getMessage().contains("has no column 'flavour'"), resuming.getMessage());
+        assertEquals(24, table(out, "raw").count(), "a refused resume appends no row");
     }
 
     @Test

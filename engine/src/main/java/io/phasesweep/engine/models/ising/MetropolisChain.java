@@ -11,58 +11,85 @@ import java.util.random.RandomGenerator;
  * ergodic in one dimension at h = 0: a flip with ΔE = 0 is always accepted, so each sweep drags
  * the domain walls along deterministically, and a 32-spin chain at T = 1 then settles at e ≈ −0.95
  * instead of −tanh 1 ≈ −0.76 (the chain test catches this).
+ *
+ * <p>The random numbers are the generator's {@code nextInt(N)} and {@code nextDouble()}, in that
+ * order, read ahead as raw words ({@link RandomWords}) and converted as the JDK converts them, and
+ * the acceptance is compared as an integer threshold on the uniform's 53 bits: the same draws and
+ * the same decisions as calling the generator, which {@code ScalarChainTrajectoryTest} pins.
  */
-class MetropolisChain extends IsingChain {
-    /** Acceptance by [(s_i > 0 ? 1 : 0) · (2z+1) + Σ_nb s_j + z], z the coordination number. */
-    private final double[] acceptance;
+final class MetropolisChain extends IsingChain {
+    /** Entries per spin value in {@link #thresholds}: a power of two above 2z + 1 for every z ≤ 6. */
+    private static final int STRIDE = 16;
+    /** The threshold of a flip that is accepted without a random number (p ≥ 1). */
+    static final long CERTAIN = 1L << 53;
+
+    /** Acceptance thresholds on a uniform's 53 bits, by {@link #index}. */
+    private final long[] thresholds;
+    private final RandomWords randomWords;
 
     MetropolisChain(HypercubicLattice lattice, double coupling, double field, double temperature,
                     RandomGenerator random) {
         super(lattice, coupling, field, temperature, random);
-        int width = 2 * coordination + 1;
-        acceptance = new double[2 * width];
-        for (int up = 0; up < 2; up++) {
-            int s = up == 1 ? 1 : -1;
-            for (int sum = -coordination; sum <= coordination; sum++) {
-                double deltaE = 2 * s * (coupling * sum + field);
-                acceptance[up * width + sum + coordination] = Math.min(1.0, Math.exp(-beta * deltaE));
-            }
-        }
+        this.thresholds = thresholds(coordination, coupling, field, beta);
+        this.randomWords = new RandomWords(random);
     }
 
+    /** {@link RandomWords#threshold} of min(1, exp(−β ΔE)) for each spin and neighbour sum, by {@link #index}. */
+    static long[] thresholds(int z, double coupling, double field, double beta) {
+        long[] out = new long[2 * STRIDE];
+        for (int s = -1; s <= 1; s += 2) {
+            for (int sum = -z; sum <= z; sum++) {
+                double deltaE = 2 * s * (coupling * sum + field);
+                out[index(s, sum, z)] = RandomWords.threshold(Math.exp(-beta * deltaE));
+            }
+        }
+        return out;
+    }
+
+    /** The table entry of spin s = ±1 whose z neighbours sum to {@code sum}: no branch on the spin. */
+    static int index(int s, int sum, int z) {
+        return (s + 1) * (STRIDE / 2) + sum + z;
+    }
+
+    /**
+     * N attempts. The kept sums and the generator's words live in locals for the sweep: in fields
+     * C2 loaded and stored them around every attempt.
+     */
     @Override
     public void update() {
-        for (int attempt = 0; attempt < sites; attempt++) {
-            int i = random.nextInt(sites);
-            int sum = neighbourSum(i);
-            double p = acceptance(i, sum);
-            if (p >= 1.0 || random.nextDouble() < p) {
-                flip(i, sum);
+        int z = coordination;
+        byte[] s = spins;
+        int[] nb = neighbours;
+        long[] t = thresholds;
+        long[] w = randomWords.words;
+        int next = randomWords.next;
+        int n = sites;
+        int mask = n - 1;
+        boolean powerOfTwo = (n & mask) == 0;
+        long bondSum = bonds;
+        long spinSum = magnetization;
+        for (int attempt = 0; attempt < n; attempt++) {
+            if (next > w.length - 2) {
+                next = randomWords.refill(next);
+            }
+            // nextInt(n) as the JDK draws it: a mask for a power of two, else the remainder with rejection
+            int r = (int) (w[next++] >>> 32);
+            int i = r & mask;
+            if (!powerOfTwo) {
+                i = randomWords.remainderBelow(r, n, next);
+                next = randomWords.next;
+            }
+            int sum = neighbourSum(s, nb, i, z);
+            int si = s[i];
+            long threshold = t[index(si, sum, z)];
+            if (threshold == CERTAIN || RandomWords.uniformBits(w[next++]) < threshold) {
+                s[i] = (byte) -si;
+                bondSum -= 2L * si * sum;
+                spinSum -= 2L * si;
             }
         }
-    }
-
-    /** Σ of the spins next to site i. */
-    final int neighbourSum(int i) {
-        int z = coordination;
-        int sum = 0;
-        int base = i * z;
-        for (int k = 0; k < z; k++) {
-            sum += spins[neighbours[base + k]];
-        }
-        return sum;
-    }
-
-    /** The probability of flipping site i, whose neighbours' spins sum to {@code sum}. */
-    final double acceptance(int i, int sum) {
-        int z = coordination;
-        return acceptance[(spins[i] > 0 ? 2 * z + 1 : 0) + sum + z];
-    }
-
-    final void flip(int i, int sum) {
-        int s = spins[i];
-        spins[i] = (byte) -s;
-        bonds -= 2L * s * sum;
-        magnetization -= 2L * s;
+        bonds = bondSum;
+        magnetization = spinSum;
+        randomWords.next = next;
     }
 }

@@ -14,7 +14,10 @@ import java.util.random.RandomGenerator;
  * stays exact, only less efficient when βhN is large.
  */
 final class WolffChain extends IsingChain {
-    private final double addProbability;
+    /** p_add as a threshold on a uniform's 53 bits ({@link RandomWords#threshold}). */
+    private final long addThreshold;
+    private final boolean sitesArePowerOfTwo;
+    private final RandomWords randomWords;
     /** The cluster's sites in the order they joined; also the work list of sites still to grow from. */
     private final int[] cluster;
     /**
@@ -29,59 +32,95 @@ final class WolffChain extends IsingChain {
 
     WolffChain(HypercubicLattice lattice, double coupling, double field, double temperature, RandomGenerator random) {
         super(lattice, coupling, field, temperature, random);
-        this.addProbability = -Math.expm1(-2 * beta * coupling);
+        this.addThreshold = RandomWords.threshold(-Math.expm1(-2 * beta * coupling));
+        this.sitesArePowerOfTwo = (sites & (sites - 1)) == 0;
+        this.randomWords = new RandomWords(random);
         this.cluster = new int[sites];
         this.mark = new int[sites];
     }
 
+    /**
+     * One cluster. The random numbers are the generator's {@code nextInt(N)} for the seed, one
+     * {@code nextDouble()} per aligned neighbour not yet in the cluster, and in a field one more
+     * for the flip, read ahead as raw words ({@link RandomWords}) and converted as the JDK converts
+     * them, the bond test as an integer threshold: the same draws and decisions as calling the
+     * generator, which {@code ScalarChainTrajectoryTest} pins. The arrays, the read index and the
+     * sums live in locals for the update.
+     */
     @Override
     public void update() {
         if (offset > Integer.MAX_VALUE - sites) {
             Arrays.fill(mark, 0);
             offset = 1;
         }
-        int first = offset;
-        int seed = random.nextInt(sites);
-        byte s0 = spins[seed];
         int z = coordination;
-        mark[seed] = first;
-        cluster[0] = seed;
+        byte[] s = spins;
+        int[] nb = neighbours;
+        int[] members = cluster;
+        int[] marks = mark;
+        long add = addThreshold;
+        long[] w = randomWords.words;
+        int next = randomWords.next;
+        if (next == w.length) {
+            next = randomWords.refill(next);
+        }
+        int r = (int) (w[next++] >>> 32);
+        int seed = r & (sites - 1);
+        if (!sitesArePowerOfTwo) {
+            seed = randomWords.remainderBelow(r, sites, next);
+            next = randomWords.next;
+        }
+        int first = offset;
+        byte s0 = s[seed];
+        marks[seed] = first;
+        members[0] = seed;
         int size = 1;
         // For the energy change: the sum of the neighbours' spins over all members, and the number of
         // bonds inside the cluster, each counted once, from the member that joined later.
         long neighbourSum = 0;
         long internalBonds = 0;
-        for (int next = 0; next < size; next++) {
-            int base = cluster[next] * z;
+        for (int grown = 0; grown < size; grown++) {
+            if (next > w.length - z) {
+                next = randomWords.refill(next); // a member reads at most z words
+            }
+            int base = members[grown] * z;
             for (int k = 0; k < z; k++) {
-                int j = neighbours[base + k];
-                byte s = spins[j];
-                neighbourSum += s;
-                if (s != s0) {
+                int j = nb[base + k];
+                byte sj = s[j];
+                neighbourSum += sj;
+                if (sj != s0) {
                     continue;
                 }
-                int m = mark[j];
+                int m = marks[j];
                 if (m >= first) {
-                    if (m < first + next) {
+                    if (m < first + grown) {
                         internalBonds++;
                     }
-                } else if (random.nextDouble() < addProbability) {
-                    mark[j] = first + size;
-                    cluster[size++] = j;
+                } else if (RandomWords.uniformBits(w[next++]) < add) {
+                    marks[j] = first + size;
+                    members[size++] = j;
                 }
             }
         }
         offset = first + size;
         lastClusterSize = size;
         double fieldEnergyChange = 2 * field * s0 * size;
-        if (fieldEnergyChange > 0 && random.nextDouble() >= Math.exp(-beta * fieldEnergyChange)) {
-            return;
+        if (fieldEnergyChange > 0) {
+            if (next == w.length) {
+                next = randomWords.refill(next);
+            }
+            double uniform = RandomWords.uniformBits(w[next++]) * 0x1.0p-53; // nextDouble()
+            if (uniform >= Math.exp(-beta * fieldEnergyChange)) {
+                randomWords.next = next;
+                return;
+            }
         }
+        randomWords.next = next;
         // Only bonds leaving the cluster change sign; each internal bond appears twice in neighbourSum.
         long boundary = neighbourSum - 2 * internalBonds * s0;
         byte flipped = (byte) -s0;
         for (int c = 0; c < size; c++) {
-            spins[cluster[c]] = flipped;
+            s[members[c]] = flipped;
         }
         bonds -= 2 * s0 * boundary;
         magnetization -= 2L * s0 * size;

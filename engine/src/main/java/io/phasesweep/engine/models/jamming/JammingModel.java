@@ -10,8 +10,10 @@ import io.phasesweep.engine.model.ParamSpec;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.model.Task;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -63,7 +65,14 @@ public final class JammingModel implements Model {
                 ParamSpec.real("width", 1e-3, 1e-12, 1.0, "linear cost only: x^2/(2 width) below width, so that"
                         + " the force is continuous; solutions unchanged, minima moved by O(width)"),
                 ParamSpec.word("patterns", "gaussian", List.of("gaussian", "binary"),
-                        "pattern components: standard normal or ±1"));
+                        "pattern components: standard normal or ±1"),
+                ParamSpec.word("protocol", "descend", List.of("descend", "jam"), "descend: one descent at kappa;"
+                        + " jam: the sample brought to its jamming point by changing kappa (decompression from the"
+                        + " jammed side, bisection until 0 < H/P < " + Decompression.JAMMED + ")"),
+                ParamSpec.real("gap_cutoff", 0.1, 1e-12, null, "gaps h_mu - kappa below it enter gamma's tail;"
+                        + " a tenth of it gamma_inner's"),
+                ParamSpec.real("force_cutoff", 0.3, 1e-12, null, "forces / their mean below it enter theta's tail;"
+                        + " a tenth of it theta_inner's"));
     }
 
     @Override
@@ -76,14 +85,40 @@ public final class JammingModel implements Model {
                         + " 0 at a solution"),
                 ObservableSpec.value("steps", "FIRE steps to the stopping rule"),
                 ObservableSpec.value("uncertified", "1 if sat = 0 but the descent was stopped by the absolute force floor,"
-                        + " not certified stationary (|P_⊥∇H| > 1e-9·√(2H)): possibly a very slow way into a solution"));
+                        + " not certified stationary (|P_⊥∇H| > 1e-9·√(2H)): possibly a very slow way into a solution"),
+                ObservableSpec.value("kappa_end", "the margin of the final minimum: kappa (descend), the sample's jamming"
+                        + " margin at this load (jam)"),
+                ObservableSpec.value("gaps", "gaps h_mu - kappa_end > 0 of the non-overlapping constraints at most gap_cutoff"),
+                ObservableSpec.value("gaps_log", "sum of ln(gap_cutoff/gap) over them"),
+                ObservableSpec.value("gaps_inner", "gaps at most gap_cutoff/10"),
+                ObservableSpec.value("gaps_inner_log", "sum of ln(gap_cutoff/10/gap) over them"),
+                ObservableSpec.value("forces", "forces of the overlapping constraints, divided by their mean, at most"
+                        + " force_cutoff (none at a solution)"),
+                ObservableSpec.value("forces_log", "sum of ln(force_cutoff/force) over them"),
+                ObservableSpec.value("forces_inner", "forces at most force_cutoff/10"),
+                ObservableSpec.value("forces_inner_log", "sum of ln(force_cutoff/10/force) over them"));
     }
 
     @Override
     public List<DerivedObservable> derived() {
         return List.of(new DerivedObservable("z_unsat", "[contacts]/(1 − [sat]): contacts/N averaged over the unsatisfied"
                 + " samples (at least 1 at any minimum of positive energy; 1 at jamming)",
-                List.of("contacts", "sat"), (means, params, size) -> means[0] / (1 - means[1])));
+                List.of("contacts", "sat"), (means, params, size) -> means[0] / (1 - means[1])),
+                tailExponent("gamma", "gaps", "gap_cutoff", "P(h) ~ h^-gamma", -1),
+                tailExponent("gamma_inner", "gaps_inner", "gap_cutoff/10", "P(h) ~ h^-gamma", -1),
+                tailExponent("theta", "forces", "force_cutoff", "P(f) ~ f^theta", 1),
+                tailExponent("theta_inner", "forces_inner", "force_cutoff/10", "P(f) ~ f^theta", 1));
+    }
+
+    /**
+     * The pooled maximum-likelihood exponent of a tail ({@link PowerLawTail}): a = [n]/[L] over the
+     * replicas, the exponent 1 − a (gaps) or a − 1 (forces).
+     */
+    private static DerivedObservable tailExponent(String name, String tail, String cutoff, String law, int sign) {
+        return new DerivedObservable(name, law + " below " + cutoff + ": " + (sign < 0 ? "1 - " : "") + "[" + tail
+                + "]/[" + tail + "_log]" + (sign > 0 ? " - 1" : "") + ", the maximum-likelihood exponent of the tails"
+                + " pooled over the replicas (protocol jam: at jamming)",
+                List.of(tail, tail + "_log"), (means, params, size) -> sign * (means[0] / means[1] - 1));
     }
 
     @Override
@@ -94,8 +129,9 @@ public final class JammingModel implements Model {
 
     @Override
     public double cost(Task task) {
-        // P·N per step; steps grow near jamming, which the cost cannot know
-        return (double) patternCount(task) * task.size();
+        // P·N per step; steps grow near jamming, which the cost cannot know; jamming takes ~30 descents
+        double descents = task.params().word("protocol").equals("jam") ? 30 : 1;
+        return descents * patternCount(task) * task.size();
     }
 
     @Override
@@ -105,20 +141,62 @@ public final class JammingModel implements Model {
         double[] rows = patterns(p, n, task.params().word("patterns").equals("binary"), streams.disorder());
         double kappa = task.params().real("kappa");
         boolean linear = task.params().word("cost").equals("linear");
-        SoftConstraints landscape = linear ? SoftConstraints.linear(rows, p, n, kappa, task.params().real("width"))
-                : SoftConstraints.harmonic(rows, p, n, kappa);
-        Fire.Result end = Fire.minimise(landscape, randomStart(n, streams.dynamics()), STOP,
-                task.budget().count(MAX_STEPS), deadline);
-        if (!end.converged()) {
-            throw new IllegalStateException("FIRE did not converge in " + end.steps() + " steps: H/P = "
-                    + end.energy() / p + ", |grad| = " + end.force());
+        double width = task.params().real("width");
+        DoubleFunction<SoftConstraints> landscapes = margin -> linear ? SoftConstraints.linear(rows, p, n, margin, width)
+                : SoftConstraints.harmonic(rows, p, n, margin);
+        double[] start = randomStart(n, streams.dynamics());
+        long maxSteps = task.budget().count(MAX_STEPS);
+        Fire.Result end;
+        double kappaEnd;
+        long steps;
+        if (task.params().word("protocol").equals("jam")) {
+            Decompression.Jammed jammed = Decompression.jam(landscapes, kappa, start, STOP, maxSteps, deadline);
+            end = jammed.minimum();
+            kappaEnd = jammed.kappa();
+            steps = jammed.steps();
+        } else {
+            end = Fire.minimise(landscapes.apply(kappa), start, STOP, maxSteps, deadline);
+            if (!end.converged()) {
+                throw new IllegalStateException("FIRE did not converge in " + end.steps() + " steps: H/P = "
+                        + end.energy() / p + ", |grad| = " + end.force());
+            }
+            kappaEnd = kappa;
+            steps = end.steps();
         }
+        SoftConstraints landscape = landscapes.apply(kappaEnd);
         boolean sat = end.energy() / p <= STOP.solved();
         double energy = (linear ? landscape.ramp(end.stabilities()) : end.energy()) / p;
-        int contacts = sat ? 0 : overlaps(end.stabilities(), kappa);
+        int contacts = sat ? 0 : overlaps(end.stabilities(), kappaEnd);
         boolean uncertified = !sat && !end.certified(STOP);
-        return Measurement.of(Map.of("sat", sat ? 1.0 : 0.0, "energy", energy, "contacts", (double) contacts / n,
-                "steps", (double) end.steps(), "uncertified", uncertified ? 1.0 : 0.0));
+        Map<String, Double> values = new HashMap<>(Map.of("sat", sat ? 1.0 : 0.0, "energy", energy,
+                "contacts", (double) contacts / n, "steps", (double) steps, "uncertified", uncertified ? 1.0 : 0.0,
+                "kappa_end", kappaEnd));
+        double[] x = new double[p];
+        tails(values, "gaps", x, sat ? 0 : landscape.gaps(end.stabilities(), x), task.params().real("gap_cutoff"));
+        int forces = sat ? 0 : landscape.contactForces(end.stabilities(), x);
+        divideByMean(x, forces);
+        tails(values, "forces", x, forces, task.params().real("force_cutoff"));
+        return Measurement.of(values);
+    }
+
+    /** The tails of {@code x[0..length)} below the cutoff and a tenth of it, as {@code name}, {@code name_log}, {@code name_inner}, .... */
+    private static void tails(Map<String, Double> values, String name, double[] x, int length, double cutoff) {
+        PowerLawTail tail = PowerLawTail.of(x, length, cutoff);
+        PowerLawTail inner = PowerLawTail.of(x, length, cutoff / 10);
+        values.put(name, (double) tail.count());
+        values.put(name + "_log", tail.logSum());
+        values.put(name + "_inner", (double) inner.count());
+        values.put(name + "_inner_log", inner.logSum());
+    }
+
+    private static void divideByMean(double[] x, int length) {
+        double sum = 0;
+        for (int i = 0; i < length; i++) {
+            sum += x[i];
+        }
+        for (int i = 0; i < length; i++) {
+            x[i] *= length / sum;
+        }
     }
 
     static int patternCount(Task task) {

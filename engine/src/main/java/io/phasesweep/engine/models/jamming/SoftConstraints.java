@@ -96,17 +96,8 @@ final class SoftConstraints {
         for (int mu = 0; mu < constraints; mu++) {
             double x = kappa - h[mu];
             if (x > 0) {
-                double f;
-                if (width == 0) {
-                    f = x;
-                    energy += 0.5 * x * x;
-                } else if (x < width) {
-                    f = x / width;
-                    energy += 0.5 * x * f;
-                } else {
-                    f = 1;
-                    energy += x - 0.5 * width;
-                }
+                double f = force(x);
+                energy += width == 0 || x < width ? 0.5 * x * f : x - 0.5 * width;
                 forces += f * f;
                 int k = mu * n;
                 for (int i = 0; i < n; i++) {
@@ -115,6 +106,33 @@ final class SoftConstraints {
             }
         }
         return new Evaluation(energy, Math.sqrt(forces));
+    }
+
+    /** The force of an overlap x &gt; 0: x (harmonic), x/δ below the width δ and 1 above it (linear). */
+    private double force(double x) {
+        return width == 0 ? x : Math.min(x / width, 1);
+    }
+
+    /** Writes the forces f_μ of the overlapping constraints (h_μ &lt; κ) into {@code out}; returns their number. */
+    int contactForces(double[] h, double[] out) {
+        int k = 0;
+        for (double x : h) {
+            if (x < kappa) {
+                out[k++] = force(kappa - x);
+            }
+        }
+        return k;
+    }
+
+    /** Writes the gaps h_μ − κ ≥ 0 of the other constraints into {@code out}; returns their number. */
+    int gaps(double[] h, double[] out) {
+        int k = 0;
+        for (double x : h) {
+            if (x >= kappa) {
+                out[k++] = x - kappa;
+            }
+        }
+        return k;
     }
 
     /** Σ_μ max(0, κ − h_μ): the unsmoothed linear cost at stabilities h. */

@@ -38,7 +38,7 @@ public final class IsingBenchmark {
                 metropolis.update();
                 return sites;
             }, seconds);
-            MetropolisChain checkerboard = new CheckerboardMetropolisChain(lattice, 1, 0, TEMPERATURE, Seeds.generator(4));
+            CheckerboardMetropolisChain checkerboard = new CheckerboardMetropolisChain(lattice, 1, 0, TEMPERATURE, Seeds.generator(4));
             double cb = nanosPer(() -> {
                 checkerboard.update();
                 return sites;

@@ -26,7 +26,8 @@ class JammingModelTest {
 
     private static Task task(int n, double alpha, double kappa, String cost, double maxSteps) {
         return new Task(new ParamValues(Map.of("alpha", alpha, "kappa", kappa, "cost", cost, "width", 1e-3,
-                "patterns", "gaussian")), n, new Budget(Map.of(JammingModel.MAX_STEPS, maxSteps)));
+                "patterns", "gaussian", "protocol", "descend", "gap_cutoff", 0.1, "force_cutoff", 0.3)), n,
+                new Budget(Map.of(JammingModel.MAX_STEPS, maxSteps)));
     }
 
     /** Fresh streams of one sample: both models draw their patterns from the same disorder stream. */
@@ -111,57 +112,33 @@ class JammingModelTest {
 
     /**
      * Isostaticity: at the jamming point the minimum has exactly N contacts, one more than the
-     * N − 1 degrees of freedom on the sphere (as N_c = N_dof + 1 for soft spheres at jamming). Each
-     * sample is jammed by decompression: from a minimum of positive energy, κ is bisected, each trial
-     * minimum started from the last jammed one, keeping the jammed side, until H/P is below 1e-12
-     * while still positive; then the overlaps are counted.
+     * N − 1 degrees of freedom on the sphere (as N_c = N_dof + 1 for soft spheres at jamming). The
+     * protocol `jam` brings each sample there: from a minimum of positive energy at κ = 0 (α = 6,
+     * UNSAT by Cover's α_c = 2) by decompression, and from a solution at κ = −1 (α = 3, far below
+     * its α_J) by compression first.
      */
     @Test
     void jammedMinimumIsIsostatic() {
         for (int n : new int[] {16, 24, 32}) {
             for (int r = 0; r < 3; r++) {
-                int p = 6 * n;
-                double[] rows = JammingModel.patterns(p, n, false, Seeds.generator(Seeds.disorder(11, n, r)));
-                Jammed jammed = decompress(rows, p, n, JammingModel.randomStart(n, Seeds.generator(r)));
-                double energy = jammed.minimum().energy() / p;
-                assertTrue(energy > 0 && energy < 1e-12, "H/P = " + energy);
-                int contacts = JammingModel.overlaps(jammed.minimum().stabilities(), jammed.kappa());
-                assertEquals(n, contacts, "N=" + n + " sample " + r);
+                isostatic(n, 6.0, 0.0, r, true);
+                isostatic(n, 3.0, -1.0, r, false);
             }
         }
     }
 
-    /** The model's stopping rule without its absolute floor: every positive-energy stop is a stationary point. */
-    private static final Fire.Stop CERTIFIED = new Fire.Stop(JammingModel.STOP.solved(), JammingModel.STOP.relative(), 0);
-
-    /** A minimum of positive energy and the margin it was found at. */
-    private record Jammed(Fire.Result minimum, double kappa) {
+    private void isostatic(int n, double alpha, double kappa, int replica, boolean decompressed) {
+        Map<String, Double> jammed = model.run(jam(n, alpha, kappa), streams(n, replica), Deadline.none()).values();
+        String what = "N=" + n + " α=" + alpha + " sample " + replica + ": ";
+        assertTrue(jammed.get("energy") > 0 && jammed.get("energy") < Decompression.JAMMED, what + "H/P " + jammed.get("energy"));
+        assertEquals(1.0, jammed.get("contacts"), what + "contacts/N");
+        assertEquals(decompressed, jammed.get("kappa_end") < kappa, what + "κ_J " + jammed.get("kappa_end"));
     }
 
-    /** The load α = 6 is jammed at κ = 0 (Cover: α_c = 2); κ = −3 leaves every such sample satisfiable. */
-    private static Jammed decompress(double[] rows, int p, int n, double[] start) {
-        double jammedKappa = 0;
-        double freeKappa = -3;
-        Fire.Result jammed = minimise(rows, p, n, jammedKappa, start);
-        assertTrue(jammed.energy() / p > JammingModel.STOP.solved(), "not jammed at κ = " + jammedKappa);
-        while (jammed.energy() / p >= 1e-12) {
-            double kappa = 0.5 * (jammedKappa + freeKappa);
-            assertTrue(jammedKappa - freeKappa > 1e-14, "κ interval closed at H/P = " + jammed.energy() / p);
-            Fire.Result trial = minimise(rows, p, n, kappa, jammed.w());
-            if (trial.energy() / p > JammingModel.STOP.solved()) {
-                jammedKappa = kappa;
-                jammed = trial;
-            } else {
-                freeKappa = kappa;
-            }
-        }
-        return new Jammed(jammed, jammedKappa);
-    }
-
-    private static Fire.Result minimise(double[] rows, int p, int n, double kappa, double[] start) {
-        Fire.Result end = Fire.minimise(SoftConstraints.harmonic(rows, p, n, kappa), start, CERTIFIED, 10_000_000, Deadline.none());
-        assertTrue(end.converged());
-        return end;
+    private static Task jam(int n, double alpha, double kappa) {
+        return new Task(new ParamValues(Map.of("alpha", alpha, "kappa", kappa, "cost", "harmonic", "width", 1e-3,
+                "patterns", "gaussian", "protocol", "jam", "gap_cutoff", 0.1, "force_cutoff", 0.3)), n,
+                new Budget(Map.of(JammingModel.MAX_STEPS, 1e7)));
     }
 
     /**
