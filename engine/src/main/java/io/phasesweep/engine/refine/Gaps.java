@@ -11,13 +11,17 @@ import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.RefineSpec;
 import io.phasesweep.engine.sweep.SweepSpec;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -43,14 +47,14 @@ final class Gaps {
                         result.exponents().stream().filter(e -> targets.contains(e.quantity())))
                 .map(EstimateRow::finding)
                 .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across)
-                        && f.flags().contains(Flag.UNDER_RESOLVED) && Double.isFinite(f.value()) && f.observable() != null)
-                .forEach(f -> {
+                        && f.flags().contains(Flag.UNDER_RESOLVED) && f.observable() != null)
+                .forEach(f -> criticalValue(result, f).ifPresent(xc -> {
                     for (int size : f.sizes()) {
-                        for (GridJump j : jumps(spec, result.points(), f, size, across)) {
+                        for (GridJump j : jumps(spec, result.points(), f.observable(), size, across, xc)) {
                             fill.computeIfAbsent(size, s -> new TreeSet<>()).addAll(inside(j.from(), j.to()));
                         }
                     }
-                });
+                }));
         Map<Integer, double[]> out = new TreeMap<>();
         fill.forEach((size, values) -> {
             if (!values.isEmpty()) {
@@ -60,19 +64,44 @@ final class Gaps {
         return out;
     }
 
-    /** The jumps of one size's curve of the finding's observable next to its value, from the {@code points} table. */
-    private static List<GridJump> jumps(SweepSpec spec, List<PointRow> points, Finding f, int size, Double across) {
+    /**
+     * The x_c next to which a flagged finding's jumps count: its own value for a boundary row; for
+     * an exponent row (its value is the exponent) the x_c of the boundary row of the same method,
+     * observable and variant.
+     */
+    private static Optional<Double> criticalValue(AnalysisResult result, Finding f) {
+        boolean boundary = result.boundaries().stream().anyMatch(b -> b.finding() == f);
+        Optional<Double> xc = boundary ? Optional.of(f.value()) : result.boundaries().stream().map(EstimateRow::finding)
+                .filter(b -> b.method().equals(f.method()) && Objects.equals(b.observable(), f.observable())
+                        && b.variant().equals(f.variant()) && Objects.equals(b.acrossValue(), f.acrossValue()))
+                .map(Finding::value).findFirst();
+        return xc.filter(Double::isFinite);
+    }
+
+    /**
+     * The jumps next to {@code xc} of one size's curves of the observable, from the {@code points}
+     * table: one curve per value of the axes other than the control (the analysis reads each
+     * separately), at the across value.
+     */
+    private static List<GridJump> jumps(SweepSpec spec, List<PointRow> points, String observable, int size, Double across,
+                                        double xc) {
         String control = spec.analysis().control();
         String acrossAxis = spec.analysis().across();
-        List<PointRow> curve = points.stream()
+        List<String> others = spec.axes().stream().map(Axis::name).filter(n -> !n.equals(control)).toList();
+        Map<List<Double>, List<PointRow>> curves = points.stream()
                 .filter(p -> p.size() == size && p.replicas() >= 1 && (across == null || p.params().real(acrossAxis) == across))
-                .filter(p -> p.observables().get(f.observable()) != null && Double.isFinite(p.observables().get(f.observable()).value()))
+                .filter(p -> p.observables().get(observable) != null && Double.isFinite(p.observables().get(observable).value()))
                 .sorted(Comparator.comparingDouble(p -> p.params().real(control)))
-                .toList();
-        double[] x = curve.stream().mapToDouble(p -> p.params().real(control)).toArray();
-        double[] y = curve.stream().mapToDouble(p -> p.observables().get(f.observable()).value()).toArray();
-        double[] e = curve.stream().mapToDouble(p -> p.observables().get(f.observable()).error()).toArray();
-        return GridResolution.jumps(size, x, y, e, f.value());
+                .collect(Collectors.groupingBy(p -> others.stream().map(n -> p.params().real(n)).toList(), LinkedHashMap::new,
+                        Collectors.toList()));
+        List<GridJump> out = new ArrayList<>();
+        for (List<PointRow> curve : curves.values()) {
+            double[] x = curve.stream().mapToDouble(p -> p.params().real(control)).toArray();
+            double[] y = curve.stream().mapToDouble(p -> p.observables().get(observable).value()).toArray();
+            double[] e = curve.stream().mapToDouble(p -> p.observables().get(observable).error()).toArray();
+            out.addAll(GridResolution.jumps(size, x, y, e, xc));
+        }
+        return out;
     }
 
     /**
@@ -80,9 +109,12 @@ final class Gaps {
      * 2 or 5 × 10^k) of at most a {@link #DIVISIONS}th of the interval.
      */
     static List<Double> inside(double from, double to) {
+        if (!(to > from) || !Double.isFinite(to - from)) {
+            return List.of();
+        }
         // (a hair above the third: 0.15/3 is 0.04999... in binary)
         double step = ScalingWindow.roundStepBelow((to - from) / DIVISIONS * (1 + 1e-9));
-        List<Double> out = new java.util.ArrayList<>();
+        List<Double> out = new ArrayList<>();
         for (long k = (long) Math.floor(from / step) + 1; k * step < to; k++) {
             double v = Axis.round(k * step);
             if (v > from && v < to) {

@@ -251,7 +251,8 @@ public final class Planner {
      * {@link #LEAST_STAT_SHARE} of the target: a systematic error near or above the target is a
      * disagreement of variants that replicas do not remove (and that often vanishes with the next
      * round's data), and chasing it with replicas overshot (2D Ising: a round from 0.0027 to 0.0007
-     * against a target of 0.002, 1785 points).
+     * against a target of 0.002, 1785 points). Once the statistical error is at that floor and the
+     * systematic error alone exceeds what the target leaves, 1: the round buys no replicas.
      */
     static double enough(SweepSpec spec, AnalysisResult result, Double a) {
         Double target = spec.refine().target().get(RefineSpec.CRITICAL_VALUE);
@@ -264,8 +265,14 @@ public final class Planner {
             return MARGIN;
         }
         double stat = best.get().stderrStat();
+        double sys = best.get().stderrSys();
         double floor = LEAST_STAT_SHARE * target;
-        double room = Math.max(target * target - best.get().stderrSys() * best.get().stderrSys(), floor * floor);
+        if (stat <= floor && target * target - sys * sys <= floor * floor) {
+            // the statistical error is at its floor and the systematic one alone keeps the target out
+            // of reach: replicas buy nothing (the round samples the windows only)
+            return 1;
+        }
+        double room = Math.max(target * target - sys * sys, floor * floor);
         return stat > 0 ? MARGIN * Math.min(1, room / (stat * stat)) : 0;
     }
 

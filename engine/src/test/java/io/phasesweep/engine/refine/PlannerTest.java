@@ -6,11 +6,13 @@ import io.phasesweep.engine.sweep.PointBlock;
 import io.phasesweep.engine.sweep.SweepSpec;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The planner on synthetic sweeps, whose x_c = 2.27 and ν = 1 are known. */
@@ -113,6 +115,37 @@ class PlannerTest {
         assertEquals(List.of(2.2, 2.25), fill.values().get("T"), plan.toString());
         assertTrue(fill.replicas() >= 3, plan.toString());
         assertEquals(List.of(0.585, 0.59, 0.595), Gaps.inside(0.58, 0.60));
+    }
+
+    /**
+     * An empty or reversed interval (two points of one control value, e.g. of a curve that mixed
+     * another axis' values) has nothing inside: the review found the loop never ending there.
+     */
+    @Test
+    void anEmptyIntervalHasNothingInside() {
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            assertEquals(List.of(), Gaps.inside(0.5, 0.5));
+            assertEquals(List.of(), Gaps.inside(0.6, 0.5));
+            assertEquals(List.of(), Gaps.inside(0.5, Double.NaN));
+        });
+    }
+
+    /**
+     * A target exponent's flagged collapse fills the jumps next to the collapse's x_c, not next to
+     * the exponent's value: with a nu target only, the coarse start's jump at L = 64 between 2.15 and
+     * 2.30 is filled as for the critical value (review: nu = 1 was read as x_c, far outside [2.0, 2.6]).
+     */
+    @Test
+    void aFlaggedExponentFillsTheJumpsNextToItsCriticalValue() {
+        SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
+        var r = sweep.spec().refine();
+        SweepSpec nuOnly = sweep.spec().withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("nu", 0.01),
+                r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
+        AnalysisResult result = sweep.analyze(40);
+        assertTrue(result.exponents().stream().map(io.phasesweep.engine.fss.EstimateRow::finding)
+                .anyMatch(f -> f.isMain() && f.flags().contains(io.phasesweep.engine.fss.Flag.UNDER_RESOLVED)),
+                result.exponents().toString());
+        assertEquals(List.of(2.2, 2.25), List.of(Arrays.stream(Gaps.of(nuOnly, result, null).get(64)).boxed().toArray()));
     }
 
     /**
@@ -230,7 +263,7 @@ class PlannerTest {
     /**
      * A round aims the variance at what the target needs, with a margin: (target² − sys²)/stat²
      * of it; a systematic error at or above the target does not lift that aim to "everything the
-     * budget buys", but holds the statistical error at half the target.
+     * budget buys", but holds the statistical error at half the target, and buys nothing once it is there.
      */
     @Test
     void aRoundAimsAtTheTargetEvenWhenTheSystematicErrorExceedsIt() {
@@ -239,7 +272,10 @@ class PlannerTest {
                 Planner.enough(spec, withBest(0.004, 0.001), null), 1e-12);
         assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.004 * 0.004), Planner.enough(spec, withBest(0.004, 0.003), null),
                 1e-12);
-        assertEquals(Planner.MARGIN, Planner.enough(spec, withBest(0.001, 0.003), null), 1e-12);
+        assertEquals(1, Planner.enough(spec, withBest(0.001, 0.003), null), 1e-12,
+                "stat at half the target, sys above it: no replicas (review: a margin kept buying below the floor)");
+        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.0011 * 0.0011), Planner.enough(spec, withBest(0.0011, 0.003), null),
+                1e-12, "just above the floor: aimed at the floor");
     }
 
     /** An analysis whose only row is a best critical value 2.27 with these errors. */

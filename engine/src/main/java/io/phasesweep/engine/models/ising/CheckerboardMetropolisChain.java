@@ -36,8 +36,8 @@ final class CheckerboardMetropolisChain extends IsingChain {
      * 2^53, is above every uniform's bits): one unpredictable branch per attempt instead of two.
      * The sweep's uniforms are drawn first, all at once, and the kept sums live in locals: drawn in
      * blocks of 1024 between parts of the sweep, the block loop compiled into the sweep's loop made
-     * C2 keep the sweep's locals on the stack (11.0-11.8 ns per attempt against 8.9-9.1 at L = 64,
-     * same run).
+     * C2 keep the sweep's locals on the stack (L = 64: 11.0-11.8 ns per attempt, 9.1-9.8 with the
+     * block loop kept out of line by a compiler flag in the same run; drawn before the sweep 8.9).
      */
     @Override
     public void update() {
