@@ -5,6 +5,7 @@
 # Not a test.
 #   bench/sweep-throughput.sh              # short points: 2000 points of ~10 ms (ising L = 16, Wolff)
 #   bench/sweep-throughput.sh long         # long points: 12 points of ~1 s (ising L = 64, Wolff)
+#   bench/sweep-throughput.sh one          # one point of ~30 ms: the whole command is the fixed cost of a run
 #   bench/sweep-throughput.sh POINTS SIZE MEASURE [ROUNDS]
 # The sweep is 2D Ising, Wolff, 20 temperatures over [2.2, 2.4], POINTS / 20 replicas (at least 1),
 # 50 thermalization and MEASURE measured cluster flips, without an analysis section: the run
@@ -21,6 +22,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 case "${1:-short}" in
     short) points=2000 size=16 measure=500 rounds=${2:-1} ;;
     long) points=12 size=64 measure=16000 rounds=${2:-1} ;;
+    one) points=1 size=16 measure=1000 rounds=${2:-1} ;;
     *) points=$1 size=$2 measure=$3 rounds=${4:-1} ;;
 esac
 work="$(mktemp -d)"

@@ -42,6 +42,7 @@ public final class Main {
     boolean verbose;
 
     public static void main(String[] args) {
+        CompilerDirectives.installInBackground();
         Signals.install(System.err);
         int code;
         try {

@@ -63,10 +63,12 @@ public final class RunCommand implements Callable<Integer> {
             + " without an ok row (missing, failed or timed out)")
     boolean resume;
 
-    @Option(names = "--waves", paramLabel = "N", defaultValue = "" + RunJob.DEFAULT_WAVES,
+    /** Null when not given: up to {@link RunJob#DEFAULT_WAVES}, fewer by the first wave's pace ({@link RunJob#timedWaves}). */
+    @Option(names = "--waves", paramLabel = "N",
             description = "write raw in up to N waves, each committed when done, so a stopped run keeps its finished"
-                    + " waves for --resume (default: ${DEFAULT-VALUE})")
-    int waves;
+                    + " waves for --resume (default: up to " + RunJob.DEFAULT_WAVES + ", each after the first at least "
+                    + RunJob.MIN_WAVE_SECONDS + " s long by the first's pace)")
+    Integer waves;
 
     @Option(names = "--max-points", paramLabel = "N", defaultValue = "1000000",
             description = "refuse a sweep of more points than this (default: ${DEFAULT-VALUE})")
@@ -85,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         SweepFile sweep = SweepFile.load(file, ModelRegistry.load(),
                 SweepParser.Limits.DEFAULT.withMaxPoints(maxPoints).withTimeLimit(timeLimit));
-        if (waves < 1) {
+        if (waves != null && waves < 1) {
             throw new CommandError("--waves: expected a positive integer, got " + waves);
         }
         if (overwrite && resume) {
@@ -110,13 +112,14 @@ public final class RunCommand implements Callable<Integer> {
         return sparkOptions.withSession("phasesweep " + sweep.spec().name(), spark -> {
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
             if (sweep.spec().refine() != null) {
-                RefineJob.Outcome refined = new RefineJob(spark, timeLimit, waves, log, progress).run(sweep, folder, resume);
+                RefineJob.Outcome refined = new RefineJob(spark, timeLimit, mostWaves(), log, progress).run(sweep, folder, resume);
                 log.printf("refine: stopped after round %d (%s)%n", refined.rounds(), refined.stop().column());
                 Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
                 return 0;
             }
             long started = System.nanoTime();
-            RunSummary run = new RunJob(spark, timeLimit, waves, log, progress).run(sweep, folder, resume);
+            RunJob job = new RunJob(spark, timeLimit, mostWaves(), log, progress);
+            RunSummary run = (waves == null ? job.timedWaves() : job).run(sweep, folder, resume);
             double runSeconds = seconds(started);
             Progress.done(progress, run);
             log.printf("%d points: %d ok, %d failed, %d timeout in %.1f s%n", run.total(), run.ok(), run.failed(),
@@ -131,6 +134,10 @@ public final class RunCommand implements Callable<Integer> {
             Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
             return 0;
         });
+    }
+
+    private int mostWaves() {
+        return waves != null ? waves : RunJob.DEFAULT_WAVES;
     }
 
     private static double seconds(long since) {

@@ -47,6 +47,18 @@ public final class Bins {
     }
 
     /**
+     * Waves for the rest of a run after its first wave, by the first wave's pace: as many as keep
+     * each at least {@code minSeconds} long, at least one and at most {@code most}. A wave's commit
+     * costs a Spark job and a file per task; a stopped run loses at most its current wave.
+     *
+     * @param restSeconds the rest's cost at the first wave's seconds per unit of cost
+     */
+    static int timedWaves(double restSeconds, double minSeconds, int most) {
+        double waves = Math.ceil(restSeconds / minSeconds);
+        return (int) Math.max(1, Math.min(most, Double.isNaN(waves) ? most : waves));
+    }
+
+    /**
      * The groups dealt round-robin by falling cost into at most {@code waves} waves of at least
      * {@link #PER_CORE} groups per core, so every wave mixes big and small groups and keeps the
      * cores busy.

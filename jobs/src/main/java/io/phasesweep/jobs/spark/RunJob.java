@@ -45,12 +45,15 @@ import java.util.function.IntUnaryOperator;
 public final class RunJob {
     /** Write jobs a run is split into at most, unless told otherwise ({@code run --waves}). */
     public static final int DEFAULT_WAVES = 10;
+    /** With {@link #timedWaves}, the shortest wave after the first, in seconds by the first wave's pace. */
+    public static final int MIN_WAVE_SECONDS = 30;
 
     private final SparkSession spark;
     private final double defaultLimitSeconds;
     private final int waves;
     private final PrintWriter log;
     private final Progress.Output progress;
+    private final boolean timed;
 
     /** A run in at most {@link #DEFAULT_WAVES} waves with progress as text lines in {@code log}. */
     public RunJob(SparkSession spark, double defaultLimitSeconds, PrintWriter log) {
@@ -68,11 +71,26 @@ public final class RunJob {
 
     /** @param progress how and where progress is shown */
     public RunJob(SparkSession spark, double defaultLimitSeconds, int waves, PrintWriter log, Progress.Output progress) {
+        this(spark, defaultLimitSeconds, waves, log, progress, false);
+    }
+
+    private RunJob(SparkSession spark, double defaultLimitSeconds, int waves, PrintWriter log, Progress.Output progress,
+                   boolean timed) {
         this.spark = spark;
         this.defaultLimitSeconds = defaultLimitSeconds;
         this.waves = waves;
         this.log = log;
         this.progress = progress;
+        this.timed = timed;
+    }
+
+    /**
+     * This run with its waves after the first re-planned by the first wave's pace: fewer, each
+     * lasting at least {@link #MIN_WAVE_SECONDS}, up to the same most. A small sweep then pays a
+     * wave's commit (a Spark job, a file per task) twice instead of ten times; a long one runs as before.
+     */
+    public RunJob timedWaves() {
+        return new RunJob(spark, defaultLimitSeconds, waves, log, progress, true);
     }
 
     /** Runs every point of the sweep (no {@code --resume}). */
@@ -115,8 +133,8 @@ public final class RunJob {
             groups = MeasuredCosts.read(spark, out, all).priced(groups);
         }
         List<List<PointGroup>> parts = Bins.inWaves(groups, cores(), waves);
-        log.printf("%s: %d points to run in %d groups, %d waves, run %s%n", spec.name(), total, groups.size(),
-                parts.size(), runId).flush();
+        log.printf("%s: %d points to run in %d groups, %s%d waves, run %s%n", spec.name(), total, groups.size(),
+                timed && parts.size() > 2 ? "up to " : "", parts.size(), runId).flush();
         if (resume) {
             log.printf("resume: %d points of the sweep already ok in %s%n", earlier.okPoints(), out).flush();
         }
@@ -130,10 +148,15 @@ public final class RunJob {
         shown.start(spark.sparkContext().uiWebUrl().getOrElse(() -> null));
         spark.sparkContext().addSparkListener(shown);
         try {
-            for (List<PointGroup> wave : parts) {
+            for (int w = 0; w < parts.size(); w++) {
+                List<PointGroup> wave = parts.get(w);
+                long waveStarted = System.nanoTime();
                 List<List<PointGroup>> work = Bins.longestFirst(wave, Math.min(bins.applyAsInt(wave.size()), wave.size()));
                 JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, done, failed, timedOut);
                 spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
+                if (timed && w == 0 && parts.size() > 2) {
+                    parts = rest(parts, (System.nanoTime() - waveStarted) / 1e9);
+                }
             }
         } finally {
             spark.sparkContext().removeSparkListener(shown);
@@ -150,6 +173,21 @@ public final class RunJob {
         // raw has changed: what an earlier analysis derived from it no longer holds
         out.removeDerived();
         return summary;
+    }
+
+    /**
+     * The first wave, then the other waves' groups in as many waves as keep each at least
+     * {@link #MIN_WAVE_SECONDS} long at the first wave's pace (its wall time per unit of cost,
+     * start-up included, so rather more waves than fewer).
+     */
+    private List<List<PointGroup>> rest(List<List<PointGroup>> parts, double firstSeconds) {
+        List<PointGroup> rest = parts.subList(1, parts.size()).stream().flatMap(List::stream).toList();
+        double secondsPerCost = firstSeconds / parts.get(0).stream().mapToDouble(PointGroup::cost).sum();
+        double restSeconds = rest.stream().mapToDouble(PointGroup::cost).sum() * secondsPerCost;
+        List<List<PointGroup>> replanned = new ArrayList<>();
+        replanned.add(parts.get(0));
+        replanned.addAll(Bins.inWaves(rest, cores(), Bins.timedWaves(restSeconds, MIN_WAVE_SECONDS, parts.size() - 1)));
+        return replanned;
     }
 
     private int cores() {

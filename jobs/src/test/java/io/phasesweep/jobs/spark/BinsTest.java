@@ -38,4 +38,14 @@ class BinsTest {
         List<PointGroup> many = IntStream.range(0, 100).mapToObj(i -> group("g" + i, i % 7 + 1)).toList();
         assertEquals(100, Bins.longestFirst(many, 6).stream().mapToInt(List::size).sum());
     }
+
+    @Test
+    void wavesAfterTheFirstLastAtLeastTheMinimumUpToTheMost() {
+        assertEquals(1, Bins.timedWaves(20, 30, 9), "20 s of work left: one wave");
+        assertEquals(1, Bins.timedWaves(0, 30, 9));
+        assertEquals(2, Bins.timedWaves(31, 30, 9));
+        assertEquals(4, Bins.timedWaves(120, 30, 9));
+        assertEquals(9, Bins.timedWaves(3600, 30, 9), "a long run keeps its waves");
+        assertEquals(9, Bins.timedWaves(Double.NaN, 30, 9), "a first wave of no cost tells nothing");
+    }
 }

@@ -111,6 +111,27 @@ class RunJobTest {
         }
     }
 
+    /** A sweep of seconds in timed waves: the rows of the fixed waves, in fewer commits (fewer files). */
+    @Test
+    void timedWavesWriteTheSameRowsInFewerWaves() throws Exception {
+        SweepFile sweep = ProbeSweeps.sweep("timed", Map.of("nan_at", 0.2));
+        List<List<String>> rows = new ArrayList<>();
+        List<Long> files = new ArrayList<>();
+        for (boolean timed : new boolean[] {false, true}) {
+            String dir = timed ? "timed" : "fixed";
+            OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve(dir).toString(),
+                    OutputFolder.Existing.REFUSE);
+            RunJob job = new RunJob(spark, 60, RunJob.DEFAULT_WAVES, new PrintWriter(progress));
+            assertEquals(24, (timed ? job.timedWaves() : job).run(sweep, out).total());
+            rows.add(table(dir, "raw").collectAsList().stream()
+                    .map(ProbeSweeps::fingerprint).sorted().toList());
+            files.add(partFiles(dir));
+        }
+        assertEquals(rows.get(0), rows.get(1));
+        assertTrue(progress.toString().contains("24 points to run in 24 groups, up to 4 waves"), progress.toString());
+        assertTrue(files.get(1) < files.get(0), "files of the fixed and the timed waves: " + files);
+    }
+
     @Test
     void failuresBecomeRowsAndTheSweepCompletes() throws Exception {
         SweepFile sweep = ProbeSweeps.sweep("failures", Map.of("throw_at", 0.1, "nan_at", 0.2, "sleep_at", 0.3));
