@@ -1,6 +1,7 @@
 package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
+import io.phasesweep.engine.fss.BoundaryRow;
 import io.phasesweep.engine.fss.EstimateRow;
 import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.fss.Flag;
@@ -45,12 +46,14 @@ final class Gaps {
         Map<Integer, TreeSet<Double>> fill = new TreeMap<>();
         Stream.concat(result.boundaries().stream().filter(b -> targets.contains(RefineSpec.CRITICAL_VALUE)),
                         result.exponents().stream().filter(e -> targets.contains(e.quantity())))
-                .map(EstimateRow::finding)
-                .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across)
-                        && f.flags().contains(Flag.UNDER_RESOLVED) && f.observable() != null)
-                .forEach(f -> criticalValue(result, f).ifPresent(xc -> {
-                    for (int size : f.sizes()) {
-                        for (GridJump j : jumps(spec, result.points(), f.observable(), size, across, xc)) {
+                .filter(row -> {
+                    Finding f = row.finding();
+                    return f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across)
+                            && f.flags().contains(Flag.UNDER_RESOLVED) && f.observable() != null;
+                })
+                .forEach(row -> criticalValue(result, row).ifPresent(xc -> {
+                    for (int size : row.finding().sizes()) {
+                        for (GridJump j : jumps(spec, result.points(), row.finding().observable(), size, across, xc)) {
                             fill.computeIfAbsent(size, s -> new TreeSet<>()).addAll(inside(j.from(), j.to()));
                         }
                     }
@@ -69,9 +72,9 @@ final class Gaps {
      * an exponent row (its value is the exponent) the x_c of the boundary row of the same method,
      * observable and variant.
      */
-    private static Optional<Double> criticalValue(AnalysisResult result, Finding f) {
-        boolean boundary = result.boundaries().stream().anyMatch(b -> b.finding() == f);
-        Optional<Double> xc = boundary ? Optional.of(f.value()) : result.boundaries().stream().map(EstimateRow::finding)
+    private static Optional<Double> criticalValue(AnalysisResult result, EstimateRow row) {
+        Finding f = row.finding();
+        Optional<Double> xc = row instanceof BoundaryRow ? Optional.of(f.value()) : result.boundaries().stream().map(EstimateRow::finding)
                 .filter(b -> b.method().equals(f.method()) && Objects.equals(b.observable(), f.observable())
                         && b.variant().equals(f.variant()) && Objects.equals(b.acrossValue(), f.acrossValue()))
                 .map(Finding::value).findFirst();
