@@ -47,8 +47,8 @@ final class SoftConstraints {
         return new SoftConstraints(rows, constraints, n, kappa, width);
     }
 
-    /** H at a point and |f|, the norm of its forces f_μ. */
-    record Evaluation(double energy, double forces) {
+    /** H at a point, |f|, the norm of its forces f_μ, and the number of overlapping constraints. */
+    record Evaluation(double energy, double forces, int overlaps) {
     }
 
     int constraints() {
@@ -57,6 +57,10 @@ final class SoftConstraints {
 
     int dimension() {
         return n;
+    }
+
+    double kappa() {
+        return kappa;
     }
 
     /** Writes h_μ = a_μ·w into {@code h}. */
@@ -93,9 +97,11 @@ final class SoftConstraints {
         Arrays.fill(force, 0);
         double energy = 0;
         double forces = 0;
+        int overlaps = 0;
         for (int mu = 0; mu < constraints; mu++) {
             double x = kappa - h[mu];
             if (x > 0) {
+                overlaps++;
                 double f = force(x);
                 energy += width == 0 || x < width ? 0.5 * x * f : x - 0.5 * width;
                 forces += f * f;
@@ -105,7 +111,57 @@ final class SoftConstraints {
                 }
             }
         }
-        return new Evaluation(energy, Math.sqrt(forces));
+        return new Evaluation(energy, Math.sqrt(forces), overlaps);
+    }
+
+    /** Whether the cost is the harmonic one (the linear cost's smoothing width is 0). */
+    boolean harmonic() {
+        return width == 0;
+    }
+
+    /**
+     * The harmonic energy of the constraints expected in contact at the minimum a descent is heading
+     * for, held as two-sided springs: every overlap and, if there are fewer than N (the contacts at
+     * jamming), the gaps that close first as w moves along {@code heading} (a tangent direction: the
+     * descent's velocity), up to N; gaps that do not close along it come last, the smallest first.
+     * Writes the force Σ_μ (κ − h_μ) a_μ of that quadratic into {@code pull} and returns its Hessian
+     * Σ_μ a_μ a_μᵀ (N×N, row-major).
+     */
+    double[] contactQuadratic(double[] h, double[] heading, double[] pull) {
+        double[] rate = new double[constraints];
+        stabilities(heading, rate);
+        double[] closing = new double[constraints];
+        Integer[] order = new Integer[constraints];
+        int overlaps = 0;
+        for (int mu = 0; mu < constraints; mu++) {
+            order[mu] = mu;
+            double gap = h[mu] - kappa;
+            overlaps += gap < 0 ? 1 : 0;
+            closing[mu] = gap < 0 ? gap : rate[mu] < 0 ? -gap / rate[mu] : Double.MAX_VALUE + gap;
+        }
+        Arrays.sort(order, (x, y) -> closing[x] != closing[y] ? Double.compare(closing[x], closing[y])
+                : Double.compare(h[x], h[y]));
+        int count = Math.min(constraints, Math.max(overlaps, n));
+        double[] hessian = new double[n * n];
+        Arrays.fill(pull, 0);
+        for (int c = 0; c < count; c++) {
+            int k = order[c] * n;
+            double x = kappa - h[order[c]];
+            for (int i = 0; i < n; i++) {
+                double ai = rows[k + i];
+                pull[i] += x * ai;
+                int row = i * n;
+                for (int j = 0; j <= i; j++) {
+                    hessian[row + j] += ai * rows[k + j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                hessian[j * n + i] = hessian[i * n + j];
+            }
+        }
+        return hessian;
     }
 
     /** The force of an overlap x &gt; 0: x (harmonic), x/δ below the width δ and 1 above it (linear). */
