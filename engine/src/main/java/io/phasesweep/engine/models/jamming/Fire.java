@@ -78,7 +78,7 @@ final class Fire {
         SoftConstraints.Evaluation at = landscape.energyAndForce(w, h, force);
         double forceNorm = Math.sqrt(tangent(force, w));
         long step = 0;
-        long quiet = 0;
+        long sinceNewton = 0;
         long wait = n;
         double solvedEnergy = stop.solved() * landscape.constraints();
         while (!stop.met(at.energy(), at.forces(), forceNorm, solvedEnergy) && step < maxSteps) {
@@ -86,14 +86,16 @@ final class Fire {
                 deadline.check();
             }
             step++;
-            if (quiet >= wait && landscape.harmonic()) {
-                // the overlaps have kept their number for a while: try Newton's steps on their quadratic
-                quiet = 0;
+            if (++sinceNewton >= wait && landscape.harmonic()) {
+                // every N to 8N FIRE steps (an attempt costs about as much as N/(4α) FIRE steps, so at most a
+                // quarter more), Newton's steps on the expected contacts: fewer attempts while they fail
+                sinceNewton = 0;
                 int newtonSteps = newton(landscape, w, v, at, stop, solvedEnergy);
                 if (newtonSteps == 0) {
-                    wait *= 2;
+                    wait = Math.min(2 * wait, 8L * n);
                     continue;
                 }
+                wait = n;
                 step += newtonSteps - 1;
                 at = landscape.energyAndForce(w, h, force);
                 forceNorm = Math.sqrt(tangent(force, w));
@@ -122,10 +124,8 @@ final class Fire {
             }
             normalise(w);
             project(v, w);
-            int overlaps = at.overlaps();
             at = landscape.energyAndForce(w, h, force);
             forceNorm = Math.sqrt(tangent(force, w));
-            quiet = at.overlaps() == overlaps ? quiet + 1 : 0;
         }
         return new Result(w, h, at.energy(), at.forces(), forceNorm, step,
                 stop.met(at.energy(), at.forces(), forceNorm, solvedEnergy));

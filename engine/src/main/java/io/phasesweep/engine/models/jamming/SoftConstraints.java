@@ -47,8 +47,8 @@ final class SoftConstraints {
         return new SoftConstraints(rows, constraints, n, kappa, width);
     }
 
-    /** H at a point, |f|, the norm of its forces f_μ, and the number of overlapping constraints. */
-    record Evaluation(double energy, double forces, int overlaps) {
+    /** H at a point and |f|, the norm of its forces f_μ. */
+    record Evaluation(double energy, double forces) {
     }
 
     int constraints() {
@@ -97,11 +97,9 @@ final class SoftConstraints {
         Arrays.fill(force, 0);
         double energy = 0;
         double forces = 0;
-        int overlaps = 0;
         for (int mu = 0; mu < constraints; mu++) {
             double x = kappa - h[mu];
             if (x > 0) {
-                overlaps++;
                 double f = force(x);
                 energy += width == 0 || x < width ? 0.5 * x * f : x - 0.5 * width;
                 forces += f * f;
@@ -111,7 +109,7 @@ final class SoftConstraints {
                 }
             }
         }
-        return new Evaluation(energy, Math.sqrt(forces), overlaps);
+        return new Evaluation(energy, Math.sqrt(forces));
     }
 
     /** Whether the cost is the harmonic one (the linear cost's smoothing width is 0). */
