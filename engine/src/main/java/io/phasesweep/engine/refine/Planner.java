@@ -2,9 +2,12 @@ package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.fss.Finding;
+import io.phasesweep.engine.fss.PointRow;
+import io.phasesweep.engine.run.MeasuredCost;
 import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.PointBlock;
 import io.phasesweep.engine.sweep.RefineSpec;
+import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepSpec;
 
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -47,6 +51,13 @@ import java.util.TreeSet;
 public final class Planner {
     /** Replicas a newly sampled window gets at least. */
     static final int LEAST_REPLICAS = 2;
+    /**
+     * Replicas every read value of a size gets at least ({@link ReadPoints}): a Poisson bootstrap
+     * over n replicas gives a point's mean (n − 1)/n of its variance, so the pair crossings' χ² is
+     * n/(n − 1) too large on average (1.5 at 3 replicas, 1.2 at 6), and the variance estimate itself
+     * scatters by about √(2/(n − 1)); a crossing read off 1–2 replicas passes no χ² test.
+     */
+    static final int READ_REPLICAS = 6;
 
     private Planner() {
     }
@@ -70,7 +81,7 @@ public final class Planner {
      * @param budgetSeconds core-seconds the round may spend
      * @param round         the round being planned (1, 2, ...)
      */
-    public static Plan plan(SweepSpec spec, AnalysisResult result, CostModel costs, double budgetSeconds, int round) {
+    public static Plan plan(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double budgetSeconds, int round) {
         List<Double> open = new ArrayList<>();
         List<TargetStatus> statuses = Precision.of(spec, result);
         for (Double a : Precision.acrossValues(spec)) {
@@ -92,34 +103,89 @@ public final class Planner {
             steering.add((a == null ? "" : spec.analysis().across() + " " + a + ": ") + alloc.steering.describe()
                     + (alloc.gaps.isEmpty() ? "" : "; filling jumps: " + describe(alloc.gaps))
                     + (alloc.waiting.isEmpty() ? "" : "; sizes waiting for a narrower x_c: " + alloc.waiting));
-            for (Map.Entry<Integer, Integer> e : alloc.catchUp.entrySet()) {
-                int size = e.getKey();
-                blocks.add(new PointBlock(round, size, nextReplica(spec, size, a), e.getValue(),
-                        values(spec, size, a, alloc.gaps.get(size))));
-            }
-            for (Map.Entry<Integer, Integer> e : alloc.replicas.entrySet()) {
-                int size = e.getKey();
-                blocks.add(new PointBlock(round, size, nextReplica(spec, size, a) + alloc.catchUp.getOrDefault(size, 0),
-                        e.getValue(), values(spec, size, a, alloc.windows.get(size))));
+            TreeSet<Integer> sizes = new TreeSet<>(alloc.catchUp.keySet());
+            sizes.addAll(alloc.sample.keySet());
+            sizes.addAll(alloc.topUp.keySet());
+            for (int size : sizes) {
+                int next = nextReplica(spec, size, a);
+                for (Map.Entry<List<Double>, Integer> block : alloc.blocks(size)) {
+                    blocks.add(new PointBlock(round, size, next, block.getValue(), values(spec, size, a,
+                            block.getKey().stream().mapToDouble(Double::doubleValue).toArray())));
+                    next += block.getValue();
+                }
             }
         }
         return new Plan(blocks, seconds, steering);
     }
 
-    /** Replicas per size (ascending) at one across value, with each size's window values. */
+    /** The points one across value gets: per size, blocks of (values, replicas). */
     private static final class Allocation {
-        final Map<Integer, Integer> replicas = new java.util.TreeMap<>();
+        /** Size → its window's values, for the sizes that do not wait. */
         final Map<Integer, double[]> windows = new LinkedHashMap<>();
         /** Sizes whose curve jumps next to a flagged estimate: the values inside the jumps... */
-        final Map<Integer, double[]> gaps = new java.util.TreeMap<>();
-        /** ...and the replicas they get, before the window's. */
-        final Map<Integer, Integer> catchUp = new java.util.TreeMap<>();
+        final Map<Integer, double[]> gaps = new TreeMap<>();
+        /** ...and the replicas they get, first. */
+        final Map<Integer, Integer> catchUp = new TreeMap<>();
+        /** Sizes whose window is not sampled yet: the replicas each of its values gets. */
+        final Map<Integer, Integer> sample = new TreeMap<>();
+        /** Size → read value → the replicas it gets to reach the size's level. */
+        final Map<Integer, Map<Double, Integer>> topUp = new TreeMap<>();
         final List<Integer> waiting = new ArrayList<>();
         Steering steering;
         double seconds;
+
+        /** The size's blocks, in order: the jump's values, the window, the read values by how many they lack. */
+        List<Map.Entry<List<Double>, Integer>> blocks(int size) {
+            List<Map.Entry<List<Double>, Integer>> out = new ArrayList<>();
+            if (catchUp.containsKey(size)) {
+                out.add(Map.entry(Arrays.stream(gaps.get(size)).boxed().toList(), catchUp.get(size)));
+            }
+            if (sample.containsKey(size)) {
+                out.add(Map.entry(Arrays.stream(windows.get(size)).boxed().toList(), sample.get(size)));
+            }
+            TreeMap<Integer, List<Double>> byCount = new TreeMap<>(java.util.Comparator.reverseOrder());
+            topUp.getOrDefault(size, Map.of()).forEach((v, n) -> {
+                if (n > 0) {
+                    byCount.computeIfAbsent(n, k -> new ArrayList<>()).add(v);
+                }
+            });
+            byCount.forEach((n, values) -> out.add(Map.entry(values.stream().sorted().toList(), n)));
+            return out;
+        }
     }
 
-    private static Allocation allocate(SweepSpec spec, AnalysisResult result, CostModel costs, double share, Double a) {
+    /**
+     * One size's read values ({@link ReadPoints}) and their replicas after the round's jump and
+     * window blocks, raised to one level together.
+     */
+    private static final class Read {
+        final TreeMap<Double, Integer> have;
+        final TreeMap<Double, Double> seconds;
+        int level;
+
+        Read(TreeMap<Double, Integer> have, TreeMap<Double, Double> seconds) {
+            this.have = have;
+            this.seconds = seconds;
+            this.level = have.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+        }
+
+        /** Core-seconds that raise every read value to {@code to} replicas from the present level. */
+        double cost(int to) {
+            double c = 0;
+            for (var e : have.entrySet()) {
+                c += (Math.max(0, to - e.getValue()) - Math.max(0, level - e.getValue())) * seconds.get(e.getKey());
+            }
+            return c;
+        }
+
+        Map<Double, Integer> extra() {
+            Map<Double, Integer> out = new TreeMap<>();
+            have.forEach((v, n) -> out.put(v, Math.max(0, level - n)));
+            return out;
+        }
+    }
+
+    private static Allocation allocate(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double share, Double a) {
         Steering steer = Steering.of(spec, result, a);
         Axis control = spec.axis(spec.analysis().control());
         boolean log = control instanceof Axis.Range r && r.scale() == Axis.Scale.LOG;
@@ -132,7 +198,6 @@ public final class Planner {
         alloc.steering = steer;
         Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
-        Map<Integer, Double> unitCost = new LinkedHashMap<>();
         // a size whose scaling window is narrower than x_c's uncertainty waits for smaller sizes to
         // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs a size a
         // round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
@@ -155,9 +220,7 @@ public final class Planner {
                 alloc.waiting.add(size);
                 continue;
             }
-            double[] window = withMeasured(spec, result.points(), size, a, grid, gaps.get(size));
-            alloc.windows.put(size, window);
-            unitCost.put(size, window.length * costs.secondsPerPoint(size));
+            alloc.windows.put(size, withMeasured(spec, result.points(), size, a, grid, gaps.get(size)));
             climbing = ScalingWindow.resolved(steer, size) || variance.get(size).sampled();
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
@@ -166,7 +229,7 @@ public final class Planner {
             if (!variance.containsKey(size)) {
                 continue;
             }
-            double perReplica = gaps.get(size).length * costs.secondsPerPoint(size);
+            double perReplica = seconds(spec, costs, size, a, gaps.get(size));
             long want = Math.max(first, Math.round(variance.get(size).replicas()));
             int n = (int) Math.min(want, Math.floor((share - alloc.seconds) / perReplica));
             if (n >= LEAST_REPLICAS) {
@@ -177,16 +240,33 @@ public final class Planner {
         }
         // the largest sizes first: they pin the estimate, and the smallest ones cost least to add later
         for (int size : new TreeSet<>(alloc.windows.keySet()).descendingSet()) {
-            if (!variance.get(size).sampled() && alloc.seconds + first * unitCost.get(size) <= share) {
-                alloc.replicas.put(size, first);
-                alloc.seconds += first * unitCost.get(size);
+            double perReplica = seconds(spec, costs, size, a, alloc.windows.get(size));
+            if (!variance.get(size).sampled() && alloc.seconds + first * perReplica <= share) {
+                alloc.sample.put(size, first);
+                alloc.seconds += first * perReplica;
+            }
+        }
+        // an x_c limited by the grid rather than by replicas gains nothing from replicas: the round
+        // samples the windows only
+        if (steer.gridLimited()) {
+            return alloc;
+        }
+        Map<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a);
+        // every size's read values at one level, at least READ_REPLICAS: honest pair crossings
+        // first (largest sizes first), whatever the variance model prefers
+        int floor = Math.max(READ_REPLICAS, spec.replicas());
+        for (int size : new TreeSet<>(reads.keySet()).descendingSet()) {
+            Read read = reads.get(size);
+            double cost = read.cost(Math.max(floor, read.level));
+            if (alloc.seconds + cost <= share) {
+                alloc.seconds += cost;
+                read.level = Math.max(floor, read.level);
             }
         }
         List<SizeVariance> modelled = new ArrayList<>();
         for (int size : alloc.windows.keySet()) {
-            SizeVariance v = variance.get(size);
-            if (v.measured() && v.replicas() + alloc.replicas.getOrDefault(size, 0) >= 1) {
-                modelled.add(v);
+            if (variance.get(size).measured() && reads.containsKey(size) && reads.get(size).level >= 1) {
+                modelled.add(variance.get(size));
             }
         }
         Double omega = spec.analysis().omega();
@@ -195,13 +275,12 @@ public final class Planner {
         double[] n = new double[modelled.size()];
         double[] before = new double[modelled.size()];
         for (int i = 0; i < n.length; i++) {
-            before[i] = modelled.get(i).replicas();
-            n[i] = before[i] + alloc.replicas.getOrDefault(modelled.get(i).size(), 0);
+            Read read = reads.get(modelled.get(i).size());
+            n[i] = read.level;
+            before[i] = measuredLevel(spec, result, modelled.get(i).size(), a, read.have.keySet()).orElse(read.level);
         }
         double now = model.variance(before);
-        // an x_c limited by the grid rather than by replicas gains nothing from replicas: the round
-        // samples the windows only
-        double enough = steer.gridLimited() ? Double.POSITIVE_INFINITY : Double.isFinite(now) ? enough(spec, result, a) * now : 0;
+        double enough = Double.isFinite(now) ? enough(spec, result, a) * now : 0;
         // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
         // replicas: then only the larger half of the sizes may have more
         int smallest = steer.sysDominates() ? sizes.stream().sorted().skip(sizes.size() / 2).findFirst().orElse(0) : 0;
@@ -210,13 +289,14 @@ public final class Planner {
             int pick = -1;
             double bestGain = 0;
             for (int i = 0; i < n.length; i++) {
-                double cost = step(alloc, modelled.get(i).size()) * unitCost.get(modelled.get(i).size());
+                Read read = reads.get(modelled.get(i).size());
+                double cost = read.cost(read.level + 1);
                 if (alloc.seconds + cost > share || modelled.get(i).size() < smallest) {
                     continue;
                 }
-                n[i] += step(alloc, modelled.get(i).size());
+                n[i]++;
                 double gain = (now - model.variance(n)) / cost;
-                n[i] -= step(alloc, modelled.get(i).size());
+                n[i]--;
                 if (gain > bestGain) {
                     bestGain = gain;
                     pick = i;
@@ -225,21 +305,88 @@ public final class Planner {
             if (pick < 0) {
                 break;
             }
-            int size = modelled.get(pick).size();
-            int step = step(alloc, size);
-            n[pick] += step;
-            alloc.seconds += step * unitCost.get(size);
-            alloc.replicas.merge(size, step, Integer::sum);
+            Read read = reads.get(modelled.get(pick).size());
+            alloc.seconds += read.cost(read.level + 1);
+            read.level++;
+            n[pick]++;
         }
+        reads.forEach((size, read) -> alloc.topUp.put(size, read.extra()));
         return alloc;
     }
 
     /**
-     * Replicas the next pick adds at a size: {@link #LEAST_REPLICAS} for its first block of the
-     * round (the window's values may be new, and a value with one replica has no error), then one.
+     * The read values of each size with a window ({@link ReadPoints}: nearest x_c and the pair
+     * crossings with its neighbours within its window's reach), among the values it has after the
+     * round's jump and window blocks, with their replicas then and their cost per replica.
      */
-    private static int step(Allocation alloc, int size) {
-        return alloc.replicas.containsKey(size) ? 1 : LEAST_REPLICAS;
+    private static Map<Integer, Read> reads(SweepSpec spec, AnalysisResult result, MeasuredCost costs, Allocation alloc,
+                                            Steering steer, Double a) {
+        double reach = 0;
+        for (int size : alloc.windows.keySet()) {
+            double[] b = ScalingWindow.bounds(steer, size, false);
+            reach = Math.max(reach, (b[1] - b[0]) / 2);
+        }
+        Map<Integer, List<Double>> crossings = ReadPoints.pairCrossings(spec, result.points(), a, steer.xc(), reach);
+        Map<Integer, Read> out = new TreeMap<>();
+        for (int size : alloc.windows.keySet()) {
+            TreeMap<Double, Integer> have = new TreeMap<>(measuredReplicas(spec, result, size, a));
+            if (alloc.catchUp.containsKey(size)) {
+                Arrays.stream(alloc.gaps.get(size)).forEach(v -> have.merge(v, alloc.catchUp.get(size), Integer::sum));
+            }
+            if (alloc.sample.containsKey(size)) {
+                Arrays.stream(alloc.windows.get(size)).forEach(v -> have.merge(v, alloc.sample.get(size), Integer::sum));
+            }
+            if (have.isEmpty()) {
+                continue;
+            }
+            List<Double> at = new ArrayList<>(crossings.getOrDefault(size, List.of()));
+            at.add(steer.xc());
+            TreeMap<Double, Integer> read = new TreeMap<>();
+            TreeMap<Double, Double> seconds = new TreeMap<>();
+            for (double v : ReadPoints.of(new TreeSet<>(have.keySet()), at)) {
+                read.put(v, have.get(v));
+                seconds.put(v, seconds(spec, costs, size, a, new double[]{v}));
+            }
+            out.put(size, new Read(read, seconds));
+        }
+        return out;
+    }
+
+    /** Control value → the replicas measured there at the size (the fewest over any other axis' values). */
+    private static Map<Double, Integer> measuredReplicas(SweepSpec spec, AnalysisResult result, int size, Double a) {
+        String control = spec.analysis().control();
+        String across = spec.analysis().across();
+        Map<Double, Integer> out = new TreeMap<>();
+        for (PointRow p : result.points()) {
+            if (p.size() == size && p.replicas() >= 1 && (across == null || p.params().real(across) == a)) {
+                out.merge(p.params().real(control), p.replicas(), Math::min);
+            }
+        }
+        return out;
+    }
+
+    /** The fewest replicas measured at any of the values, when any is measured. */
+    private static java.util.OptionalDouble measuredLevel(SweepSpec spec, AnalysisResult result, int size, Double a,
+                                                          java.util.Set<Double> values) {
+        Map<Double, Integer> measured = measuredReplicas(spec, result, size, a);
+        return values.stream().filter(measured::containsKey).mapToDouble(measured::get).min();
+    }
+
+    /** Core-seconds of one replica at each of the control values at a size (every value of any other axis). */
+    private static double seconds(SweepSpec spec, MeasuredCost costs, int size, Double a, double[] control) {
+        List<Map<String, Double>> points = List.of(new LinkedHashMap<>());
+        for (Map.Entry<String, List<Double>> axis : values(spec, size, a, control).entrySet()) {
+            List<Map<String, Double>> more = new ArrayList<>();
+            for (Map<String, Double> p : points) {
+                for (double v : axis.getValue()) {
+                    Map<String, Double> q = new LinkedHashMap<>(p);
+                    q.put(axis.getKey(), v);
+                    more.add(q);
+                }
+            }
+            points = more;
+        }
+        return points.stream().mapToDouble(p -> costs.seconds(SweepExpander.point(spec, p, size, 0))).sum();
     }
 
     /**
@@ -287,7 +434,7 @@ public final class Planner {
      * the size within the grid's span, so that the round's replicas keep the points near x_c equally
      * precise (the crossing's local cubics read the four nearest, whatever their replicas).
      */
-    private static double[] withMeasured(SweepSpec spec, List<io.phasesweep.engine.fss.PointRow> points, int size, Double a,
+    private static double[] withMeasured(SweepSpec spec, List<PointRow> points, int size, Double a,
                                          double[] grid, double[] gap) {
         TreeSet<Double> values = new TreeSet<>();
         Arrays.stream(grid).forEach(values::add);

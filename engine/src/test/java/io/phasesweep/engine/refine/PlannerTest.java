@@ -2,7 +2,10 @@ package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.fss.SyntheticSweep;
+import io.phasesweep.engine.run.MeasuredCost;
+import io.phasesweep.engine.sweep.Point;
 import io.phasesweep.engine.sweep.PointBlock;
+import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepSpec;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +44,7 @@ class PlannerTest {
             sizes: [8, 16, 32, 64]
             replicas: 3
             """ + ANALYSIS;
-    private static final CostModel EQUAL = new CostModel(Map.of(8, 0.01, 16, 0.01, 32, 0.01, 64, 0.01), size -> 1);
+    private static final Map<Integer, Double> EQUAL = Map.of(8, 0.01, 16, 0.01, 32, 0.01, 64, 0.01);
 
     /**
      * From a well-sampled sweep: every size's window lies within x_c ± 2·L^(−1/ν) under the current
@@ -61,38 +64,43 @@ class PlannerTest {
             assertTrue(t[0] < XC && XC < t[t.length - 1] && t[0] >= b[0] - unit && t[t.length - 1] <= b[1] + unit,
                     size + ": " + java.util.Arrays.toString(t) + " " + steer);
         }
-        Planner.Plan plan = Planner.plan(spec, result, EQUAL, 3, 1);
+        Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 3, 1);
         assertTrue(!plan.blocks().isEmpty() && plan.seconds() <= 3, plan.toString());
+        Map<Integer, java.util.TreeSet<Double>> added = new TreeMap<>();
         for (PointBlock b : plan.blocks()) {
-            List<Double> t = b.values().get("T");
-            double lo = t.stream().min(Double::compare).orElseThrow();
-            double hi = t.stream().max(Double::compare).orElseThrow();
-            assertTrue(t.size() >= ScalingWindow.VALUES - 1, b.toString());
-            assertTrue(lo < XC && XC < hi, b.toString());
-            assertTrue(b.size() < 64 || (XC - lo) * b.size() < 6 && (hi - XC) * b.size() < 6, b.toString());
+            added.computeIfAbsent(b.size(), s -> new java.util.TreeSet<>()).addAll(b.values().get("T"));
         }
+        added.forEach((size, t) -> {
+            assertTrue(t.size() >= ReadPoints.NEAREST && t.first() < XC && XC < t.last(), size + ": " + t);
+            assertTrue(size < 64 || (XC - t.first()) * size < 6 && (t.last() - XC) * size < 6, size + ": " + t);
+        });
     }
 
     /**
      * A coarse grid gives poor estimates (the crossing at a grid value, ν large): the windows then
      * span the axis' range, more densely than the grid, and stay within it. A size's blocks (a
-     * jump's values, then its window) continue the sweep's replica numbers.
+     * jump's values, then its window, then the values its crossings read, topped up) continue the
+     * sweep's replica numbers.
      */
     @Test
     void aCoarseStartSamplesTheAxisRangeDensely() {
         SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
-        Planner.Plan plan = Planner.plan(sweep.spec(), sweep.analyze(40), EQUAL, 3, 1);
+        Planner.Plan plan = Planner.plan(sweep.spec(), sweep.analyze(40), costs(sweep.spec(), EQUAL), 3, 1);
         assertTrue(sizes(plan).size() >= 2, plan.toString());
         Map<Integer, Integer> next = new TreeMap<>();
+        Map<Integer, java.util.Set<Double>> has = new TreeMap<>();
         long windows = 0;
         for (PointBlock b : plan.blocks()) {
             List<Double> t = b.values().get("T");
             assertTrue(t.stream().allMatch(v -> v >= 2.0 && v <= 2.6), b.toString());
             assertEquals(next.getOrDefault(b.size(), 3), b.firstReplica(), "new replicas follow the sweep's: " + plan);
             next.put(b.size(), b.firstReplica() + b.replicas());
-            // a window, or the values inside the jump between the grid's 2.15 and 2.30
-            assertTrue(t.size() >= 5 || t.stream().allMatch(v -> v > 2.15 && v < 2.30), b.toString());
+            java.util.Set<Double> before = has.computeIfAbsent(b.size(), s -> new java.util.HashSet<>(List.of(2.0, 2.15, 2.3, 2.45, 2.6)));
+            // a window, or the values inside the jump between the grid's 2.15 and 2.30, or values
+            // the size has, topped up
+            assertTrue(t.size() >= 5 || t.stream().allMatch(v -> v > 2.15 && v < 2.30) || before.containsAll(t), b.toString());
             windows += t.size() >= 5 ? 1 : 0;
+            before.addAll(t);
         }
         assertTrue(windows >= 2, plan.toString());
     }
@@ -110,7 +118,7 @@ class PlannerTest {
         assertTrue(result.boundaries().stream().map(io.phasesweep.engine.fss.EstimateRow::finding)
                 .anyMatch(f -> f.isMain() && f.method().equals("crossing")
                         && f.flags().contains(io.phasesweep.engine.fss.Flag.UNDER_RESOLVED)), result.boundaries().toString());
-        Planner.Plan plan = Planner.plan(sweep.spec(), result, EQUAL, 3, 1);
+        Planner.Plan plan = Planner.plan(sweep.spec(), result, costs(sweep.spec(), EQUAL), 3, 1);
         PointBlock fill = plan.blocks().stream().filter(b -> b.size() == 64).findFirst().orElseThrow(() -> new AssertionError(plan));
         assertEquals(List.of(2.2, 2.25), fill.values().get("T"), plan.toString());
         assertTrue(fill.replicas() >= 3, plan.toString());
@@ -157,12 +165,12 @@ class PlannerTest {
     void replicasGoWhereTheyLowerTheVarianceMostPerCoreSecond() {
         SweepSpec spec = windowSweep();
         AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
-        Map<Integer, Integer> equal = replicasBySize(Planner.plan(spec, result, EQUAL, 3, 1));
+        Map<Integer, Integer> equal = replicasBySize(Planner.plan(spec, result, costs(spec, EQUAL), 3, 1));
         assertTrue(equal.get(32) > equal.getOrDefault(16, 0) && equal.get(32) > equal.getOrDefault(64, 0)
                 && equal.get(32) > equal.getOrDefault(8, 0), equal.toString());
 
-        CostModel dear32 = new CostModel(Map.of(8, 0.01, 16, 0.01, 32, 1.0, 64, 0.01), size -> 1);
-        Map<Integer, Integer> dear = replicasBySize(Planner.plan(spec, result, dear32, 3, 1));
+        Map<Integer, Double> dear32 = Map.of(8, 0.01, 16, 0.01, 32, 1.0, 64, 0.01);
+        Map<Integer, Integer> dear = replicasBySize(Planner.plan(spec, result, costs(spec, dear32), 3, 1));
         assertTrue(dear.getOrDefault(32, 0) < equal.get(32), dear + " vs " + equal);
     }
 
@@ -249,8 +257,8 @@ class PlannerTest {
         AnalysisResult result = sweep.analyze(40);
         double stderr = Precision.best(result, "critical_value", null).orElseThrow(() -> new AssertionError(result.boundaries()))
                 .stderr();
-        Planner.Plan far = Planner.plan(withTarget(spec, stderr / 10), result, EQUAL, 3, 1);
-        Planner.Plan near = Planner.plan(withTarget(spec, stderr * 0.9), result, EQUAL, 3, 1);
+        Planner.Plan far = Planner.plan(withTarget(spec, stderr / 10), result, costs(spec, EQUAL), 3, 1);
+        Planner.Plan near = Planner.plan(withTarget(spec, stderr * 0.9), result, costs(spec, EQUAL), 3, 1);
         assertTrue(near.points() > 0 && near.points() < far.points() / 2, near + " vs " + far);
     }
 
@@ -304,7 +312,7 @@ class PlannerTest {
     @Test
     void nothingIsAddedWhenTheBudgetAffordsNoReplica() {
         SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
-        assertEquals(List.of(), Planner.plan(sweep.spec(), sweep.analyze(40), EQUAL, 0.001, 1).blocks());
+        assertEquals(List.of(), Planner.plan(sweep.spec(), sweep.analyze(40), costs(sweep.spec(), EQUAL), 0.001, 1).blocks());
     }
 
     /** A window sweep, then 14 more replicas over the windows of every size but 32. */
@@ -328,9 +336,24 @@ class PlannerTest {
         return plan.blocks().stream().map(PointBlock::size).distinct().sorted().toList();
     }
 
+    /** Size → the most replicas the plan adds at any one of its values. */
     private static Map<Integer, Integer> replicasBySize(Planner.Plan plan) {
+        Map<Integer, Map<Double, Integer>> byValue = new TreeMap<>();
+        plan.blocks().forEach(b -> b.values().get("T").forEach(t ->
+                byValue.computeIfAbsent(b.size(), s -> new TreeMap<>()).merge(t, b.replicas(), Integer::sum)));
         Map<Integer, Integer> out = new TreeMap<>();
-        plan.blocks().forEach(b -> out.merge(b.size(), b.replicas(), Integer::sum));
+        byValue.forEach((size, values) -> out.put(size, values.values().stream().max(Integer::compare).orElse(0)));
         return out;
+    }
+
+    /**
+     * Every point of a size costs its size's seconds: the sweep's sites measured so, any other
+     * priced at its size's rate (a static estimate of 1 per point).
+     */
+    private static MeasuredCost costs(SweepSpec spec, Map<Integer, Double> perSize) {
+        List<Point> points = SweepExpander.points(spec);
+        Map<String, Double> bySite = new java.util.HashMap<>();
+        points.forEach(p -> bySite.put(MeasuredCost.site(p.key()), perSize.get(p.size())));
+        return MeasuredCost.of(points, task -> 1, bySite);
     }
 }

@@ -86,13 +86,4 @@ class StopTest {
         assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.005, inf), List.of(at(0.005, inf), at(0.003, inf),
                 at(0.004, inf)), 10, REFINE));
     }
-
-    @Test
-    void costsAreMeasuredOrScaledFromTheNearestMeasuredSize() {
-        CostModel costs = new CostModel(Map.of(16, 0.5, 64, 8.0), size -> (double) size * size);
-        assertEquals(0.5, costs.secondsPerPoint(16));
-        assertEquals(32.0, costs.secondsPerPoint(128), 1e-12);
-        assertEquals(0.125, costs.secondsPerPoint(8), 1e-12);
-        assertEquals(CostModel.RESOLUTION_SECONDS, new CostModel(Map.of(16, 0.0), size -> 1).secondsPerPoint(16));
-    }
 }
