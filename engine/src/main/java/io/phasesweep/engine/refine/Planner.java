@@ -191,9 +191,17 @@ public final class Planner {
         boolean log = control instanceof Axis.Range r && r.scale() == Axis.Scale.LOG;
         TreeSet<Integer> sizes = new TreeSet<>(spec.sizes());
         spec.added().forEach(b -> sizes.add(b.size()));
-        if (steer.sysDominates()) {
-            spec.refine().sizesAllowed().stream().filter(s -> !sizes.contains(s)).sorted().findFirst().ifPresent(sizes::add);
+        // sizes_allowed: the next one joins when systematic errors dominate a target (corrections to
+        // scaling shrink with size, not with replicas); every one joins the ladder once x_c is
+        // located within its own scaling window (below), so a sweep may start on its small sizes
+        // and leave the dear coarse points of the large ones out
+        TreeSet<Integer> allowed = new TreeSet<>(spec.refine().sizesAllowed());
+        allowed.removeAll(sizes);
+        if (steer.sysDominates() && !allowed.isEmpty()) {
+            sizes.add(allowed.pollFirst());
         }
+        TreeSet<Integer> ladder = new TreeSet<>(sizes);
+        ladder.addAll(allowed);
         Allocation alloc = new Allocation();
         alloc.steering = steer;
         Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
@@ -202,7 +210,12 @@ public final class Planner {
         // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs a size a
         // round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
         boolean climbing = true;
-        for (int size : sizes) {
+        for (int size : ladder) {
+            if (allowed.contains(size) && !(climbing && ScalingWindow.resolved(steer, size))) {
+                alloc.waiting.add(size);
+                climbing = false;
+                continue;
+            }
             // a size whose curve jumps next to the estimate fills the jump even while it waits: the
             // jump is its transition (but a waiting size's window is not sampled yet)
             if (!climbing && !gaps.containsKey(size)) {
@@ -283,7 +296,9 @@ public final class Planner {
         double enough = Double.isFinite(now) ? enough(spec, result, a) * now : 0;
         // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
         // replicas: then only the larger half of the sizes may have more
-        int smallest = steer.sysDominates() ? sizes.stream().sorted().skip(sizes.size() / 2).findFirst().orElse(0) : 0;
+        TreeSet<Integer> present = new TreeSet<>(sizes);
+        present.addAll(alloc.windows.keySet());
+        int smallest = steer.sysDominates() ? present.stream().skip(present.size() / 2).findFirst().orElse(0) : 0;
         while (!(model.variance(n) <= enough)) {
             now = model.variance(n);
             int pick = -1;

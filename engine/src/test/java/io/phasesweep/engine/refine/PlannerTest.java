@@ -175,6 +175,57 @@ class PlannerTest {
     }
 
     /**
+     * The replicas go to the values the crossings read, the four nearest x_c and each pair crossing
+     * of the size: at size 32 (2 replicas per value) those end at one count of at least
+     * {@link Planner#READ_REPLICAS}, while its window's edges, three steps from x_c, get none of
+     * them; a value next to x_c with one replica at size 64 (16 elsewhere) is raised to its
+     * neighbours' level first.
+     */
+    @Test
+    void replicasGoToThePointsThePairCrossingsRead() {
+        SweepSpec base = windowSweep();
+        SweepSpec spec = base.withRefine(base.refine().plus(List.of(new PointBlock(1, 64, 16, 1, Map.of("T", List.of(2.2725))))));
+        AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
+        Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 3, 1);
+        Map<Double, Integer> at32 = new TreeMap<>();
+        Map<Double, Integer> at64 = new TreeMap<>();
+        for (PointBlock b : plan.blocks()) {
+            Map<Double, Integer> at = b.size() == 32 ? at32 : b.size() == 64 ? at64 : new TreeMap<>();
+            b.values().get("T").forEach(t -> at.merge(t, b.replicas(), Integer::sum));
+        }
+        double[] window = spec.axis("T").values(32);
+        List<Double> nearest = Arrays.stream(window).boxed()
+                .sorted(java.util.Comparator.comparingDouble(t -> Math.abs(t - XC))).limit(ReadPoints.NEAREST).toList();
+        int level = 2 + at32.getOrDefault(nearest.get(0), 0);
+        assertTrue(level >= Planner.READ_REPLICAS, at32.toString());
+        nearest.forEach(t -> assertEquals(level, 2 + at32.getOrDefault(t, 0), t + " in " + at32));
+        assertEquals(0, at32.getOrDefault(window[0], 0) + at32.getOrDefault(window[window.length - 1], 0), at32.toString());
+        assertTrue(1 + at64.getOrDefault(2.2725, 0) >= Planner.READ_REPLICAS, at64.toString());
+    }
+
+    /**
+     * A sweep may start on its small sizes: a size of sizes_allowed joins once x_c is located within
+     * its scaling window (64: x_c ± 2/64 against an error of a few thousandths), with its window
+     * sampled; a larger one waits (4096: ± 0.0005).
+     */
+    @Test
+    void anAllowedSizeJoinsOnceItsWindowIsKnown() {
+        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
+                axes:
+                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
+                sizes: [8, 16, 32]
+                replicas: 8
+                """ + ANALYSIS.replace("  budget_core_seconds: 100", "  budget_core_seconds: 100\n  sizes_allowed: [64, 4096]"));
+        Planner.Plan plan = Planner.plan(sweep.spec(), sweep.analyze(40), costs(sweep.spec(), EQUAL), 3, 1);
+        assertTrue(sizes(plan).contains(64) && !sizes(plan).contains(4096), plan.toString());
+        assertTrue(plan.steering().get(0).endsWith("waiting for a narrower x_c: [4096]"), plan.toString());
+        List<Double> at64 = plan.blocks().stream().filter(b -> b.size() == 64).flatMap(b -> b.values().get("T").stream())
+                .distinct().sorted().toList();
+        assertTrue(at64.size() >= ScalingWindow.VALUES - 1 && at64.get(0) < XC && XC < at64.get(at64.size() - 1)
+                && (XC - at64.get(0)) * 64 < 6 && (at64.get(at64.size() - 1) - XC) * 64 < 6, at64.toString());
+    }
+
+    /**
      * A coarse grid locates x_c no better than half its spacing where that spacing is coarser than
      * a size's scaling window needs, whatever the bootstrap says (ν = 1 here: 0.15 is coarse for
      * every size); a window grid of the sizes' own resolves it.
