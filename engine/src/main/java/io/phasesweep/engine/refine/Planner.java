@@ -6,7 +6,6 @@ import io.phasesweep.engine.fss.PointRow;
 import io.phasesweep.engine.run.MeasuredCost;
 import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.PointBlock;
-import io.phasesweep.engine.sweep.RefineSpec;
 import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepSpec;
 
@@ -54,10 +53,12 @@ public final class Planner {
     /**
      * Replicas every read value of a size gets at least ({@link ReadPoints}): a Poisson bootstrap
      * over n replicas gives a point's mean (n − 1)/n of its variance, so the pair crossings' χ² is
-     * n/(n − 1) too large on average (1.5 at 3 replicas, 1.2 at 6), and the variance estimate itself
-     * scatters by about √(2/(n − 1)); a crossing read off 1–2 replicas passes no χ² test.
+     * n/(n − 1) too large on average (1.5 at 3 replicas, 1.2 at 6, 1.1 at 10), and the variance
+     * estimate itself scatters by about √(2/(n − 1)); a crossing read off 1–2 replicas passes no χ²
+     * test. At 6, ising2d-refine's crossing passed with p = 0.02 (drift) and 0.011 (constant); the
+     * uniform 2D Ising sweep's 10 replicas per point pass them.
      */
-    static final int READ_REPLICAS = 6;
+    static final int READ_REPLICAS = 10;
 
     private Planner() {
     }
@@ -405,23 +406,30 @@ public final class Planner {
     }
 
     /**
-     * The fraction of the modelled variance at which the critical value's target is met, with
-     * {@link #MARGIN} to spare (the model is rough): (target² − stderr_sys²)/stderr_stat² times the
-     * margin, at most the margin (a target met but not yet steady gets a small round to confirm it,
-     * and so does a target without a best row: the methods' x_c is a guess); 0 (no limit but the
-     * budget) without such a target. The statistical error is never aimed below
-     * {@link #LEAST_STAT_SHARE} of the target: a systematic error near or above the target is a
-     * disagreement of variants that replicas do not remove (and that often vanishes with the next
-     * round's data), and chasing it with replicas overshot (2D Ising: a round from 0.0027 to 0.0007
-     * against a target of 0.002, 1785 points). Once the statistical error is at that floor and the
-     * systematic error alone exceeds what the target leaves, 1: the round buys no replicas.
+     * The fraction of the modelled variance at which every target is met, with {@link #MARGIN} to
+     * spare (the model is rough): per target, (target² − stderr_sys²)/stderr_stat² times the margin,
+     * at most the margin (a target met but not yet steady gets a small round to confirm it, and so
+     * does a target without a best row: the methods' values are a guess); the smallest over the
+     * targets. The model is the critical value's, and an exponent's error falls with the replicas
+     * at the points near x_c as 1/√n too (ν from the slopes at x_c, or a collapse's window): a ν
+     * target still unmet keeps the round buying where the crossing gains most (ising2d-refine
+     * bought 3 and 15 points in rounds whose T_c was on target and ν at 6 times its target).
+     * The statistical error is never aimed below {@link #LEAST_STAT_SHARE} of the target: a
+     * systematic error near or above the target is a disagreement of variants that replicas do not
+     * remove (and that often vanishes with the next round's data), and chasing it with replicas
+     * overshot (2D Ising: a round from 0.0027 to 0.0007 against a target of 0.002, 1785 points).
+     * Once the statistical error is at that floor and the systematic error alone exceeds what the
+     * target leaves, 1: that target buys no replicas.
      */
     static double enough(SweepSpec spec, AnalysisResult result, Double a) {
-        Double target = spec.refine().target().get(RefineSpec.CRITICAL_VALUE);
-        Optional<Finding> best = Precision.best(result, RefineSpec.CRITICAL_VALUE, a);
-        if (target == null) {
-            return 0;
+        double fraction = 1;
+        for (Map.Entry<String, Double> t : spec.refine().target().entrySet()) {
+            fraction = Math.min(fraction, enough(t.getValue(), Precision.best(result, t.getKey(), a)));
         }
+        return fraction;
+    }
+
+    private static double enough(double target, Optional<Finding> best) {
         if (best.isEmpty()) {
             // every method flagged: replicas then buy a modest round, not the whole share on a guess
             return MARGIN;
@@ -431,7 +439,7 @@ public final class Planner {
         double floor = LEAST_STAT_SHARE * target;
         if (stat <= floor && target * target - sys * sys <= floor * floor) {
             // the statistical error is at its floor and the systematic one alone keeps the target out
-            // of reach: replicas buy nothing (the round samples the windows only)
+            // of reach: replicas buy nothing for it
             return 1;
         }
         double room = Math.max(target * target - sys * sys, floor * floor);
