@@ -5,6 +5,7 @@ import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.fss.PointRow;
 import io.phasesweep.engine.run.MeasuredCost;
 import io.phasesweep.engine.sweep.Axis;
+import io.phasesweep.engine.sweep.RefineSpec;
 import io.phasesweep.engine.sweep.PointBlock;
 import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepSpec;
@@ -294,7 +295,17 @@ public final class Planner {
             before[i] = measuredLevel(spec, result, modelled.get(i).size(), a, read.have.keySet()).orElse(read.level);
         }
         double now = model.variance(before);
-        double enough = Double.isFinite(now) ? enough(spec, result, a) * now : 0;
+        double fraction = enough(spec, result, a, spec.refine().target().keySet());
+        if (!alloc.waiting.isEmpty()) {
+            // while sizes wait, the replicas of the sizes that do not need only locate x_c within the
+            // next one's window, or reach the critical value's target if that is less: an exponent
+            // needs every size's lever arm, and a round's whole share spent on the small sizes
+            // would be spent before the large ones join
+            double needed = ScalingWindow.tolerated(steer, alloc.waiting.get(0));
+            fraction = Math.max(MARGIN * Math.min(1, Math.pow(needed / steer.xcError(), 2)),
+                    enough(spec, result, a, java.util.Set.of(RefineSpec.CRITICAL_VALUE)));
+        }
+        double enough = Double.isFinite(now) ? fraction * now : 0;
         // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
         // replicas: then only the larger half of the sizes may have more
         TreeSet<Integer> present = new TreeSet<>(sizes);
@@ -406,7 +417,7 @@ public final class Planner {
     }
 
     /**
-     * The fraction of the modelled variance at which every target is met, with {@link #MARGIN} to
+     * The fraction of the modelled variance at which every target among {@code quantities} is met, with {@link #MARGIN} to
      * spare (the model is rough): per target, (target² − stderr_sys²)/stderr_stat² times the margin,
      * at most the margin (a target met but not yet steady gets a small round to confirm it, and so
      * does a target without a best row: the methods' values are a guess); the smallest over the
@@ -421,10 +432,12 @@ public final class Planner {
      * Once the statistical error is at that floor and the systematic error alone exceeds what the
      * target leaves, 1: that target buys no replicas.
      */
-    static double enough(SweepSpec spec, AnalysisResult result, Double a) {
+    static double enough(SweepSpec spec, AnalysisResult result, Double a, java.util.Set<String> quantities) {
         double fraction = 1;
         for (Map.Entry<String, Double> t : spec.refine().target().entrySet()) {
-            fraction = Math.min(fraction, enough(t.getValue(), Precision.best(result, t.getKey(), a)));
+            if (quantities.contains(t.getKey())) {
+                fraction = Math.min(fraction, enough(t.getValue(), Precision.best(result, t.getKey(), a)));
+            }
         }
         return fraction;
     }

@@ -241,14 +241,15 @@ class PlannerTest {
     }
 
     /**
-     * Sizes whose scaling window is narrower than x_c's uncertainty wait (their points would fall
-     * outside their critical region); the smallest goes ahead when none is wider.
+     * Sizes whose scaling half-width is below x_c's uncertainty wait (their window, x_c ± twice
+     * it, would be more than twice as wide as their own, its points mostly outside their critical
+     * region): at ± 0.075, L = 16 (± 0.125) joins with a window of ± 0.15, L = 32 (± 0.0625) waits.
      */
     @Test
     void sizesNarrowerThanTheUncertaintyWait() {
         Steering uncertain = new Steering(2.25, 0.075, "best", true, 1, false, false);
-        assertTrue(ScalingWindow.resolved(uncertain, 8));
-        assertTrue(!ScalingWindow.resolved(uncertain, 16) && !ScalingWindow.resolved(uncertain, 64));
+        assertTrue(ScalingWindow.resolved(uncertain, 8) && ScalingWindow.resolved(uncertain, 16));
+        assertTrue(!ScalingWindow.resolved(uncertain, 32) && !ScalingWindow.resolved(uncertain, 64));
         double[] b16 = ScalingWindow.bounds(uncertain, 16, false);
         assertEquals(2.25 - 0.15, b16[0], 1e-12, "the uncertainty sets the window of a narrow size");
         Steering sure = new Steering(2.25, 0.001, "best", false, 1, false, false);
@@ -328,12 +329,12 @@ class PlannerTest {
     void aRoundAimsAtTheTargetEvenWhenTheSystematicErrorExceedsIt() {
         SweepSpec spec = withTarget(SyntheticSweep.parse(COARSE).spec(), 0.002);
         assertEquals(Planner.MARGIN * (0.002 * 0.002 - 0.001 * 0.001) / (0.004 * 0.004),
-                Planner.enough(spec, withBest(0.004, 0.001), null), 1e-12);
-        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.004 * 0.004), Planner.enough(spec, withBest(0.004, 0.003), null),
+                enough(spec, withBest(0.004, 0.001)), 1e-12);
+        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.004 * 0.004), enough(spec, withBest(0.004, 0.003)),
                 1e-12);
-        assertEquals(1, Planner.enough(spec, withBest(0.001, 0.003), null), 1e-12,
+        assertEquals(1, enough(spec, withBest(0.001, 0.003)), 1e-12,
                 "stat at half the target, sys above it: no replicas (review: a margin kept buying below the floor)");
-        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.0011 * 0.0011), Planner.enough(spec, withBest(0.0011, 0.003), null),
+        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.0011 * 0.0011), enough(spec, withBest(0.0011, 0.003)),
                 1e-12, "just above the floor: aimed at the floor");
     }
 
@@ -350,6 +351,10 @@ class PlannerTest {
         return new io.phasesweep.engine.fss.ExponentRow("nu", new io.phasesweep.engine.fss.Finding(null, null, method, "u",
                 "main", nu, 0.1, 0.1, 0, List.of(8, 16, 32, 64), java.util.Set.of(io.phasesweep.engine.fss.Flag.POOR_FIT), null,
                 null, null, null, null, null, 0, ""));
+    }
+
+    private static double enough(SweepSpec spec, AnalysisResult result) {
+        return Planner.enough(spec, result, null, spec.refine().target().keySet());
     }
 
     /** An analysis whose only row is a best critical value 2.27 with these errors. */
