@@ -30,20 +30,21 @@ import java.util.TreeSet;
  *       its window's values have (so the crossing's local cubics there are as precise as its
  *       neighbours), largest sizes first, whether or not the size waits; from then on its window
  *       keeps them: a window's values are its grid's and every value measured within its span;</li>
- *   <li>a size whose scaling window is narrower than x_c's uncertainty waits, but for the smallest
- *       such size not yet sampled: it would spend its (dearest) points outside its critical
- *       region, and smaller sizes locate x_c first, a round and a size at a time;</li>
+ *   <li>a size whose scaling half-width is below x_c's uncertainty waits ({@link ScalingWindow#resolved}),
+ *       but for the smallest such size not yet sampled: it would spend its (dearest) points outside
+ *       its critical region, and smaller sizes locate x_c first; a size of {@code sizes_allowed}
+ *       joins the same ladder, and the next one also when systematic errors dominate a target
+ *       (corrections to scaling shrink with size, not with replicas);</li>
  *   <li>a size fewer than four of whose window values are measured first gets the sweep's replica count
- *       (at least 2) over it, largest sizes first, as far as the share allows; so does the next
- *       size of {@code sizes_allowed} when systematic errors dominate a target (corrections to
- *       scaling shrink with size, not with replicas);</li>
- *   <li>the rest of the share goes one replica at a time to the size where it lowers the
- *       {@link VarianceModel}'s variance of the estimate most per core-second (a replica over the
- *       window costs the window's values times the {@link CostModel}'s cost of a point; a size's
- *       first pick of the round adds two), until the
- *       model says the critical value's target is met with a margin: the sizes whose noise
- *       dominates the estimate's variance gain most. When systematic errors dominate a target,
- *       only the larger half of the sizes is offered.</li>
+ *       (at least 2) over it, largest sizes first, as far as the share allows;</li>
+ *   <li>unless the grid's resolution limits x_c, the values each size's estimates read
+ *       ({@link ReadPoints}: nearest x_c and its pair crossings) are raised to one replica count,
+ *       first to {@link #READ_REPLICAS} (largest sizes first), then a count at a time at the size
+ *       where that lowers the {@link VarianceModel}'s variance of the estimate most per
+ *       core-second (priced by the {@link MeasuredCost} of each point), until the model says every
+ *       target is met with a margin ({@link #enough}); while sizes wait, only until x_c is located
+ *       for the next one or its target is met. When systematic errors dominate a target, only the
+ *       larger half of the sizes is offered.</li>
  * </ol>
  * New replicas continue each (size, across value)'s replica numbers, so every added point is new
  * and a whole-axis model's run of a (size, replica) is never split between rounds.
@@ -295,7 +296,12 @@ public final class Planner {
             before[i] = measuredLevel(spec, result, modelled.get(i).size(), a, read.have.keySet()).orElse(read.level);
         }
         double now = model.variance(before);
-        double fraction = enough(spec, result, a, spec.refine().target().keySet());
+        // the critical value first: the model is its crossing's, and an exponent's estimate reads
+        // the sizes at x_c; once it is met, every target (an unmet ν keeps the rounds buying)
+        java.util.Set<String> criticalValue = java.util.Set.of(RefineSpec.CRITICAL_VALUE);
+        boolean located = Precision.of(spec, result).stream()
+                .noneMatch(t -> t.quantity().equals(RefineSpec.CRITICAL_VALUE) && Objects.equals(t.acrossValue(), a) && !t.met());
+        double fraction = enough(spec, result, a, located ? spec.refine().target().keySet() : criticalValue);
         if (!alloc.waiting.isEmpty()) {
             // while sizes wait, the replicas of the sizes that do not need only locate x_c within the
             // next one's window, or reach the critical value's target if that is less: an exponent
@@ -303,7 +309,7 @@ public final class Planner {
             // would be spent before the large ones join
             double needed = ScalingWindow.tolerated(steer, alloc.waiting.get(0));
             fraction = Math.max(MARGIN * Math.min(1, Math.pow(needed / steer.xcError(), 2)),
-                    enough(spec, result, a, java.util.Set.of(RefineSpec.CRITICAL_VALUE)));
+                    enough(spec, result, a, criticalValue));
         }
         double enough = Double.isFinite(now) ? fraction * now : 0;
         // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
@@ -422,9 +428,10 @@ public final class Planner {
      * at most the margin (a target met but not yet steady gets a small round to confirm it, and so
      * does a target without a best row: the methods' values are a guess); the smallest over the
      * targets. The model is the critical value's, and an exponent's error falls with the replicas
-     * at the points near x_c as 1/√n too (ν from the slopes at x_c, or a collapse's window): a ν
-     * target still unmet keeps the round buying where the crossing gains most (ising2d-refine
-     * bought 3 and 15 points in rounds whose T_c was on target and ν at 6 times its target).
+     * at the points near x_c as 1/√n too (ν from the slopes at x_c, or a collapse's window): once
+     * the critical value's target is met (the planner aims at it alone before), a ν target still
+     * unmet keeps the round buying where the crossing gains most (ising2d-refine bought 3 and 15
+     * points in rounds whose T_c was on target and ν at 6 times its target).
      * The statistical error is never aimed below {@link #LEAST_STAT_SHARE} of the target: a
      * systematic error near or above the target is a disagreement of variants that replicas do not
      * remove (and that often vanishes with the next round's data), and chasing it with replicas

@@ -314,9 +314,40 @@ class PlannerTest {
         assertTrue(near.points() > 0 && near.points() < far.points() / 2, near + " vs " + far);
     }
 
+    /**
+     * The planner aims at the critical value's target first; once that is met, an unmet ν target
+     * keeps the round buying (before, rounds whose T_c was on target bought a handful of points
+     * while ν was at 6 times its target).
+     */
+    @Test
+    void anUnmetNuTargetBuysOnceTheCriticalValueIsMet() {
+        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
+                axes:
+                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
+                sizes: [8, 16, 32, 64]
+                replicas: 8
+                """ + ANALYSIS);
+        SweepSpec spec = sweep.spec();
+        AnalysisResult result = sweep.analyze(40);
+        double xc = Precision.best(result, "critical_value", null).orElseThrow().stderr();
+        double nu = Precision.best(result, "nu", null).orElseThrow(() -> new AssertionError(result.exponents())).stderr();
+        Planner.Plan bothMet = Planner.plan(withTargets(spec, 2 * xc, 2 * nu), result, costs(spec, EQUAL), 3, 1);
+        Planner.Plan nuUnmet = Planner.plan(withTargets(spec, 2 * xc, nu / 10), result, costs(spec, EQUAL), 3, 1);
+        assertTrue(nuUnmet.points() > 2 * bothMet.points(), nuUnmet + " vs " + bothMet);
+        Planner.Plan xcUnmet = Planner.plan(withTargets(spec, xc * 0.9, nu / 10), result, costs(spec, EQUAL), 3, 1);
+        Planner.Plan xcOnly = Planner.plan(withTarget(spec, xc * 0.9), result, costs(spec, EQUAL), 3, 1);
+        assertEquals(xcOnly.points(), xcUnmet.points(), "an unmet critical value is aimed at alone");
+    }
+
     private static SweepSpec withTarget(SweepSpec spec, double target) {
         var r = spec.refine();
         return spec.withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("critical_value", target),
+                r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
+    }
+
+    private static SweepSpec withTargets(SweepSpec spec, double criticalValue, double nu) {
+        var r = spec.refine();
+        return spec.withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("critical_value", criticalValue, "nu", nu),
                 r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
     }
 
