@@ -1,0 +1,48 @@
+package io.phasesweep.jobs.spark;
+
+import io.phasesweep.engine.model.ModelRegistry;
+import io.phasesweep.jobs.SparkJobs;
+import io.phasesweep.jobs.SweepFile;
+import io.phasesweep.jobs.TestSpark;
+import io.phasesweep.jobs.report.Report;
+import io.phasesweep.jobs.tables.OutputFolder;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Spark jobs of a small sweep's analysis and report, the fixed cost every {@code run} pays. */
+class AnalysisJobCountTest {
+    private final SparkSession spark = TestSpark.session();
+    private final StringWriter log = new StringWriter();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void analysingAndReportingASmallSweepStartsFewSparkJobs() throws Exception {
+        SweepFile sweep = SweepFile.load(Files.writeString(tmp.resolve("probe.yaml"), AnalyzeJobTest.SWEEP), ModelRegistry.load());
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("out").toString(),
+                OutputFolder.Existing.REFUSE);
+        new RunJob(spark, 60, new PrintWriter(log)).run(sweep, out, false, groups -> 2);
+
+        try (SparkJobs jobs = SparkJobs.count(spark)) {
+            AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyse(out);
+            int analysis = jobs.started();
+            Report.write(spark, analysed.tables());
+            int report = jobs.started() - analysis;
+            // read runs, average the replicas and count what was left out, analyse the group, write four tables
+            // (before: 14, with runs read three times, a schema inferred per read, AQE's job per shuffle)
+            assertTrue(analysis <= 7, "the analysis started " + analysis + " Spark jobs");
+            // (before: 12, each table read back, two jobs each)
+            assertEquals(0, report, "the report reads the tables the analysis holds");
+        }
+    }
+}
