@@ -5,6 +5,9 @@ import io.phasesweep.jobs.SparkJobs;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.TestSpark;
 import io.phasesweep.jobs.report.Report;
+import io.phasesweep.jobs.report.ReportData;
+import io.phasesweep.jobs.report.ReportTables;
+import io.phasesweep.jobs.tables.FolderTables;
 import io.phasesweep.jobs.tables.OutputFolder;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,10 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Spark jobs of a small sweep's analysis and report, the fixed cost every {@code run} pays. */
+/**
+ * The Spark jobs of a small sweep's analysis and report, the fixed cost every {@code run} pays, and
+ * what saving them must not change.
+ */
 class AnalysisJobCountTest {
     private final SparkSession spark = TestSpark.session();
     private final StringWriter log = new StringWriter();
@@ -26,13 +32,17 @@ class AnalysisJobCountTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void analysingAndReportingASmallSweepStartsFewSparkJobs() throws Exception {
+    private OutputFolder runSweep() throws Exception {
         SweepFile sweep = SweepFile.load(Files.writeString(tmp.resolve("probe.yaml"), AnalyzeJobTest.SWEEP), ModelRegistry.load());
         OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("out").toString(),
                 OutputFolder.Existing.REFUSE);
         new RunJob(spark, 60, new PrintWriter(log)).run(sweep, out, false, groups -> 2);
+        return out;
+    }
 
+    @Test
+    void analysingAndReportingASmallSweepStartsFewSparkJobs() throws Exception {
+        OutputFolder out = runSweep();
         try (SparkJobs jobs = SparkJobs.count(spark)) {
             AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyse(out);
             int analysis = jobs.started();
@@ -44,5 +54,15 @@ class AnalysisJobCountTest {
             // (before: 12, each table read back, two jobs each)
             assertEquals(0, report, "the report reads the tables the analysis holds");
         }
+    }
+
+    @Test
+    void theReportGetsFromMemoryWhatItWouldReadFromTheFolder() throws Exception {
+        OutputFolder out = runSweep();
+        AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyse(out);
+        ReportData fromMemory = ReportTables.read(spark, analysed.tables());
+        assertEquals(ReportTables.read(spark, FolderTables.of(spark, out.toString())), fromMemory);
+        assertEquals(8, fromMemory.points().size());
+        assertTrue(fromMemory.notes().stream().anyMatch(n -> n.startsWith("6 failed or timed-out rows")), fromMemory.notes().toString());
     }
 }
