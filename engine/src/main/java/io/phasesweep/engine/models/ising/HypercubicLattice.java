@@ -100,6 +100,14 @@ public final class HypercubicLattice {
         return sites;
     }
 
+    /**
+     * log2 L when L is a power of two, else −1: then a site's coordinates are bit fields of its index
+     * and its neighbours follow by masks ({@link IsingChain#maskedNeighbourSum}), without the table.
+     */
+    int lengthShift() {
+        return Integer.bitCount(length) == 1 ? Integer.numberOfTrailingZeros(length) : -1;
+    }
+
     /** Neighbours per site, 2·dim. */
     public int coordination() {
         return 2 * dim;

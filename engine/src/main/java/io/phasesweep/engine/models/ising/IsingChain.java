@@ -17,6 +17,8 @@ abstract class IsingChain implements MonteCarlo.Chain {
     protected final int sites;
     protected final int coordination;
     protected final int[] neighbours;
+    /** {@link HypercubicLattice#lengthShift}: log2 L, or −1 when L is not a power of two. */
+    protected final int lengthShift;
     protected final byte[] spins;
     protected final double coupling;
     protected final double field;
@@ -30,6 +32,7 @@ abstract class IsingChain implements MonteCarlo.Chain {
         this.sites = lattice.sites();
         this.coordination = lattice.coordination();
         this.neighbours = lattice.neighbours();
+        this.lengthShift = lattice.lengthShift();
         this.coupling = coupling;
         this.field = field;
         this.beta = 1.0 / temperature;
@@ -75,6 +78,34 @@ abstract class IsingChain implements MonteCarlo.Chain {
             }
         }
         return sum;
+    }
+
+    /**
+     * {@link #neighbourSum} for L = 2^shift, without the table: the coordinate along an axis is a bit
+     * field of the index, so a neighbour is the index with that field stepped by ±1 modulo L
+     * ({@link #step}). Integer operations instead of a table read per neighbour, each with its own
+     * bounds check and its latency before the spin's: random-site Metropolis at L = 64, 2D, in a copy
+     * of the kernel, 10.0-10.6 ns per attempt against 11.0-11.9 with the table (same run).
+     */
+    static int maskedNeighbourSum(byte[] spins, int i, int z, int shift) {
+        int field = (1 << shift) - 1;
+        int sum = spins[step(i, 1, field)] + spins[step(i, -1, field)];
+        if (z > 2) {
+            int stride = 1 << shift;
+            field <<= shift;
+            sum += spins[step(i, stride, field)] + spins[step(i, -stride, field)];
+            if (z > 4) {
+                stride <<= shift;
+                field <<= shift;
+                sum += spins[step(i, stride, field)] + spins[step(i, -stride, field)];
+            }
+        }
+        return sum;
+    }
+
+    /** Site i with its coordinate in the bit field {@code field} moved by {@code delta} (±stride), periodically. */
+    private static int step(int i, int delta, int field) {
+        return ((i + delta) & field) | (i & ~field);
     }
 
     /** The current spins, for tests. */
