@@ -9,10 +9,11 @@ import java.util.random.RandomGenerator;
  * interface cost the kernels a factor 2. Seeded from four words of the point's dynamics stream.
  */
 final class Xoshiro256 {
-    private long s0;
-    private long s1;
-    private long s2;
-    private long s3;
+    /** The state, read by a kernel that steps the generator inline (see {@link CheckerboardMetropolisChain#update}). */
+    long s0;
+    long s1;
+    long s2;
+    long s3;
 
     Xoshiro256(RandomGenerator seed) {
         // four draws of a full-period stream are all zero with probability 2^-256: not guarded
