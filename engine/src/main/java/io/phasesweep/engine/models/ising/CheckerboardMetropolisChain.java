@@ -31,11 +31,11 @@ final class CheckerboardMetropolisChain extends IsingChain {
     /**
      * Every attempt reads one uniform, needed or not (p = 1 accepts whatever it is: its threshold,
      * 2^53, is above every uniform's bits): one unpredictable branch per attempt instead of two.
-     * The generator is stepped inline, its state and the kept sums in locals: the words are those
-     * {@link Xoshiro256#fill} would draw, in the same order, so the numbers are those of the
-     * sweep's uniforms drawn all at once before it (until 2026-12-06, at 8 bytes a site: 134 MB at
-     * L = 256 in 3D), at the same speed (L = 64 and 3D L = 16 in a copy, same run, within the
-     * noise). Drawn in blocks of 1024 between parts of the sweep, the block loop compiled into the
+     * The generator is stepped inline ({@link Xoshiro256#next}), its state and the kept sums in
+     * locals: the words are the same, in the same order, as the sweep's uniforms drawn all at once
+     * before it (until 2026-12-06, at 8 bytes a site: 134 MB at L = 256 in 3D), at the same speed
+     * (L = 64 and 3D L = 16 in a copy, same run, within the noise). Drawn in blocks of 1024 between
+     * parts of the sweep, the block loop compiled into the
      * sweep's loop had made C2 keep the sweep's locals on the stack (11.0-11.8 ns per attempt at
      * L = 64 against 8.9 for the whole sweep's words drawn first).
      */
@@ -48,20 +48,9 @@ final class CheckerboardMetropolisChain extends IsingChain {
         int[] sites = order;
         long bondSum = bonds;
         long spinSum = magnetization;
-        Xoshiro256 g = generator;
-        long a = g.s0;
-        long b = g.s1;
-        long c = g.s2;
-        long d = g.s3;
+        long[] state = generator.state();
         for (int o = 0; o < sites.length; o++) {
-            long word = Long.rotateLeft(b * 5, 7) * 9; // xoshiro256**, as in Xoshiro256.fill
-            long shifted = b << 17;
-            c ^= a;
-            d ^= b;
-            b ^= c;
-            a ^= d;
-            c ^= shifted;
-            d = Long.rotateLeft(d, 45);
+            long word = Xoshiro256.next(state);
             int i = sites[o];
             int sum = neighbourSum(s, nb, i, z);
             int si = s[i];
@@ -71,10 +60,7 @@ final class CheckerboardMetropolisChain extends IsingChain {
                 spinSum -= 2L * si;
             }
         }
-        g.s0 = a;
-        g.s1 = b;
-        g.s2 = c;
-        g.s3 = d;
+        generator.save(state);
         bonds = bondSum;
         magnetization = spinSum;
     }
