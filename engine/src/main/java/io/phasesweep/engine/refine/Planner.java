@@ -209,9 +209,9 @@ public final class Planner {
         alloc.steering = steer;
         Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
-        // a size whose scaling window is narrower than x_c's uncertainty waits for smaller sizes to
-        // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs a size a
-        // round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
+        // a size whose scaling half-width is below x_c's uncertainty waits for smaller sizes to
+        // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs at least a
+        // size a round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
         boolean climbing = true;
         for (int size : ladder) {
             if (allowed.contains(size) && !(climbing && ScalingWindow.resolved(steer, size))) {
@@ -303,10 +303,10 @@ public final class Planner {
                 .noneMatch(t -> t.quantity().equals(RefineSpec.CRITICAL_VALUE) && Objects.equals(t.acrossValue(), a) && !t.met());
         double fraction = enough(spec, result, a, located ? spec.refine().target().keySet() : criticalValue);
         if (!alloc.waiting.isEmpty()) {
-            // while sizes wait, the replicas of the sizes that do not need only locate x_c within the
-            // next one's window, or reach the critical value's target if that is less: an exponent
+            // while sizes wait, the sizes already in buy replicas only until x_c is located within
+            // the next waiting size's window, or its target met if that asks for less: an exponent
             // needs every size's lever arm, and a round's whole share spent on the small sizes
-            // would be spent before the large ones join
+            // would be gone before the large ones join
             double needed = ScalingWindow.tolerated(steer, alloc.waiting.get(0));
             fraction = Math.max(MARGIN * Math.min(1, Math.pow(needed / steer.xcError(), 2)),
                     enough(spec, result, a, criticalValue));
