@@ -129,7 +129,7 @@ final class MultiSpinChain implements MonteCarlo.Ladder {
      * The sites go in chunks whose words fill the counting arrays, added to the counters after each
      * chunk: no test per site, and the counters' inlined loops outside the sites' loop. At L = 64,
      * T_c, in copies of the kernel (same runs, load 7-14): one loop with the generator inline
-     * 0.53-0.55 against 0.56-0.59 ns per replica attempt for words drawn ahead in blocks and an
+     * 0.49-0.54 against 0.56-0.57 ns per replica attempt for words drawn ahead in blocks and an
      * acceptance method of its own; the chunks 0.61-0.62 against 0.63-0.65 (3D L = 16: 0.69 against
      * 0.73-0.75).
      */
