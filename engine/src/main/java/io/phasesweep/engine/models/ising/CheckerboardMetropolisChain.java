@@ -37,7 +37,9 @@ final class CheckerboardMetropolisChain extends IsingChain {
      * (L = 64 and 3D L = 16 in a copy, same run, within the noise). Drawn in blocks of 1024 between
      * parts of the sweep, the block loop compiled into the
      * sweep's loop had made C2 keep the sweep's locals on the stack (11.0-11.8 ns per attempt at
-     * L = 64 against 8.9 for the whole sweep's words drawn first).
+     * L = 64 against 8.9 for the whole sweep's words drawn first). The neighbours by masks, as in
+     * {@link MetropolisChain} where L is a power of two, did not pay here: 8.1-9.5 against 7.7-8.6
+     * ns per attempt at L = 64 (IsingBenchmark, alternating JVMs, load 9-12).
      */
     @Override
     public void update() {
