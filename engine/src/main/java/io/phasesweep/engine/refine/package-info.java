@@ -3,7 +3,7 @@
  * precise each target is ({@link Precision}), whether to stop ({@link Stop}), and which points the
  * next round adds ({@link Planner}): control values in the scaling window of every size under the
  * current best estimates, new replicas where they reduce the variance of the estimate most per
- * core-second under the measured cost of a point ({@link CostModel}). Plain Java, no Spark: the
+ * core-second under the measured cost of a point ({@link io.phasesweep.engine.run.MeasuredCost}). Plain Java, no Spark: the
  * jobs module runs the rounds.
  */
 package io.phasesweep.engine.refine;

@@ -105,9 +105,12 @@ final class Decompression {
     }
 
     /**
-     * Where the secant of √(H/P) through the last two jammed minima reaches a tenth of the target
-     * {@link #JAMMED}: near jamming, with its contacts fixed, the overlaps and so √H are linear in
-     * κ − κ_J. NaN without two jammed minima or with a slope that is not positive.
+     * Where the secant of √(H/P) through the last two jammed minima reaches a quarter of the target
+     * {@link #JAMMED} (half its overlaps): near jamming, with its contacts fixed, the overlaps and so
+     * √H are linear in κ − κ_J. Not lower: a secant that lands too near κ_J leaves a minimum whose
+     * overlaps are near the rounding floor, where the relative stopping rule cannot be met (an aim at a
+     * tenth of the target met it at H/P = 3.5e-18 in the first exponents sweep, a failed point). NaN
+     * without two jammed minima or with a slope that is not positive.
      */
     private static double aim(Fire.Result previous, double previousKappa, Fire.Result jammed, double jammedKappa, int p) {
         if (previous == null) {
@@ -115,7 +118,7 @@ final class Decompression {
         }
         double root = Math.sqrt(jammed.energy() / p);
         double slope = (Math.sqrt(previous.energy() / p) - root) / (previousKappa - jammedKappa);
-        return slope > 0 ? jammedKappa - (root - Math.sqrt(JAMMED / 10)) / slope : Double.NaN;
+        return slope > 0 ? jammedKappa - (root - Math.sqrt(JAMMED / 4)) / slope : Double.NaN;
     }
 
     /** The descents of one protocol, with their step count. */

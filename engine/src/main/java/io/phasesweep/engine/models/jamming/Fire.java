@@ -22,6 +22,8 @@ final class Fire {
     private static final double F_ALPHA = 0.99;
     private static final double DT_START = 0.1;
     private static final double DT_MAX = 1.0;
+    /** Relative rounding of w: a Newton step shorter than this times |w| changes nothing. */
+    private static final double ROUNDING = 1e-15;
 
     private Fire() {
     }
@@ -76,12 +78,30 @@ final class Fire {
         SoftConstraints.Evaluation at = landscape.energyAndForce(w, h, force);
         double forceNorm = Math.sqrt(tangent(force, w));
         long step = 0;
+        long sinceNewton = 0;
+        long wait = n;
         double solvedEnergy = stop.solved() * landscape.constraints();
         while (!stop.met(at.energy(), at.forces(), forceNorm, solvedEnergy) && step < maxSteps) {
             if (step % 1024 == 0) {
                 deadline.check();
             }
             step++;
+            if (++sinceNewton >= wait && landscape.harmonic()) {
+                // every N to 8N FIRE steps (an attempt costs about as much as N/(4α) FIRE steps, so at most a
+                // quarter more), Newton's steps on the expected contacts: fewer attempts while they fail
+                sinceNewton = 0;
+                int newtonSteps = newton(landscape, w, v, at, stop, solvedEnergy);
+                if (newtonSteps == 0) {
+                    wait = Math.min(2 * wait, 8L * n);
+                    continue;
+                }
+                wait = n;
+                step += newtonSteps - 1;
+                at = landscape.energyAndForce(w, h, force);
+                forceNorm = Math.sqrt(tangent(force, w));
+                Arrays.fill(v, 0);
+                continue;
+            }
             double power = dot(force, v);
             if (power > 0) {
                 double mix = alpha * Math.sqrt(dot(v, v)) / forceNorm;
@@ -102,16 +122,61 @@ final class Fire {
                 v[i] += dt * force[i];
                 w[i] += dt * v[i];
             }
-            double scale = Math.sqrt(n / dot(w, w));
-            for (int i = 0; i < n; i++) {
-                w[i] *= scale;
-            }
+            normalise(w);
             project(v, w);
             at = landscape.energyAndForce(w, h, force);
             forceNorm = Math.sqrt(tangent(force, w));
         }
         return new Result(w, h, at.energy(), at.forces(), forceNorm, step,
                 stop.met(at.energy(), at.forces(), forceNorm, solvedEnergy));
+    }
+
+    /**
+     * Newton's steps ({@link ContactNewton}) from w while each lowers the energy (a step is halved
+     * until it does or until it is below the rounding of w) and the stopping rule is not met. Moves
+     * w to the last point reached; returns the number of steps taken (0: the first lowered nothing).
+     */
+    private static int newton(SoftConstraints landscape, double[] w, double[] velocity, SoftConstraints.Evaluation at,
+            Stop stop, double solvedEnergy) {
+        int n = w.length;
+        double[] h = new double[landscape.constraints()];
+        double[] force = new double[n];
+        double[] trial = new double[n];
+        double energy = at.energy();
+        int steps = 0;
+        double[] heading = velocity;
+        for (double[] d = ContactNewton.step(landscape, w, heading); d != null; d = ContactNewton.step(landscape, w, heading)) {
+            double length = Math.sqrt(dot(d, d));
+            SoftConstraints.Evaluation reached = null;
+            for (double t = 1; t * length > ROUNDING * Math.sqrt(n) && reached == null; t *= 0.5) {
+                for (int i = 0; i < n; i++) {
+                    trial[i] = w[i] + t * d[i];
+                }
+                normalise(trial);
+                SoftConstraints.Evaluation e = landscape.energyAndForce(trial, h, force);
+                if (e.energy() < energy) {
+                    reached = e;
+                }
+            }
+            if (reached == null) {
+                break;
+            }
+            System.arraycopy(trial, 0, w, 0, n);
+            heading = d;
+            energy = reached.energy();
+            steps++;
+            if (stop.met(energy, reached.forces(), Math.sqrt(tangent(force, w)), solvedEnergy)) {
+                break;
+            }
+        }
+        return steps;
+    }
+
+    private static void normalise(double[] w) {
+        double scale = Math.sqrt(w.length / dot(w, w));
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= scale;
+        }
     }
 
     /** Projects {@code x} on the tangent plane at w (|w|² = N) in place; returns |x|². */

@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
  * Jamming of the spherical perceptron with soft constraints (Franz, Parisi 2016; Franz, Parisi,
  * Sevelev, Urbani, Zamponi 2017): P = round(α·N) patterns, H(w) = (1/p) Σ_μ max(0, κ − h_μ)^p on
  * |w|² = N, p = 2 (harmonic) or p = 1 (linear, smoothed over a small width: {@link SoftConstraints}),
- * minimised by FIRE from a random start. At κ &lt; 0 the problem is not convex and the
+ * minimised by FIRE from a random start, with Newton's steps on the contacts it heads for near the
+ * end ({@link ContactNewton}, harmonic cost). At κ &lt; 0 the problem is not convex and the
  * minimiser's SAT/UNSAT (jamming) point α_J(κ) depends on the protocol; it lies below the
  * full-RSB SAT/UNSAT threshold.
  *
@@ -46,7 +47,7 @@ public final class JammingModel implements Model {
     @Override
     public String summary() {
         return "jamming (SAT/UNSAT) of the spherical perceptron with negative margin kappa: harmonic or linear soft"
-                + " constraints minimised by FIRE";
+                + " constraints minimised by FIRE, with Newton's steps on the expected contacts at the end (harmonic)";
     }
 
     @Override
@@ -83,7 +84,7 @@ public final class JammingModel implements Model {
                 ObservableSpec.value("energy", "H/P at the minimum found (linear cost: the unsmoothed ramp's)"),
                 ObservableSpec.value("contacts", "constraints with h_mu < kappa (positive overlap) at the minimum, / N;"
                         + " 0 at a solution"),
-                ObservableSpec.value("steps", "FIRE steps to the stopping rule"),
+                ObservableSpec.value("steps", "FIRE and Newton steps to the stopping rule"),
                 ObservableSpec.value("uncertified", "1 if sat = 0 but the descent was stopped by the absolute force floor,"
                         + " not certified stationary (|P_⊥∇H| > 1e-9·√(2H)): possibly a very slow way into a solution"),
                 ObservableSpec.value("kappa_end", "the margin of the final minimum: kappa (descend), the sample's jamming"
@@ -123,7 +124,7 @@ public final class JammingModel implements Model {
 
     @Override
     public List<BudgetKey> budget() {
-        return List.of(BudgetKey.count(MAX_STEPS, 1_000_000, 1, "guard on FIRE steps: a descent that has not met"
+        return List.of(BudgetKey.count(MAX_STEPS, 1_000_000, 1, "guard on the steps of a descent: one that has not met"
                 + " its stopping rule by then is a failed point"));
     }
 

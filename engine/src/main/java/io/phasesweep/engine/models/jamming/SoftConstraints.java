@@ -59,6 +59,10 @@ final class SoftConstraints {
         return n;
     }
 
+    double kappa() {
+        return kappa;
+    }
+
     /** Writes h_μ = a_μ·w into {@code h}. */
     void stabilities(double[] w, double[] h) {
         // four partial sums: the JIT does not reorder a floating-point sum, and one chain of
@@ -106,6 +110,56 @@ final class SoftConstraints {
             }
         }
         return new Evaluation(energy, Math.sqrt(forces));
+    }
+
+    /** Whether the cost is the harmonic one (the linear cost's smoothing width is 0). */
+    boolean harmonic() {
+        return width == 0;
+    }
+
+    /**
+     * The harmonic energy of the constraints expected in contact at the minimum a descent is heading
+     * for, held as two-sided springs: every overlap and, if there are fewer than N (the contacts at
+     * jamming), the gaps that close first as w moves along {@code heading} (a tangent direction: the
+     * descent's velocity), up to N; gaps that do not close along it come last, the smallest first.
+     * Writes the force Σ_μ (κ − h_μ) a_μ of that quadratic into {@code pull} and returns its Hessian
+     * Σ_μ a_μ a_μᵀ (N×N, row-major).
+     */
+    double[] contactQuadratic(double[] h, double[] heading, double[] pull) {
+        double[] rate = new double[constraints];
+        stabilities(heading, rate);
+        double[] closing = new double[constraints];
+        Integer[] order = new Integer[constraints];
+        int overlaps = 0;
+        for (int mu = 0; mu < constraints; mu++) {
+            order[mu] = mu;
+            double gap = h[mu] - kappa;
+            overlaps += gap < 0 ? 1 : 0;
+            closing[mu] = gap < 0 ? gap : rate[mu] < 0 ? -gap / rate[mu] : Double.MAX_VALUE + gap;
+        }
+        Arrays.sort(order, (x, y) -> closing[x] != closing[y] ? Double.compare(closing[x], closing[y])
+                : Double.compare(h[x], h[y]));
+        int count = Math.min(constraints, Math.max(overlaps, n));
+        double[] hessian = new double[n * n];
+        Arrays.fill(pull, 0);
+        for (int c = 0; c < count; c++) {
+            int k = order[c] * n;
+            double x = kappa - h[order[c]];
+            for (int i = 0; i < n; i++) {
+                double ai = rows[k + i];
+                pull[i] += x * ai;
+                int row = i * n;
+                for (int j = 0; j <= i; j++) {
+                    hessian[row + j] += ai * rows[k + j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                hessian[j * n + i] = hessian[i * n + j];
+            }
+        }
+        return hessian;
     }
 
     /** The force of an overlap x &gt; 0: x (harmonic), x/δ below the width δ and 1 above it (linear). */
