@@ -7,7 +7,7 @@
  * Java chains do; metropolis/xoshiro and wolff/xoshiro are the same loops with xoshiro256** and
  * without that bookkeeping (the earlier, cheaper references); metropolis/masks (L a power of two) is
  * metropolis with the neighbours by masks instead of the table, as MetropolisChain finds them for
- * such L, and metropolis-checkerboard/masks the same for the checkerboard order. metropolis-checkerboard and
+ * such L. metropolis-checkerboard and
  * metropolis-msc draw xoshiro256** as their Java twins do. Times are CPU time of the thread (the machine is shared).
  * Prints one line per kernel: "<name> <ns per unit>".
  *   gcc -O3 -march=native -o ising_kernels ising_kernels.c -lm && ./ising_kernels 64 3
@@ -99,30 +99,28 @@ METROPOLIS(metropolis_masks, lxm_below, lxm_uniform, 1, masked_sum)
 METROPOLIS(metropolis_xoshiro, below, uniform, 0, table_sum)
 
 /* Metropolis in checkerboard order, one xoshiro256** uniform per attempt, bookkeeping, as CheckerboardMetropolisChain */
-#define CHECKERBOARD(NAME, SUM)                                                                    \
-static double NAME(double beta, double seconds) {                                                  \
-    signed char *spin = malloc(N); memset(spin, 1, N);                                             \
-    int *order = malloc(sizeof(int) * N), n = 0;                                                   \
-    for (int parity = 0; parity < 2; parity++)                                                     \
-        for (int i = 0; i < N; i++) if (((i % L) + (i / L)) % 2 == parity) order[n++] = i;         \
-    double acc[18];                                                                                \
-    for (int up = 0; up < 2; up++)                                                                 \
-        for (int sum = -4; sum <= 4; sum++) acc[up * 9 + sum + 4] = fmin(1.0, exp(-beta * 2 * (up ? 1 : -1) * sum));\
-    long attempts = 0, bonds = 2L * N, magnetization = N; double t0 = now();                       \
-    while (now() - t0 < seconds) {                                                                 \
-        for (int o = 0; o < N; o++) {                                                              \
-            int i = order[o], si = spin[i], sum = SUM(spin, i);                                    \
-            double p = acc[(si > 0 ? 9 : 0) + sum + 4];                                            \
-            if (uniform() < p) { spin[i] = (signed char) -si; bonds -= 2L * si * sum; magnetization -= 2L * si; }\
-        }                                                                                          \
-        attempts += N;                                                                             \
-    }                                                                                              \
-    double ns = (now() - t0) * 1e9 / attempts; free(spin); free(order);                            \
-    if (bonds == 42 && magnetization == 42) fputc(' ', stderr);                                    \
-    return ns;                                                                                     \
+static double metropolis_checkerboard(double beta, double seconds) {
+    signed char *spin = malloc(N); memset(spin, 1, N);
+    int *order = malloc(sizeof(int) * N), n = 0;
+    for (int parity = 0; parity < 2; parity++)
+        for (int i = 0; i < N; i++) if (((i % L) + (i / L)) % 2 == parity) order[n++] = i;
+    double acc[18];
+    for (int up = 0; up < 2; up++)
+        for (int sum = -4; sum <= 4; sum++) acc[up * 9 + sum + 4] = fmin(1.0, exp(-beta * 2 * (up ? 1 : -1) * sum));
+    long attempts = 0, bonds = 2L * N, magnetization = N; double t0 = now();
+    while (now() - t0 < seconds) {
+        for (int o = 0; o < N; o++) {
+            int i = order[o], si = spin[i], sum = 0;
+            for (int k = 0; k < 4; k++) sum += spin[nb[4 * i + k]];
+            double p = acc[(si > 0 ? 9 : 0) + sum + 4];
+            if (uniform() < p) { spin[i] = (signed char) -si; bonds -= 2L * si * sum; magnetization -= 2L * si; }
+        }
+        attempts += N;
+    }
+    double ns = (now() - t0) * 1e9 / attempts; free(spin); free(order);
+    if (bonds == 42 && magnetization == 42) fputc(' ', stderr);
+    return ns;
 }
-CHECKERBOARD(metropolis_checkerboard, table_sum)
-CHECKERBOARD(metropolis_checkerboard_masks, masked_sum)
 
 /* Wolff, the cluster array as its work list (breadth first); ns per spin added. With BOOKKEEPING
  * the energy change is counted as WolffChain does: membership and join position in one array,
@@ -227,7 +225,6 @@ int main(int argc, char **argv) {
     if ((L & (L - 1)) == 0) printf("metropolis/masks %.4f\n", metropolis_masks(beta, seconds));
     printf("metropolis/xoshiro %.4f\n", metropolis_xoshiro(beta, seconds));
     printf("metropolis-checkerboard %.4f\n", metropolis_checkerboard(beta, seconds));
-    if ((L & (L - 1)) == 0) printf("metropolis-checkerboard/masks %.4f\n", metropolis_checkerboard_masks(beta, seconds));
     printf("wolff %.4f\n", wolff(beta, seconds));
     printf("wolff/xoshiro %.4f\n", wolff_xoshiro(beta, seconds));
     printf("metropolis-msc %.4f\n", multispin(beta, seconds));

@@ -12,6 +12,8 @@ import java.util.List;
  * only coalesces partitions. Without it the query is one job of two stages, with
  * {@code spark.sql.shuffle.partitions} reduce tasks. The setting is the session's: set for the
  * planning of this one query (planned when it is collected, on the caller's thread), then put back.
+ * So it holds only while the driver plans one query at a time, as the analysis does today: a query
+ * planned on another thread of the same session meanwhile would run without adaptive execution too.
  */
 final class SingleJob {
     private static final String ADAPTIVE = "spark.sql.adaptive.enabled";

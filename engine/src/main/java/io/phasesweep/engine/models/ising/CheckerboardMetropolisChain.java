@@ -37,9 +37,9 @@ final class CheckerboardMetropolisChain extends IsingChain {
      * (L = 64 and 3D L = 16 in a copy, same run, within the noise). Drawn in blocks of 1024 between
      * parts of the sweep, the block loop compiled into the
      * sweep's loop had made C2 keep the sweep's locals on the stack (11.0-11.8 ns per attempt at
-     * L = 64 against 8.9 for the whole sweep's words drawn first). The neighbours by masks where
-     * L is a power of two, as in {@link MetropolisChain}: in a copy, same run, at load 13, 8.4-10.1
-     * against 8.3-10.8 ns per attempt at L = 64, 15.4-18.3 against 16.5-19.2 at 3D L = 16.
+     * L = 64 against 8.9 for the whole sweep's words drawn first). The neighbours by masks, as in
+     * {@link MetropolisChain} where L is a power of two, did not pay here: 8.1-9.5 against 7.7-8.6
+     * ns per attempt at L = 64 (IsingBenchmark, alternating JVMs, load 9-12).
      */
     @Override
     public void update() {
@@ -48,14 +48,13 @@ final class CheckerboardMetropolisChain extends IsingChain {
         int[] nb = neighbours;
         long[] t = thresholds;
         int[] sites = order;
-        int shift = lengthShift;
         long bondSum = bonds;
         long spinSum = magnetization;
         long[] state = generator.state();
         for (int o = 0; o < sites.length; o++) {
             long word = Xoshiro256.next(state);
             int i = sites[o];
-            int sum = shift >= 0 ? maskedNeighbourSum(s, i, z, shift) : neighbourSum(s, nb, i, z);
+            int sum = neighbourSum(s, nb, i, z);
             int si = s[i];
             if (RandomWords.uniformBits(word) < t[MetropolisChain.index(si, sum, z)]) {
                 s[i] = (byte) -si;

@@ -122,16 +122,16 @@ final class MultiSpinChain implements MonteCarlo.Ladder {
 
     /**
      * The sweep and each site's acceptance in one loop, the generator stepped inline with its state
-     * in a local array that C2 keeps in registers ({@link Xoshiro256#next}; the same words in the
+     * in a local array that C2 scalar-replaces ({@link Xoshiro256#next}; the same words in the
      * same order as drawn ahead in blocks before: the same trajectories), and an odd site's bond
      * words taken from its anti-alignment words x_k = s ^ s_k before the flip, as x_k ^ accept (its
      * neighbours, on the other sublattice, do not change), instead of reading the neighbours again.
      * The sites go in chunks whose words fill the counting arrays, added to the counters after each
      * chunk: no test per site, and the counters' inlined loops outside the sites' loop. At L = 64,
      * T_c, in copies of the kernel (same runs, load 7-14): one loop with the generator inline
-     * 0.53-0.55 against 0.56-0.59 ns per replica attempt for words drawn ahead in blocks and an
-     * acceptance method of its own; the chunks 0.61-0.62 against 0.63-0.65 (3D L = 16: 0.69 against
-     * 0.73-0.75).
+     * 0.53-0.56 against 0.56-0.59 ns per replica attempt for words drawn ahead in blocks and an
+     * acceptance method of its own; the chunks 0.61-0.62 against 0.63-0.65 (3D L = 16: 0.69-0.70 against
+     * 0.73-0.82).
      */
     private void sweep(int z) {
         antiAlignedCounters.clear();
