@@ -84,6 +84,10 @@ final class ReadPoints {
     static double crossing(NavigableMap<Double, Double> a, NavigableMap<Double, Double> b, double xc) {
         double lo = Math.max(a.firstKey(), b.firstKey());
         double hi = Math.min(a.lastKey(), b.lastKey());
+        if (!(lo < hi)) {
+            // disjoint curves (sizes that joined in different rounds, each on its own window): no common range
+            return Double.NaN;
+        }
         TreeSet<Double> grid = new TreeSet<>(a.subMap(lo, true, hi, true).keySet());
         grid.addAll(b.subMap(lo, true, hi, true).keySet());
         double best = Double.NaN;
