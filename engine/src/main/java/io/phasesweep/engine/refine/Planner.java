@@ -308,8 +308,10 @@ public final class Planner {
             // needs every size's lever arm, and a round's whole share spent on the small sizes
             // would be gone before the large ones join
             double needed = ScalingWindow.tolerated(steer, alloc.waiting.get(0));
-            fraction = Math.max(MARGIN * Math.min(1, Math.pow(needed / steer.xcError(), 2)),
-                    enough(spec, result, a, criticalValue));
+            // (without a critical value target, locating x_c is all: enough() of no target is 1, nothing)
+            double toTarget = spec.refine().target().containsKey(RefineSpec.CRITICAL_VALUE)
+                    ? enough(spec, result, a, criticalValue) : 0;
+            fraction = Math.max(MARGIN * Math.min(1, Math.pow(needed / steer.xcError(), 2)), toTarget);
         }
         double enough = Double.isFinite(now) ? fraction * now : 0;
         // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with

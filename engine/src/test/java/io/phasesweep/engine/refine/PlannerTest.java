@@ -226,6 +226,30 @@ class PlannerTest {
     }
 
     /**
+     * While a size waits, a round buys replicas to locate x_c for it; a refine section with a ν target
+     * only must buy them too (review: it bought only the read points' floor, since the critical value's
+     * target it capped the round at was absent, and the waiting size could never join).
+     */
+    @Test
+    void aNuTargetAloneStillLocatesXcForAWaitingSize() {
+        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
+                axes:
+                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
+                sizes: [8, 16, 32, 64]
+                replicas: 4
+                """ + ANALYSIS.replace("  budget_core_seconds: 100", "  budget_core_seconds: 100\n  sizes_allowed: [4096]"));
+        AnalysisResult result = sweep.analyze(40);
+        SweepSpec withCriticalValue = withTarget(sweep.spec(), 0.0001);
+        var r = sweep.spec().refine();
+        SweepSpec nuOnly = sweep.spec().withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("nu", 0.01),
+                r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
+        Planner.Plan cv = Planner.plan(withCriticalValue, result, costs(withCriticalValue, EQUAL), 3, 1);
+        Planner.Plan nu = Planner.plan(nuOnly, result, costs(nuOnly, EQUAL), 3, 1);
+        assertTrue(!sizes(cv).contains(4096) && !sizes(nu).contains(4096), cv + " / " + nu);
+        assertTrue(nu.points() >= cv.points() && nu.points() > 0, nu + " vs " + cv);
+    }
+
+    /**
      * A coarse grid locates x_c no better than half its spacing where that spacing is coarser than
      * a size's scaling window needs, whatever the bootstrap says (ν = 1 here: 0.15 is coarse for
      * every size); a window grid of the sizes' own resolves it.
