@@ -12,7 +12,8 @@
 #   bench/refine-vs-uniform.sh bench/synthetic-grid.yaml 2.27         # a uniform grid over [2.0, 2.6]
 #   bench/refine-vs-uniform.sh sweeps/ising2d.yaml 2.269185 1      # issue 14's benchmark (tens of minutes)
 #   bench/refine-vs-uniform.sh sweeps/ising2d-quick.yaml 2.269185
-# Environment: BENCH_DIR (default work/bench-refine).
+# Environment: BENCH_DIR (default work/bench-refine); REFINE_START=all starts the coarse grid on
+# every size, as issue 14 words it (no sizes_allowed), instead of the smaller half.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -52,8 +53,8 @@ budget=$(python3 -c "print(3 * $uniform_cs)")
 IFS='|' read -r small large < <(sed -n 's/^sizes: \[\(.*\)\]/\1/p' "$root/$uniform_file" | python3 -c '
 import sys
 sizes = [s.strip() for s in sys.stdin.read().split(",")]
-k = max(3, (len(sizes) + 1) // 2)
-print(", ".join(sizes[:k]) + "|" + (", ".join(sizes[k:]) or "-"))')
+k = len(sizes) if sys.argv[1] == "all" else max(3, (len(sizes) + 1) // 2)
+print(", ".join(sizes[:k]) + "|" + (", ".join(sizes[k:]) or "-"))' "${REFINE_START:-half}")
 sed -e "s/^name: .*/name: $name-refine/" -e "s/^  T: .*/  T: {from: 2.0, to: 2.6, steps: 5}/" \
     -e "s/^replicas: .*/replicas: 3/" -e "s/^sizes: .*/sizes: [$small]/" "$root/$uniform_file" >"$work/$name-refine.yaml"
 nu_target=$(python3 -c "import math; v = float('$uniform_nu_se'); print(', nu: %s' % v if math.isfinite(v) and v > 0 else '')")
