@@ -9,7 +9,9 @@
 # replica). The C sources are bench/c/ising_kernels.c (gcc -O3 -march=native): metropolis and
 # wolff with the Java chains' generator (L64X128MixRandom) and bookkeeping; the C-only rows
 # metropolis/xoshiro and wolff/xoshiro are the same loops with xoshiro256** and no bookkeeping,
-# printed beside the Java figure of the chain they stand for. Times are thread CPU time.
+# and metropolis/masks (L a power of two) is metropolis with the neighbours by masks, as the Java
+# chain finds them for such L; each is printed beside the Java figure of the chain it stands for.
+# Times are thread CPU time.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -5,7 +5,9 @@
  * metropolis and wolff draw from L64X128MixRandom (the JDK algorithm the Java chains get from
  * engine sweep/Seeds, bounded draws as the JDK's) and keep the bond sum and magnetization as the
  * Java chains do; metropolis/xoshiro and wolff/xoshiro are the same loops with xoshiro256** and
- * without that bookkeeping (the earlier, cheaper references). metropolis-checkerboard and
+ * without that bookkeeping (the earlier, cheaper references); metropolis/masks (L a power of two) is
+ * metropolis with the neighbours by masks instead of the table, as MetropolisChain finds them for
+ * such L. metropolis-checkerboard and
  * metropolis-msc draw xoshiro256** as their Java twins do. Times are CPU time of the thread (the machine is shared).
  * Prints one line per kernel: "<name> <ns per unit>".
  *   gcc -O3 -march=native -o ising_kernels ising_kernels.c -lm && ./ising_kernels 64 3
@@ -64,7 +66,7 @@ static void lattice(void) {
 
 /* random-site Metropolis, acceptance tabulated by spin and neighbour sum; ns per attempt.
  * JDK = 1: L64X128MixRandom and the bond sum and magnetization kept, as MetropolisChain. */
-#define METROPOLIS(NAME, BELOW, UNIFORM, BOOKKEEPING)                                              \
+#define METROPOLIS(NAME, BELOW, UNIFORM, BOOKKEEPING, SUM)                                         \
 static double NAME(double beta, double seconds) {                                                  \
     signed char *spin = malloc(N); memset(spin, 1, N);                                             \
     double acc[18];                                                                                \
@@ -73,8 +75,7 @@ static double NAME(double beta, double seconds) {                               
     long attempts = 0, bonds = 2L * N, magnetization = N; double t0 = now();                      \
     while (now() - t0 < seconds) {                                                                 \
         for (int a = 0; a < N; a++) {                                                              \
-            int i = BELOW(N), si = spin[i], sum = 0;                                               \
-            for (int k = 0; k < 4; k++) sum += spin[nb[4 * i + k]];                                \
+            int i = BELOW(N), si = spin[i], sum = SUM(spin, i);                                    \
             double p = acc[(si > 0 ? 9 : 0) + sum + 4];                                            \
             if (p >= 1.0 || UNIFORM() < p) {                                                       \
                 spin[i] = (signed char) -si;                                                       \
@@ -87,8 +88,15 @@ static double NAME(double beta, double seconds) {                               
     if (bonds == 42 && magnetization == 42) fputc(' ', stderr); /* keeps the bookkeeping */        \
     return ns;                                                                                     \
 }
-METROPOLIS(metropolis, lxm_below, lxm_uniform, 1)
-METROPOLIS(metropolis_xoshiro, below, uniform, 0)
+/* the neighbours' spin sum from the table, or (L a power of two) by masks as MetropolisChain does */
+static inline int table_sum(const signed char *spin, int i) { int sum = 0; for (int k = 0; k < 4; k++) sum += spin[nb[4 * i + k]]; return sum; }
+static inline int masked_sum(const signed char *spin, int i) {
+    int x = L - 1, row = i & ~x;
+    return spin[row | ((i + 1) & x)] + spin[row | ((i - 1) & x)] + spin[(i + L) & (N - 1)] + spin[(i - L) & (N - 1)];
+}
+METROPOLIS(metropolis, lxm_below, lxm_uniform, 1, table_sum)
+METROPOLIS(metropolis_masks, lxm_below, lxm_uniform, 1, masked_sum)
+METROPOLIS(metropolis_xoshiro, below, uniform, 0, table_sum)
 
 /* Metropolis in checkerboard order, one xoshiro256** uniform per attempt, bookkeeping, as CheckerboardMetropolisChain */
 static double metropolis_checkerboard(double beta, double seconds) {
@@ -187,8 +195,8 @@ static double multispin(double beta, double seconds) {
     while (now() - t0 < seconds) {
         memset(&bonds, 0, sizeof bonds); memset(&downs, 0, sizeof downs);
         for (int o = 0; o < N; o++) {
-            int i = order[o]; uint64_t si = spin[i], a1 = 0, a2 = 0;
-            for (int k = 0; k < 4; k++) { uint64_t x = si ^ spin[nb[4 * i + k]]; a2 |= a1 & x; a1 |= x; }
+            int i = order[o]; uint64_t si = spin[i], a1 = 0, a2 = 0, x[4];
+            for (int k = 0; k < 4; k++) { x[k] = si ^ spin[nb[4 * i + k]]; a2 |= a1 & x[k]; a1 |= x[k]; }
             uint64_t accept = a2, needsQ = a1 & ~a2, needsQ2 = ~a1, undecided = ~accept;
             int t = 0;
             for (; t < 8; t++) {
@@ -200,7 +208,7 @@ static double multispin(double beta, double seconds) {
                 accept |= undecided & d & ~r; undecided &= ~(d ^ r);
             }
             si ^= accept; spin[i] = si; count(&downs, si);
-            if (o >= N / 2) for (int k = 0; k < 4; k++) count(&bonds, si ^ spin[nb[4 * i + k]]);
+            if (o >= N / 2) for (int k = 0; k < 4; k++) count(&bonds, x[k] ^ accept);  /* the neighbours did not change */
         }
         for (int w = 0; w < bonds.n; w++) ripple(&bonds, bonds.blk[w], 0);
         for (int w = 0; w < downs.n; w++) ripple(&downs, downs.blk[w], 0);
@@ -214,6 +222,7 @@ int main(int argc, char **argv) {
     double seconds = argc > 2 ? atof(argv[2]) : 3, beta = 1 / 2.269;
     lattice();
     printf("metropolis %.4f\n", metropolis(beta, seconds));
+    if ((L & (L - 1)) == 0) printf("metropolis/masks %.4f\n", metropolis_masks(beta, seconds));
     printf("metropolis/xoshiro %.4f\n", metropolis_xoshiro(beta, seconds));
     printf("metropolis-checkerboard %.4f\n", metropolis_checkerboard(beta, seconds));
     printf("wolff %.4f\n", wolff(beta, seconds));

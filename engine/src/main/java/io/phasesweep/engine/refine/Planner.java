@@ -2,9 +2,12 @@ package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.fss.Finding;
+import io.phasesweep.engine.fss.PointRow;
+import io.phasesweep.engine.run.MeasuredCost;
 import io.phasesweep.engine.sweep.Axis;
-import io.phasesweep.engine.sweep.PointBlock;
 import io.phasesweep.engine.sweep.RefineSpec;
+import io.phasesweep.engine.sweep.PointBlock;
+import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepSpec;
 
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -26,20 +30,21 @@ import java.util.TreeSet;
  *       its window's values have (so the crossing's local cubics there are as precise as its
  *       neighbours), largest sizes first, whether or not the size waits; from then on its window
  *       keeps them: a window's values are its grid's and every value measured within its span;</li>
- *   <li>a size whose scaling window is narrower than x_c's uncertainty waits, but for the smallest
- *       such size not yet sampled: it would spend its (dearest) points outside its critical
- *       region, and smaller sizes locate x_c first, a round and a size at a time;</li>
+ *   <li>a size whose scaling half-width is below x_c's uncertainty waits ({@link ScalingWindow#resolved}),
+ *       but for the smallest such size not yet sampled: it would spend its (dearest) points outside
+ *       its critical region, and smaller sizes locate x_c first; a size of {@code sizes_allowed}
+ *       joins the same ladder, and the next one also when systematic errors dominate a target
+ *       (corrections to scaling shrink with size, not with replicas);</li>
  *   <li>a size fewer than four of whose window values are measured first gets the sweep's replica count
- *       (at least 2) over it, largest sizes first, as far as the share allows; so does the next
- *       size of {@code sizes_allowed} when systematic errors dominate a target (corrections to
- *       scaling shrink with size, not with replicas);</li>
- *   <li>the rest of the share goes one replica at a time to the size where it lowers the
- *       {@link VarianceModel}'s variance of the estimate most per core-second (a replica over the
- *       window costs the window's values times the {@link CostModel}'s cost of a point; a size's
- *       first pick of the round adds two), until the
- *       model says the critical value's target is met with a margin: the sizes whose noise
- *       dominates the estimate's variance gain most. When systematic errors dominate a target,
- *       only the larger half of the sizes is offered.</li>
+ *       (at least 2) over it, largest sizes first, as far as the share allows;</li>
+ *   <li>unless the grid's resolution limits x_c, the values each size's estimates read
+ *       ({@link ReadPoints}: nearest x_c and its pair crossings) are raised to one replica count,
+ *       first to {@link #READ_REPLICAS} (largest sizes first), then a count at a time at the size
+ *       where that lowers the {@link VarianceModel}'s variance of the estimate most per
+ *       core-second (priced by the {@link MeasuredCost} of each point), until the model says every
+ *       target is met with a margin ({@link #enough}); while sizes wait, only until x_c is located
+ *       for the next one or its target is met. When systematic errors dominate a target, only the
+ *       larger half of the sizes is offered.</li>
  * </ol>
  * New replicas continue each (size, across value)'s replica numbers, so every added point is new
  * and a whole-axis model's run of a (size, replica) is never split between rounds.
@@ -47,6 +52,15 @@ import java.util.TreeSet;
 public final class Planner {
     /** Replicas a newly sampled window gets at least. */
     static final int LEAST_REPLICAS = 2;
+    /**
+     * Replicas every read value of a size gets at least ({@link ReadPoints}): a Poisson bootstrap
+     * over n replicas gives a point's mean (n − 1)/n of its variance, so the pair crossings' χ² is
+     * n/(n − 1) too large on average (1.5 at 3 replicas, 1.2 at 6, 1.1 at 10), and the variance
+     * estimate itself scatters by about √(2/(n − 1)); a crossing read off 1–2 replicas passes no χ²
+     * test. At 6, ising2d-refine's crossing passed with p = 0.02 (drift) and 0.011 (constant); the
+     * uniform 2D Ising sweep's 10 replicas per point pass them.
+     */
+    static final int READ_REPLICAS = 10;
 
     private Planner() {
     }
@@ -70,7 +84,7 @@ public final class Planner {
      * @param budgetSeconds core-seconds the round may spend
      * @param round         the round being planned (1, 2, ...)
      */
-    public static Plan plan(SweepSpec spec, AnalysisResult result, CostModel costs, double budgetSeconds, int round) {
+    public static Plan plan(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double budgetSeconds, int round) {
         List<Double> open = new ArrayList<>();
         List<TargetStatus> statuses = Precision.of(spec, result);
         for (Double a : Precision.acrossValues(spec)) {
@@ -92,52 +106,119 @@ public final class Planner {
             steering.add((a == null ? "" : spec.analysis().across() + " " + a + ": ") + alloc.steering.describe()
                     + (alloc.gaps.isEmpty() ? "" : "; filling jumps: " + describe(alloc.gaps))
                     + (alloc.waiting.isEmpty() ? "" : "; sizes waiting for a narrower x_c: " + alloc.waiting));
-            for (Map.Entry<Integer, Integer> e : alloc.catchUp.entrySet()) {
-                int size = e.getKey();
-                blocks.add(new PointBlock(round, size, nextReplica(spec, size, a), e.getValue(),
-                        values(spec, size, a, alloc.gaps.get(size))));
-            }
-            for (Map.Entry<Integer, Integer> e : alloc.replicas.entrySet()) {
-                int size = e.getKey();
-                blocks.add(new PointBlock(round, size, nextReplica(spec, size, a) + alloc.catchUp.getOrDefault(size, 0),
-                        e.getValue(), values(spec, size, a, alloc.windows.get(size))));
+            TreeSet<Integer> sizes = new TreeSet<>(alloc.catchUp.keySet());
+            sizes.addAll(alloc.sample.keySet());
+            sizes.addAll(alloc.topUp.keySet());
+            for (int size : sizes) {
+                int next = nextReplica(spec, size, a);
+                for (Map.Entry<List<Double>, Integer> block : alloc.blocks(size)) {
+                    blocks.add(new PointBlock(round, size, next, block.getValue(), values(spec, size, a,
+                            block.getKey().stream().mapToDouble(Double::doubleValue).toArray())));
+                    next += block.getValue();
+                }
             }
         }
         return new Plan(blocks, seconds, steering);
     }
 
-    /** Replicas per size (ascending) at one across value, with each size's window values. */
+    /** The points one across value gets: per size, blocks of (values, replicas). */
     private static final class Allocation {
-        final Map<Integer, Integer> replicas = new java.util.TreeMap<>();
+        /** Size → its window's values, for the sizes that do not wait. */
         final Map<Integer, double[]> windows = new LinkedHashMap<>();
         /** Sizes whose curve jumps next to a flagged estimate: the values inside the jumps... */
-        final Map<Integer, double[]> gaps = new java.util.TreeMap<>();
-        /** ...and the replicas they get, before the window's. */
-        final Map<Integer, Integer> catchUp = new java.util.TreeMap<>();
+        final Map<Integer, double[]> gaps = new TreeMap<>();
+        /** ...and the replicas they get, first. */
+        final Map<Integer, Integer> catchUp = new TreeMap<>();
+        /** Sizes whose window is not sampled yet: the replicas each of its values gets. */
+        final Map<Integer, Integer> sample = new TreeMap<>();
+        /** Size → read value → the replicas it gets to reach the size's level. */
+        final Map<Integer, Map<Double, Integer>> topUp = new TreeMap<>();
         final List<Integer> waiting = new ArrayList<>();
         Steering steering;
         double seconds;
+
+        /** The size's blocks, in order: the jump's values, the window, the read values by how many they lack. */
+        List<Map.Entry<List<Double>, Integer>> blocks(int size) {
+            List<Map.Entry<List<Double>, Integer>> out = new ArrayList<>();
+            if (catchUp.containsKey(size)) {
+                out.add(Map.entry(Arrays.stream(gaps.get(size)).boxed().toList(), catchUp.get(size)));
+            }
+            if (sample.containsKey(size)) {
+                out.add(Map.entry(Arrays.stream(windows.get(size)).boxed().toList(), sample.get(size)));
+            }
+            TreeMap<Integer, List<Double>> byCount = new TreeMap<>(java.util.Comparator.reverseOrder());
+            topUp.getOrDefault(size, Map.of()).forEach((v, n) -> {
+                if (n > 0) {
+                    byCount.computeIfAbsent(n, k -> new ArrayList<>()).add(v);
+                }
+            });
+            byCount.forEach((n, values) -> out.add(Map.entry(values.stream().sorted().toList(), n)));
+            return out;
+        }
     }
 
-    private static Allocation allocate(SweepSpec spec, AnalysisResult result, CostModel costs, double share, Double a) {
+    /**
+     * One size's read values ({@link ReadPoints}) and their replicas after the round's jump and
+     * window blocks, raised to one level together.
+     */
+    private static final class Read {
+        final TreeMap<Double, Integer> have;
+        final TreeMap<Double, Double> seconds;
+        int level;
+
+        Read(TreeMap<Double, Integer> have, TreeMap<Double, Double> seconds) {
+            this.have = have;
+            this.seconds = seconds;
+            this.level = have.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+        }
+
+        /** Core-seconds that raise every read value to {@code to} replicas from the present level. */
+        double cost(int to) {
+            double c = 0;
+            for (var e : have.entrySet()) {
+                c += (Math.max(0, to - e.getValue()) - Math.max(0, level - e.getValue())) * seconds.get(e.getKey());
+            }
+            return c;
+        }
+
+        Map<Double, Integer> extra() {
+            Map<Double, Integer> out = new TreeMap<>();
+            have.forEach((v, n) -> out.put(v, Math.max(0, level - n)));
+            return out;
+        }
+    }
+
+    private static Allocation allocate(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double share, Double a) {
         Steering steer = Steering.of(spec, result, a);
         Axis control = spec.axis(spec.analysis().control());
         boolean log = control instanceof Axis.Range r && r.scale() == Axis.Scale.LOG;
         TreeSet<Integer> sizes = new TreeSet<>(spec.sizes());
         spec.added().forEach(b -> sizes.add(b.size()));
-        if (steer.sysDominates()) {
-            spec.refine().sizesAllowed().stream().filter(s -> !sizes.contains(s)).sorted().findFirst().ifPresent(sizes::add);
+        // sizes_allowed: the next one joins when systematic errors dominate a target (corrections to
+        // scaling shrink with size, not with replicas); every one joins the ladder once x_c is
+        // located within its own scaling window (below), so a sweep may start on its small sizes
+        // and leave the dear coarse points of the large ones out
+        TreeSet<Integer> allowed = new TreeSet<>(spec.refine().sizesAllowed());
+        allowed.removeAll(sizes);
+        if (steer.sysDominates() && !allowed.isEmpty()) {
+            sizes.add(allowed.pollFirst());
         }
+        TreeSet<Integer> ladder = new TreeSet<>(sizes);
+        ladder.addAll(allowed);
         Allocation alloc = new Allocation();
         alloc.steering = steer;
         Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
-        Map<Integer, Double> unitCost = new LinkedHashMap<>();
-        // a size whose scaling window is narrower than x_c's uncertainty waits for smaller sizes to
-        // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs a size a
-        // round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
+        // a size whose scaling half-width is below x_c's uncertainty waits for smaller sizes to
+        // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs at least a
+        // size a round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
         boolean climbing = true;
-        for (int size : sizes) {
+        for (int size : ladder) {
+            if (allowed.contains(size) && !(climbing && ScalingWindow.resolved(steer, size))) {
+                alloc.waiting.add(size);
+                climbing = false;
+                continue;
+            }
             // a size whose curve jumps next to the estimate fills the jump even while it waits: the
             // jump is its transition (but a waiting size's window is not sampled yet)
             if (!climbing && !gaps.containsKey(size)) {
@@ -155,9 +236,7 @@ public final class Planner {
                 alloc.waiting.add(size);
                 continue;
             }
-            double[] window = withMeasured(spec, result.points(), size, a, grid, gaps.get(size));
-            alloc.windows.put(size, window);
-            unitCost.put(size, window.length * costs.secondsPerPoint(size));
+            alloc.windows.put(size, withMeasured(spec, result.points(), size, a, grid, gaps.get(size)));
             climbing = ScalingWindow.resolved(steer, size) || variance.get(size).sampled();
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
@@ -166,7 +245,7 @@ public final class Planner {
             if (!variance.containsKey(size)) {
                 continue;
             }
-            double perReplica = gaps.get(size).length * costs.secondsPerPoint(size);
+            double perReplica = seconds(spec, costs, size, a, gaps.get(size));
             long want = Math.max(first, Math.round(variance.get(size).replicas()));
             int n = (int) Math.min(want, Math.floor((share - alloc.seconds) / perReplica));
             if (n >= LEAST_REPLICAS) {
@@ -177,16 +256,33 @@ public final class Planner {
         }
         // the largest sizes first: they pin the estimate, and the smallest ones cost least to add later
         for (int size : new TreeSet<>(alloc.windows.keySet()).descendingSet()) {
-            if (!variance.get(size).sampled() && alloc.seconds + first * unitCost.get(size) <= share) {
-                alloc.replicas.put(size, first);
-                alloc.seconds += first * unitCost.get(size);
+            double perReplica = seconds(spec, costs, size, a, alloc.windows.get(size));
+            if (!variance.get(size).sampled() && alloc.seconds + first * perReplica <= share) {
+                alloc.sample.put(size, first);
+                alloc.seconds += first * perReplica;
+            }
+        }
+        // an x_c limited by the grid rather than by replicas gains nothing from replicas: the round
+        // samples the windows only
+        if (steer.gridLimited()) {
+            return alloc;
+        }
+        Map<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a);
+        // every size's read values at one level, at least READ_REPLICAS: honest pair crossings
+        // first (largest sizes first), whatever the variance model prefers
+        int floor = Math.max(READ_REPLICAS, spec.replicas());
+        for (int size : new TreeSet<>(reads.keySet()).descendingSet()) {
+            Read read = reads.get(size);
+            double cost = read.cost(Math.max(floor, read.level));
+            if (alloc.seconds + cost <= share) {
+                alloc.seconds += cost;
+                read.level = Math.max(floor, read.level);
             }
         }
         List<SizeVariance> modelled = new ArrayList<>();
         for (int size : alloc.windows.keySet()) {
-            SizeVariance v = variance.get(size);
-            if (v.measured() && v.replicas() + alloc.replicas.getOrDefault(size, 0) >= 1) {
-                modelled.add(v);
+            if (variance.get(size).measured() && reads.containsKey(size) && reads.get(size).level >= 1) {
+                modelled.add(variance.get(size));
             }
         }
         Double omega = spec.analysis().omega();
@@ -195,28 +291,47 @@ public final class Planner {
         double[] n = new double[modelled.size()];
         double[] before = new double[modelled.size()];
         for (int i = 0; i < n.length; i++) {
-            before[i] = modelled.get(i).replicas();
-            n[i] = before[i] + alloc.replicas.getOrDefault(modelled.get(i).size(), 0);
+            Read read = reads.get(modelled.get(i).size());
+            n[i] = read.level;
+            before[i] = measuredLevel(spec, result, modelled.get(i).size(), a, read.have.keySet()).orElse(read.level);
         }
         double now = model.variance(before);
-        // an x_c limited by the grid rather than by replicas gains nothing from replicas: the round
-        // samples the windows only
-        double enough = steer.gridLimited() ? Double.POSITIVE_INFINITY : Double.isFinite(now) ? enough(spec, result, a) * now : 0;
+        // the critical value first: the model is its crossing's, and an exponent's estimate reads
+        // the sizes at x_c; once it is met, every target (an unmet ν keeps the rounds buying)
+        java.util.Set<String> criticalValue = java.util.Set.of(RefineSpec.CRITICAL_VALUE);
+        boolean located = Precision.of(spec, result).stream()
+                .noneMatch(t -> t.quantity().equals(RefineSpec.CRITICAL_VALUE) && Objects.equals(t.acrossValue(), a) && !t.met());
+        double fraction = enough(spec, result, a, located ? spec.refine().target().keySet() : criticalValue);
+        if (!alloc.waiting.isEmpty()) {
+            // while sizes wait, the sizes already in buy replicas only until x_c is located within
+            // the next waiting size's window, or its target met if that asks for less: an exponent
+            // needs every size's lever arm, and a round's whole share spent on the small sizes
+            // would be gone before the large ones join
+            double needed = ScalingWindow.tolerated(steer, alloc.waiting.get(0));
+            // (without a critical value target, locating x_c is all: enough() of no target is 1, nothing)
+            double toTarget = spec.refine().target().containsKey(RefineSpec.CRITICAL_VALUE)
+                    ? enough(spec, result, a, criticalValue) : 0;
+            fraction = Math.max(MARGIN * Math.min(1, Math.pow(needed / steer.xcError(), 2)), toTarget);
+        }
+        double enough = Double.isFinite(now) ? fraction * now : 0;
         // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
         // replicas: then only the larger half of the sizes may have more
-        int smallest = steer.sysDominates() ? sizes.stream().sorted().skip(sizes.size() / 2).findFirst().orElse(0) : 0;
+        TreeSet<Integer> present = new TreeSet<>(sizes);
+        present.addAll(alloc.windows.keySet());
+        int smallest = steer.sysDominates() ? present.stream().skip(present.size() / 2).findFirst().orElse(0) : 0;
         while (!(model.variance(n) <= enough)) {
             now = model.variance(n);
             int pick = -1;
             double bestGain = 0;
             for (int i = 0; i < n.length; i++) {
-                double cost = step(alloc, modelled.get(i).size()) * unitCost.get(modelled.get(i).size());
+                Read read = reads.get(modelled.get(i).size());
+                double cost = read.cost(read.level + 1);
                 if (alloc.seconds + cost > share || modelled.get(i).size() < smallest) {
                     continue;
                 }
-                n[i] += step(alloc, modelled.get(i).size());
+                n[i]++;
                 double gain = (now - model.variance(n)) / cost;
-                n[i] -= step(alloc, modelled.get(i).size());
+                n[i]--;
                 if (gain > bestGain) {
                     bestGain = gain;
                     pick = i;
@@ -225,41 +340,118 @@ public final class Planner {
             if (pick < 0) {
                 break;
             }
-            int size = modelled.get(pick).size();
-            int step = step(alloc, size);
-            n[pick] += step;
-            alloc.seconds += step * unitCost.get(size);
-            alloc.replicas.merge(size, step, Integer::sum);
+            Read read = reads.get(modelled.get(pick).size());
+            alloc.seconds += read.cost(read.level + 1);
+            read.level++;
+            n[pick]++;
         }
+        reads.forEach((size, read) -> alloc.topUp.put(size, read.extra()));
         return alloc;
     }
 
     /**
-     * Replicas the next pick adds at a size: {@link #LEAST_REPLICAS} for its first block of the
-     * round (the window's values may be new, and a value with one replica has no error), then one.
+     * The read values of each size with a window ({@link ReadPoints}: nearest x_c and the pair
+     * crossings with its neighbours within its window's reach), among the values it has after the
+     * round's jump and window blocks, with their replicas then and their cost per replica.
      */
-    private static int step(Allocation alloc, int size) {
-        return alloc.replicas.containsKey(size) ? 1 : LEAST_REPLICAS;
+    private static Map<Integer, Read> reads(SweepSpec spec, AnalysisResult result, MeasuredCost costs, Allocation alloc,
+                                            Steering steer, Double a) {
+        double reach = 0;
+        for (int size : alloc.windows.keySet()) {
+            double[] b = ScalingWindow.bounds(steer, size, false);
+            reach = Math.max(reach, (b[1] - b[0]) / 2);
+        }
+        Map<Integer, List<Double>> crossings = ReadPoints.pairCrossings(spec, result.points(), a, steer.xc(), reach);
+        Map<Integer, Read> out = new TreeMap<>();
+        for (int size : alloc.windows.keySet()) {
+            TreeMap<Double, Integer> have = new TreeMap<>(measuredReplicas(spec, result, size, a));
+            if (alloc.catchUp.containsKey(size)) {
+                Arrays.stream(alloc.gaps.get(size)).forEach(v -> have.merge(v, alloc.catchUp.get(size), Integer::sum));
+            }
+            if (alloc.sample.containsKey(size)) {
+                Arrays.stream(alloc.windows.get(size)).forEach(v -> have.merge(v, alloc.sample.get(size), Integer::sum));
+            }
+            if (have.isEmpty()) {
+                continue;
+            }
+            List<Double> at = new ArrayList<>(crossings.getOrDefault(size, List.of()));
+            at.add(steer.xc());
+            TreeMap<Double, Integer> read = new TreeMap<>();
+            TreeMap<Double, Double> seconds = new TreeMap<>();
+            for (double v : ReadPoints.of(new TreeSet<>(have.keySet()), at)) {
+                read.put(v, have.get(v));
+                seconds.put(v, seconds(spec, costs, size, a, new double[]{v}));
+            }
+            out.put(size, new Read(read, seconds));
+        }
+        return out;
+    }
+
+    /** Control value → the replicas measured there at the size (the fewest over any other axis' values). */
+    private static Map<Double, Integer> measuredReplicas(SweepSpec spec, AnalysisResult result, int size, Double a) {
+        String control = spec.analysis().control();
+        String across = spec.analysis().across();
+        Map<Double, Integer> out = new TreeMap<>();
+        for (PointRow p : result.points()) {
+            if (p.size() == size && p.replicas() >= 1 && (across == null || p.params().real(across) == a)) {
+                out.merge(p.params().real(control), p.replicas(), Math::min);
+            }
+        }
+        return out;
+    }
+
+    /** The fewest replicas measured at any of the values, when any is measured. */
+    private static java.util.OptionalDouble measuredLevel(SweepSpec spec, AnalysisResult result, int size, Double a,
+                                                          java.util.Set<Double> values) {
+        Map<Double, Integer> measured = measuredReplicas(spec, result, size, a);
+        return values.stream().filter(measured::containsKey).mapToDouble(measured::get).min();
+    }
+
+    /** Core-seconds of one replica at each of the control values at a size (every value of any other axis). */
+    private static double seconds(SweepSpec spec, MeasuredCost costs, int size, Double a, double[] control) {
+        List<Map<String, Double>> points = List.of(new LinkedHashMap<>());
+        for (Map.Entry<String, List<Double>> axis : values(spec, size, a, control).entrySet()) {
+            List<Map<String, Double>> more = new ArrayList<>();
+            for (Map<String, Double> p : points) {
+                for (double v : axis.getValue()) {
+                    Map<String, Double> q = new LinkedHashMap<>(p);
+                    q.put(axis.getKey(), v);
+                    more.add(q);
+                }
+            }
+            points = more;
+        }
+        return points.stream().mapToDouble(p -> costs.seconds(SweepExpander.point(spec, p, size, 0))).sum();
     }
 
     /**
-     * The fraction of the modelled variance at which the critical value's target is met, with
-     * {@link #MARGIN} to spare (the model is rough): (target² − stderr_sys²)/stderr_stat² times the
-     * margin, at most the margin (a target met but not yet steady gets a small round to confirm it,
-     * and so does a target without a best row: the methods' x_c is a guess); 0 (no limit but the
-     * budget) without such a target. The statistical error is never aimed below
-     * {@link #LEAST_STAT_SHARE} of the target: a systematic error near or above the target is a
-     * disagreement of variants that replicas do not remove (and that often vanishes with the next
-     * round's data), and chasing it with replicas overshot (2D Ising: a round from 0.0027 to 0.0007
-     * against a target of 0.002, 1785 points). Once the statistical error is at that floor and the
-     * systematic error alone exceeds what the target leaves, 1: the round buys no replicas.
+     * The fraction of the modelled variance at which every target among {@code quantities} is met, with {@link #MARGIN} to
+     * spare (the model is rough): per target, (target² − stderr_sys²)/stderr_stat² times the margin,
+     * at most the margin (a target met but not yet steady gets a small round to confirm it, and so
+     * does a target without a best row: the methods' values are a guess); the smallest over the
+     * targets. The model is the critical value's, and an exponent's error falls with the replicas
+     * at the points near x_c as 1/√n too (ν from the slopes at x_c, or a collapse's window): once
+     * the critical value's target is met (the planner aims at it alone before), a ν target still
+     * unmet keeps the round buying where the crossing gains most (ising2d-refine bought 3 and 15
+     * points in rounds whose T_c was on target and ν at 6 times its target).
+     * The statistical error is never aimed below {@link #LEAST_STAT_SHARE} of the target: a
+     * systematic error near or above the target is a disagreement of variants that replicas do not
+     * remove (and that often vanishes with the next round's data), and chasing it with replicas
+     * overshot (2D Ising: a round from 0.0027 to 0.0007 against a target of 0.002, 1785 points).
+     * Once the statistical error is at that floor and the systematic error alone exceeds what the
+     * target leaves, 1: that target buys no replicas.
      */
-    static double enough(SweepSpec spec, AnalysisResult result, Double a) {
-        Double target = spec.refine().target().get(RefineSpec.CRITICAL_VALUE);
-        Optional<Finding> best = Precision.best(result, RefineSpec.CRITICAL_VALUE, a);
-        if (target == null) {
-            return 0;
+    static double enough(SweepSpec spec, AnalysisResult result, Double a, java.util.Set<String> quantities) {
+        double fraction = 1;
+        for (Map.Entry<String, Double> t : spec.refine().target().entrySet()) {
+            if (quantities.contains(t.getKey())) {
+                fraction = Math.min(fraction, enough(t.getValue(), Precision.best(result, t.getKey(), a)));
+            }
         }
+        return fraction;
+    }
+
+    private static double enough(double target, Optional<Finding> best) {
         if (best.isEmpty()) {
             // every method flagged: replicas then buy a modest round, not the whole share on a guess
             return MARGIN;
@@ -269,7 +461,7 @@ public final class Planner {
         double floor = LEAST_STAT_SHARE * target;
         if (stat <= floor && target * target - sys * sys <= floor * floor) {
             // the statistical error is at its floor and the systematic one alone keeps the target out
-            // of reach: replicas buy nothing (the round samples the windows only)
+            // of reach: replicas buy nothing for it
             return 1;
         }
         double room = Math.max(target * target - sys * sys, floor * floor);
@@ -287,7 +479,7 @@ public final class Planner {
      * the size within the grid's span, so that the round's replicas keep the points near x_c equally
      * precise (the crossing's local cubics read the four nearest, whatever their replicas).
      */
-    private static double[] withMeasured(SweepSpec spec, List<io.phasesweep.engine.fss.PointRow> points, int size, Double a,
+    private static double[] withMeasured(SweepSpec spec, List<PointRow> points, int size, Double a,
                                          double[] grid, double[] gap) {
         TreeSet<Double> values = new TreeSet<>();
         Arrays.stream(grid).forEach(values::add);

@@ -37,12 +37,21 @@ final class ScalingWindow {
     }
 
     /**
-     * Whether the size's scaling window is at least as wide as x_c's uncertainty: otherwise its
-     * points would mostly fall outside its critical region, and it is better sampled once smaller
-     * sizes have located x_c.
+     * Whether x_c is located well enough for the size: its window, x_c ± {@link #ERRORS} errors when
+     * that is wider than its scaling window, is at most twice as wide, so its {@link #VALUES} values
+     * still {@link #resolves resolve} the size's scaling window (the resolution {@link Steering}
+     * accepts). Otherwise most of its points, the dearest, would fall outside its critical region
+     * and its curve would stay under-resolved there, and it is better sampled once smaller sizes
+     * have located x_c. (Half as much, a window no wider than its own, held a 2D Ising ladder a
+     * size a round while coarse large sizes kept every crossing flagged.)
      */
     static boolean resolved(Steering s, int size) {
-        return scaling(s, size) >= ERRORS * s.xcError();
+        return s.xcError() <= tolerated(s, size);
+    }
+
+    /** The largest uncertainty of x_c at which the size is {@link #resolved}: its scaling half-width over {@link #ERRORS}, twice. */
+    static double tolerated(Steering s, int size) {
+        return 2 * scaling(s, size) / ERRORS;
     }
 
     /**

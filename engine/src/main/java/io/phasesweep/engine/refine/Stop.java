@@ -15,7 +15,7 @@ public enum Stop {
     MAX_ROUNDS,
     /** the core-seconds spent reached budget_core_seconds before max_rounds rounds ran */
     BUDGET_SPENT,
-    /** two rounds in a row lowered no target's stderr/target */
+    /** two rounds in a row lowered no target's stderr/target by a real improvement ({@link #IMPROVEMENT}) */
     NO_IMPROVEMENT,
     /** the planner found no point to add (every window sampled at the budget's limit, or nothing fits) */
     NOTHING_TO_ADD;
@@ -32,8 +32,9 @@ public enum Stop {
      * moved by at most {@link #STEADY} combined standard errors since the previous round: a best
      * value that jumps is not yet to be trusted, however small its error bar (a collapse that
      * settles on a grid value shared by its sizes, a crossing of a coarse grid). No improvement
-     * means two rounds in a row that lowered no target's stderr/target below its best in the
-     * refinement rounds before them (a target without a best row does not hold the others back);
+     * means two rounds in a row that lowered no target's stderr/target by more than
+     * {@link #IMPROVEMENT} below its best in the refinement rounds before them (a target without a
+     * best row does not hold the others back);
      * round 0 is not compared with, and one round may well not improve: a coarse grid's error is
      * overconfident, and the first rounds trade it for an honest one. A target without a best row is infinitely far from its target.
      * Rounds in which no target had a best row yet are still locating the transition and do not
@@ -67,13 +68,23 @@ public enum Stop {
     }
 
     /**
-     * Whether a target's stderr/target in this round or the previous one is below its best in the
-     * refinement rounds before them (a target without a best row in all of them never improves).
+     * The fraction by which a target's stderr must fall to count as an improvement: a best row's
+     * stderr is a bootstrap over 200 resamples, itself uncertain by about 5 % (1/√(2·200)), so two
+     * rounds' error bars differ by about 7 % from that noise alone; a smaller fall is no evidence
+     * that the round helped (the benchmark's refinement went on for rounds that moved its stderr by
+     * a few per cent). Best rows that change variant or sizes move by more, and count.
+     */
+    static final double IMPROVEMENT = 0.1;
+
+    /**
+     * Whether a target's stderr/target in this round or the previous one is below
+     * (1 − {@link #IMPROVEMENT}) times its best in the refinement rounds before them (a target
+     * without a best row in all of them improves with any best row, and never without one).
      */
     private static boolean improved(TargetStatus now, List<List<TargetStatus>> earlier) {
         int n = earlier.size();
         double before = earlier.subList(1, n - 1).stream().mapToDouble(r -> ratio(r, now)).min().orElseThrow();
-        return Math.min(now.ratio(), ratio(earlier.get(n - 1), now)) < before;
+        return Math.min(now.ratio(), ratio(earlier.get(n - 1), now)) < (1 - IMPROVEMENT) * before;
     }
 
     /** The stderr/target of the same target in an earlier round (infinite when it had none). */

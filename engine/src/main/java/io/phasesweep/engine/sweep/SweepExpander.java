@@ -209,7 +209,8 @@ public final class SweepExpander {
         return null;
     }
 
-    private static Point point(SweepSpec spec, Map<String, Double> axisValues, int size, int replica) {
+    /** The point of one replica at these axis values (every axis of the sweep, in its order) and size. */
+    public static Point point(SweepSpec spec, Map<String, Double> axisValues, int size, int replica) {
         StringBuilder key = new StringBuilder("size=").append(size);
         for (Map.Entry<String, Double> e : axisValues.entrySet()) {
             key.append('|').append(e.getKey()).append('=').append(Axis.format(e.getValue()));

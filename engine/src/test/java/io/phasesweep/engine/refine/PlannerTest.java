@@ -2,7 +2,10 @@ package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.fss.SyntheticSweep;
+import io.phasesweep.engine.run.MeasuredCost;
+import io.phasesweep.engine.sweep.Point;
 import io.phasesweep.engine.sweep.PointBlock;
+import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepSpec;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +44,7 @@ class PlannerTest {
             sizes: [8, 16, 32, 64]
             replicas: 3
             """ + ANALYSIS;
-    private static final CostModel EQUAL = new CostModel(Map.of(8, 0.01, 16, 0.01, 32, 0.01, 64, 0.01), size -> 1);
+    private static final Map<Integer, Double> EQUAL = Map.of(8, 0.01, 16, 0.01, 32, 0.01, 64, 0.01);
 
     /**
      * From a well-sampled sweep: every size's window lies within x_c ± 2·L^(−1/ν) under the current
@@ -61,38 +64,43 @@ class PlannerTest {
             assertTrue(t[0] < XC && XC < t[t.length - 1] && t[0] >= b[0] - unit && t[t.length - 1] <= b[1] + unit,
                     size + ": " + java.util.Arrays.toString(t) + " " + steer);
         }
-        Planner.Plan plan = Planner.plan(spec, result, EQUAL, 3, 1);
+        Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 3, 1);
         assertTrue(!plan.blocks().isEmpty() && plan.seconds() <= 3, plan.toString());
+        Map<Integer, java.util.TreeSet<Double>> added = new TreeMap<>();
         for (PointBlock b : plan.blocks()) {
-            List<Double> t = b.values().get("T");
-            double lo = t.stream().min(Double::compare).orElseThrow();
-            double hi = t.stream().max(Double::compare).orElseThrow();
-            assertTrue(t.size() >= ScalingWindow.VALUES - 1, b.toString());
-            assertTrue(lo < XC && XC < hi, b.toString());
-            assertTrue(b.size() < 64 || (XC - lo) * b.size() < 6 && (hi - XC) * b.size() < 6, b.toString());
+            added.computeIfAbsent(b.size(), s -> new java.util.TreeSet<>()).addAll(b.values().get("T"));
         }
+        added.forEach((size, t) -> {
+            assertTrue(t.size() >= ReadPoints.NEAREST && t.first() < XC && XC < t.last(), size + ": " + t);
+            assertTrue(size < 64 || (XC - t.first()) * size < 6 && (t.last() - XC) * size < 6, size + ": " + t);
+        });
     }
 
     /**
      * A coarse grid gives poor estimates (the crossing at a grid value, ν large): the windows then
      * span the axis' range, more densely than the grid, and stay within it. A size's blocks (a
-     * jump's values, then its window) continue the sweep's replica numbers.
+     * jump's values, then its window, then the values its crossings read, topped up) continue the
+     * sweep's replica numbers.
      */
     @Test
     void aCoarseStartSamplesTheAxisRangeDensely() {
         SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
-        Planner.Plan plan = Planner.plan(sweep.spec(), sweep.analyze(40), EQUAL, 3, 1);
+        Planner.Plan plan = Planner.plan(sweep.spec(), sweep.analyze(40), costs(sweep.spec(), EQUAL), 3, 1);
         assertTrue(sizes(plan).size() >= 2, plan.toString());
         Map<Integer, Integer> next = new TreeMap<>();
+        Map<Integer, java.util.Set<Double>> has = new TreeMap<>();
         long windows = 0;
         for (PointBlock b : plan.blocks()) {
             List<Double> t = b.values().get("T");
             assertTrue(t.stream().allMatch(v -> v >= 2.0 && v <= 2.6), b.toString());
             assertEquals(next.getOrDefault(b.size(), 3), b.firstReplica(), "new replicas follow the sweep's: " + plan);
             next.put(b.size(), b.firstReplica() + b.replicas());
-            // a window, or the values inside the jump between the grid's 2.15 and 2.30
-            assertTrue(t.size() >= 5 || t.stream().allMatch(v -> v > 2.15 && v < 2.30), b.toString());
+            java.util.Set<Double> before = has.computeIfAbsent(b.size(), s -> new java.util.HashSet<>(List.of(2.0, 2.15, 2.3, 2.45, 2.6)));
+            // a window, or the values inside the jump between the grid's 2.15 and 2.30, or values
+            // the size has, topped up
+            assertTrue(t.size() >= 5 || t.stream().allMatch(v -> v > 2.15 && v < 2.30) || before.containsAll(t), b.toString());
             windows += t.size() >= 5 ? 1 : 0;
+            before.addAll(t);
         }
         assertTrue(windows >= 2, plan.toString());
     }
@@ -110,7 +118,7 @@ class PlannerTest {
         assertTrue(result.boundaries().stream().map(io.phasesweep.engine.fss.EstimateRow::finding)
                 .anyMatch(f -> f.isMain() && f.method().equals("crossing")
                         && f.flags().contains(io.phasesweep.engine.fss.Flag.UNDER_RESOLVED)), result.boundaries().toString());
-        Planner.Plan plan = Planner.plan(sweep.spec(), result, EQUAL, 3, 1);
+        Planner.Plan plan = Planner.plan(sweep.spec(), result, costs(sweep.spec(), EQUAL), 3, 1);
         PointBlock fill = plan.blocks().stream().filter(b -> b.size() == 64).findFirst().orElseThrow(() -> new AssertionError(plan));
         assertEquals(List.of(2.2, 2.25), fill.values().get("T"), plan.toString());
         assertTrue(fill.replicas() >= 3, plan.toString());
@@ -157,13 +165,88 @@ class PlannerTest {
     void replicasGoWhereTheyLowerTheVarianceMostPerCoreSecond() {
         SweepSpec spec = windowSweep();
         AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
-        Map<Integer, Integer> equal = replicasBySize(Planner.plan(spec, result, EQUAL, 3, 1));
+        Map<Integer, Integer> equal = replicasBySize(Planner.plan(spec, result, costs(spec, EQUAL), 3, 1));
         assertTrue(equal.get(32) > equal.getOrDefault(16, 0) && equal.get(32) > equal.getOrDefault(64, 0)
                 && equal.get(32) > equal.getOrDefault(8, 0), equal.toString());
 
-        CostModel dear32 = new CostModel(Map.of(8, 0.01, 16, 0.01, 32, 1.0, 64, 0.01), size -> 1);
-        Map<Integer, Integer> dear = replicasBySize(Planner.plan(spec, result, dear32, 3, 1));
+        Map<Integer, Double> dear32 = Map.of(8, 0.01, 16, 0.01, 32, 1.0, 64, 0.01);
+        Map<Integer, Integer> dear = replicasBySize(Planner.plan(spec, result, costs(spec, dear32), 3, 1));
         assertTrue(dear.getOrDefault(32, 0) < equal.get(32), dear + " vs " + equal);
+    }
+
+    /**
+     * The replicas go to the values the crossings read, the four nearest x_c and each pair crossing
+     * of the size: at size 32 (2 replicas per value) those end at one count of at least
+     * {@link Planner#READ_REPLICAS}, while its window's edges, three steps from x_c, get none of
+     * them; a value next to x_c with one replica at size 64 (16 elsewhere) is raised to its
+     * neighbours' level first.
+     */
+    @Test
+    void replicasGoToThePointsThePairCrossingsRead() {
+        SweepSpec base = windowSweep();
+        SweepSpec spec = base.withRefine(base.refine().plus(List.of(new PointBlock(1, 64, 16, 1, Map.of("T", List.of(2.2725))))));
+        AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
+        Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 3, 1);
+        Map<Double, Integer> at32 = new TreeMap<>();
+        Map<Double, Integer> at64 = new TreeMap<>();
+        for (PointBlock b : plan.blocks()) {
+            Map<Double, Integer> at = b.size() == 32 ? at32 : b.size() == 64 ? at64 : new TreeMap<>();
+            b.values().get("T").forEach(t -> at.merge(t, b.replicas(), Integer::sum));
+        }
+        double[] window = spec.axis("T").values(32);
+        List<Double> nearest = Arrays.stream(window).boxed()
+                .sorted(java.util.Comparator.comparingDouble(t -> Math.abs(t - XC))).limit(ReadPoints.NEAREST).toList();
+        int level = 2 + at32.getOrDefault(nearest.get(0), 0);
+        assertTrue(level >= Planner.READ_REPLICAS, at32.toString());
+        nearest.forEach(t -> assertEquals(level, 2 + at32.getOrDefault(t, 0), t + " in " + at32));
+        assertEquals(0, at32.getOrDefault(window[0], 0) + at32.getOrDefault(window[window.length - 1], 0), at32.toString());
+        assertTrue(1 + at64.getOrDefault(2.2725, 0) >= Planner.READ_REPLICAS, at64.toString());
+    }
+
+    /**
+     * A sweep may start on its small sizes: a size of sizes_allowed joins once x_c is located within
+     * its scaling window (64: x_c ± 2/64 against an error of a few thousandths), with its window
+     * sampled; a larger one waits (4096: ± 0.0005).
+     */
+    @Test
+    void anAllowedSizeJoinsOnceItsWindowIsKnown() {
+        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
+                axes:
+                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
+                sizes: [8, 16, 32]
+                replicas: 8
+                """ + ANALYSIS.replace("  budget_core_seconds: 100", "  budget_core_seconds: 100\n  sizes_allowed: [64, 4096]"));
+        Planner.Plan plan = Planner.plan(sweep.spec(), sweep.analyze(40), costs(sweep.spec(), EQUAL), 3, 1);
+        assertTrue(sizes(plan).contains(64) && !sizes(plan).contains(4096), plan.toString());
+        assertTrue(plan.steering().get(0).endsWith("waiting for a narrower x_c: [4096]"), plan.toString());
+        List<Double> at64 = plan.blocks().stream().filter(b -> b.size() == 64).flatMap(b -> b.values().get("T").stream())
+                .distinct().sorted().toList();
+        assertTrue(at64.size() >= ScalingWindow.VALUES - 1 && at64.get(0) < XC && XC < at64.get(at64.size() - 1)
+                && (XC - at64.get(0)) * 64 < 6 && (at64.get(at64.size() - 1) - XC) * 64 < 6, at64.toString());
+    }
+
+    /**
+     * While a size waits, a round buys replicas to locate x_c for it; a refine section with a ν target
+     * only must buy them too (review: it bought only the read points' floor, since the critical value's
+     * target it capped the round at was absent, and the waiting size could never join).
+     */
+    @Test
+    void aNuTargetAloneStillLocatesXcForAWaitingSize() {
+        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
+                axes:
+                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
+                sizes: [8, 16, 32, 64]
+                replicas: 4
+                """ + ANALYSIS.replace("  budget_core_seconds: 100", "  budget_core_seconds: 100\n  sizes_allowed: [4096]"));
+        AnalysisResult result = sweep.analyze(40);
+        SweepSpec withCriticalValue = withTarget(sweep.spec(), 0.0001);
+        var r = sweep.spec().refine();
+        SweepSpec nuOnly = sweep.spec().withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("nu", 0.01),
+                r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
+        Planner.Plan cv = Planner.plan(withCriticalValue, result, costs(withCriticalValue, EQUAL), 3, 1);
+        Planner.Plan nu = Planner.plan(nuOnly, result, costs(nuOnly, EQUAL), 3, 1);
+        assertTrue(!sizes(cv).contains(4096) && !sizes(nu).contains(4096), cv + " / " + nu);
+        assertTrue(nu.points() >= cv.points() && nu.points() > 0, nu + " vs " + cv);
     }
 
     /**
@@ -182,14 +265,15 @@ class PlannerTest {
     }
 
     /**
-     * Sizes whose scaling window is narrower than x_c's uncertainty wait (their points would fall
-     * outside their critical region); the smallest goes ahead when none is wider.
+     * Sizes whose scaling half-width is below x_c's uncertainty wait (their window, x_c ± twice
+     * it, would be more than twice as wide as their own, its points mostly outside their critical
+     * region): at ± 0.075, L = 16 (± 0.125) joins with a window of ± 0.15, L = 32 (± 0.0625) waits.
      */
     @Test
     void sizesNarrowerThanTheUncertaintyWait() {
         Steering uncertain = new Steering(2.25, 0.075, "best", true, 1, false, false);
-        assertTrue(ScalingWindow.resolved(uncertain, 8));
-        assertTrue(!ScalingWindow.resolved(uncertain, 16) && !ScalingWindow.resolved(uncertain, 64));
+        assertTrue(ScalingWindow.resolved(uncertain, 8) && ScalingWindow.resolved(uncertain, 16));
+        assertTrue(!ScalingWindow.resolved(uncertain, 32) && !ScalingWindow.resolved(uncertain, 64));
         double[] b16 = ScalingWindow.bounds(uncertain, 16, false);
         assertEquals(2.25 - 0.15, b16[0], 1e-12, "the uncertainty sets the window of a narrow size");
         Steering sure = new Steering(2.25, 0.001, "best", false, 1, false, false);
@@ -249,14 +333,45 @@ class PlannerTest {
         AnalysisResult result = sweep.analyze(40);
         double stderr = Precision.best(result, "critical_value", null).orElseThrow(() -> new AssertionError(result.boundaries()))
                 .stderr();
-        Planner.Plan far = Planner.plan(withTarget(spec, stderr / 10), result, EQUAL, 3, 1);
-        Planner.Plan near = Planner.plan(withTarget(spec, stderr * 0.9), result, EQUAL, 3, 1);
+        Planner.Plan far = Planner.plan(withTarget(spec, stderr / 10), result, costs(spec, EQUAL), 3, 1);
+        Planner.Plan near = Planner.plan(withTarget(spec, stderr * 0.9), result, costs(spec, EQUAL), 3, 1);
         assertTrue(near.points() > 0 && near.points() < far.points() / 2, near + " vs " + far);
+    }
+
+    /**
+     * The planner aims at the critical value's target first; once that is met, an unmet ν target
+     * keeps the round buying (before, rounds whose T_c was on target bought a handful of points
+     * while ν was at 6 times its target).
+     */
+    @Test
+    void anUnmetNuTargetBuysOnceTheCriticalValueIsMet() {
+        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
+                axes:
+                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
+                sizes: [8, 16, 32, 64]
+                replicas: 8
+                """ + ANALYSIS);
+        SweepSpec spec = sweep.spec();
+        AnalysisResult result = sweep.analyze(40);
+        double xc = Precision.best(result, "critical_value", null).orElseThrow().stderr();
+        double nu = Precision.best(result, "nu", null).orElseThrow(() -> new AssertionError(result.exponents())).stderr();
+        Planner.Plan bothMet = Planner.plan(withTargets(spec, 2 * xc, 2 * nu), result, costs(spec, EQUAL), 3, 1);
+        Planner.Plan nuUnmet = Planner.plan(withTargets(spec, 2 * xc, nu / 10), result, costs(spec, EQUAL), 3, 1);
+        assertTrue(nuUnmet.points() > 2 * bothMet.points(), nuUnmet + " vs " + bothMet);
+        Planner.Plan xcUnmet = Planner.plan(withTargets(spec, xc * 0.9, nu / 10), result, costs(spec, EQUAL), 3, 1);
+        Planner.Plan xcOnly = Planner.plan(withTarget(spec, xc * 0.9), result, costs(spec, EQUAL), 3, 1);
+        assertEquals(xcOnly.points(), xcUnmet.points(), "an unmet critical value is aimed at alone");
     }
 
     private static SweepSpec withTarget(SweepSpec spec, double target) {
         var r = spec.refine();
         return spec.withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("critical_value", target),
+                r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
+    }
+
+    private static SweepSpec withTargets(SweepSpec spec, double criticalValue, double nu) {
+        var r = spec.refine();
+        return spec.withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("critical_value", criticalValue, "nu", nu),
                 r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
     }
 
@@ -269,12 +384,12 @@ class PlannerTest {
     void aRoundAimsAtTheTargetEvenWhenTheSystematicErrorExceedsIt() {
         SweepSpec spec = withTarget(SyntheticSweep.parse(COARSE).spec(), 0.002);
         assertEquals(Planner.MARGIN * (0.002 * 0.002 - 0.001 * 0.001) / (0.004 * 0.004),
-                Planner.enough(spec, withBest(0.004, 0.001), null), 1e-12);
-        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.004 * 0.004), Planner.enough(spec, withBest(0.004, 0.003), null),
+                enough(spec, withBest(0.004, 0.001)), 1e-12);
+        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.004 * 0.004), enough(spec, withBest(0.004, 0.003)),
                 1e-12);
-        assertEquals(1, Planner.enough(spec, withBest(0.001, 0.003), null), 1e-12,
+        assertEquals(1, enough(spec, withBest(0.001, 0.003)), 1e-12,
                 "stat at half the target, sys above it: no replicas (review: a margin kept buying below the floor)");
-        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.0011 * 0.0011), Planner.enough(spec, withBest(0.0011, 0.003), null),
+        assertEquals(Planner.MARGIN * 0.25 * 0.002 * 0.002 / (0.0011 * 0.0011), enough(spec, withBest(0.0011, 0.003)),
                 1e-12, "just above the floor: aimed at the floor");
     }
 
@@ -293,6 +408,10 @@ class PlannerTest {
                 null, null, null, null, null, 0, ""));
     }
 
+    private static double enough(SweepSpec spec, AnalysisResult result) {
+        return Planner.enough(spec, result, null, spec.refine().target().keySet());
+    }
+
     /** An analysis whose only row is a best critical value 2.27 with these errors. */
     private static AnalysisResult withBest(double stat, double sys) {
         io.phasesweep.engine.fss.Finding best = new io.phasesweep.engine.fss.Finding(null, null, "best", null, "main", XC,
@@ -304,7 +423,7 @@ class PlannerTest {
     @Test
     void nothingIsAddedWhenTheBudgetAffordsNoReplica() {
         SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
-        assertEquals(List.of(), Planner.plan(sweep.spec(), sweep.analyze(40), EQUAL, 0.001, 1).blocks());
+        assertEquals(List.of(), Planner.plan(sweep.spec(), sweep.analyze(40), costs(sweep.spec(), EQUAL), 0.001, 1).blocks());
     }
 
     /** A window sweep, then 14 more replicas over the windows of every size but 32. */
@@ -328,9 +447,24 @@ class PlannerTest {
         return plan.blocks().stream().map(PointBlock::size).distinct().sorted().toList();
     }
 
+    /** Size → the most replicas the plan adds at any one of its values. */
     private static Map<Integer, Integer> replicasBySize(Planner.Plan plan) {
+        Map<Integer, Map<Double, Integer>> byValue = new TreeMap<>();
+        plan.blocks().forEach(b -> b.values().get("T").forEach(t ->
+                byValue.computeIfAbsent(b.size(), s -> new TreeMap<>()).merge(t, b.replicas(), Integer::sum)));
         Map<Integer, Integer> out = new TreeMap<>();
-        plan.blocks().forEach(b -> out.merge(b.size(), b.replicas(), Integer::sum));
+        byValue.forEach((size, values) -> out.put(size, values.values().stream().max(Integer::compare).orElse(0)));
         return out;
+    }
+
+    /**
+     * Every point of a size costs its size's seconds: the sweep's sites measured so, any other
+     * priced at its size's rate (a static estimate of 1 per point).
+     */
+    private static MeasuredCost costs(SweepSpec spec, Map<Integer, Double> perSize) {
+        List<Point> points = SweepExpander.points(spec);
+        Map<String, Double> bySite = new java.util.HashMap<>();
+        points.forEach(p -> bySite.put(MeasuredCost.site(p.key()), perSize.get(p.size())));
+        return MeasuredCost.of(points, task -> 1, bySite);
     }
 }

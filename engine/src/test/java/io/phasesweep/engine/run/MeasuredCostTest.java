@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class MeasuredCostTest {
+    /** The static estimate of a point of size L: L^2 (a sweep of the lattice). */
+    private static final ToDoubleFunction<Task> LATTICE = task -> (double) task.size() * task.size();
+
     /** One point of size L at temperature t, replica r, whose static estimate is L^2 (a sweep of the lattice). */
     private static PointGroup unit(int size, double t, int replica) {
         String key = "size=" + size + "|T=" + t + "|r=" + replica;
@@ -22,12 +26,12 @@ class MeasuredCostTest {
         return new PointGroup(key, List.of(p), 1L, 2L, (double) size * size);
     }
 
-    private static List<PointGroup> sweep(int replicas) {
-        List<PointGroup> out = new ArrayList<>();
+    private static List<Point> sweep(int replicas) {
+        List<Point> out = new ArrayList<>();
         for (int size : new int[] {8, 16, 64}) {
             for (double t : new double[] {2.2, 2.3}) {
                 for (int r = 0; r < replicas; r++) {
-                    out.add(unit(size, t, r));
+                    out.add(unit(size, t, r).points().get(0));
                 }
             }
         }
@@ -42,14 +46,14 @@ class MeasuredCostTest {
 
     @Test
     void withoutMeasurementsTheStaticEstimatesStay() {
-        MeasuredCost cost = MeasuredCost.of(sweep(2), Map.of());
+        MeasuredCost cost = MeasuredCost.of(sweep(2), LATTICE, Map.of());
         assertEquals(256.0, cost.cost(unit(16, 2.2, 5)));
     }
 
     @Test
     void measuredSitesCostTheirMeanAndOthersTheirSizesRate() {
         // size 8 measured at both temperatures, size 16 at one; 64 never: the static L^2 is off by L^-0.25 there
-        MeasuredCost cost = MeasuredCost.of(sweep(4), Map.of(
+        MeasuredCost cost = MeasuredCost.of(sweep(4), LATTICE, Map.of(
                 "size=8|T=2.2", 0.010, "size=8|T=2.3", 0.030, "size=16|T=2.2", 0.080));
         assertEquals(0.030, cost.cost(unit(8, 2.3, 7)), 1e-15, "a new replica of a measured site");
         // size 16: 0.080 s per 256 units of estimate
@@ -61,7 +65,7 @@ class MeasuredCostTest {
 
     @Test
     void noPointIsCheaperThanTheResolutionOfWallMs() {
-        MeasuredCost cost = MeasuredCost.of(sweep(1), Map.of("size=8|T=2.2", 0.0));
+        MeasuredCost cost = MeasuredCost.of(sweep(1), LATTICE, Map.of("size=8|T=2.2", 0.0));
         assertEquals(MeasuredCost.RESOLUTION_SECONDS, cost.cost(unit(8, 2.2, 3)));
     }
 }

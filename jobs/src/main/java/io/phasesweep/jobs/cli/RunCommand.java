@@ -127,11 +127,12 @@ public final class RunCommand implements Callable<Integer> {
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table(RawTable.NAME), run.runId(), folder.table(RunsTable.NAME));
             log.flush();
             long analysed = System.nanoTime();
-            new AnalyzeJob(spark, log).run(folder);
+            AnalyzeJob.Analysed analysis = new AnalyzeJob(spark, log).analyse(folder);
             double analysisSeconds = seconds(analysed);
             log.printf("analysis: %.1f s, %.1f %% of the run's %.1f s%n", analysisSeconds, 100 * analysisSeconds / runSeconds,
                     runSeconds).flush();
-            Report.writeIfAnalysed(spark, folder.toString()).ifPresent(page -> log.printf("report: %s%n", page).flush());
+            // from the tables the analysis just wrote, in memory: nothing read back
+            log.printf("report: %s%n", Report.write(spark, analysis.tables())).flush();
             return 0;
         });
     }

@@ -2,7 +2,9 @@ package io.phasesweep.jobs.report;
 
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.tables.AtomicFile;
+import io.phasesweep.jobs.tables.FolderTables;
 import io.phasesweep.jobs.tables.Ownership;
+import io.phasesweep.jobs.tables.PointsTable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -20,8 +22,13 @@ public final class Report {
 
     /** Reads the tables and writes the page; returns the page's path. */
     public static String write(SparkSession spark, String dir) throws CommandError {
-        ReportData data = ReportTables.read(spark, dir);
-        return write(spark.sparkContext().hadoopConfiguration(), dir, data, Instant.now());
+        return write(spark, FolderTables.of(spark, dir));
+    }
+
+    /** Writes the page from {@code tables}, those in memory without reading them back; returns the page's path. */
+    public static String write(SparkSession spark, FolderTables tables) throws CommandError {
+        ReportData data = ReportTables.read(spark, tables);
+        return write(spark.sparkContext().hadoopConfiguration(), tables.dir(), data, Instant.now());
     }
 
     /**
@@ -29,10 +36,11 @@ public final class Report {
      * analysis section), else nothing.
      */
     public static Optional<String> writeIfAnalysed(SparkSession spark, String dir) throws CommandError {
-        if (!ReportTables.exists(spark, new Path(dir, "points"))) {
+        FolderTables tables = FolderTables.of(spark, dir);
+        if (!tables.has(PointsTable.NAME)) {
             return Optional.empty();
         }
-        return Optional.of(write(spark, dir));
+        return Optional.of(write(spark, tables));
     }
 
     /** The page goes to a temporary name first (a full disk leaves the old page or none, never a truncated one). */

@@ -10,15 +10,19 @@ import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.engine.sweep.SweepSpec;
 import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.tables.FolderTables;
+import io.phasesweep.jobs.tables.NotesTable;
+import io.phasesweep.jobs.tables.PointsTable;
 import io.phasesweep.jobs.tables.RoundsTable;
 import io.phasesweep.jobs.tables.RunsTable;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
-import java.io.IOException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +40,19 @@ public final class ReportTables {
     }
 
     public static ReportData read(SparkSession spark, String dir) throws CommandError {
+        return read(spark, FolderTables.of(spark, dir));
+    }
+
+    /** The report's data from {@code tables}: one Spark job per table read from the folder, none for one in memory. */
+    public static ReportData read(SparkSession spark, FolderTables tables) throws CommandError {
+        String dir = tables.dir();
         // one row per run: its completed row, or its started row if it never completed
         Map<String, Map<String, String>> byRun = new LinkedHashMap<>();
-        for (Row r : table(spark, dir, "runs", "run the sweep first: phasesweep run FILE --out " + dir)
-                .orderBy("started_at").collectAsList()) {
+        List<Row> runRows = new ArrayList<>(table(tables, RunsTable.NAME, RunsTable.SCHEMA,
+                "run the sweep first: phasesweep run FILE --out " + dir).collectAsList());
+        // sorted on the driver: a sort in Spark would be a job even for the table in memory
+        runRows.sort(Comparator.comparing(r -> r.<Timestamp>getAs("started_at")));
+        for (Row r : runRows) {
             Map<String, String> columns = new LinkedHashMap<>();
             for (String name : r.schema().fieldNames()) {
                 Object v = r.getAs(name);
@@ -63,7 +76,8 @@ public final class ReportTables {
         String across = spec.analysis() != null ? spec.analysis().across() : null;
 
         String analyze = "analyze the raw rows first: phasesweep analyze " + dir;
-        Dataset<Row> points = table(spark, dir, "points", analyze);
+        // points' columns from its files: the observables shown are those the table has
+        Dataset<Row> points = table(tables, PointsTable.NAME, null, analyze);
         List<String> observables = observables(points.columns());
         List<ReportData.Point> rows = new ArrayList<>();
         for (Row r : points.collectAsList()) {
@@ -74,23 +88,21 @@ public final class ReportTables {
             rows.add(new ReportData.Point(number(r, control), across == null ? null : number(r, across),
                     r.<Integer>getAs("size"), r.<Integer>getAs("replicas"), r.<Integer>getAs("failed"), values));
         }
-        List<BoundaryRow> boundaries = table(spark, dir, BoundariesTable.NAME, analyze).collectAsList().stream()
-                .map(BoundariesTable::read).toList();
-        List<ExponentRow> exponents = table(spark, dir, ExponentsTable.NAME, analyze).collectAsList().stream()
-                .map(ExponentsTable::read).toList();
-        Path rounds = new Path(dir, RoundsTable.NAME);
+        List<BoundaryRow> boundaries = table(tables, BoundariesTable.NAME, BoundariesTable.SCHEMA, analyze).collectAsList()
+                .stream().map(BoundariesTable::read).toList();
+        List<ExponentRow> exponents = table(tables, ExponentsTable.NAME, ExponentsTable.SCHEMA, analyze).collectAsList()
+                .stream().map(ExponentsTable::read).toList();
         return new ReportData(spec.name(), spec.model(), control, across, observables, rows, boundaries, exponents,
-                notes(spark, dir), runs, sweepFile,
-                exists(spark, rounds) ? RoundsTable.read(spark, rounds.toString()) : List.of());
+                notes(tables), runs, sweepFile,
+                tables.has(RoundsTable.NAME) ? RoundsTable.read(spark, tables.path(RoundsTable.NAME)) : List.of());
     }
 
     /** The analysis notes; none from a folder analysed before the table existed. */
-    private static List<String> notes(SparkSession spark, String dir) throws CommandError {
-        Path path = new Path(dir, "notes");
-        if (!exists(spark, path)) {
+    private static List<String> notes(FolderTables tables) throws CommandError {
+        if (!tables.has(NotesTable.NAME)) {
             return List.of();
         }
-        return spark.read().parquet(path.toString()).select("note").collectAsList().stream()
+        return tables.read(NotesTable.NAME, NotesTable.SCHEMA).select("note").collectAsList().stream()
                 .map(r -> r.getString(0)).toList();
     }
 
@@ -102,20 +114,11 @@ public final class ReportTables {
                 .toList();
     }
 
-    private static Dataset<Row> table(SparkSession spark, String dir, String name, String hint) throws CommandError {
-        Path path = new Path(dir, name);
-        if (!exists(spark, path)) {
-            throw new CommandError(dir + " has no " + name + " table: " + hint);
+    private static Dataset<Row> table(FolderTables tables, String name, StructType schema, String hint) throws CommandError {
+        if (!tables.has(name)) {
+            throw new CommandError(tables.dir() + " has no " + name + " table: " + hint);
         }
-        return spark.read().parquet(path.toString());
-    }
-
-    static boolean exists(SparkSession spark, Path path) throws CommandError {
-        try {
-            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
-        } catch (IOException e) {
-            throw new CommandError("cannot read " + path + ": " + e.getMessage());
-        }
+        return tables.read(name, schema);
     }
 
     /** A double column; null (no value) becomes NaN. */

@@ -12,9 +12,11 @@ import io.phasesweep.jobs.tables.AnalysisTables;
 import io.phasesweep.jobs.tables.BoundariesTable;
 import io.phasesweep.jobs.tables.CurrentRaw;
 import io.phasesweep.jobs.tables.ExponentsTable;
+import io.phasesweep.jobs.tables.FolderTables;
 import io.phasesweep.jobs.tables.NotesTable;
 import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.PointsTable;
+import io.phasesweep.jobs.tables.RunsTable;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintWriter;
@@ -39,15 +41,29 @@ public final class AnalyzeJob {
         this.log = log;
     }
 
+    /** The result of an analysis, and the folder's tables it read or wrote, in memory. */
+    public record Analysed(AnalysisResult result, FolderTables tables) {
+    }
+
     /** Analyses the folder's current rows, writes the tables, prints their summary. */
     public AnalysisResult run(OutputFolder out) throws SweepError, CommandError {
+        return analyse(out).result();
+    }
+
+    /**
+     * {@link #run}, keeping the tables it read ({@code runs}) and wrote in memory for a reader in this
+     * process ({@link io.phasesweep.jobs.report.Report}): in all, a Spark job to read {@code runs}, one to
+     * average the replicas and count what was left out, one for the analysis groups, one per table written.
+     */
+    public Analysed analyse(OutputFolder out) throws SweepError, CommandError {
         CurrentRaw raw = CurrentRaw.read(spark, out);
         SweepSpec spec = raw.spec();
         AnalysisOptions options = AnalysisOptions.defaults(spec.seed());
-        List<ResampledPoint> points = PointAggregation.points(raw, SweepAnalysis.resamples(spec, options), options.seed());
+        PointAggregation.Averaged averaged = PointAggregation.points(raw, SweepAnalysis.resamples(spec, options), options.seed());
+        List<ResampledPoint> points = averaged.points();
         long okRows = points.stream().mapToLong(ResampledPoint::replicas).sum();
         long failedRows = points.stream().mapToLong(ResampledPoint::failed).sum();
-        List<String> notes = new ArrayList<>(raw.notes(okRows + failedRows, okRows));
+        List<String> notes = new ArrayList<>(raw.notes(averaged.leftOut(), okRows + failedRows));
         if (failedRows > 0) {
             notes.add(failedRows + " failed or timed-out rows at " + points.stream().filter(p -> p.failed() > 0).count()
                     + " points left out: those points average fewer replicas (column failed)");
@@ -55,7 +71,8 @@ public final class AnalyzeJob {
         AnalysisResult result = SweepAnalysis.combine(spec, raw.model(), points,
                 GroupTasks.analyze(spark, raw, SweepAnalysis.groups(spec, points)));
         notes.addAll(result.notes());
-        new AnalysisTables(spec, ObservableSet.of(raw.model())).write(spark, out, result, notes);
+        FolderTables tables = new AnalysisTables(spec, ObservableSet.of(raw.model())).write(spark, out, result, notes,
+                FolderTables.of(spark, out.toString()).with(RunsTable.NAME, RunsTable.of(spark, raw.runs())));
         if (spec.analysis() != null) {
             AnalysisSummary.print(log, spec, result, notes);
         } else {
@@ -64,6 +81,6 @@ public final class AnalyzeJob {
         }
         log.printf("tables: %s%n        %s%n        %s%n        %s%n", out.table(PointsTable.NAME), out.table(BoundariesTable.NAME),
                 out.table(ExponentsTable.NAME), out.table(NotesTable.NAME)).flush();
-        return result;
+        return new Analysed(result, tables);
     }
 }

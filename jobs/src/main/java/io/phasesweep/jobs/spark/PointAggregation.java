@@ -55,17 +55,28 @@ final class PointAggregation {
     private PointAggregation() {
     }
 
+    /** The points, and the rows of {@code raw} left out of them. */
+    record Averaged(List<ResampledPoint> points, CurrentRaw.LeftOut leftOut) {
+        Averaged {
+            points = List.copyOf(points);
+        }
+    }
+
     /**
-     * @param raw        the current rows of {@code raw}, partitioned by point group, so grouping needs no shuffle
+     * The points and the count of rows left out, in one Spark job (one pass over {@code raw}): a
+     * small sweep's analysis pays per job, not per row.
+     *
+     * @param raw        the rows of {@code raw} with their standing, partitioned by point group, so grouping needs no
+     *                   further shuffle
      * @param resamples  bootstrap resamples per point (0 without an analysis)
      * @param seed       bootstrap seed
-     * @return one per point with a current row, in no particular order; the driver holds these only
+     * @return one point per point with a current row, in no particular order; the driver holds these only
      */
-    static List<ResampledPoint> points(CurrentRaw raw, int resamples, long seed) {
+    static Averaged points(CurrentRaw raw, int resamples, long seed) {
         SweepSpec spec = raw.spec();
         Model model = raw.model();
         Map<String, Boolean> parameters = RawTable.parameterColumns(spec);
-        Dataset<Row> rows = raw.rowsByPointGroup();
+        Dataset<Row> rows = raw.rowsWithStanding();
         List<String> measured = ObservableSet.of(model).measured();
         List<StructField> in = new ArrayList<>();
         in.add(DataTypes.createStructField("size", DataTypes.IntegerType, false));
@@ -73,27 +84,46 @@ final class PointAggregation {
                 in.add(DataTypes.createStructField(name, word ? DataTypes.StringType : DataTypes.DoubleType, false)));
         in.add(DataTypes.createStructField("replica", DataTypes.IntegerType, false));
         in.add(DataTypes.createStructField("status", DataTypes.StringType, false));
+        in.add(DataTypes.createStructField(CurrentRaw.STANDING, DataTypes.StringType, false));
         measured.forEach(name -> in.add(DataTypes.createStructField(name, DataTypes.DoubleType, true)));
         StructType input = new StructType(in.toArray(StructField[]::new));
 
         Column[] inputs = Arrays.stream(input.fieldNames()).map(n -> col(n)).toArray(Column[]::new);
         Aggregator<Row, ReplicaRows, Row> aggregator = new Replicas(model.id(), new LinkedHashMap<>(parameters),
                 measured.size(), resamples, seed);
-        // grouped by the partitioning key of the current rows: no shuffle
-        Dataset<Row> points = rows.groupBy(col(CurrentRaw.POINT_GROUP))
+        // grouped by the partitioning key of the rows: no further shuffle
+        Dataset<Row> groups = rows.groupBy(col(CurrentRaw.POINT_GROUP))
                 .agg(udaf(aggregator, Encoders.row(input)).apply(inputs).as(POINT))
                 .select(col(POINT + ".*"));
 
         List<String> names = new ArrayList<>(parameters.keySet());
-        return points.collectAsList().stream().map(r -> Replicas.point(r, names)).toList();
+        List<ResampledPoint> points = new ArrayList<>();
+        long unfinished = 0;
+        long outside = 0;
+        long replacedOk = 0;
+        for (Row r : SingleJob.collect(groups)) {
+            int leftOut = 1 + names.size() + Replicas.LEFT_OUT;
+            unfinished += r.getInt(leftOut);
+            outside += r.getInt(leftOut + 1);
+            replacedOk += r.getInt(leftOut + 2);
+            ResampledPoint p = Replicas.point(r, names);
+            // a group of left-out rows only (a point outside the sweep, say) is no point
+            if (p.replicas() + p.failed() > 0) {
+                points.add(p);
+            }
+        }
+        return new Averaged(points, new CurrentRaw.LeftOut(unfinished, outside, replacedOk));
     }
 
-    /** The buffer: the point's key and its replica rows so far, in arrival order. */
+    /** The buffer: the point's key and its replica rows so far, in arrival order; the rows left out, counted. */
     public static final class ReplicaRows implements Serializable {
         private static final long serialVersionUID = 1L;
         ParamValues params;
         int size;
         int failed;
+        int unfinished;
+        int outside;
+        int replacedOk;
         int count;
         int[] replicas = new int[4];
         /** values[i * k + j]: row i, measured observable j. */
@@ -115,6 +145,8 @@ final class PointAggregation {
     /** Rows of one point in, its {@link ResampledPoint} (as a row) out. */
     static final class Replicas extends Aggregator<Row, ReplicaRows, Row> {
         private static final long serialVersionUID = 1L;
+        /** Where the counts of rows left out begin in an output row, after size and the parameters. */
+        static final int LEFT_OUT = 5;
         private final String modelId;
         /** Parameter name → true for a word, in the order of a point's parameter values. */
         private final LinkedHashMap<String, Boolean> parameters;
@@ -160,13 +192,30 @@ final class PointAggregation {
                 b.size = r.getInt(0);
             }
             int replica = r.getInt(1 + parameters.size());
-            if (!"ok".equals(r.getString(2 + parameters.size()))) {
-                b.failed++;
-                return b;
+            boolean ok = "ok".equals(r.getString(2 + parameters.size()));
+            switch (r.getString(3 + parameters.size())) {
+                case CurrentRaw.CURRENT -> {
+                    if (!ok) {
+                        b.failed++;
+                        return b;
+                    }
+                }
+                case CurrentRaw.UNFINISHED -> {
+                    b.unfinished++;
+                    return b;
+                }
+                case CurrentRaw.OUTSIDE -> {
+                    b.outside++;
+                    return b;
+                }
+                default -> {
+                    b.replacedOk += ok ? 1 : 0;
+                    return b;
+                }
             }
             double[] row = new double[measured];
             for (int j = 0; j < measured; j++) {
-                int column = 3 + parameters.size() + j;
+                int column = 4 + parameters.size() + j;
                 if (r.isNullAt(column) || !Double.isFinite(r.getDouble(column))) {
                     throw new IllegalArgumentException("raw row size=" + b.size + " " + b.params.values() + " replica "
                             + replica + " is ok but its " + observables().measured().get(j) + " is "
@@ -186,6 +235,9 @@ final class PointAggregation {
             }
             if (b.params != null) {
                 a.failed += b.failed;
+                a.unfinished += b.unfinished;
+                a.outside += b.outside;
+                a.replacedOk += b.replacedOk;
                 for (int i = 0; i < b.count; i++) {
                     a.add(b.replicas[i], Arrays.copyOfRange(b.values, i * measured, (i + 1) * measured));
                 }
@@ -207,7 +259,8 @@ final class PointAggregation {
             List<Object> cells = new ArrayList<>();
             cells.add(b.size);
             parameters.keySet().forEach(name -> cells.add(b.params.values().get(name)));
-            cells.addAll(List.of(p.replicas(), p.failed(), p.values(), p.errors(), flat.array()));
+            cells.addAll(List.of(p.replicas(), p.failed(), p.values(), p.errors(), flat.array(),
+                    b.unfinished, b.outside, b.replacedOk));
             return RowFactory.create(cells.toArray());
         }
 
@@ -268,6 +321,9 @@ final class PointAggregation {
                 out.add(DataTypes.createStructField(name, DataTypes.createArrayType(DataTypes.DoubleType, false), false));
             }
             out.add(DataTypes.createStructField("resampled", DataTypes.BinaryType, false));
+            for (String name : List.of("unfinished", "outside", "replaced_ok")) {
+                out.add(DataTypes.createStructField(name, DataTypes.IntegerType, false));
+            }
             return Encoders.row(new StructType(out.toArray(StructField[]::new)));
         }
     }

@@ -2,13 +2,11 @@ package io.phasesweep.jobs.spark;
 
 import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.model.ModelRegistry;
-import io.phasesweep.engine.model.ParamValues;
-import io.phasesweep.engine.model.Task;
-import io.phasesweep.engine.refine.CostModel;
 import io.phasesweep.engine.refine.Planner;
 import io.phasesweep.engine.refine.Precision;
 import io.phasesweep.engine.refine.Stop;
 import io.phasesweep.engine.refine.TargetStatus;
+import io.phasesweep.engine.run.MeasuredCost;
 import io.phasesweep.engine.sweep.PointBlock;
 import io.phasesweep.engine.sweep.RefineSpec;
 import io.phasesweep.engine.sweep.SweepError;
@@ -16,7 +14,6 @@ import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.engine.sweep.SweepPrinter;
 import io.phasesweep.engine.sweep.SweepSpec;
-import io.phasesweep.engine.model.Budget;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.progress.Progress;
@@ -30,19 +27,15 @@ import org.apache.spark.sql.SparkSession;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * {@code phasesweep run} of a sweep with a {@code refine} section: round 0 runs the sweep as
@@ -101,14 +94,14 @@ public final class RefineJob {
             resumeRun = true;
             StringWriter analysis = new StringWriter();
             AnalysisResult result = new AnalyzeJob(spark, new PrintWriter(analysis)).run(out);
-            Costs costs = costs(out);
-            CostModel measured = costModel(costs, sweep);
+            double spent = spent(out);
             List<TargetStatus> statuses = Precision.of(spec, result);
-            Optional<Stop> stop = Stop.after(round, statuses, earlier, costs.seconds(), refine);
+            Optional<Stop> stop = Stop.after(round, statuses, earlier, spent, refine);
             Planner.Plan plan = null;
             if (stop.isEmpty()) {
-                double share = (refine.budgetCoreSeconds() - costs.seconds()) / (refine.maxRounds() - round);
-                plan = Planner.plan(spec, result, measured, share, round + 1);
+                double share = (refine.budgetCoreSeconds() - spent) / (refine.maxRounds() - round);
+                MeasuredCost costs = MeasuredCosts.read(spark, out, SweepExpander.points(spec), sweep.model());
+                plan = Planner.plan(spec, result, costs, share, round + 1);
                 if (plan.blocks().isEmpty()) {
                     stop = Optional.of(Stop.NOTHING_TO_ADD);
                 }
@@ -116,12 +109,12 @@ public final class RefineJob {
             String stopColumn = stop.map(Stop::column).orElse(null);
             long total = SweepExpander.count(spec);
             for (TargetStatus s : statuses) {
-                rounds.add(new RoundsTable.Round(round, added, total, costs.seconds(), s, stopColumn));
+                rounds.add(new RoundsTable.Round(round, added, total, spent, s, stopColumn));
             }
             RoundsTable.write(spark, out, spec, rounds);
             String next = stop.isPresent() ? "stop: " + stopColumn : "next round: " + planPoints(plan);
             log.printf("round %d: +%d points (%d in all), %s core-s; %s; %s%n", round, added, total,
-                    number(costs.seconds()), describe(statuses), next).flush();
+                    number(spent), describe(statuses), next).flush();
             if (stop.isPresent()) {
                 log.print(analysis);
                 log.printf("rounds: %s%n", out.table(RoundsTable.NAME)).flush();
@@ -176,35 +169,12 @@ public final class RefineJob {
     }
 
     /**
-     * Core-seconds of every row in raw, and per size the mean of its ok rows; a row counts at least
-     * the resolution of {@code wall_ms}, as the {@link CostModel} that plans the rounds counts it.
+     * Core-seconds of every row in raw: {@code wall_ms} summed, a row counting at least the
+     * resolution of {@code wall_ms}, as the {@link MeasuredCost} that plans the rounds counts it.
      */
-    private record Costs(double seconds, Map<Integer, Double> perPoint) {
-    }
-
-    private Costs costs(OutputFolder out) {
-        double total = 0;
-        Map<Integer, Double> perPoint = new HashMap<>();
-        for (Row r : spark.read().parquet(out.table(RawTable.NAME)).groupBy("size")
-                .agg(sum(greatest(col("wall_ms"), lit(1))),
-                        sum(when(col("status").equalTo("ok"), greatest(col("wall_ms"), lit(1))).otherwise(lit(0))),
-                        count(when(col("status").equalTo("ok"), lit(1))))
-                .collectAsList()) {
-            total += r.isNullAt(1) ? 0 : r.getLong(1) / 1000.0;
-            if (r.getLong(3) > 0) {
-                perPoint.put(r.getInt(0), r.getLong(2) / 1000.0 / r.getLong(3));
-            }
-        }
-        return new Costs(total, perPoint);
-    }
-
-    /** Measured costs; an unmeasured size scaled by the model's cost of a point at the middle of the control axis. */
-    private static CostModel costModel(Costs costs, SweepFile sweep) {
-        SweepSpec spec = sweep.spec();
-        Map<String, Object> params = new HashMap<>(spec.params());
-        spec.axes().forEach(a -> params.put(a.name(), a.values(spec.sizes().get(0))[0]));
-        return new CostModel(costs.perPoint(), size -> sweep.model().cost(new Task(new ParamValues(params), size,
-                new Budget(spec.budget()))));
+    private double spent(OutputFolder out) {
+        Row r = spark.read().parquet(out.table(RawTable.NAME)).agg(sum(greatest(col("wall_ms"), lit(1)))).first();
+        return r.isNullAt(0) ? 0 : r.getLong(0) / 1000.0;
     }
 
     private static String describe(List<TargetStatus> statuses) {

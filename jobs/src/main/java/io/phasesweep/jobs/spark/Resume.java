@@ -76,8 +76,7 @@ public record Resume(boolean resumed, Set<String> pending, long okPoints, Set<St
                         + "; only sizes, replicas and axis values may change (or use --overwrite or another --out)");
             }
         }
-        Dataset<Row> raw = spark.read().parquet(out.table(RawTable.NAME));
-        RawTable.of(sweep.spec(), registry.find(sweep.spec().model())).requireColumnsOf(raw, out.table(RawTable.NAME));
+        Dataset<Row> raw = RawTable.of(sweep.spec(), registry.find(sweep.spec().model())).read(spark, out.table(RawTable.NAME));
         List<String> keys = groups.stream().flatMap(g -> g.points().stream()).map(Point::key).toList();
         Dataset<String> sweepKeys = spark.createDataset(JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(keys, Math.max(spark.sparkContext().defaultParallelism(), keys.size() / KEYS_PER_TASK + 1))

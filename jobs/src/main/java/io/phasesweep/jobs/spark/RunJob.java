@@ -130,7 +130,8 @@ public final class RunJob {
         long total = groups.stream().mapToLong(g -> g.points().size()).sum() - skip.size();
         if (earlier.resumed()) {
             // the finished points' wall times balance the bins better than the model's estimates
-            groups = MeasuredCosts.read(spark, out, all).priced(groups);
+            groups = MeasuredCosts.read(spark, out, all.stream().flatMap(g -> g.points().stream()).toList(), model)
+                    .priced(groups);
         }
         List<List<PointGroup>> parts = Bins.inWaves(groups, cores(), waves);
         log.printf("%s: %d points to run in %d groups, %s%d waves, run %s%n", spec.name(), total, groups.size(),

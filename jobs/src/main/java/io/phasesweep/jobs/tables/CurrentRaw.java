@@ -15,17 +15,24 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -46,49 +53,76 @@ import static org.apache.spark.sql.functions.when;
  *       out this way.</li>
  * </ol>
  * The columns are those of {@code raw}; {@link #rowsByPointGroup} adds {@link #POINT_GROUP}, by
- * which the rows are partitioned (one shuffle of raw, which also serves a consumer grouping by it).
+ * which the rows are partitioned (one shuffle of raw, which also serves a consumer grouping by it),
+ * and {@link #rowsWithStanding} every row of {@code raw} with its {@link #STANDING}, so that a
+ * consumer counts what was left out in the same pass ({@link #notes}).
+ *
+ * <p>The runs table is read once, in one Spark job, and raw with its declared columns (no job to
+ * infer them); a small sweep's analysis pays per Spark job, not per row.
  */
 public final class CurrentRaw {
     private static final String FINISHED = "_finished";
     private static final String IN_SWEEP = "_in_sweep";
+    private static final String STARTED_AT = "_started";
     /**
      * The column {@link #rowsByPointGroup} adds to raw's: the point's key without its replica
      * ({@code size=16|T=2.23}), which names its row of {@code points}.
      */
     public static final String POINT_GROUP = "point_group";
+    /**
+     * The column {@link #rowsWithStanding} adds: whether the row is {@link #CURRENT} or why it is
+     * left out ({@link #UNFINISHED}, {@link #OUTSIDE}, {@link #REPLACED}).
+     */
+    public static final String STANDING = "standing";
+    /** A current row: the one a point's results come from. */
+    public static final String CURRENT = "current";
+    /** A row of a run that did not finish. */
+    public static final String UNFINISHED = "unfinished";
+    /** A row of a finished run, of a point not in the sweep. */
+    public static final String OUTSIDE = "outside";
+    /** A row of a finished run, of a point of the sweep that has a later row (or a better one of the same run). */
+    public static final String REPLACED = "replaced";
 
     private final String runId;
     private final String sweepFile;
     private final SweepSpec spec;
     private final Model model;
-    private final Dataset<Row> tagged;
-    /** The current rows with {@link #POINT_GROUP}, partitioned by it. */
-    private final Dataset<Row> byPointGroup;
+    private final List<Row> runs;
+    /** Every row of raw with {@link #POINT_GROUP} and {@link #STANDING}, partitioned by point group. */
+    private final Dataset<Row> standing;
+    private final Column[] rawColumns;
 
-    private CurrentRaw(String runId, String sweepFile, SweepSpec spec, Model model, Dataset<Row> tagged,
-                       Dataset<Row> byPointGroup) {
+    private CurrentRaw(String runId, String sweepFile, SweepSpec spec, Model model, List<Row> runs, Dataset<Row> standing,
+                       Column[] rawColumns) {
         this.runId = runId;
         this.sweepFile = sweepFile;
         this.spec = spec;
         this.model = model;
-        this.tagged = tagged;
-        this.byPointGroup = byPointGroup;
+        this.runs = List.copyOf(runs);
+        this.standing = standing;
+        this.rawColumns = rawColumns;
     }
 
-    /** Reads the runs table (small) on the driver and defines the query over {@code raw}; runs no job over raw. */
+    /**
+     * Reads the runs table (small) on the driver, in one Spark job, and defines the query over
+     * {@code raw}; runs no job over raw.
+     */
     public static CurrentRaw read(SparkSession spark, OutputFolder out) throws SweepError, CommandError {
-        Dataset<Row> runs = readTable(spark, out, RunsTable.NAME);
-        Set<String> finished = RunsTable.finishedRunIds(spark, out.table(RunsTable.NAME));
+        List<Row> runs;
+        try {
+            runs = RunsTable.rows(spark, out.table(RunsTable.NAME));
+        } catch (RuntimeException e) {
+            throw new CommandError("cannot read " + out.table(RunsTable.NAME) + ": " + e.getMessage());
+        }
+        Set<String> finished = RunsTable.finishedRunIds(runs);
         if (finished.isEmpty()) {
             throw new CommandError(out + ": the runs table has no completed run: no rows to analyse");
         }
-        Dataset<Row> started = runs.where(col("status").equalTo(RunsTable.STARTED))
-                .select(col("run_id").as("_run"), col("started_at").as("_started"));
-        Row latest = runs.where(col("run_id").isin(finished.toArray()))
-                .orderBy(col("started_at").desc(), col("run_id").desc())
-                .select("run_id", "sweep_file").first();
-        String runId = latest.getString(0);
-        String sweepFile = latest.getString(1);
+        Row latest = runs.stream().filter(r -> finished.contains(r.<String>getAs("run_id")))
+                .max(Comparator.comparing((Row r) -> r.<Timestamp>getAs("started_at")).thenComparing(r -> r.<String>getAs("run_id")))
+                .orElseThrow();
+        String runId = latest.getAs("run_id");
+        String sweepFile = latest.getAs("sweep_file");
         ModelRegistry registry = ModelRegistry.load();
         SweepSpec spec = spec(sweepFile, runId, registry);
         Model model = registry.find(spec.model());
@@ -96,24 +130,41 @@ public final class CurrentRaw {
             throw new CommandError("run " + runId + " used model " + spec.model() + ", which is not on the classpath");
         }
 
-        Dataset<Row> raw = readTable(spark, out, RawTable.NAME);
-        RawTable.of(spec, model).requireColumnsOf(raw, out.table(RawTable.NAME));
-        Dataset<Row> tagged = raw.withColumn(FINISHED, col("run_id").isin(finished.toArray()))
-                .withColumn(IN_SWEEP, inSweep(spec));
-        List<Column> columns = new ArrayList<>(Arrays.stream(raw.columns()).map(functions::col).toList());
-        columns.add(col(POINT_GROUP));
+        Dataset<Row> raw = RawTable.of(spec, model).read(spark, out.table(RawTable.NAME));
+        Column[] rawColumns = Arrays.stream(raw.columns()).map(functions::col).toArray(Column[]::new);
+        Column candidate = col(FINISHED).and(col(IN_SWEEP)).and(col(STARTED_AT).isNotNull());
         // one shuffle, by a string key: the window and a consumer grouping by point group reuse its partitioning
         // (double columns as keys would not: Spark normalises them in keys, the partitioning would no longer match)
-        Dataset<Row> current = tagged.where(col(FINISHED).and(col(IN_SWEEP)))
-                .join(functions.broadcast(started), col("run_id").equalTo(col("_run")))
+        Dataset<Row> standing = raw.withColumn(FINISHED, col("run_id").isin(finished.toArray()))
+                .withColumn(IN_SWEEP, inSweep(spec))
+                .withColumn(STARTED_AT, startedAt(runs))
                 .withColumn(POINT_GROUP, expr("substring(point, 1, length(point) - length(concat('|r=', replica)))"))
                 .repartition(col(POINT_GROUP))
                 .withColumn("_rank", row_number().over(Window.partitionBy(col(POINT_GROUP), col("point"))
-                        .orderBy(col("_started").desc(), col("run_id").desc(), col("status").equalTo("ok").desc(),
-                                col("wall_ms").asc())))
-                .where(col("_rank").equalTo(1))
-                .select(columns.toArray(Column[]::new));
-        return new CurrentRaw(runId, sweepFile, spec, model, tagged, current);
+                        .orderBy(candidate.desc(), col(STARTED_AT).desc(), col("run_id").desc(),
+                                col("status").equalTo("ok").desc(), col("wall_ms").asc())))
+                .withColumn(STANDING, when(functions.not(col(FINISHED)), UNFINISHED)
+                        .when(functions.not(col(IN_SWEEP)), OUTSIDE)
+                        .when(candidate.and(col("_rank").equalTo(1)), CURRENT)
+                        .otherwise(REPLACED))
+                .drop(FINISHED, IN_SWEEP, STARTED_AT, "_rank");
+        return new CurrentRaw(runId, sweepFile, spec, model, runs, standing, rawColumns);
+    }
+
+    /**
+     * Each run's start time as a column of raw's rows (null for a run without a started row, whose
+     * rows never count): a literal map on the driver, not a join, which would cost a Spark job to
+     * broadcast the runs.
+     */
+    private static Column startedAt(List<Row> runs) {
+        Map<String, Timestamp> started = new TreeMap<>();
+        runs.stream().filter(r -> RunsTable.STARTED.equals(r.getAs("status")))
+                .forEach(r -> started.putIfAbsent(r.getAs("run_id"), r.getAs("started_at")));
+        Column ids = array(started.keySet().stream().map(functions::lit).toArray(Column[]::new))
+                .cast(DataTypes.createArrayType(DataTypes.StringType));
+        Column times = array(started.values().stream().map(functions::lit).toArray(Column[]::new))
+                .cast(DataTypes.createArrayType(DataTypes.TimestampType));
+        return element_at(map_from_arrays(ids, times), col("run_id"));
     }
 
     /**
@@ -151,14 +202,6 @@ public final class CurrentRaw {
         return any;
     }
 
-    private static Dataset<Row> readTable(SparkSession spark, OutputFolder out, String table) throws CommandError {
-        try {
-            return spark.read().parquet(out.table(table));
-        } catch (RuntimeException e) {
-            throw new CommandError("cannot read " + out.table(table) + ": " + e.getMessage());
-        }
-    }
-
     /** The latest finished run, whose sweep file defines the sweep. */
     public String runId() {
         return runId;
@@ -177,9 +220,14 @@ public final class CurrentRaw {
         return model;
     }
 
+    /** The rows of the runs table, as read when this was defined. */
+    public List<Row> runs() {
+        return runs;
+    }
+
     /** The current rows, with the columns of {@code raw}; a lazy query. */
     public Dataset<Row> rows() {
-        return byPointGroup.drop(POINT_GROUP);
+        return rowsByPointGroup().drop(POINT_GROUP);
     }
 
     /**
@@ -187,37 +235,42 @@ public final class CurrentRaw {
      * grouping them by point group needs no further shuffle.
      */
     public Dataset<Row> rowsByPointGroup() {
-        return byPointGroup;
+        Column[] columns = Arrays.copyOf(rawColumns, rawColumns.length + 1);
+        columns[rawColumns.length] = col(POINT_GROUP);
+        return standing.where(col(STANDING).equalTo(CURRENT)).select(columns);
+    }
+
+    /**
+     * Every row of {@code raw} with {@link #POINT_GROUP} and {@link #STANDING}, partitioned by point
+     * group: a consumer grouping by point group takes the current rows and counts the others for
+     * {@link #notes} in one pass.
+     */
+    public Dataset<Row> rowsWithStanding() {
+        return standing;
+    }
+
+    /** Rows of {@code raw} left out, by why (the {@link #STANDING}s other than {@link #CURRENT}). */
+    public record LeftOut(long unfinished, long outside, long replacedOk) {
     }
 
     /**
      * What was left out and what is missing, as sentences for the {@code notes} table: rows of
      * interrupted runs, rows outside the sweep, ok rows replaced by a later row of their point (a
-     * duplicate), points of the sweep without a row. One Spark job over {@code raw} (no shuffle);
-     * the counts of the current rows come from their consumer, which has them anyway.
+     * duplicate), points of the sweep without a row. The counts come from the consumer of
+     * {@link #rowsWithStanding}, which has them anyway: no Spark job here.
      *
      * @param currentRows the number of current rows (one per point that has a row)
-     * @param currentOk   how many of them are ok
      */
-    public List<String> notes(long currentRows, long currentOk) {
-        Column current = col(FINISHED).and(col(IN_SWEEP));
-        Row c = tagged.agg(
-                        sum(when(functions.not(col(FINISHED)), 1).otherwise(0)),
-                        sum(when(col(FINISHED).and(functions.not(col(IN_SWEEP))), 1).otherwise(0)),
-                        sum(when(current.and(col("status").equalTo("ok")), 1).otherwise(0)))
-                .first();
-        long unfinished = c.isNullAt(0) ? 0 : c.getLong(0);
-        long outside = c.isNullAt(1) ? 0 : c.getLong(1);
-        long replacedOk = (c.isNullAt(2) ? 0 : c.getLong(2)) - currentOk;
+    public List<String> notes(LeftOut leftOut, long currentRows) {
         List<String> notes = new ArrayList<>();
-        if (unfinished > 0) {
-            notes.add(unfinished + " raw rows of interrupted runs left out (finish them with phasesweep run FILE --resume)");
+        if (leftOut.unfinished() > 0) {
+            notes.add(leftOut.unfinished() + " raw rows of interrupted runs left out (finish them with phasesweep run FILE --resume)");
         }
-        if (outside > 0) {
-            notes.add(outside + " raw rows of points not in the sweep of run " + runId + " left out");
+        if (leftOut.outside() > 0) {
+            notes.add(leftOut.outside() + " raw rows of points not in the sweep of run " + runId + " left out");
         }
-        if (replacedOk > 0) {
-            notes.add(replacedOk + " ok rows left out whose point has another row (a duplicate, or a later run's):"
+        if (leftOut.replacedOk() > 0) {
+            notes.add(leftOut.replacedOk() + " ok rows left out whose point has another row (a duplicate, or a later run's):"
                     + " each point counts once, with its latest row");
         }
         long missing = SweepExpander.count(spec) - currentRows;

@@ -8,16 +8,26 @@ import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.Point;
 import io.phasesweep.engine.sweep.SweepSpec;
 import io.phasesweep.jobs.CommandError;
+import io.phasesweep.jobs.OneLine;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,22 +114,46 @@ public final class RawTable implements Serializable {
     }
 
     /**
-     * Refuses a folder's {@code raw} that lacks a column this sweep's rows have: written by an older
-     * version of the model, before a parameter or observable was added. Read on, its rows would fail
-     * deep inside a query (Spark's UNRESOLVED_COLUMN), and a resumed run would append rows of two
-     * schemas to one table.
+     * The folder's {@code raw} with this sweep's columns, read with their declared types: no Spark
+     * job to infer a schema from a file's footer (Spark runs one per read otherwise). Refuses a
+     * folder whose {@code raw} lacks a column this sweep's rows have: written by an older version
+     * of the model, before a parameter or observable was added. Read on, its rows would be null in
+     * that column, and a resumed run would append rows of two schemas to one table. The columns
+     * written are those of one data file's footer, read on the driver (the file Spark's own
+     * inference would pick when it does not merge schemas: one, since the files of one folder are
+     * written with one schema, which this check keeps so).
      *
-     * @param written the folder's raw table, as read
-     * @param where   the table's path, for the message
+     * @param path the table's path, also named in the message
      */
-    public void requireColumnsOf(Dataset<Row> written, String where) throws CommandError {
-        List<String> have = Arrays.asList(written.columns());
+    public Dataset<Row> read(SparkSession spark, String path) throws CommandError {
+        List<String> have = columnsWritten(spark.sparkContext().hadoopConfiguration(), path);
         List<String> missing = Arrays.stream(schema.fieldNames()).filter(name -> !have.contains(name)).toList();
         if (!missing.isEmpty()) {
-            throw new CommandError(where + " has no column " + String.join(", ", missing.stream().map(n -> "'" + n + "'").toList())
+            throw new CommandError(path + " has no column " + String.join(", ", missing.stream().map(n -> "'" + n + "'").toList())
                     + ", which model " + modelId + " writes now: the folder was written by an older version of the model"
                     + " (its runs table names the engine_version); analyse it with that version, or run the sweep again"
                     + " into another folder");
+        }
+        try {
+            return spark.read().schema(schema).parquet(path);
+        } catch (RuntimeException e) {
+            throw new CommandError("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** The columns in the footer of the table's first data file (by name). */
+    private static List<String> columnsWritten(Configuration hadoop, String table) throws CommandError {
+        Path dir = new Path(table);
+        try {
+            FileStatus[] files = dir.getFileSystem(hadoop).listStatus(dir,
+                    f -> f.getName().endsWith(".parquet") && !f.getName().startsWith("_") && !f.getName().startsWith("."));
+            FileStatus first = Arrays.stream(files).min(Comparator.comparing(f -> f.getPath().getName()))
+                    .orElseThrow(() -> new CommandError("cannot read " + table + ": it holds no Parquet file"));
+            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(first, hadoop))) {
+                return reader.getFooter().getFileMetaData().getSchema().getFields().stream().map(Type::getName).toList();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new CommandError("cannot read " + table + ": " + OneLine.of(e));
         }
     }
 

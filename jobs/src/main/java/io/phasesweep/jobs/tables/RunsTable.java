@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static org.apache.spark.sql.functions.col;
-
 /**
  * The {@code runs} table: provenance of the rows of {@code raw}. A run appends a row with status
  * {@code started} before it writes any raw row, and one with status {@code completed} (end time,
@@ -40,7 +38,7 @@ public final class RunsTable {
     public static final String STARTED = "started";
     public static final String COMPLETED = "completed";
 
-    static final StructType SCHEMA = new StructType(List.of(
+    public static final StructType SCHEMA = new StructType(List.of(
             string("run_id", false), string("status", false), string("sweep", false), string("sweep_file", false),
             string("sweep_sha256", false), string("engine_version", false), string("git_commit", false),
             string("java_version", false), string("spark_version", false), string("master", false),
@@ -84,11 +82,19 @@ public final class RunsTable {
      * run took rows over from.
      */
     public static Set<String> finishedRunIds(SparkSession spark, String path) {
+        return finishedRunIds(rows(spark, path));
+    }
+
+    /** {@link #finishedRunIds(SparkSession, String)} of the table's rows, as {@link #rows} collects them. */
+    public static Set<String> finishedRunIds(List<Row> runs) {
         Set<String> ids = new TreeSet<>();
-        for (Row r : read(spark, path).where(col("status").equalTo(COMPLETED)).select("run_id", "resumed_runs").collectAsList()) {
-            ids.add(r.getString(0));
-            if (!r.isNullAt(1)) {
-                ids.addAll(Arrays.asList(r.getString(1).split(",")));
+        for (Row r : runs) {
+            if (COMPLETED.equals(r.getAs("status"))) {
+                ids.add(r.getAs("run_id"));
+                String resumed = r.getAs("resumed_runs");
+                if (resumed != null) {
+                    ids.addAll(Arrays.asList(resumed.split(",")));
+                }
             }
         }
         return ids;
@@ -96,12 +102,25 @@ public final class RunsTable {
 
     /** Runs that started but are not finished: interrupted, or still running. Their raw rows are a partial sweep. */
     public static Set<String> unfinishedRunIds(SparkSession spark, String path) {
+        List<Row> runs = rows(spark, path);
         Set<String> ids = new TreeSet<>();
-        for (Row r : read(spark, path).where(col("status").equalTo(STARTED)).select("run_id").collectAsList()) {
-            ids.add(r.getString(0));
+        for (Row r : runs) {
+            if (STARTED.equals(r.getAs("status"))) {
+                ids.add(r.getAs("run_id"));
+            }
         }
-        ids.removeAll(finishedRunIds(spark, path));
+        ids.removeAll(finishedRunIds(runs));
         return ids;
+    }
+
+    /** Every row of the table, on the driver (two per run: it is small), in one Spark job. */
+    public static List<Row> rows(SparkSession spark, String path) {
+        return read(spark, path).collectAsList();
+    }
+
+    /** Rows as {@link #rows} collects them, as the table again: a query on the driver's copy (no Spark job to collect). */
+    public static Dataset<Row> of(SparkSession spark, List<Row> rows) {
+        return spark.createDataFrame(rows, SCHEMA);
     }
 
     public static Dataset<Row> read(SparkSession spark, String path) {

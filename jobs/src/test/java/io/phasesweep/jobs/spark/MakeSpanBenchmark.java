@@ -62,7 +62,8 @@ public final class MakeSpanBenchmark {
         double work = actual.values().stream().mapToDouble(Double::doubleValue).sum();
         System.out.printf(Locale.ROOT, "%d units resumed, %.2f s of points on %d cores (bound %.2f s)%n",
                 pending.size(), work, cores, work / cores);
-        List<PointGroup> priced = MeasuredCost.of(all, learnt).priced(pending);
+        List<PointGroup> priced = MeasuredCost.of(all.stream().flatMap(g -> g.points().stream()).toList(),
+                MeasuredCost.perPoint(sweep.model()), learnt).priced(pending);
         for (int w : new int[] {waves, 1}) {
             System.out.printf(Locale.ROOT, "make-span in up to %d waves: static estimates %.2f s, measured costs %.2f s%n",
                     w, makeSpan(pending, actual, cores, w), makeSpan(priced, actual, cores, w));

@@ -100,6 +100,27 @@ public final class HypercubicLattice {
         return sites;
     }
 
+    /**
+     * log2 L when L is a power of two, else −1: then a site's coordinates are bit fields of its index
+     * and its neighbours follow by masks ({@link #maskedNeighbour}), without the table.
+     */
+    int lengthShift() {
+        return Integer.bitCount(length) == 1 ? Integer.numberOfTrailingZeros(length) : -1;
+    }
+
+    /**
+     * {@code neighbour(i, k)} for L = 2^shift, without the table: the coordinate along axis k / 2 is
+     * the bit field of the index at shift · (k / 2), so the neighbour is the index with that field
+     * stepped by +1 (k even) or −1 (k odd) modulo L. A few integer operations, constant-folded where
+     * k is a constant, instead of a table read with its own bounds check and latency.
+     */
+    static int maskedNeighbour(int i, int k, int shift) {
+        int axis = shift * (k >> 1);
+        int field = ((1 << shift) - 1) << axis;
+        int delta = (1 - 2 * (k & 1)) << axis;
+        return ((i + delta) & field) | (i & ~field);
+    }
+
     /** Neighbours per site, 2·dim. */
     public int coordination() {
         return 2 * dim;

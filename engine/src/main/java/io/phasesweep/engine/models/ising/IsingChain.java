@@ -6,6 +6,8 @@ import io.phasesweep.engine.model.ThermalObservables.Reading;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
+import static io.phasesweep.engine.models.ising.HypercubicLattice.maskedNeighbour;
+
 /**
  * The state of one Ising run: spins ±1, and the bond sum Σ_⟨ij⟩ s_i s_j and magnetization Σ_i s_i
  * kept up to date by the updates (exact integers, so no drift), from which a measurement costs
@@ -17,6 +19,8 @@ abstract class IsingChain implements MonteCarlo.Chain {
     protected final int sites;
     protected final int coordination;
     protected final int[] neighbours;
+    /** {@link HypercubicLattice#lengthShift}: log2 L, or −1 when L is not a power of two. */
+    protected final int lengthShift;
     protected final byte[] spins;
     protected final double coupling;
     protected final double field;
@@ -30,6 +34,7 @@ abstract class IsingChain implements MonteCarlo.Chain {
         this.sites = lattice.sites();
         this.coordination = lattice.coordination();
         this.neighbours = lattice.neighbours();
+        this.lengthShift = lattice.lengthShift();
         this.coupling = coupling;
         this.field = field;
         this.beta = 1.0 / temperature;
@@ -72,6 +77,22 @@ abstract class IsingChain implements MonteCarlo.Chain {
             sum += spins[neighbours[base + 2]] + spins[neighbours[base + 3]];
             if (z > 4) {
                 sum += spins[neighbours[base + 4]] + spins[neighbours[base + 5]];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * {@link #neighbourSum} for L = 2^shift, by {@link HypercubicLattice#maskedNeighbour}: random-site
+     * Metropolis at L = 64, 2D, in a copy of the kernel, 10.0-10.6 ns per attempt against 11.0-11.9
+     * with the table (same run).
+     */
+    static int maskedNeighbourSum(byte[] spins, int i, int z, int shift) {
+        int sum = spins[maskedNeighbour(i, 0, shift)] + spins[maskedNeighbour(i, 1, shift)];
+        if (z > 2) {
+            sum += spins[maskedNeighbour(i, 2, shift)] + spins[maskedNeighbour(i, 3, shift)];
+            if (z > 4) {
+                sum += spins[maskedNeighbour(i, 4, shift)] + spins[maskedNeighbour(i, 5, shift)];
             }
         }
         return sum;

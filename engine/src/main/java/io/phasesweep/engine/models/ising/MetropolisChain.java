@@ -66,6 +66,7 @@ final class MetropolisChain extends IsingChain {
         int n = sites;
         int mask = n - 1;
         boolean powerOfTwo = (n & mask) == 0;
+        int shift = lengthShift;
         long bondSum = bonds;
         long spinSum = magnetization;
         for (int attempt = 0; attempt < n; attempt++) {
@@ -79,7 +80,7 @@ final class MetropolisChain extends IsingChain {
                 i = randomWords.remainderBelow(r, n, next);
                 next = randomWords.next;
             }
-            int sum = neighbourSum(s, nb, i, z);
+            int sum = shift >= 0 ? maskedNeighbourSum(s, i, z, shift) : neighbourSum(s, nb, i, z);
             int si = s[i];
             long threshold = t[index(si, sum, z)];
             if (threshold == CERTAIN || RandomWords.uniformBits(w[next++]) < threshold) {

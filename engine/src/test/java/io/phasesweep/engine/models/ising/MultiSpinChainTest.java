@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -93,6 +94,32 @@ class MultiSpinChainTest {
                 }
             }
         }
+    }
+
+    /**
+     * The trajectories are pinned, as the scalar chains' are ({@link ScalarChainTrajectoryTest}): a
+     * fingerprint of every lane's spins and counters after 200 sweeps from a fixed seed must not
+     * change when the kernel is made faster. Golden values from commit e641cbd (words drawn ahead
+     * in blocks, an acceptance method per site).
+     */
+    @ParameterizedTest(name = "dim={0} L={1} T={2}")
+    @CsvSource({"2, 8, 2.3, 41, 16c0c2600c242ba6", "2, 6, 1.8, 42, 69845194512de4b9", "3, 4, 4.5, 43, ae0eb33485d54610",
+            "3, 6, 6.0, 44, 8cef25548ea81a11"})
+    void trajectoryIsUnchanged(int dim, int size, double temperature, long seed, String golden) {
+        MultiSpinChain chain = new MultiSpinChain(new HypercubicLattice(size, dim), 1.0, temperature, Seeds.generator(seed));
+        Reading reading = new Reading(IsingModel.OBSERVABLES);
+        long fingerprint = 0;
+        for (int sweep = 0; sweep < 200; sweep++) {
+            chain.update();
+            for (int lane = 0; lane < MultiSpinChain.LANES; lane += 21) {
+                chain.measure(lane, reading);
+                fingerprint = 31 * fingerprint + Double.hashCode(reading.get(IsingModel.E)) + 7L * Double.hashCode(reading.get(IsingModel.M2));
+            }
+        }
+        for (int lane = 0; lane < MultiSpinChain.LANES; lane++) {
+            fingerprint = 31 * fingerprint + Arrays.hashCode(chain.spins(lane));
+        }
+        assertEquals(golden, Long.toHexString(fingerprint), "dim=" + dim + " L=" + size);
     }
 
     /** A replica's measurement depends on its lane and the batch's streams, not on which other lanes are asked for. */

@@ -1,0 +1,119 @@
+package io.phasesweep.engine.refine;
+
+import io.phasesweep.engine.fss.PointRow;
+import io.phasesweep.engine.stats.Estimate;
+import io.phasesweep.engine.sweep.SweepSpec;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The control values each size's estimates read: the {@link #NEAREST} values nearest x_c and
+ * nearest each crossing of the size's curve with those of its neighbouring sizes. The crossing
+ * analysis reads every pair crossing off the local cubics through the four points of each curve
+ * nearest it, and its χ² judges the pair crossings by their bootstrap errors, which are only as good
+ * as the replicas of those points: a point with one replica has no bootstrap spread at all (its
+ * Poisson weight is redrawn until positive), one with n replicas a variance (n − 1)/n of the truth
+ * and itself noisy. A refined sweep whose read points had 1–3 replicas among neighbours with 8–23
+ * scattered its pair crossings beyond their error bars, and the analysis rightly flagged the
+ * crossing drift_unresolved or poor_fit (2D Ising, sizes 8–48). The planner therefore raises every
+ * read point of a size to one replica count, at least {@link Planner#READ_REPLICAS}.
+ *
+ * <p>The pair crossings are located here from the {@code points} table's means, linearly
+ * interpolated (the sign change of the difference of two consecutive sizes' curves nearest x_c):
+ * only where the analysis' cubics look matters, not the crossing's exact value.
+ */
+final class ReadPoints {
+    /** Points of a curve the crossing's local cubic reads ({@code fss.LocalPolynomial.POINTS}). */
+    static final int NEAREST = 4;
+
+    private ReadPoints() {
+    }
+
+    /**
+     * Where each size's curve crosses its neighbours' (consecutive sizes of the points table at this
+     * across value), the crossing nearest {@code xc} within {@code reach} of it; empty for a
+     * sweep without a crossing observable or with axes besides the control and across ones.
+     */
+    static Map<Integer, List<Double>> pairCrossings(SweepSpec spec, List<PointRow> points, Double across, double xc,
+                                                    double reach) {
+        Map<Integer, List<Double>> out = new TreeMap<>();
+        String observable = spec.analysis().crossing();
+        String control = spec.analysis().control();
+        String acrossAxis = spec.analysis().across();
+        if (observable == null || spec.axes().size() > (acrossAxis == null ? 1 : 2)) {
+            return out;
+        }
+        TreeMap<Integer, TreeMap<Double, Double>> curves = new TreeMap<>();
+        for (PointRow p : points) {
+            Estimate e = p.observables().get(observable);
+            if (p.replicas() >= 1 && e != null && Double.isFinite(e.value())
+                    && (acrossAxis == null || p.params().real(acrossAxis) == across)) {
+                curves.computeIfAbsent(p.size(), s -> new TreeMap<>()).put(p.params().real(control), e.value());
+            }
+        }
+        List<Integer> sizes = new ArrayList<>(curves.keySet());
+        for (int i = 0; i + 1 < sizes.size(); i++) {
+            double x = crossing(curves.get(sizes.get(i)), curves.get(sizes.get(i + 1)), xc);
+            if (Math.abs(x - xc) <= reach) {
+                out.computeIfAbsent(sizes.get(i), s -> new ArrayList<>()).add(x);
+                out.computeIfAbsent(sizes.get(i + 1), s -> new ArrayList<>()).add(x);
+            }
+        }
+        return out;
+    }
+
+    /** The read values among {@code values}: the {@link #NEAREST} nearest each of {@code at}. */
+    static TreeSet<Double> of(TreeSet<Double> values, List<Double> at) {
+        TreeSet<Double> read = new TreeSet<>();
+        for (double x : at) {
+            values.stream().sorted(Comparator.comparingDouble(v -> Math.abs(v - x))).limit(NEAREST).forEach(read::add);
+        }
+        return read;
+    }
+
+    /**
+     * The sign change of a − b nearest {@code xc} on the union of both grids inside their common
+     * range, linearly interpolated; NaN when they do not cross there.
+     */
+    static double crossing(NavigableMap<Double, Double> a, NavigableMap<Double, Double> b, double xc) {
+        double lo = Math.max(a.firstKey(), b.firstKey());
+        double hi = Math.min(a.lastKey(), b.lastKey());
+        if (!(lo < hi)) {
+            // disjoint curves (sizes that joined in different rounds, each on its own window): no common range
+            return Double.NaN;
+        }
+        TreeSet<Double> grid = new TreeSet<>(a.subMap(lo, true, hi, true).keySet());
+        grid.addAll(b.subMap(lo, true, hi, true).keySet());
+        double best = Double.NaN;
+        Double previous = null;
+        double dPrevious = 0;
+        for (double x : grid) {
+            double d = linear(a, x) - linear(b, x);
+            if (previous != null && d != 0 && dPrevious != 0 && (d > 0) != (dPrevious > 0)) {
+                double root = previous - dPrevious * (x - previous) / (d - dPrevious);
+                best = Double.isNaN(best) || Math.abs(root - xc) < Math.abs(best - xc) ? root : best;
+            }
+            if (d != 0) {
+                previous = x;
+                dPrevious = d;
+            }
+        }
+        return best;
+    }
+
+    private static double linear(NavigableMap<Double, Double> curve, double x) {
+        Map.Entry<Double, Double> below = curve.floorEntry(x);
+        Map.Entry<Double, Double> above = curve.ceilingEntry(x);
+        if (below.getKey().equals(above.getKey())) {
+            return below.getValue();
+        }
+        double f = (x - below.getKey()) / (above.getKey() - below.getKey());
+        return below.getValue() + f * (above.getValue() - below.getValue());
+    }
+}
