@@ -24,6 +24,11 @@ final class Fire {
     private static final double DT_MAX = 1.0;
     /** Relative rounding of w: a Newton step shorter than this times |w| changes nothing. */
     private static final double ROUNDING = 1e-15;
+    /**
+     * Newton's steps per attempt at most: near the rounding floor noise-level decreases of H could
+     * keep an attempt going, each step O(P·N² + N³); FIRE then goes on and tries again later.
+     */
+    static final int NEWTON_STEPS = 50;
 
     private Fire() {
     }
@@ -90,7 +95,8 @@ final class Fire {
                 // every N to 8N FIRE steps (an attempt costs about as much as N/(4α) FIRE steps, so at most a
                 // quarter more), Newton's steps on the expected contacts: fewer attempts while they fail
                 sinceNewton = 0;
-                int newtonSteps = newton(landscape, w, v, at, stop, solvedEnergy);
+                int newtonSteps = newton(landscape, w, v, at, stop, solvedEnergy,
+                        (int) Math.min(NEWTON_STEPS, maxSteps - step + 1), deadline);
                 if (newtonSteps == 0) {
                     wait = Math.min(2 * wait, 8L * n);
                     continue;
@@ -133,11 +139,12 @@ final class Fire {
 
     /**
      * Newton's steps ({@link ContactNewton}) from w while each lowers the energy (a step is halved
-     * until it does or until it is below the rounding of w) and the stopping rule is not met. Moves
-     * w to the last point reached; returns the number of steps taken (0: the first lowered nothing).
+     * until it does or until it is below the rounding of w) and the stopping rule is not met, at most
+     * {@code most} of them, the deadline checked before each. Moves w to the last point reached;
+     * returns the number of steps taken (0: the first lowered nothing).
      */
     private static int newton(SoftConstraints landscape, double[] w, double[] velocity, SoftConstraints.Evaluation at,
-            Stop stop, double solvedEnergy) {
+            Stop stop, double solvedEnergy, int most, Deadline deadline) {
         int n = w.length;
         double[] h = new double[landscape.constraints()];
         double[] force = new double[n];
@@ -145,7 +152,12 @@ final class Fire {
         double energy = at.energy();
         int steps = 0;
         double[] heading = velocity;
-        for (double[] d = ContactNewton.step(landscape, w, heading); d != null; d = ContactNewton.step(landscape, w, heading)) {
+        while (steps < most) {
+            deadline.check();
+            double[] d = ContactNewton.step(landscape, w, heading);
+            if (d == null) {
+                break;
+            }
             double length = Math.sqrt(dot(d, d));
             SoftConstraints.Evaluation reached = null;
             for (double t = 1; t * length > ROUNDING * Math.sqrt(n) && reached == null; t *= 0.5) {
