@@ -15,7 +15,10 @@ public enum Stop {
     MAX_ROUNDS,
     /** the core-seconds spent reached budget_core_seconds before max_rounds rounds ran */
     BUDGET_SPENT,
-    /** two rounds in a row lowered no target's stderr/target by a real improvement ({@link #IMPROVEMENT}) */
+    /**
+     * two rounds in a row lowered no target's stderr/target by a real improvement ({@link #IMPROVEMENT}),
+     * and no target has lost the best row of an earlier refinement round
+     */
     NO_IMPROVEMENT,
     /** the planner found no point to add (every window sampled at the budget's limit, or nothing fits) */
     NOTHING_TO_ADD;
@@ -39,7 +42,11 @@ public enum Stop {
      * overconfident, and the first rounds trade it for an honest one. A target without a best row is infinitely far from its target.
      * Rounds in which no target had a best row yet are still locating the transition and do not
      * stop for want of improvement (a 2D Ising refinement under load stopped so after round 3, its
-     * crossing and collapse still flagged and its ladder at L = 12).
+     * crossing and collapse still flagged and its ladder at L = 12). Nor does a round in which a
+     * target lost the best row an earlier refinement round gave it (issue 14's benchmark from a
+     * coarse grid at every size stopped so after round 3: its T_c had a best row after round 1,
+     * then the crossing was flagged poor_fit with 78 % of the budget left).
+     * {@code no_improvement} is for rounds that keep their estimates and no longer shrink them.
      *
      * @param earlier      the statuses of the rounds before this one, in order
      * @param spentSeconds core-seconds of every finished point so far
@@ -61,7 +68,11 @@ public enum Stop {
         // improve on yet, and max_rounds and the budget bound them
         boolean located = Stream.concat(statuses.stream(), earlier.stream().skip(1).flatMap(List::stream))
                 .anyMatch(s -> Double.isFinite(s.ratio()));
-        if (n >= 3 && located && statuses.stream().noneMatch(s -> improved(s, earlier))) {
+        // a target whose best row a refinement round had and this one lost (a flag: a poor fit, a jump
+        // under_resolved) is what the next round's points are for, not a reason to stop
+        boolean lost = statuses.stream().anyMatch(s -> !Double.isFinite(s.ratio())
+                && earlier.stream().skip(1).anyMatch(r -> Double.isFinite(ratio(r, s))));
+        if (n >= 3 && located && !lost && statuses.stream().noneMatch(s -> improved(s, earlier))) {
             return Optional.of(NO_IMPROVEMENT);
         }
         return Optional.empty();

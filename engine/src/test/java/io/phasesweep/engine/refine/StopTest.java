@@ -88,6 +88,22 @@ class StopTest {
         assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(null, inf), none, 10, REFINE));
     }
 
+    /**
+     * A target that had a best row in a refinement round and lost it to a flag keeps the rounds going
+     * (the benchmark from a coarse grid stopped after round 3 with its T_c flagged and most of its
+     * budget left); max_rounds and the budget still stop them.
+     */
+    @Test
+    void aLostBestRowIsNoReasonToStop() {
+        double inf = Double.POSITIVE_INFINITY;
+        List<List<TargetStatus>> earlier = List.of(at(null, inf), at(0.0024, inf), at(null, inf));
+        assertEquals(Optional.empty(), Stop.after(3, at(null, inf), earlier, 10, REFINE));
+        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(null, inf), earlier, 10, REFINE));
+        assertEquals(Optional.of(Stop.BUDGET_SPENT), Stop.after(3, at(null, inf), earlier, 100, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.0024, inf), earlier, 10, REFINE),
+                "the estimate back, no smaller: no improvement");
+    }
+
     /** A target that keeps improving keeps the rounds going while another has no best row yet. */
     @Test
     void oneTargetImprovingIsImprovement() {
