@@ -146,9 +146,7 @@ class PlannerTest {
     @Test
     void aFlaggedExponentFillsTheJumpsNextToItsCriticalValue() {
         SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
-        var r = sweep.spec().refine();
-        SweepSpec nuOnly = sweep.spec().withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("nu", 0.01),
-                r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
+        SweepSpec nuOnly = withTargets(sweep.spec(), Map.of("nu", 0.01));
         AnalysisResult result = sweep.analyze(40);
         assertTrue(result.exponents().stream().map(io.phasesweep.engine.fss.EstimateRow::finding)
                 .anyMatch(f -> f.isMain() && f.flags().contains(io.phasesweep.engine.fss.Flag.UNDER_RESOLVED)),
@@ -210,12 +208,7 @@ class PlannerTest {
      */
     @Test
     void anAllowedSizeJoinsOnceItsWindowIsKnown() {
-        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
-                axes:
-                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
-                sizes: [8, 16, 32]
-                replicas: 8
-                """ + ANALYSIS.replace("  budget_core_seconds: 100", "  budget_core_seconds: 100\n  sizes_allowed: [64, 4096]"));
+        SyntheticSweep sweep = SyntheticSweep.parse(window("8, 16, 32", 8) + allowing("64, 4096"));
         Planner.Plan plan = Planner.plan(sweep.spec(), sweep.analyze(40), costs(sweep.spec(), EQUAL), 3, 1);
         assertTrue(sizes(plan).contains(64) && !sizes(plan).contains(4096), plan.toString());
         assertTrue(plan.steering().get(0).endsWith("waiting for a narrower x_c: [4096]"), plan.toString());
@@ -232,17 +225,10 @@ class PlannerTest {
      */
     @Test
     void aNuTargetAloneStillLocatesXcForAWaitingSize() {
-        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
-                axes:
-                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
-                sizes: [8, 16, 32, 64]
-                replicas: 4
-                """ + ANALYSIS.replace("  budget_core_seconds: 100", "  budget_core_seconds: 100\n  sizes_allowed: [4096]"));
+        SyntheticSweep sweep = SyntheticSweep.parse(window("8, 16, 32, 64", 4) + allowing("4096"));
         AnalysisResult result = sweep.analyze(40);
         SweepSpec withCriticalValue = withTarget(sweep.spec(), 0.0001);
-        var r = sweep.spec().refine();
-        SweepSpec nuOnly = sweep.spec().withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("nu", 0.01),
-                r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
+        SweepSpec nuOnly = withTargets(sweep.spec(), Map.of("nu", 0.01));
         Planner.Plan cv = Planner.plan(withCriticalValue, result, costs(withCriticalValue, EQUAL), 3, 1);
         Planner.Plan nu = Planner.plan(nuOnly, result, costs(nuOnly, EQUAL), 3, 1);
         assertTrue(!sizes(cv).contains(4096) && !sizes(nu).contains(4096), cv + " / " + nu);
@@ -323,12 +309,7 @@ class PlannerTest {
     /** A round stops adding replicas once the variance model says the target is met: a near target buys less. */
     @Test
     void aNearTargetBuysFewerReplicasThanAFarOne() {
-        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
-                axes:
-                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
-                sizes: [8, 16, 32, 64]
-                replicas: 8
-                """ + ANALYSIS);
+        SyntheticSweep sweep = SyntheticSweep.parse(window("8, 16, 32, 64", 8) + ANALYSIS);
         SweepSpec spec = sweep.spec();
         AnalysisResult result = sweep.analyze(40);
         double stderr = Precision.best(result, "critical_value", null).orElseThrow(() -> new AssertionError(result.boundaries()))
@@ -345,34 +326,30 @@ class PlannerTest {
      */
     @Test
     void anUnmetNuTargetBuysOnceTheCriticalValueIsMet() {
-        SyntheticSweep sweep = SyntheticSweep.parse(HEAD + """
-                axes:
-                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
-                sizes: [8, 16, 32, 64]
-                replicas: 8
-                """ + ANALYSIS);
+        SyntheticSweep sweep = SyntheticSweep.parse(window("8, 16, 32, 64", 8) + ANALYSIS);
         SweepSpec spec = sweep.spec();
         AnalysisResult result = sweep.analyze(40);
         double xc = Precision.best(result, "critical_value", null).orElseThrow().stderr();
         double nu = Precision.best(result, "nu", null).orElseThrow(() -> new AssertionError(result.exponents())).stderr();
-        Planner.Plan bothMet = Planner.plan(withTargets(spec, 2 * xc, 2 * nu), result, costs(spec, EQUAL), 3, 1);
-        Planner.Plan nuUnmet = Planner.plan(withTargets(spec, 2 * xc, nu / 10), result, costs(spec, EQUAL), 3, 1);
+        Planner.Plan bothMet = Planner.plan(withTargets(spec, Map.of("critical_value", 2 * xc, "nu", 2 * nu)), result,
+                costs(spec, EQUAL), 3, 1);
+        Planner.Plan nuUnmet = Planner.plan(withTargets(spec, Map.of("critical_value", 2 * xc, "nu", nu / 10)), result,
+                costs(spec, EQUAL), 3, 1);
         assertTrue(nuUnmet.points() > 2 * bothMet.points(), nuUnmet + " vs " + bothMet);
-        Planner.Plan xcUnmet = Planner.plan(withTargets(spec, xc * 0.9, nu / 10), result, costs(spec, EQUAL), 3, 1);
+        Planner.Plan xcUnmet = Planner.plan(withTargets(spec, Map.of("critical_value", xc * 0.9, "nu", nu / 10)), result,
+                costs(spec, EQUAL), 3, 1);
         Planner.Plan xcOnly = Planner.plan(withTarget(spec, xc * 0.9), result, costs(spec, EQUAL), 3, 1);
         assertEquals(xcOnly.points(), xcUnmet.points(), "an unmet critical value is aimed at alone");
     }
 
     private static SweepSpec withTarget(SweepSpec spec, double target) {
-        var r = spec.refine();
-        return spec.withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("critical_value", target),
-                r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
+        return withTargets(spec, Map.of("critical_value", target));
     }
 
-    private static SweepSpec withTargets(SweepSpec spec, double criticalValue, double nu) {
+    private static SweepSpec withTargets(SweepSpec spec, Map<String, Double> targets) {
         var r = spec.refine();
-        return spec.withRefine(new io.phasesweep.engine.sweep.RefineSpec(Map.of("critical_value", criticalValue, "nu", nu),
-                r.budgetCoreSeconds(), r.maxRounds(), r.sizesAllowed(), r.added()));
+        return spec.withRefine(new io.phasesweep.engine.sweep.RefineSpec(targets, r.budgetCoreSeconds(), r.maxRounds(),
+                r.sizesAllowed(), r.added()));
     }
 
     /**
@@ -428,15 +405,25 @@ class PlannerTest {
 
     /** A window sweep, then 14 more replicas over the windows of every size but 32. */
     private static SweepSpec windowSweep() {
-        SweepSpec base = SyntheticSweep.parse(HEAD + """
-                axes:
-                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
-                sizes: [8, 16, 32, 64]
-                replicas: 2
-                """ + ANALYSIS).spec();
+        SweepSpec base = SyntheticSweep.parse(window("8, 16, 32, 64", 2) + ANALYSIS).spec();
         List<PointBlock> more = List.of(8, 16, 64).stream().map(size -> new PointBlock(1, size, 2, 14,
                 Map.of("T", java.util.Arrays.stream(base.axis("T").values(size)).boxed().toList()))).toList();
         return base.withRefine(base.refine().plus(more));
+    }
+
+    /** The analysis and refine sections, with these sizes allowed to join. */
+    private static String allowing(String sizes) {
+        return ANALYSIS.replace("  budget_core_seconds: 100", "  budget_core_seconds: 100\n  sizes_allowed: [" + sizes + "]");
+    }
+
+    /** The head of a sweep sampling every size's window x_c ± 2/L at 7 temperatures. */
+    private static String window(String sizes, int replicas) {
+        return HEAD + """
+                axes:
+                  T: {center: 2.27, halfwidth: 2, size_exponent: -1, steps: 7}
+                sizes: [%s]
+                replicas: %d
+                """.formatted(sizes, replicas);
     }
 
     private static String printed(SweepSpec spec) {
