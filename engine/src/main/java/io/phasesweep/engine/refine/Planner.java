@@ -43,7 +43,9 @@ import java.util.TreeSet;
  *       where that lowers the {@link VarianceModel}'s variance of the estimate most per
  *       core-second (priced by the {@link MeasuredCost} of each point), until the model says every
  *       target is met with a margin ({@link #enough}); while sizes wait, only until x_c is located
- *       for the next one or its target is met. When systematic errors dominate a target, only the
+ *       for the next one or its target is met. While x_c is {@link #uncertain} for a size, its read
+ *       values are every measured value of its window instead; no size's exceed {@link #LEVEL_RATIO}
+ *       times the next larger size's replicas. When systematic errors dominate a target, only the
  *       larger half of the sizes is offered.</li>
  * </ol>
  * New replicas continue each (size, across value)'s replica numbers, so every added point is new
