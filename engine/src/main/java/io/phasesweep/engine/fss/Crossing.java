@@ -8,9 +8,10 @@ import java.util.TreeSet;
  * the two curves, linearly interpolated on the union of both grids inside their common range,
  * locates the sign changes; the chosen one is refined by the root of the difference of two local
  * cubics ({@link LocalPolynomial}), one per curve, around it. A curve crossing a fixed level
- * is the same problem with a flat second curve.
+ * is the same problem with a flat second curve. Public for the refinement planner, which reads
+ * where the pair crossings are to know which points the analysis' cubics read.
  */
-final class Crossing {
+public final class Crossing {
     private Crossing() {
     }
 
@@ -20,7 +21,7 @@ final class Crossing {
      *             resample, the full-data crossing, and the sign change nearest to it is taken
      * @return the crossing, or NaN when the curves do not cross inside their common range
      */
-    static double of(double[] xa, double[] ya, double[] xb, double[] yb, double hint) {
+    public static double of(double[] xa, double[] ya, double[] xb, double[] yb, double hint) {
         double lo = Math.max(xa[0], xb[0]);
         double hi = Math.min(xa[xa.length - 1], xb[xb.length - 1]);
         TreeSet<Double> union = new TreeSet<>();
