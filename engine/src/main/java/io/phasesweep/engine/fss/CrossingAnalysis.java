@@ -64,13 +64,12 @@ final class CrossingAnalysis {
         List<Integer> sizes = new ArrayList<>();
         for (int s = 0; s + 1 < c.sizeCount(); s++) {
             double[] x = new double[resamples + 1];
-            x[0] = Crossing.of(c.x(s), c.y(0, s, obs), c.x(s + 1), c.y(0, s + 1, obs), Double.NaN);
+            for (int b = 0; b <= resamples; b++) {
+                x[b] = Crossing.of(c.x(s), c.y(b, s, obs), c.error(s, obs), c.x(s + 1), c.y(b, s + 1, obs), c.error(s + 1, obs));
+            }
             if (Double.isNaN(x[0])) {
                 notes.add("no crossing between sizes " + c.size(s) + " and " + c.size(s + 1) + " in their common range");
                 continue;
-            }
-            for (int b = 1; b <= resamples; b++) {
-                x[b] = Crossing.of(c.x(s), c.y(b, s, obs), c.x(s + 1), c.y(b, s + 1, obs), x[0]);
             }
             pairs.add(x);
             smaller.add(c.size(s));

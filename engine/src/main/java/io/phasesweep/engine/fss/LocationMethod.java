@@ -42,7 +42,7 @@ record LocationMethod(ExponentRequest request) implements Method {
                     loc[b][s] = peak.location();
                     edge[s] |= b == 0 && peak.atEdge();
                 } else {
-                    loc[b][s] = Crossing.level(x[s], y, request.level(), b == 0 ? Double.NaN : loc[0][s]);
+                    loc[b][s] = Crossing.level(x[s], y, c.error(s, obs), request.level());
                 }
             }
         }
