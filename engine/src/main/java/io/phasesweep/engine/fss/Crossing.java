@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * against its errors: in flat tails, and between close control values with few replicas. The
  * crossing is the sign change that best splits the difference into one sign before it and the
  * other after: the one maximising ε·(Σ_before t − Σ_after t), t = d/σ_d the difference in units
- * of its error at each grid value and ε the sign just before it (a change point of the sign). A
+ * of its error at each grid value (d itself between exact curves) and ε the sign just before it
+ * (a change point of the sign). A
  * noise sign change leaves the real crossing's side on the wrong side of the split and scores
  * low, and noise around zero adds as much as it takes. The steepest sign change, chosen before,
  * favoured close control values: on a refined perceptron sweep the two N = 50 and N = 25 points
@@ -23,18 +24,22 @@ import java.util.TreeSet;
  * above 1.86).
  */
 final class Crossing {
-    /** |t| is capped: a difference of exactly known curves (0/1 with zero error) is certain, not infinite. */
-    private static final double MAX_SIGNIFICANCE = 100;
+    /**
+     * |t| is capped: beyond 3σ a difference's sign is certain, and an error from two or three
+     * replicas can be small by chance (or 0, for a 0/1 observable whose few replicas agree), which
+     * must not let one point outweigh all others.
+     */
+    private static final double MAX_SIGNIFICANCE = 3;
 
     private Crossing() {
     }
 
-    /**
-     * @param ea errors of ya (NaN where unknown: one replica); null, with eb null, weighs every grid value the same
-     * @param eb errors of yb
-     * @return the crossing, or NaN when the curves do not cross inside their common range
-     */
-    static double of(double[] xa, double[] ya, double[] ea, double[] xb, double[] yb, double[] eb) {
+    /** @return where curves a and b cross, or NaN when they do not inside their common range */
+    static double of(Curve a, Curve b) {
+        double[] xa = a.x();
+        double[] ya = a.y();
+        double[] xb = b.x();
+        double[] yb = b.y();
         double lo = Math.max(xa[0], xb[0]);
         double hi = Math.min(xa[xa.length - 1], xb[xb.length - 1]);
         TreeSet<Double> union = new TreeSet<>();
@@ -44,12 +49,12 @@ final class Crossing {
         if (g.length < 2) {
             return Double.NaN;
         }
+        boolean exact = a.exact() && b.exact();
         double[] d = new double[g.length];
         double[] t = new double[g.length];
         for (int i = 0; i < g.length; i++) {
             d[i] = linear(xa, ya, g[i]) - linear(xb, yb, g[i]);
-            t[i] = ea == null || eb == null ? d[i]
-                    : significance(d[i], Math.hypot(linear(xa, ea, g[i]), linear(xb, eb, g[i])));
+            t[i] = exact ? d[i] : significance(d[i], Math.hypot(error(a, g[i]), error(b, g[i])));
         }
         // a crossing is a change of sign between two nonzero differences; zeros between them
         // (curves equal at grid points) belong to it. Curves that coincide and then separate,
@@ -85,19 +90,27 @@ final class Crossing {
         double x0 = bestHi == bestLo + 1
                 ? g[bestLo] - d[bestLo] * (g[bestHi] - g[bestLo]) / (d[bestHi] - d[bestLo])
                 : 0.5 * (g[bestLo + 1] + g[bestHi - 1]);
-        double root = local(xa, ya, ea, x0).rootOfDifference(local(xb, yb, eb, x0));
+        double root = local(a, x0).rootOfDifference(local(b, x0));
         // trust the refinement only next to its bracket: far away the cubics are extrapolated
         double from = g[Math.max(0, bestLo - 1)];
         double to = g[Math.min(g.length - 1, bestHi + 1)];
         return root >= from && root <= to ? root : x0;
     }
 
-    /** The curve's local cubic at x0: fitted where errors are known ({@link LocalPolynomial#fitted}). */
-    private static LocalPolynomial local(double[] x, double[] y, double[] e, double x0) {
-        return e == null ? LocalPolynomial.near(x, y, x0) : LocalPolynomial.fitted(x, y, e, x0);
+    /** The curve's local cubic at x0: fitted where it is measured ({@link LocalPolynomial#fitted}). */
+    private static LocalPolynomial local(Curve c, double x0) {
+        return c.exact() ? LocalPolynomial.near(c.x(), c.y(), x0) : LocalPolynomial.fitted(c.x(), c.y(), c.replicas(), c.width(), x0);
     }
 
-    /** d in units of its error, capped; its sign alone (about one error) where the error is unknown (one replica). */
+    /** A curve's error at x, linearly interpolated: 0 for an exact curve. */
+    private static double error(Curve c, double at) {
+        return c.exact() ? 0.0 : linear(c.x(), c.error(), at);
+    }
+
+    /**
+     * d in units of its error, capped; its sign alone (about one error) where the error is unknown
+     * (one replica).
+     */
     private static double significance(double d, double sigma) {
         if (Double.isNaN(sigma)) {
             return Math.signum(d);
@@ -107,10 +120,10 @@ final class Crossing {
     }
 
     /** Where a curve crosses a fixed level; NaN when it does not inside its range. */
-    static double level(double[] x, double[] y, double[] error, double level) {
-        double[] flat = new double[x.length];
+    static double level(Curve c, double level) {
+        double[] flat = new double[c.x().length];
         Arrays.fill(flat, level);
-        return of(x, y, error, x, flat, new double[x.length]);
+        return of(c, Curve.exact(c.x(), flat));
     }
 
     /** Linear interpolation inside [x₀, x_last], x ascending. */

@@ -31,7 +31,8 @@ record LocalPolynomial(double x0, double[] c) {
 
     /**
      * The cubic a crossing reads at x0 on a grid of uneven density and replicas: fitted by least
-     * squares, weighted by 1/error², to every point within half the curve's transition width of x0
+     * squares, weighted by the replicas averaged at each point, to every point within half the
+     * curve's transition width of x0
      * when that holds more than {@link #POINTS} points; else the cubic through the {@link #POINTS}
      * nearest ({@link #near}), which is what a grid that samples the transition a few times per
      * width gets (every uniform window grid of the calibration and the shipped sweeps). The
@@ -43,17 +44,22 @@ record LocalPolynomial(double x0, double[] c) {
      * nearest points of a densely refined grid instead
      * reads four close points with equal say whatever their replicas: on the refined perceptron
      * sweep, two of N = 25's with 8 replicas beside many with 125–146, so its crossing followed
-     * their noise.
+     * their noise. The weights are the replica counts, not 1/error²: over half a transition
+     * width a replica's variance changes little, while an error from two or three replicas is
+     * itself uncertain by half or more (the refined 2D Ising sweep's early rounds have 1–3 per
+     * point), and 1/error² let the points whose error came out small by chance steer the fit.
      *
-     * @param e errors of y; points without a positive finite error are left out of the fit
+     * @param replicas the replicas averaged at each point
+     * @param width    the curve's transition width on the full data (NaN: unknown), so that every
+     *                 resample fits the same points
      */
-    static LocalPolynomial fitted(double[] x, double[] y, double[] e, double x0) {
-        double half = 0.5 * transitionWidth(x, y);
+    static LocalPolynomial fitted(double[] x, double[] y, int[] replicas, double width, double x0) {
+        double half = 0.5 * width;
         if (Double.isFinite(half)) {
-            int[] in = IntStream.range(0, x.length)
-                    .filter(i -> Math.abs(x[i] - x0) <= half && e[i] > 0 && Double.isFinite(e[i])).toArray();
+            int[] in = IntStream.range(0, x.length).filter(i -> Math.abs(x[i] - x0) <= half).toArray();
             if (in.length > POINTS) {
-                return through(x, y, e, in, x0, DEGREE);
+                double[] sigma = Arrays.stream(replicas).mapToDouble(n -> 1 / Math.sqrt(n)).toArray();
+                return through(x, y, sigma, in, x0, DEGREE);
             }
         }
         return near(x, y, x0);
@@ -95,7 +101,7 @@ record LocalPolynomial(double x0, double[] c) {
         return through(x, y, null, indices, x0, maxDegree);
     }
 
-    /** The same weighted by 1/e² (e null: equal weights). */
+    /** The same weighted by 1/σ² (σ null: equal weights). */
     static LocalPolynomial through(double[] x, double[] y, double[] e, int[] indices, double x0, int maxDegree) {
         int degree = Math.min(maxDegree, indices.length - 1);
         // fit in u = (x − x₀)/h, h the farthest point: windows of width 1e-3 would otherwise make

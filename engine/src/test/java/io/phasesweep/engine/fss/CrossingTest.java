@@ -20,7 +20,7 @@ class CrossingTest {
         double[] ya = IntStream.range(0, xa.length).mapToDouble(i -> 1 - 2 * (xa[i] - 2.3)).toArray();
         double[] yb = IntStream.range(0, xb.length).mapToDouble(i -> 1 - 5 * (xb[i] - 2.3)).toArray();
         // local quadratics reproduce lines exactly: only rounding error remains
-        assertEquals(2.3, Crossing.of(xa, ya, null, xb, yb, null), 1e-12);
+        assertEquals(2.3, Crossing.of(Curve.exact(xa, ya), Curve.exact(xb, yb)), 1e-12);
     }
 
     @Test
@@ -30,7 +30,7 @@ class CrossingTest {
         double[] ya = IntStream.range(0, xa.length).mapToDouble(i -> (xa[i] - 1) * (xa[i] - 1)).toArray();
         double[] yb = IntStream.range(0, xb.length).mapToDouble(i -> 0.5 + 0.2 * xb[i]).toArray();
         // (x − 1)² = 0.5 + 0.2x has the root (2.2 + √2.84)/2 in range; quadratics are fitted exactly
-        assertEquals((2.2 + Math.sqrt(2.84)) / 2, Crossing.of(xa, ya, null, xb, yb, null), 1e-10);
+        assertEquals((2.2 + Math.sqrt(2.84)) / 2, Crossing.of(Curve.exact(xa, ya), Curve.exact(xb, yb)), 1e-10);
     }
 
     @Test
@@ -38,7 +38,7 @@ class CrossingTest {
         double[] x = grid(0, 0.1, 10);
         double[] ya = IntStream.range(0, 10).mapToDouble(i -> x[i]).toArray();
         double[] yb = IntStream.range(0, 10).mapToDouble(i -> x[i] + 1).toArray();
-        assertTrue(Double.isNaN(Crossing.of(x, ya, null, x, yb, null)));
+        assertTrue(Double.isNaN(Crossing.of(Curve.exact(x, ya), Curve.exact(x, yb))));
     }
 
     @Test
@@ -47,8 +47,8 @@ class CrossingTest {
         double[] x = {1.6, 1.7, 1.8, 1.9, 2.0, 2.1};
         double[] ya = {1, 1, 0.81, 0.56, 0.19, 0.06};
         double[] yb = {1, 1, 0.88, 0.69, 0.31, 0.12};
-        assertTrue(Double.isNaN(Crossing.of(x, ya, null, x, yb, null)));
-        assertTrue(Double.isNaN(Crossing.of(x, yb, null, x, ya, null)));
+        assertTrue(Double.isNaN(Crossing.of(Curve.exact(x, ya), Curve.exact(x, yb))));
+        assertTrue(Double.isNaN(Crossing.of(Curve.exact(x, yb), Curve.exact(x, ya))));
     }
 
     @Test
@@ -57,10 +57,10 @@ class CrossingTest {
         double[] ya = {0, 1, 2, 3, 4};
         double[] yb = {1, 2, 2, 2, 3};
         // difference -1, -1, 0, +1, +1: the lines meet exactly at x = 2
-        assertEquals(2.0, Crossing.of(x, ya, null, x, yb, null), 1e-12);
+        assertEquals(2.0, Crossing.of(Curve.exact(x, ya), Curve.exact(x, yb)), 1e-12);
         double[] yc = {1, 1.5, 2, 3.5, 4.5};
         // difference -1, -0.5, 0, -0.5, -0.5: the curves touch at x = 2 without crossing
-        assertTrue(Double.isNaN(Crossing.of(x, ya, null, x, yc, null)));
+        assertTrue(Double.isNaN(Crossing.of(Curve.exact(x, ya), Curve.exact(x, yc))));
     }
 
     @Test
@@ -69,7 +69,7 @@ class CrossingTest {
         double[] y = IntStream.range(0, x.length).mapToDouble(i -> -Math.tanh(3 * (x[i] - 0.33))).toArray();
         // a quadratic through 4 points of tanh(3x) with step 0.1 is off by O((3h)³/6) ≈ 5e-3 in y,
         // i.e. below 2e-3 in x where the slope is 3
-        assertEquals(0.33, Crossing.level(x, y, null, 0.0), 2e-3);
+        assertEquals(0.33, Crossing.level(Curve.exact(x, y), 0.0), 2e-3);
     }
 
     @Test
@@ -82,7 +82,7 @@ class CrossingTest {
                 .mapToDouble(i -> 0.5 + 0.45 * Math.exp(-20 * (x[i] - 0.2) * (x[i] - 0.2))).toArray();
         // this test is about which sign change is chosen; a cubic through 4 points of a tanh
         // sampled at half its width is good to a fraction of the step (0.05), not better
-        assertEquals(1.0, Crossing.of(x, ya, null, x, yb, null), 0.01, "the tanh midpoint");
+        assertEquals(1.0, Crossing.of(Curve.exact(x, ya), Curve.exact(x, yb)), 0.01, "the tanh midpoint");
     }
 
     /**
@@ -101,7 +101,10 @@ class CrossingTest {
                 0.231, 0, 0};
         double[] eb = {0, 0, 0.183, 0.021, 0.021, 0.024, 0.025, 0.027, 0.042, 0.044, 0.046, 0.046, 0.047, 0.112, 0.183, 0.122,
                 0, 0};
-        double x = Crossing.of(xa, ya, ea, xb, yb, eb);
+        int[] na = {8, 16, 8, 146, 146, 146, 146, 146, 8, 8, 125, 125, 125, 8, 8, 8};
+        int[] nb = {8, 8, 8, 256, 256, 256, 256, 256, 111, 111, 103, 103, 103, 21, 8, 13, 8, 8};
+        double x = Crossing.of(new Curve(xa, ya, ea, na, LocalPolynomial.transitionWidth(xa, ya)),
+                new Curve(xb, yb, eb, nb, LocalPolynomial.transitionWidth(xb, yb)));
         assertTrue(x > 1.84 && x < 2.0, "crossing " + x + ": not the flip between 1.75 and 1.76");
     }
 
