@@ -13,7 +13,10 @@ public enum Flag {
     POOR_FIT,
     /** Too few sizes to check the estimate (no degree of freedom left, or no variant to compare with). */
     TOO_FEW_SIZES,
-    /** Pair crossings drift beyond their errors, and the drift cannot be fitted with the pairs there are. */
+    /**
+     * Pair crossings drift beyond their errors, and the drift cannot be fitted with the pairs there
+     * are; or a pair of sizes above one that crosses does not cross in its common range.
+     */
     DRIFT_UNRESOLVED,
     /** A fitted exponent (ω, or the drift exponent) ran to the bound of its search range. */
     EXPONENT_AT_BOUND,

@@ -2,6 +2,7 @@ package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.stats.LeastSquares;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
@@ -28,6 +29,66 @@ record LocalPolynomial(double x0, double[] c) {
         return through(x, y, nearest(x, x0), x0, DEGREE);
     }
 
+    /**
+     * The cubic a crossing reads at x0 on a grid of uneven density and replicas: fitted by least
+     * squares, weighted by the replicas averaged at each point, to every point within half the
+     * curve's transition width of x0
+     * when that holds more than {@link #POINTS} points; else the cubic through the {@link #POINTS}
+     * nearest ({@link #near}), which is what a grid that samples the transition a few times per
+     * width gets (every uniform window grid of the calibration and the shipped sweeps). The
+     * transition width is the distance between the control values where the curve, linearly
+     * interpolated, crosses a quarter and three quarters of its range, so it scales as L^(−1/ν)
+     * without ν being known; a cubic describes a sigmoid closely over ± half of it (tanh over
+     * |z| ≤ 0.55; over the whole width, ± 1.1, it missed SweepAnalysisTest's level crossing,
+     * off the centre, by more than 4 of its error bars on a grid of step 0.3 in z). Interpolating through the four
+     * nearest points of a densely refined grid instead
+     * reads four close points with equal say whatever their replicas: on the refined perceptron
+     * sweep, two of N = 25's with 8 replicas beside many with 125–146, so its crossing followed
+     * their noise. The weights are the replica counts, not 1/error²: over half a transition
+     * width a replica's variance changes little, while an error from two or three replicas is
+     * itself uncertain by half or more (the refined 2D Ising sweep's early rounds have 1–3 per
+     * point), and 1/error² let the points whose error came out small by chance steer the fit.
+     *
+     * @param replicas the replicas averaged at each point
+     * @param width    the curve's transition width on the full data (NaN: unknown), so that every
+     *                 resample fits the same points
+     */
+    static LocalPolynomial fitted(double[] x, double[] y, int[] replicas, double width, double x0) {
+        double half = 0.5 * width;
+        if (Double.isFinite(half)) {
+            int[] in = IntStream.range(0, x.length).filter(i -> Math.abs(x[i] - x0) <= half).toArray();
+            if (in.length > POINTS) {
+                double[] sigma = Arrays.stream(replicas).mapToDouble(n -> 1 / Math.sqrt(n)).toArray();
+                return through(x, y, sigma, in, x0, DEGREE);
+            }
+        }
+        return near(x, y, x0);
+    }
+
+    /**
+     * The distance between the outermost control values where the linearly interpolated curve
+     * crosses a quarter and three quarters of its range; NaN when it does not cross both.
+     */
+    static double transitionWidth(double[] x, double[] y) {
+        double low = Arrays.stream(y).min().orElse(Double.NaN);
+        double high = Arrays.stream(y).max().orElse(Double.NaN);
+        if (!(high > low)) {
+            return Double.NaN;
+        }
+        double from = Double.POSITIVE_INFINITY;
+        double to = Double.NEGATIVE_INFINITY;
+        for (double level : new double[]{low + 0.25 * (high - low), low + 0.75 * (high - low)}) {
+            for (int i = 1; i < x.length; i++) {
+                if ((y[i - 1] - level) * (y[i] - level) <= 0 && y[i] != y[i - 1]) {
+                    double at = x[i - 1] + (level - y[i - 1]) * (x[i] - x[i - 1]) / (y[i] - y[i - 1]);
+                    from = Math.min(from, at);
+                    to = Math.max(to, at);
+                }
+            }
+        }
+        return to > from ? to - from : Double.NaN;
+    }
+
     /** Indices of the {@link #POINTS} grid points nearest x0. */
     static int[] nearest(double[] x, double x0) {
         return IntStream.range(0, x.length).boxed()
@@ -37,6 +98,11 @@ record LocalPolynomial(double x0, double[] c) {
 
     /** Least-squares polynomial of the given degree (lower with too few points) through the indexed points. */
     static LocalPolynomial through(double[] x, double[] y, int[] indices, double x0, int maxDegree) {
+        return through(x, y, null, indices, x0, maxDegree);
+    }
+
+    /** The same weighted by 1/σ² (σ null: equal weights). */
+    static LocalPolynomial through(double[] x, double[] y, double[] e, int[] indices, double x0, int maxDegree) {
         int degree = Math.min(maxDegree, indices.length - 1);
         // fit in u = (x − x₀)/h, h the farthest point: windows of width 1e-3 would otherwise make
         // the normal equations look singular (entries ~h⁶)
@@ -54,7 +120,7 @@ record LocalPolynomial(double x0, double[] c) {
                 design[k][d] = Math.pow(u, d);
             }
             yy[k] = y[indices[k]];
-            sigma[k] = 1.0;
+            sigma[k] = e == null ? 1.0 : e[indices[k]];
         }
         double[] c = LeastSquares.weighted(design, yy, sigma).params();
         for (int d = 1; d <= degree; d++) {

@@ -42,7 +42,10 @@ record LocationMethod(ExponentRequest request) implements Method {
                     loc[b][s] = peak.location();
                     edge[s] |= b == 0 && peak.atEdge();
                 } else {
-                    loc[b][s] = Crossing.level(x[s], y, request.level(), b == 0 ? Double.NaN : loc[0][s]);
+                    // x[s] is the control or its logarithm
+                    Curve measured = c.curve(b, s, obs);
+                    loc[b][s] = Crossing.level(new Curve(x[s], y, measured.error(), measured.replicas(),
+                            LocalPolynomial.transitionWidth(x[s], c.y(0, s, obs))), request.level());
                 }
             }
         }

@@ -24,12 +24,14 @@ final class ResampledCurves {
     private final double[][] x;
     private final double[][][][] values;
     private final double[][][] errors;
+    private final int[][] replicas;
 
-    private ResampledCurves(int[] sizes, double[][] x, double[][][][] values, double[][][] errors) {
+    private ResampledCurves(int[] sizes, double[][] x, double[][][][] values, double[][][] errors, int[][] replicas) {
         this.sizes = sizes;
         this.x = x;
         this.values = values;
         this.errors = errors;
+        this.replicas = replicas;
     }
 
     /**
@@ -53,18 +55,20 @@ final class ResampledCurves {
         double[][] x = new double[n][];
         double[][][][] values = new double[resamples + 1][n][][];
         double[][][] errors = new double[n][][];
+        int[][] replicas = new int[n][];
         for (int s = 0; s < n; s++) {
             List<ResampledPoint> curve = bySize.get(sizes[s]).stream()
                     .sorted(Comparator.comparingDouble(p -> p.key().params().real(control))).toList();
             x[s] = curve.stream().mapToDouble(p -> p.key().params().real(control)).toArray();
             errors[s] = curve.stream().map(ResampledPoint::errors).toArray(double[][]::new);
+            replicas[s] = curve.stream().mapToInt(ResampledPoint::replicas).toArray();
             values[0][s] = curve.stream().map(ResampledPoint::values).toArray(double[][]::new);
             for (int b = 1; b <= resamples; b++) {
                 int resample = b - 1;
                 values[b][s] = curve.stream().map(p -> p.resampled()[resample]).toArray(double[][]::new);
             }
         }
-        return new ResampledCurves(sizes, x, values, errors);
+        return new ResampledCurves(sizes, x, values, errors, replicas);
     }
 
     /** Points whose jackknife error is undefined (one replica). */
@@ -107,6 +111,11 @@ final class ResampledCurves {
             y[i] = pts[i][obs];
         }
         return y;
+    }
+
+    /** Size index s's curve of observable {@code obs} in resample b, with the full data's errors, replicas and width. */
+    Curve curve(int b, int s, int obs) {
+        return new Curve(x[s], y(b, s, obs), error(s, obs), replicas[s], LocalPolynomial.transitionWidth(x[s], y(0, s, obs)));
     }
 
     /** Jackknife errors of observable {@code obs} for size index s (full data). */

@@ -1,6 +1,7 @@
 package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.Crossing;
+import io.phasesweep.engine.fss.Curve;
 import io.phasesweep.engine.fss.PointRow;
 import io.phasesweep.engine.stats.Estimate;
 import io.phasesweep.engine.sweep.SweepSpec;
@@ -38,7 +39,7 @@ final class ReadPoints {
 
     /**
      * Where each size's curve crosses its neighbours' (consecutive sizes of the points table at this
-     * across value), the crossing nearest {@code xc} within {@code reach} of it; empty for a
+     * across value), as the analysis chooses it, if it lies within {@code reach} of {@code xc}; empty for a
      * sweep without a crossing observable or with axes besides the control and across ones.
      */
     static Map<Integer, List<Double>> pairCrossings(SweepSpec spec, List<PointRow> points, Double across, double xc,
@@ -60,7 +61,7 @@ final class ReadPoints {
         }
         List<Integer> sizes = new ArrayList<>(curves.keySet());
         for (int i = 0; i + 1 < sizes.size(); i++) {
-            double x = crossing(curves.get(sizes.get(i)), curves.get(sizes.get(i + 1)), xc);
+            double x = crossing(curves.get(sizes.get(i)), curves.get(sizes.get(i + 1)));
             if (Math.abs(x - xc) <= reach) {
                 out.computeIfAbsent(sizes.get(i), s -> new ArrayList<>()).add(x);
                 out.computeIfAbsent(sizes.get(i + 1), s -> new ArrayList<>()).add(x);
@@ -79,11 +80,11 @@ final class ReadPoints {
     }
 
     /**
-     * Where the two curves cross nearest {@code xc}, as the analysis locates a pair crossing
-     * ({@link Crossing#of}); NaN when they do not cross inside their common range.
+     * Where the two curves cross, as the analysis locates a pair crossing ({@link Crossing#of}; the
+     * means alone, without their errors); NaN when they do not cross inside their common range.
      */
-    static double crossing(NavigableMap<Double, Double> a, NavigableMap<Double, Double> b, double xc) {
-        return Crossing.of(keys(a), values(a), keys(b), values(b), xc);
+    static double crossing(NavigableMap<Double, Double> a, NavigableMap<Double, Double> b) {
+        return Crossing.of(Curve.exact(keys(a), values(a)), Curve.exact(keys(b), values(b)));
     }
 
     private static double[] keys(NavigableMap<Double, Double> curve) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,9 +73,13 @@ class CalibrationTest {
 
     /** Every row's coverage over {@link #TRIALS} sweeps of {@code sweep}, printed under {@code title}. */
     static CoverageTable coverage(String title, SyntheticSweep sweep) {
+        return coverage(title, sweep, t -> sweep.withSeed(t).analyze(BOOTSTRAP));
+    }
+
+    /** The same for trials analysed by {@code trial} (t = 1, 2, …) with {@code sweep}'s truth. */
+    static CoverageTable coverage(String title, SyntheticSweep sweep, IntFunction<AnalysisResult> trial) {
         long start = System.nanoTime();
-        List<AnalysisResult> results = IntStream.rangeClosed(1, TRIALS).parallel()
-                .mapToObj(t -> sweep.withSeed(t).analyze(BOOTSTRAP)).toList();
+        List<AnalysisResult> results = IntStream.rangeClosed(1, TRIALS).parallel().mapToObj(trial).toList();
         CoverageTable table = new CoverageTable();
         for (AnalysisResult r : results) {
             for (BoundaryRow b : r.boundaries()) {
@@ -110,7 +115,7 @@ class CalibrationTest {
         assertBestRowsCover(table, QUANTITIES);
     }
 
-    private static void assertBestRowsCover(CoverageTable table, List<String> quantities) {
+    static void assertBestRowsCover(CoverageTable table, List<String> quantities) {
         List<String> failures = new ArrayList<>();
         for (String q : quantities) {
             CoverageTable.Row best = table.row(q + " " + Finding.BEST);

@@ -1,9 +1,12 @@
 package io.phasesweep.engine.fss;
 
+import io.phasesweep.engine.stats.Sample;
 import io.phasesweep.engine.sweep.Seeds;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -95,5 +98,32 @@ class CrossingAnalysisTest {
             Variants e = crossing(model, new int[]{16, 32, 64, 128, 256}, bootstrap, 4000 + t);
             return new double[]{value(e), e.stderr()};
         }, 2.27);
+    }
+
+    /** Size 32 sampled only below x_c, where its curve lies above its neighbours' (window ± 1.5/L otherwise). */
+    private static Variants withOneSizeBelowXc(int below, long seed) {
+        SyntheticFss model = SyntheticFss.ising(16, 0.05);
+        RandomGenerator rng = Seeds.generator(seed);
+        List<Sample> samples = model.samples(SIZES, size -> size == below
+                ? SyntheticFss.sweepWindow(size, 2.27 - 2.0 / size, 1.5 / size, 0, 7) : model.window(size, 1.5, 11),
+                Map.of(), rng);
+        return CrossingAnalysis.run(SyntheticFss.curves(samples, 100, rng), SyntheticFss.U, null, new ArrayList<>());
+    }
+
+    /**
+     * Pairs that do not cross above a pair that does: the refined perceptron sweep's N = 50 and 100
+     * (N = 100 above N = 50 up to α = 2.05) while 25–50 and 100–200 crossed near 1.86; best
+     * averaged those two, 1.86 ± 0.04 with α_c = 2. A missing smallest pair is a size cut.
+     */
+    @Test
+    void pairsThatDoNotCrossAboveOneThatDoesFlagTheCrossing() {
+        Variants middle = withOneSizeBelowXc(32, 31);
+        assertTrue(middle.main().estimate().checks().flags().contains(Flag.DRIFT_UNRESOLVED),
+                middle.main().estimate().checks().note());
+        assertTrue(middle.main().estimate().checks().note().contains("sizes 16 and 32 do not cross"),
+                middle.main().estimate().checks().note());
+        Variants smallest = withOneSizeBelowXc(8, 31);
+        assertEquals(Set.of(), smallest.main().estimate().checks().flags(), smallest.main().estimate().checks().note());
+        assertEquals(2.27, value(smallest), 4 * smallest.stderr());
     }
 }

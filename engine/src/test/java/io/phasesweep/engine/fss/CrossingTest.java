@@ -20,7 +20,7 @@ class CrossingTest {
         double[] ya = IntStream.range(0, xa.length).mapToDouble(i -> 1 - 2 * (xa[i] - 2.3)).toArray();
         double[] yb = IntStream.range(0, xb.length).mapToDouble(i -> 1 - 5 * (xb[i] - 2.3)).toArray();
         // local quadratics reproduce lines exactly: only rounding error remains
-        assertEquals(2.3, Crossing.of(xa, ya, xb, yb, Double.NaN), 1e-12);
+        assertEquals(2.3, Crossing.of(Curve.exact(xa, ya), Curve.exact(xb, yb)), 1e-12);
     }
 
     @Test
@@ -30,7 +30,7 @@ class CrossingTest {
         double[] ya = IntStream.range(0, xa.length).mapToDouble(i -> (xa[i] - 1) * (xa[i] - 1)).toArray();
         double[] yb = IntStream.range(0, xb.length).mapToDouble(i -> 0.5 + 0.2 * xb[i]).toArray();
         // (x − 1)² = 0.5 + 0.2x has the root (2.2 + √2.84)/2 in range; quadratics are fitted exactly
-        assertEquals((2.2 + Math.sqrt(2.84)) / 2, Crossing.of(xa, ya, xb, yb, Double.NaN), 1e-10);
+        assertEquals((2.2 + Math.sqrt(2.84)) / 2, Crossing.of(Curve.exact(xa, ya), Curve.exact(xb, yb)), 1e-10);
     }
 
     @Test
@@ -38,7 +38,7 @@ class CrossingTest {
         double[] x = grid(0, 0.1, 10);
         double[] ya = IntStream.range(0, 10).mapToDouble(i -> x[i]).toArray();
         double[] yb = IntStream.range(0, 10).mapToDouble(i -> x[i] + 1).toArray();
-        assertTrue(Double.isNaN(Crossing.of(x, ya, x, yb, Double.NaN)));
+        assertTrue(Double.isNaN(Crossing.of(Curve.exact(x, ya), Curve.exact(x, yb))));
     }
 
     @Test
@@ -47,8 +47,8 @@ class CrossingTest {
         double[] x = {1.6, 1.7, 1.8, 1.9, 2.0, 2.1};
         double[] ya = {1, 1, 0.81, 0.56, 0.19, 0.06};
         double[] yb = {1, 1, 0.88, 0.69, 0.31, 0.12};
-        assertTrue(Double.isNaN(Crossing.of(x, ya, x, yb, Double.NaN)));
-        assertTrue(Double.isNaN(Crossing.of(x, yb, x, ya, Double.NaN)));
+        assertTrue(Double.isNaN(Crossing.of(Curve.exact(x, ya), Curve.exact(x, yb))));
+        assertTrue(Double.isNaN(Crossing.of(Curve.exact(x, yb), Curve.exact(x, ya))));
     }
 
     @Test
@@ -57,10 +57,10 @@ class CrossingTest {
         double[] ya = {0, 1, 2, 3, 4};
         double[] yb = {1, 2, 2, 2, 3};
         // difference -1, -1, 0, +1, +1: the lines meet exactly at x = 2
-        assertEquals(2.0, Crossing.of(x, ya, x, yb, Double.NaN), 1e-12);
+        assertEquals(2.0, Crossing.of(Curve.exact(x, ya), Curve.exact(x, yb)), 1e-12);
         double[] yc = {1, 1.5, 2, 3.5, 4.5};
         // difference -1, -0.5, 0, -0.5, -0.5: the curves touch at x = 2 without crossing
-        assertTrue(Double.isNaN(Crossing.of(x, ya, x, yc, Double.NaN)));
+        assertTrue(Double.isNaN(Crossing.of(Curve.exact(x, ya), Curve.exact(x, yc))));
     }
 
     @Test
@@ -69,23 +69,43 @@ class CrossingTest {
         double[] y = IntStream.range(0, x.length).mapToDouble(i -> -Math.tanh(3 * (x[i] - 0.33))).toArray();
         // a quadratic through 4 points of tanh(3x) with step 0.1 is off by O((3h)³/6) ≈ 5e-3 in y,
         // i.e. below 2e-3 in x where the slope is 3
-        assertEquals(0.33, Crossing.level(x, y, 0.0, Double.NaN), 2e-3);
+        assertEquals(0.33, Crossing.level(Curve.exact(x, y), 0.0), 2e-3);
     }
 
     @Test
-    void steepestSignChangeIsTheCrossingAndHintSelectsNearest() {
+    void theSignChangeThatSplitsTheDifferenceIsTheCrossingNotATailWiggle() {
         double[] x = grid(0, 0.05, 41);
         // a: steep step through 1.0 (slope 4); b: flat 0.5 plus a gentle bump (slope ≤ 1.3) that
         // crosses a's flat tail twice around 0.2, like noise crossing in a tail
         double[] ya = IntStream.range(0, x.length).mapToDouble(i -> 0.5 - 0.4 * Math.tanh(10 * (x[i] - 1.0))).toArray();
         double[] yb = IntStream.range(0, x.length)
                 .mapToDouble(i -> 0.5 + 0.45 * Math.exp(-20 * (x[i] - 0.2) * (x[i] - 0.2))).toArray();
-        double steep = Crossing.of(x, ya, x, yb, Double.NaN);
-        // this test is about which sign change is chosen; a quadratic through 4 points of a tanh
+        // this test is about which sign change is chosen; a cubic through 4 points of a tanh
         // sampled at half its width is good to a fraction of the step (0.05), not better
-        assertEquals(1.0, steep, 0.01, "the tanh midpoint, where the difference is steepest");
-        double nearHint = Crossing.of(x, ya, x, yb, 0.1);
-        assertTrue(nearHint < 0.3, "with a hint at 0.1 the wiggle crossing is chosen, got " + nearHint);
+        assertEquals(1.0, Crossing.of(Curve.exact(x, ya), Curve.exact(x, yb)), 0.01, "the tanh midpoint");
+    }
+
+    /**
+     * The refined perceptron sweep's pair N = 25, 50 (sweeps/perceptron-refine.yaml, rounds 0–5):
+     * two close control values with 8 replicas each, where noise flips the difference, below a
+     * crossing the many-replica points place near 1.9. The steepest sign change (the rule before)
+     * was the flip at 1.755, 0.01 wide.
+     */
+    @Test
+    void aNoiseFlipBetweenCloseFewReplicaPointsIsNotTheCrossing() {
+        double[] xa = {1.5, 1.75, 1.76, 1.78, 1.8, 1.82, 1.84, 1.85, 1.86, 1.88, 1.9, 1.95, 2.0, 2.05, 2.25, 2.5};
+        double[] ya = {1.0, 0.625, 0.75, 0.760, 0.760, 0.719, 0.719, 0.740, 0.75, 0.75, 0.72, 0.664, 0.52, 0.375, 0, 0};
+        double[] ea = {0, 0.125, 0.164, 0.035, 0.035, 0.037, 0.037, 0.036, 0.164, 0.164, 0.040, 0.042, 0.045, 0.183, 0, 0};
+        double[] xb = {1.5, 1.75, 1.76, 1.78, 1.8, 1.82, 1.84, 1.85, 1.86, 1.88, 1.9, 1.92, 1.94, 1.95, 1.96, 2.0, 2.25, 2.5};
+        double[] yb = {1.0, 1.0, 0.625, 0.875, 0.871, 0.824, 0.809, 0.742, 0.739, 0.703, 0.689, 0.689, 0.660, 0.524, 0.625,
+                0.231, 0, 0};
+        double[] eb = {0, 0, 0.183, 0.021, 0.021, 0.024, 0.025, 0.027, 0.042, 0.044, 0.046, 0.046, 0.047, 0.112, 0.183, 0.122,
+                0, 0};
+        int[] na = {8, 16, 8, 146, 146, 146, 146, 146, 8, 8, 125, 125, 125, 8, 8, 8};
+        int[] nb = {8, 8, 8, 256, 256, 256, 256, 256, 111, 111, 103, 103, 103, 21, 8, 13, 8, 8};
+        double x = Crossing.of(new Curve(xa, ya, ea, na, LocalPolynomial.transitionWidth(xa, ya)),
+                new Curve(xb, yb, eb, nb, LocalPolynomial.transitionWidth(xb, yb)));
+        assertTrue(x > 1.84 && x < 2.0, "crossing " + x + ": not the flip between 1.75 and 1.76");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.phasesweep.engine.stats.ReplicaData;
 import io.phasesweep.engine.stats.Sample;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,15 +68,28 @@ record SyntheticFss(ScalingForms forms, int replicas, double noise) {
 
     /** Replica samples of every size on its grid {@code grid(L)}. */
     List<Sample> samples(int[] sizes, IntFunction<double[]> grid, Map<String, Object> fixed, RandomGenerator rng) {
+        return sites(sizes, size -> Arrays.stream(grid.apply(size)).mapToObj(x -> new Site(x, replicas)).toList(), fixed, rng);
+    }
+
+    /** A control value of a size and its number of replicas (at most {@link #replicas}). */
+    record Site(double x, int replicas) {
+    }
+
+    /**
+     * Replica samples of every size at its sites {@code sites(L)}, as a refined sweep measures them:
+     * replicas 0 … n − 1 at a site of n, each replica's shared noise the same at every site of its size.
+     */
+    List<Sample> sites(int[] sizes, IntFunction<List<Site>> sites, Map<String, Object> fixed, RandomGenerator rng) {
         List<Sample> out = new ArrayList<>();
         for (int size : sizes) {
             double[][] offset = new double[replicas][];
             for (int r = 0; r < replicas; r++) {
                 offset[r] = ScalingForms.normals(rng);
             }
-            for (double x : grid.apply(size)) {
+            for (Site site : sites.apply(size)) {
+                double x = site.x();
                 double[] t = forms.truth(x, size);
-                for (int r = 0; r < replicas; r++) {
+                for (int r = 0; r < site.replicas(); r++) {
                     double[] v = ScalingForms.noisy(t, noise, offset[r], ScalingForms.normals(rng));
                     Map<String, Object> p = new LinkedHashMap<>(fixed);
                     p.put("T", x);

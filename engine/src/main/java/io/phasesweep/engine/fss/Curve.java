@@ -1,0 +1,23 @@
+package io.phasesweep.engine.fss;
+
+/**
+ * One size's observable along the control axis, as a crossing reads it.
+ *
+ * @param x        control values, ascending
+ * @param y        the observable at them
+ * @param error    its errors (NaN where unknown: one replica); null for an exact curve
+ * @param replicas the replicas averaged at each value; null for an exact curve
+ * @param width    the full data's transition width ({@link LocalPolynomial#transitionWidth}): a
+ *                 resample's local fits read the points the full data's do; NaN for an exact curve
+ */
+public record Curve(double[] x, double[] y, double[] error, int[] replicas, double width) {
+
+    /** A curve known exactly: a level, or a test's function; every value weighs the same. */
+    public static Curve exact(double[] x, double[] y) {
+        return new Curve(x, y, null, null, Double.NaN);
+    }
+
+    boolean exact() {
+        return error == null;
+    }
+}
