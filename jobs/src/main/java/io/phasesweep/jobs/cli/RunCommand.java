@@ -2,12 +2,14 @@ package io.phasesweep.jobs.cli;
 
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.SweepError;
+import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.progress.Progress;
 import io.phasesweep.jobs.report.Report;
 import io.phasesweep.jobs.spark.AnalyzeJob;
+import io.phasesweep.jobs.spark.InterpretedQueries;
 import io.phasesweep.jobs.spark.RefineJob;
 import io.phasesweep.jobs.spark.RunJob;
 import io.phasesweep.jobs.spark.RunSummary;
@@ -101,6 +103,7 @@ public final class RunCommand implements Callable<Integer> {
         Progress.Output progress = new Progress.Output(
                 jsonProgress ? Progress.Style.JSON : quiet ? Progress.Style.QUIET : Progress.Style.TEXT,
                 stdout, !jsonProgress && System.console() != null);
+        sparkOptions.defaultTo(InterpretedQueries.forPoints(SweepExpander.count(sweep.spec())));
         // the folder is checked and locked while Spark starts (a folder that cannot be used then costs
         // the start's seconds, but every run saves them)
         return sparkOptions.withSessionStartedDuring("phasesweep " + sweep.spec().name(),

@@ -24,6 +24,14 @@ public final class SparkOptions {
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting; repeat as needed")
     Map<String, String> conf = new LinkedHashMap<>();
 
+    /** Settings of the command's own for its session, each unless the user set it (--conf, spark-submit, the defaults file). */
+    private final Map<String, String> defaults = new LinkedHashMap<>();
+
+    /** Adds {@code settings} to the session's, each only where the user has not set it. */
+    void defaultTo(Map<String, String> settings) {
+        defaults.putAll(settings);
+    }
+
     /** Hadoop's settings as Spark will see them: its files on the classpath, then every spark.hadoop.* setting. */
     Configuration hadoopConfiguration() {
         SparkConf spark = new SparkConf();
@@ -127,11 +135,18 @@ public final class SparkOptions {
      */
     private SparkSession start(String appName) throws CommandError {
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        // the settings given by system properties: spark-submit's and the launcher's defaults file
+        SparkConf given = new SparkConf();
         if (master != null) {
             builder.master(master);
-        } else if (!new SparkConf().contains("spark.master") && !conf.containsKey("spark.master")) {
+        } else if (!given.contains("spark.master") && !conf.containsKey("spark.master")) {
             builder.master("local[*]");
         }
+        defaults.forEach((key, value) -> {
+            if (!conf.containsKey(key) && !given.contains(key)) {
+                builder.config(key, value);
+            }
+        });
         conf.forEach(builder::config);
         try {
             return builder.getOrCreate();
