@@ -125,3 +125,6 @@ awk -v double="$double" -v n1="$points" '
             }
         }
     }' "$work/all"
+# every round, for the record: whole command wall and CPU seconds
+awk '{ w[$1 " " $2] = w[$1 " " $2] sprintf(" %.2f/%.2f", $4, $5 + $6) }
+     END { for (k in w) printf "rounds, %s points, whole command wall/CPU s:%s\n", k, w[k] }' "$work/all" | sort
