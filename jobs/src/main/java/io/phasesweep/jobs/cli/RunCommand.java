@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code phasesweep run FILE}: runs every point of a sweep on Spark and writes {@code raw} and
@@ -126,12 +127,14 @@ public final class RunCommand implements Callable<Integer> {
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table(RawTable.NAME), run.runId(), folder.table(RunsTable.NAME));
             log.flush();
             long analysed = System.nanoTime();
-            AnalyzeJob.Analysed analysis = new AnalyzeJob(spark, log).analyseAfter(run, folder);
+            // the report's page is rendered while the analysis' tables are written, and written after them
+            AtomicReference<Report.Page> page = new AtomicReference<>();
+            new AnalyzeJob(spark, log).analyseAfter(run, folder, tables -> page.set(Report.render(spark, tables)));
             double analysisSeconds = seconds(analysed);
             log.printf("analysis: %.1f s, %.1f %% of the run's %.1f s%n", analysisSeconds, 100 * analysisSeconds / runSeconds,
                     runSeconds).flush();
             // from the tables the analysis just wrote, in memory: nothing read back
-            log.printf("report: %s%n", Report.write(spark, analysis.tables())).flush();
+            log.printf("report: %s%n", page.get().write()).flush();
             return 0;
         });
     }
