@@ -99,17 +99,21 @@ public final class RunCommand implements Callable<Integer> {
         OutputFolder.Existing existing = overwrite ? OutputFolder.Existing.OVERWRITE
                 : resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE;
         String dir = out != null ? out : "out/" + sweep.spec().name();
+        sparkOptions.defaultTo(InterpretedQueries.forPoints(SweepExpander.count(sweep.spec())));
+        // before Spark starts: a folder that cannot be used costs no Spark start-up
+        try (OutputFolder folder = OutputFolder.prepareLocked(sparkOptions.hadoopConfiguration(), dir, existing,
+                "phasesweep run " + file)) {
+            return run(sweep, folder);
+        }
+    }
+
+    private int run(SweepFile sweep, OutputFolder folder) throws SweepError, CommandError {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter log = jsonProgress ? command.commandLine().getErr() : stdout;
         Progress.Output progress = new Progress.Output(
                 jsonProgress ? Progress.Style.JSON : quiet ? Progress.Style.QUIET : Progress.Style.TEXT,
                 stdout, !jsonProgress && System.console() != null);
-        sparkOptions.defaultTo(InterpretedQueries.forPoints(SweepExpander.count(sweep.spec())));
-        // the folder is checked and locked while Spark starts (a folder that cannot be used then costs
-        // the start's seconds, but every run saves them)
-        return sparkOptions.withSessionStartedDuring("phasesweep " + sweep.spec().name(),
-                () -> OutputFolder.prepareLocked(sparkOptions.hadoopConfiguration(), dir, existing, "phasesweep run " + file),
-                (spark, folder) -> {
+        return sparkOptions.withSession("phasesweep " + sweep.spec().name(), spark -> {
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
             if (sweep.spec().refine() != null) {
                 RefineJob.Outcome refined = new RefineJob(spark, timeLimit, mostWaves(), log, progress).run(sweep, folder, resume);
