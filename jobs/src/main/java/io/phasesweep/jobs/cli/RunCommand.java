@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code phasesweep run FILE}: runs every point of a sweep on Spark and writes {@code raw} and
@@ -98,17 +99,21 @@ public final class RunCommand implements Callable<Integer> {
         OutputFolder.Existing existing = overwrite ? OutputFolder.Existing.OVERWRITE
                 : resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE;
         String dir = out != null ? out : "out/" + sweep.spec().name();
+        sparkOptions.defaultTo(InterpretedQueries.forPoints(SweepExpander.count(sweep.spec())));
+        // before Spark starts: a folder that cannot be used costs no Spark start-up
+        try (OutputFolder folder = OutputFolder.prepareLocked(sparkOptions.hadoopConfiguration(), dir, existing,
+                "phasesweep run " + file)) {
+            return run(sweep, folder);
+        }
+    }
+
+    private int run(SweepFile sweep, OutputFolder folder) throws SweepError, CommandError {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter log = jsonProgress ? command.commandLine().getErr() : stdout;
         Progress.Output progress = new Progress.Output(
                 jsonProgress ? Progress.Style.JSON : quiet ? Progress.Style.QUIET : Progress.Style.TEXT,
                 stdout, !jsonProgress && System.console() != null);
-        sparkOptions.defaultTo(InterpretedQueries.forPoints(SweepExpander.count(sweep.spec())));
-        // the folder is checked and locked while Spark starts (a folder that cannot be used then costs
-        // the start's seconds, but every run saves them)
-        return sparkOptions.withSessionStartedDuring("phasesweep " + sweep.spec().name(),
-                () -> OutputFolder.prepareLocked(sparkOptions.hadoopConfiguration(), dir, existing, "phasesweep run " + file),
-                (spark, folder) -> {
+        return sparkOptions.withSession("phasesweep " + sweep.spec().name(), spark -> {
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
             if (sweep.spec().refine() != null) {
                 RefineJob.Outcome refined = new RefineJob(spark, timeLimit, mostWaves(), log, progress).run(sweep, folder, resume);
@@ -126,12 +131,14 @@ public final class RunCommand implements Callable<Integer> {
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table(RawTable.NAME), run.runId(), folder.table(RunsTable.NAME));
             log.flush();
             long analysed = System.nanoTime();
-            AnalyzeJob.Analysed analysis = new AnalyzeJob(spark, log).analyseAfter(run, folder);
+            // the report's page is rendered while the analysis' tables are written, and written after them
+            AtomicReference<Report.Page> page = new AtomicReference<>();
+            new AnalyzeJob(spark, log).analyseAfter(run, folder, tables -> page.set(Report.render(spark, tables)));
             double analysisSeconds = seconds(analysed);
             log.printf("analysis: %.1f s, %.1f %% of the run's %.1f s%n", analysisSeconds, 100 * analysisSeconds / runSeconds,
                     runSeconds).flush();
             // from the tables the analysis just wrote, in memory: nothing read back
-            log.printf("report: %s%n", Report.write(spark, analysis.tables())).flush();
+            log.printf("report: %s%n", page.get().write()).flush();
             return 0;
         });
     }

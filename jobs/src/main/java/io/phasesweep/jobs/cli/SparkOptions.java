@@ -3,7 +3,6 @@ package io.phasesweep.jobs.cli;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.OneLine;
-import io.phasesweep.jobs.tables.OutputFolder;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -12,8 +11,6 @@ import scala.Tuple2;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /** The Spark options of every command that starts Spark: {@code --master} and {@code --conf}. */
 public final class SparkOptions {
@@ -59,73 +56,6 @@ public final class SparkOptions {
             return work.run(spark);
         } finally {
             spark.stop();
-        }
-    }
-
-    /** What a command readies while its Spark session starts, e.g. its output folder, checked and locked. */
-    @FunctionalInterface
-    interface Preparation {
-        OutputFolder prepare() throws SweepError, CommandError;
-    }
-
-    /** What a command does with its Spark session and its prepared folder; its result is the command's exit code. */
-    @FunctionalInterface
-    interface FolderWork {
-        int run(SparkSession spark, OutputFolder folder) throws SweepError, CommandError;
-    }
-
-    /**
-     * As {@link #withSession}, with Spark started on a thread of its own while {@code prepare} runs on
-     * this one: a command's first seconds are class loading, interpretation and compilation on one
-     * thread, and a second core can do Spark's part of them meanwhile. The folder is closed, and
-     * the session stopped, however the work ends; when {@code prepare} fails, once the session has
-     * started.
-     */
-    int withSessionStartedDuring(String appName, Preparation prepare, FolderWork work) throws SweepError, CommandError {
-        FutureTask<SparkSession> starting = new FutureTask<>(() -> start(appName));
-        Thread starter = new Thread(starting, "spark-start");
-        starter.setDaemon(true);
-        starter.start();
-        OutputFolder prepared;
-        try {
-            prepared = prepare.prepare();
-        } catch (SweepError | CommandError | RuntimeException | Error e) {
-            try {
-                started(starting).stop();
-            } catch (CommandError | RuntimeException startFailed) {
-                e.addSuppressed(startFailed);
-            }
-            throw e;
-        }
-        try (OutputFolder folder = prepared) {
-            SparkSession spark = started(starting);
-            try {
-                return work.run(spark, folder);
-            } finally {
-                spark.stop();
-            }
-        }
-    }
-
-    /** The session {@code starting} started, or why it did not. */
-    private static SparkSession started(FutureTask<SparkSession> starting) throws CommandError {
-        try {
-            return starting.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CommandError c) {
-                throw c;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("Spark did not start", cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while Spark started", e);
         }
     }
 

@@ -27,8 +27,21 @@ public final class Report {
 
     /** Writes the page from {@code tables}, those in memory without reading them back; returns the page's path. */
     public static String write(SparkSession spark, FolderTables tables) throws CommandError {
+        return render(spark, tables).write();
+    }
+
+    /** A page rendered, not yet written. */
+    public record Page(Configuration hadoop, String dir, String html) {
+        /** Writes the page; returns its path. */
+        public String write() {
+            return Report.write(hadoop, dir, html);
+        }
+    }
+
+    /** The page of {@code tables}, rendered: to be written once the tables it shows are. */
+    public static Page render(SparkSession spark, FolderTables tables) throws CommandError {
         ReportData data = ReportTables.read(spark, tables);
-        return write(spark.sparkContext().hadoopConfiguration(), tables.dir(), data, Instant.now());
+        return new Page(spark.sparkContext().hadoopConfiguration(), tables.dir(), new ReportPage(data).html(Instant.now()));
     }
 
     /**
@@ -45,8 +58,11 @@ public final class Report {
 
     /** The page goes to a temporary name first (a full disk leaves the old page or none, never a truncated one). */
     static String write(Configuration hadoop, String dir, ReportData data, Instant generated) {
+        return write(hadoop, dir, new ReportPage(data).html(generated));
+    }
+
+    private static String write(Configuration hadoop, String dir, String html) {
         Path page = new Path(new Path(dir, Ownership.REPORT), Ownership.PAGE);
-        String html = new ReportPage(data).html(generated);
         try {
             AtomicFile.write(hadoop, page, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -56,18 +56,23 @@ public final class AnalyzeJob {
      * average the replicas and count what was left out, one for the analysis groups, one per table written.
      */
     public Analysed analyse(OutputFolder out) throws SweepError, CommandError {
-        return analyse(out, CurrentRaw.read(spark, out));
+        return analyse(out, CurrentRaw.read(spark, out), tables -> { });
     }
 
     /**
      * {@link #analyse(OutputFolder)} after the run of this process, with the rows of the runs table
      * it wrote when it wrote them all ({@link RunSummary#runsRows}): no Spark job to read them back.
+     * {@code meanwhile} gets the tables in memory while they are written (the report's page is
+     * rendered then, on the driver's own thread, beside the writes' jobs).
      */
-    public Analysed analyseAfter(RunSummary run, OutputFolder out) throws SweepError, CommandError {
-        return analyse(out, run.runsRows() != null ? CurrentRaw.read(spark, out, run.runsRows()) : CurrentRaw.read(spark, out));
+    public Analysed analyseAfter(RunSummary run, OutputFolder out, AnalysisTables.WhileWriting meanwhile)
+            throws SweepError, CommandError {
+        return analyse(out, run.runsRows() != null ? CurrentRaw.read(spark, out, run.runsRows()) : CurrentRaw.read(spark, out),
+                meanwhile);
     }
 
-    private Analysed analyse(OutputFolder out, CurrentRaw raw) throws SweepError, CommandError {
+    private Analysed analyse(OutputFolder out, CurrentRaw raw, AnalysisTables.WhileWriting meanwhile)
+            throws SweepError, CommandError {
         SweepSpec spec = raw.spec();
         AnalysisOptions options = AnalysisOptions.defaults(spec.seed());
         PointAggregation.Averaged averaged = PointAggregation.points(raw, SweepAnalysis.resamples(spec, options), options.seed());
@@ -83,7 +88,7 @@ public final class AnalyzeJob {
                 GroupTasks.analyze(spark, raw, SweepAnalysis.groups(spec, points)));
         notes.addAll(result.notes());
         FolderTables tables = new AnalysisTables(spec, ObservableSet.of(raw.model())).write(spark, out, result, notes,
-                FolderTables.of(spark, out.toString()).with(RunsTable.NAME, RunsTable.of(spark, raw.runs())));
+                FolderTables.of(spark, out.toString()).with(RunsTable.NAME, RunsTable.of(spark, raw.runs())), meanwhile);
         if (spec.analysis() != null) {
             AnalysisSummary.print(log, spec, result, notes);
         } else {

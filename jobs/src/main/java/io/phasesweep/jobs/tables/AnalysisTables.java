@@ -3,6 +3,7 @@ package io.phasesweep.jobs.tables;
 import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.stats.ObservableSet;
 import io.phasesweep.engine.sweep.SweepSpec;
+import io.phasesweep.jobs.CommandError;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -31,14 +32,21 @@ public final class AnalysisTables {
         this.points = new PointsTable(spec, observables);
     }
 
+    /** Work for the caller's thread while the tables are written, given them in memory as they are being written. */
+    @FunctionalInterface
+    public interface WhileWriting {
+        void accept(FolderTables tables) throws CommandError;
+    }
+
     /**
      * Writes the four tables, each a Spark job of its own, at the same time: a small sweep's
      * tables take a job's start and commit each, mostly driver work a second core can share.
      * Returns {@code tables} with them in memory, as written, for a reader in this process (the
-     * report). A failed write fails the whole, after the other writes have ended.
+     * report), which {@code meanwhile} gets while they are written (the report's page, rendered
+     * then). A failed write fails the whole, after the other writes have ended.
      */
     public FolderTables write(SparkSession spark, OutputFolder out, AnalysisResult result, List<String> notes,
-                              FolderTables tables) {
+                              FolderTables tables, WhileWriting meanwhile) throws CommandError {
         Map<String, Dataset<Row>> written = new LinkedHashMap<>();
         written.put(PointsTable.NAME, spark.createDataFrame(result.points().stream().map(points::row).toList(), points.schema()));
         written.put(BoundariesTable.NAME, spark.createDataFrame(
@@ -47,34 +55,43 @@ public final class AnalysisTables {
                 result.exponents().stream().map(e -> ExponentsTable.row(spec, e)).toList(), ExponentsTable.SCHEMA));
         written.put(NotesTable.NAME, spark.createDataFrame(notes.stream().map(n -> NotesTable.row(spec, n)).toList(),
                 NotesTable.SCHEMA));
-        ExecutorService writers = Executors.newFixedThreadPool(written.size(), r -> new Thread(r, "phasesweep-table-writer"));
-        try {
-            List<Future<?>> writes = new ArrayList<>();
-            written.forEach((name, rows) -> writes.add(writers.submit(
-                    () -> rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.table(name)))));
-            RuntimeException failed = null;
-            for (Future<?> w : writes) {
-                try {
-                    w.get();
-                } catch (ExecutionException e) {
-                    failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failed = failed != null ? failed : new IllegalStateException("interrupted while writing the tables", e);
-                }
-            }
-            if (failed != null) {
-                throw failed;
-            }
-        } finally {
-            writers.shutdown();
-        }
         // each a query on the driver's copy of the rows (no Spark job to collect)
         FolderTables all = tables;
         for (Map.Entry<String, Dataset<Row>> t : written.entrySet()) {
             all = all.with(t.getKey(), t.getValue());
         }
+        ExecutorService writers = Executors.newFixedThreadPool(written.size(), r -> new Thread(r, "phasesweep-table-writer"));
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            written.forEach((name, rows) -> writes.add(writers.submit(
+                    () -> rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.table(name)))));
+            try {
+                meanwhile.accept(all);
+            } finally {
+                await(writes);
+            }
+        } finally {
+            writers.shutdown();
+        }
         return all;
+    }
+
+    /** Waits for every write; throws the first one's failure. */
+    private static void await(List<Future<?>> writes) {
+        RuntimeException failed = null;
+        for (Future<?> w : writes) {
+            try {
+                w.get();
+            } catch (ExecutionException e) {
+                failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
+                        : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = failed != null ? failed : new IllegalStateException("interrupted while writing the tables", e);
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 }

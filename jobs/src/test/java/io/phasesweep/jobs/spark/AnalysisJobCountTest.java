@@ -17,6 +17,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +52,7 @@ class AnalysisJobCountTest {
             new AnalyzeJob(spark, new PrintWriter(log)).analyse(out);
             int reading = jobs.started();
             // after a run in this process: the runs table's rows are those the run wrote, not read back
-            AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyseAfter(run, out);
+            AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyseAfter(run, out, tables -> { });
             int analysis = jobs.started() - reading;
             assertEquals(reading - 1, analysis, "the analysis after the run read the runs table");
             Report.write(spark, analysed.tables());
@@ -71,9 +73,13 @@ class AnalysisJobCountTest {
     void theReportGetsFromMemoryWhatItWouldReadFromTheFolder() throws Exception {
         runSweep();
         assertEquals(2, run.runsRows().size(), "the run kept the runs rows it wrote");
-        AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyseAfter(run, out);
+        // what the run's report is rendered from, while the tables are written
+        List<ReportData> whileWriting = new ArrayList<>();
+        AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyseAfter(run, out,
+                tables -> whileWriting.add(ReportTables.read(spark, tables)));
         ReportData fromMemory = ReportTables.read(spark, analysed.tables());
         assertEquals(ReportTables.read(spark, FolderTables.of(spark, out.toString())), fromMemory);
+        assertEquals(List.of(fromMemory), whileWriting);
         assertEquals(8, fromMemory.points().size());
         assertTrue(fromMemory.notes().stream().anyMatch(n -> n.startsWith("6 failed or timed-out rows")), fromMemory.notes().toString());
     }
