@@ -43,7 +43,8 @@ public final class AnalysisTables {
      * tables take a job's start and commit each, mostly driver work a second core can share.
      * Returns {@code tables} with them in memory, as written, for a reader in this process (the
      * report), which {@code meanwhile} gets while they are written (the report's page, rendered
-     * then). A failed write fails the whole, after the other writes have ended.
+     * then). A failed write fails the whole, after the other writes have ended, and removes every
+     * derived table: a mix of new and stale tables would disagree with each other.
      */
     public FolderTables write(SparkSession spark, OutputFolder out, AnalysisResult result, List<String> notes,
                               FolderTables tables, WhileWriting meanwhile) throws CommandError {
@@ -68,7 +69,11 @@ public final class AnalysisTables {
             try {
                 meanwhile.accept(all);
             } finally {
-                await(writes);
+                RuntimeException failed = await(writes);
+                if (failed != null) {
+                    out.removeDerived();
+                    throw failed;
+                }
             }
         } finally {
             writers.shutdown();
@@ -76,22 +81,32 @@ public final class AnalysisTables {
         return all;
     }
 
-    /** Waits for every write; throws the first one's failure. */
-    private static void await(List<Future<?>> writes) {
+    /**
+     * Waits for every write to end, even when interrupted (the caller stops Spark and releases the
+     * folder's lock next, which must not happen under a running write; the interrupt is kept for
+     * the caller); returns the first failure, or null.
+     */
+    private static RuntimeException await(List<Future<?>> writes) {
         RuntimeException failed = null;
+        boolean interrupted = false;
         for (Future<?> w : writes) {
-            try {
-                w.get();
-            } catch (ExecutionException e) {
-                failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
-                        : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed = failed != null ? failed : new IllegalStateException("interrupted while writing the tables", e);
+            while (true) {
+                try {
+                    w.get();
+                    break;
+                } catch (ExecutionException e) {
+                    failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(e.getCause());
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    failed = failed != null ? failed : new IllegalStateException("interrupted while writing the tables", e);
+                }
             }
         }
-        if (failed != null) {
-            throw failed;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
+        return failed;
     }
 }
