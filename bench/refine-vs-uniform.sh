@@ -50,7 +50,7 @@ read -r uniform_nu uniform_nu_se < <(ps show "$work/$name-uniform" exponents --c
 budget=$(python3 -c "print(3 * $uniform_cs)")
 # the coarse grid on the smaller half of the sizes (at least three); the larger ones are
 # sizes_allowed, which join once x_c is located within their scaling window (docs/refine.md)
-IFS='|' read -r small large < <(sed -n 's/^sizes: \[\(.*\)\]/\1/p' "$root/$uniform_file" | python3 -c '
+IFS='|' read -r small large < <(sed -n 's/^sizes: \[\([^]]*\)\].*/\1/p' "$root/$uniform_file" | python3 -c '
 import sys
 sizes = [s.strip() for s in sys.stdin.read().split(",")]
 k = len(sizes) if sys.argv[1] == "all" else max(3, (len(sizes) + 1) // 2)

@@ -7,6 +7,12 @@
 #   bench/sweep-throughput.sh long         # long points: 12 points of ~1 s (ising L = 64, Wolff)
 #   bench/sweep-throughput.sh one          # one point of ~30 ms: the whole command is the fixed cost of a run
 #   bench/sweep-throughput.sh POINTS SIZE MEASURE [ROUNDS]
+# Options, before the mode:
+#   --double        each round also runs twice the points (twice the replicas), and the marginal
+#                   ratios are printed: the loop's extra time for the extra points / the sweep's,
+#                   the fixed cost (start-up, the first write's cold code, the analysis) cancelled
+#   --baseline DIR  each round also runs DIR's ./phasesweep (another checkout, e.g. a clone of
+#                   main), alternating with this one's, and prints its figures beside
 # The sweep is 2D Ising, Wolff, 20 temperatures over [2.2, 2.4], POINTS / 20 replicas (at least 1),
 # 50 thermalization and MEASURE measured cluster flips, without an analysis section: the run
 # command still averages the points and writes the report, as for any sweep. Printed ratios
@@ -19,6 +25,15 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+double=false
+baseline=
+while [[ ${1:-} == --* ]]; do
+    case "$1" in
+        --double) double=true; shift ;;
+        --baseline) baseline="$(cd "$2" && pwd)"; shift 2 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
 case "${1:-short}" in
     short) points=2000 size=16 measure=500 rounds=${2:-1} ;;
     long) points=12 size=64 measure=16000 rounds=${2:-1} ;;
@@ -33,9 +48,13 @@ trap 'rm -rf "$work"' EXIT
     -Dmdep.includeScope=compile -Dmdep.outputFile=target/runtime-classpath.txt)
 cp="$root/jobs/target/test-classes:$root/jobs/target/phasesweep-jobs.jar:$(cat "$root/jobs/target/runtime-classpath.txt")"
 cores=$(nproc)
-replicas=$(( points / 20 > 0 ? points / 20 : 1 ))
-temperatures=$(( points < 20 ? points : 20 ))
-cat >"$work/sweep.yaml" <<EOF
+
+# sweep_file N: the sweep of N points (N / 20 replicas of up to 20 temperatures)
+sweep_file() {
+    local n=$1 replicas temperatures
+    replicas=$(( n / 20 > 0 ? n / 20 : 1 ))
+    temperatures=$(( n < 20 ? n : 20 ))
+    cat >"$work/sweep-$n.yaml" <<EOF
 name: throughput
 model: ising
 seed: 17
@@ -50,27 +69,62 @@ budget:
   thermalize: 50
   measure: $measure
 EOF
+}
+counts=("$points")
+$double && counts+=("$((2 * points))")
+for n in "${counts[@]}"; do sweep_file "$n"; done
 
-# the launcher's own build and class archive, if due, are not part of the figures
-"$root/phasesweep" validate "$work/sweep.yaml" >/dev/null
+launchers=("sweep $root/phasesweep")
+[[ -n $baseline ]] && launchers+=("base $baseline/phasesweep")
+# the launchers' own builds and class archives, if due, are not part of the figures
+for l in "${launchers[@]}"; do ${l#* } validate "$work/sweep-$points.yaml" >/dev/null; done
 for ((r = 0; r < rounds; r++)); do
-    /usr/bin/time -o "$work/time" -f "%e %U %S" java -cp "$cp" io.phasesweep.jobs.bench.PlainLoop "$work/sweep.yaml" "$cores" >"$work/loop"
-    loop=$(sed -n 's/.* in \([0-9.]*\) s,.*/\1/p' "$work/loop")
-    echo "loop $loop $(cat "$work/time")" >>"$work/all"
-    rm -rf "$work/out"
-    /usr/bin/time -o "$work/time" -f "%e %U %S" \
-        "$root/phasesweep" run "$work/sweep.yaml" --out "$work/out" --quiet --conf spark.ui.enabled=false >"$work/run"
-    run=$(sed -n 's/^[0-9]* points: .* in \([0-9.]*\) s$/\1/p' "$work/run")
-    echo "sweep $run $(cat "$work/time")" >>"$work/all"
+    for n in "${counts[@]}"; do
+        /usr/bin/time -o "$work/time" -f "%e %U %S" java -cp "$cp" io.phasesweep.jobs.bench.PlainLoop "$work/sweep-$n.yaml" "$cores" >"$work/loop"
+        loop=$(sed -n 's/.* in \([0-9.]*\) s,.*/\1/p' "$work/loop")
+        echo "loop $n $loop $(cat "$work/time")" >>"$work/all"
+        sed -n 's/.*(\([0-9.]*\) ms per point)/\1/p' "$work/loop" >>"$work/per-point"
+        for l in "${launchers[@]}"; do
+            rm -rf "$work/out"
+            /usr/bin/time -o "$work/time" -f "%e %U %S" \
+                ${l#* } run "$work/sweep-$n.yaml" --out "$work/out" --quiet --conf spark.ui.enabled=false >"$work/run"
+            run=$(sed -n 's/^[0-9]* points: .* in \([0-9.]*\) s$/\1/p' "$work/run")
+            echo "${l%% *} $n $run $(cat "$work/time")" >>"$work/all"
+        done
+    done
 done
 
-per_point=$(sed -n 's/.*(\([0-9.]*\) ms per point)/\1/p' "$work/loop")
-echo "$points points of ~$per_point ms (ising L = $size, $measure Wolff flips), best of $rounds rounds, load $(cut -d' ' -f1 /proc/loadavg) on $cores cores"
-awk '{ if (!($1 in stage) || $2 < stage[$1]) stage[$1] = $2; if (!($1 in whole) || $3 < whole[$1]) whole[$1] = $3
-       if (!($1 in cpu) || $4 + $5 < cpu[$1]) cpu[$1] = $4 + $5 }
-     END {
-       printf "%-20s %10s %10s %8s\n", "", "loop", "sweep", "ratio"
-       printf "%-20s %10.2f %10.2f %8.3f\n", "run stage, wall s", stage["loop"], stage["sweep"], stage["loop"] / stage["sweep"]
-       printf "%-20s %10.2f %10.2f %8.3f\n", "whole command, wall s", whole["loop"], whole["sweep"], whole["loop"] / whole["sweep"]
-       printf "%-20s %10.2f %10.2f %8.3f\n", "whole command, CPU s", cpu["loop"], cpu["sweep"], cpu["loop"] / cpu["sweep"]
-     }' "$work/all"
+per_point=$(sort -n "$work/per-point" | head -1)
+echo "$points points of ~$per_point ms (ising L = $size, $measure Wolff flips; fastest round), best of $rounds rounds," \
+     "load $(cut -d' ' -f1 /proc/loadavg) on $cores cores, $(date -u +%H:%M) UTC"
+# best of the rounds per (variant, points) and figure; ratios against the loop
+awk -v double="$double" -v n1="$points" '
+    function best(a, k, v) { if (!(k in a) || v < a[k]) a[k] = v }
+    { k = $1 " " $2; seen[$1] = 1; best(stage, k, $3); best(whole, k, $4); best(cpu, k, $5 + $6) }
+    function line(label, a, n, v) { printf "%-26s %10.2f %10.2f %8.3f\n", label, a["loop " n], a[v " " n], a["loop " n] / a[v " " n] }
+    function slope(label, a, v,   n2, l, s) {
+        n2 = 2 * n1; l = a["loop " n2] - a["loop " n1]; s = a[v " " n2] - a[v " " n1]
+        printf "%-26s %10.2f %10.2f %8.3f\n", label, l, s, l / s
+    }
+    END {
+        nv = split("sweep base", variants, " ")
+        for (i = 1; i <= nv; i++) {
+            v = variants[i]; if (!(v in seen)) continue
+            printf "%-26s %10s %10s %8s\n", (v == "base" ? "baseline" : "this tree"), "loop", v, "ratio"
+            for (n = n1; n <= (double == "true" ? 2 * n1 : n1); n += n1) {
+                printf "  %d points\n", n
+                line("run stage, wall s", stage, n, v)
+                line("whole command, wall s", whole, n, v)
+                line("whole command, CPU s", cpu, n, v)
+            }
+            if (double == "true") {
+                printf "  marginal: %d points more\n", n1
+                slope("run stage, wall s", stage, v)
+                slope("whole command, wall s", whole, v)
+                slope("whole command, CPU s", cpu, v)
+            }
+        }
+    }' "$work/all"
+# every round, for the record: whole command wall and CPU seconds
+awk '{ w[$1 " " $2] = w[$1 " " $2] sprintf(" %.2f/%.2f", $4, $5 + $6) }
+     END { for (k in w) printf "rounds, %s points, whole command wall/CPU s:%s\n", k, w[k] }' "$work/all" | sort

@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code phasesweep run} as a user runs it, in a JVM of its own with one core (local[1]), must
- * write exactly the rows this JVM writes with two cores and its own partitioning.
+ * The command line as a user runs it, in a JVM of its own: {@code run} with one core (local[1])
+ * must write exactly the rows this JVM writes with two cores and its own partitioning, and
+ * {@code validate} must not start Spark.
  */
 class CliProcessTest {
     @TempDir
@@ -48,6 +49,23 @@ class CliProcessTest {
         assertEquals(fingerprints(spark, tmp.resolve("two-cores")), fingerprints(spark, tmp.resolve("one-core")));
         assertEquals("local[1]", spark.read().parquet(tmp.resolve("one-core").resolve("runs").toString())
                 .first().getAs("master"));
+    }
+
+    @Test
+    void validateChecksASweepWithoutStartingSpark() throws Exception {
+        Path sweep = Files.writeString(tmp.resolve("probe.yaml"), ProbeSweeps.PROBE_SWEEP);
+        Path log = tmp.resolve("validate.log");
+        Path classes = tmp.resolve("classes.log");
+        Process p = MainProcess.start(log, List.of("-Xlog:class+load=info:file=" + classes), "validate", sweep.toString());
+
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "validate did not finish in 120 s");
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("points:     12"), output);
+        // every way of starting Spark creates a SparkContext; the class is loaded only then
+        List<String> loaded = Files.readAllLines(classes, StandardCharsets.UTF_8);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" io.phasesweep.jobs.cli.ValidateCommand ")), "no class log");
+        assertTrue(loaded.stream().noneMatch(l -> l.contains(" org.apache.spark.SparkContext ")), "validate loaded SparkContext");
     }
 
     private static List<String> fingerprints(SparkSession spark, Path out) {

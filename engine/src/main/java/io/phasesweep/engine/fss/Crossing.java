@@ -22,8 +22,11 @@ import java.util.TreeSet;
  * 0.01 apart, with 8 replicas each, differed by 0.5 in opposite directions, and the pair crossing
  * sat there, 1.76, with α_c = 2 (the curves' difference was 3σ positive below and 2σ negative
  * above 1.86).
+ *
+ * <p>Public for the refinement planner, which reads where the pair crossings are to know which
+ * points the analysis' cubics read.
  */
-final class Crossing {
+public final class Crossing {
     /**
      * |t| is capped: beyond 3σ a difference's sign is certain, and an error from two or three
      * replicas can be small by chance (or 0, for a 0/1 observable whose few replicas agree), which
@@ -35,7 +38,7 @@ final class Crossing {
     }
 
     /** @return where curves a and b cross, or NaN when they do not inside their common range */
-    static double of(Curve a, Curve b) {
+    public static double of(Curve a, Curve b) {
         double[] xa = a.x();
         double[] ya = a.y();
         double[] xb = b.x();

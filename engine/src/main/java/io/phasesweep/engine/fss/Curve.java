@@ -10,10 +10,10 @@ package io.phasesweep.engine.fss;
  * @param width    the full data's transition width ({@link LocalPolynomial#transitionWidth}): a
  *                 resample's local fits read the points the full data's do; NaN for an exact curve
  */
-record Curve(double[] x, double[] y, double[] error, int[] replicas, double width) {
+public record Curve(double[] x, double[] y, double[] error, int[] replicas, double width) {
 
     /** A curve known exactly: a level, or a test's function; every value weighs the same. */
-    static Curve exact(double[] x, double[] y) {
+    public static Curve exact(double[] x, double[] y) {
         return new Curve(x, y, null, null, Double.NaN);
     }
 

@@ -1,5 +1,7 @@
 package io.phasesweep.engine.refine;
 
+import io.phasesweep.engine.fss.Crossing;
+import io.phasesweep.engine.fss.Curve;
 import io.phasesweep.engine.fss.PointRow;
 import io.phasesweep.engine.stats.Estimate;
 import io.phasesweep.engine.sweep.SweepSpec;
@@ -24,9 +26,9 @@ import java.util.TreeSet;
  * crossing drift_unresolved or poor_fit (2D Ising, sizes 8–48). The planner therefore raises every
  * read point of a size to one replica count, at least {@link Planner#READ_REPLICAS}.
  *
- * <p>The pair crossings are located here from the {@code points} table's means, linearly
- * interpolated (the sign change of the difference of two consecutive sizes' curves nearest x_c):
- * only where the analysis' cubics look matters, not the crossing's exact value.
+ * <p>The pair crossings are located here from the {@code points} table's means as the analysis
+ * locates them ({@link Crossing#of}: the sign change of the difference of two consecutive sizes'
+ * curves nearest x_c, refined by their local cubics).
  */
 final class ReadPoints {
     /** Points of a curve the crossing's local cubic reads ({@code fss.LocalPolynomial.POINTS}). */
@@ -37,7 +39,7 @@ final class ReadPoints {
 
     /**
      * Where each size's curve crosses its neighbours' (consecutive sizes of the points table at this
-     * across value), the crossing nearest {@code xc} within {@code reach} of it; empty for a
+     * across value), as the analysis chooses it, if it lies within {@code reach} of {@code xc}; empty for a
      * sweep without a crossing observable or with axes besides the control and across ones.
      */
     static Map<Integer, List<Double>> pairCrossings(SweepSpec spec, List<PointRow> points, Double across, double xc,
@@ -59,7 +61,7 @@ final class ReadPoints {
         }
         List<Integer> sizes = new ArrayList<>(curves.keySet());
         for (int i = 0; i + 1 < sizes.size(); i++) {
-            double x = crossing(curves.get(sizes.get(i)), curves.get(sizes.get(i + 1)), xc);
+            double x = crossing(curves.get(sizes.get(i)), curves.get(sizes.get(i + 1)));
             if (Math.abs(x - xc) <= reach) {
                 out.computeIfAbsent(sizes.get(i), s -> new ArrayList<>()).add(x);
                 out.computeIfAbsent(sizes.get(i + 1), s -> new ArrayList<>()).add(x);
@@ -78,42 +80,18 @@ final class ReadPoints {
     }
 
     /**
-     * The sign change of a − b nearest {@code xc} on the union of both grids inside their common
-     * range, linearly interpolated; NaN when they do not cross there.
+     * Where the two curves cross, as the analysis locates a pair crossing ({@link Crossing#of}; the
+     * means alone, without their errors); NaN when they do not cross inside their common range.
      */
-    static double crossing(NavigableMap<Double, Double> a, NavigableMap<Double, Double> b, double xc) {
-        double lo = Math.max(a.firstKey(), b.firstKey());
-        double hi = Math.min(a.lastKey(), b.lastKey());
-        if (!(lo < hi)) {
-            // disjoint curves (sizes that joined in different rounds, each on its own window): no common range
-            return Double.NaN;
-        }
-        TreeSet<Double> grid = new TreeSet<>(a.subMap(lo, true, hi, true).keySet());
-        grid.addAll(b.subMap(lo, true, hi, true).keySet());
-        double best = Double.NaN;
-        Double previous = null;
-        double dPrevious = 0;
-        for (double x : grid) {
-            double d = linear(a, x) - linear(b, x);
-            if (previous != null && d != 0 && dPrevious != 0 && (d > 0) != (dPrevious > 0)) {
-                double root = previous - dPrevious * (x - previous) / (d - dPrevious);
-                best = Double.isNaN(best) || Math.abs(root - xc) < Math.abs(best - xc) ? root : best;
-            }
-            if (d != 0) {
-                previous = x;
-                dPrevious = d;
-            }
-        }
-        return best;
+    static double crossing(NavigableMap<Double, Double> a, NavigableMap<Double, Double> b) {
+        return Crossing.of(Curve.exact(keys(a), values(a)), Curve.exact(keys(b), values(b)));
     }
 
-    private static double linear(NavigableMap<Double, Double> curve, double x) {
-        Map.Entry<Double, Double> below = curve.floorEntry(x);
-        Map.Entry<Double, Double> above = curve.ceilingEntry(x);
-        if (below.getKey().equals(above.getKey())) {
-            return below.getValue();
-        }
-        double f = (x - below.getKey()) / (above.getKey() - below.getKey());
-        return below.getValue() + f * (above.getValue() - below.getValue());
+    private static double[] keys(NavigableMap<Double, Double> curve) {
+        return curve.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double[] values(NavigableMap<Double, Double> curve) {
+        return curve.values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

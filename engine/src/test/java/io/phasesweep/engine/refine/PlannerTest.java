@@ -177,13 +177,14 @@ class PlannerTest {
      * of the size: at size 32 (2 replicas per value) those end at one count of at least
      * {@link Planner#READ_REPLICAS}, while its window's edges, three steps from x_c, get none of
      * them; a value next to x_c with one replica at size 64 (16 elsewhere) is raised to its
-     * neighbours' level first.
+     * neighbours' level first. (With a best x_c 2.27 ± 0.002: without a best row, or with a wide
+     * one, the replicas spread over the windows instead.)
      */
     @Test
     void replicasGoToThePointsThePairCrossingsRead() {
         SweepSpec base = windowSweep();
         SweepSpec spec = base.withRefine(base.refine().plus(List.of(new PointBlock(1, 64, 16, 1, Map.of("T", List.of(2.2725))))));
-        AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
+        AnalysisResult result = withBest(SyntheticSweep.parse(printed(spec)).analyze(40), XC, 0.002);
         Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 3, 1);
         Map<Double, Integer> at32 = new TreeMap<>();
         Map<Double, Integer> at64 = new TreeMap<>();
@@ -197,8 +198,51 @@ class PlannerTest {
         int level = 2 + at32.getOrDefault(nearest.get(0), 0);
         assertTrue(level >= Planner.READ_REPLICAS, at32.toString());
         nearest.forEach(t -> assertEquals(level, 2 + at32.getOrDefault(t, 0), t + " in " + at32));
-        assertEquals(0, at32.getOrDefault(window[0], 0) + at32.getOrDefault(window[window.length - 1], 0), at32.toString());
+        assertEquals(0, at32.getOrDefault(window[0], 0) + at32.getOrDefault(window[window.length - 1], 0), at32 + " " + plan.steering());
         assertTrue(1 + at64.getOrDefault(2.2725, 0) >= Planner.READ_REPLICAS, at64.toString());
+    }
+
+    /**
+     * A best x_c 2.23 ± 0.04, 1σ below the truth (the perceptron's refinement was steered by
+     * 1.82–1.86 ± 0.037 against α_c = 2): x_c ± 2σ is wider than L = 32's and 64's scaling windows,
+     * so their replicas go to every value of their windows, one level for all, and the values on the
+     * far side of the truth, which the four nearest x_c and the pair crossings do not reach, get as
+     * many as the ones next to the guess (review: they piled on the four values next to it).
+     */
+    @Test
+    void whileXcIsUncertainReplicasSpreadOverWholeWindows() {
+        SyntheticSweep sweep = SyntheticSweep.parse(window("8, 16, 32, 64", 4) + ANALYSIS);
+        SweepSpec spec = sweep.spec();
+        AnalysisResult result = withBest(sweep.analyze(40), 2.23, 0.04);
+        Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 3, 1);
+        for (int size : List.of(32, 64)) {
+            Map<Double, Integer> added = new TreeMap<>();
+            plan.blocks().stream().filter(b -> b.size() == size)
+                    .forEach(b -> b.values().get("T").forEach(t -> added.merge(t, b.replicas(), Integer::sum)));
+            List<Double> spanned = Arrays.stream(spec.axis("T").values(size)).filter(t -> t <= 2.23 + 2 * 0.04).boxed().toList();
+            assertTrue(added.getOrDefault(spanned.get(0), 0) > 0, size + ": " + added);
+            spanned.forEach(t -> assertEquals(added.get(spanned.get(0)), added.get(t), size + ": " + added));
+        }
+    }
+
+    /**
+     * A size's read values get at most {@link Planner#LEVEL_RATIO} times the replicas of the next
+     * larger size's: with L = 64 a hundred times dearer, the variance model would pile the round on
+     * L = 8–32 (the constant crossing's inverse variance), and the pairs with L = 64 would keep
+     * errors too large to show a drift.
+     */
+    @Test
+    void smallSizesGetAtMostAFewTimesTheReplicasOfTheNextLarger() {
+        SweepSpec spec = windowSweep();
+        AnalysisResult result = withBest(SyntheticSweep.parse(printed(spec)).analyze(40), XC, 0.002);
+        Map<Integer, Double> dear64 = Map.of(8, 0.01, 16, 0.01, 32, 0.01, 64, 1.0);
+        Map<Integer, Integer> added = replicasBySize(Planner.plan(spec, result, costs(spec, dear64), 30, 1));
+        Map<Integer, Integer> have = Map.of(8, 16, 16, 16, 32, 2, 64, 16);
+        for (int size : List.of(8, 16, 32)) {
+            int larger = 2 * size;
+            assertTrue(have.get(size) + added.getOrDefault(size, 0)
+                    <= Planner.LEVEL_RATIO * (have.get(larger) + added.getOrDefault(larger, 0)), added.toString());
+        }
     }
 
     /**
@@ -391,10 +435,20 @@ class PlannerTest {
 
     /** An analysis whose only row is a best critical value 2.27 with these errors. */
     private static AnalysisResult withBest(double stat, double sys) {
-        io.phasesweep.engine.fss.Finding best = new io.phasesweep.engine.fss.Finding(null, null, "best", null, "main", XC,
-                Math.hypot(stat, sys), stat, sys, List.of(8, 16, 32, 64), java.util.Set.of(), null, null, null, null, null,
-                null, 0, "");
-        return new AnalysisResult(List.of(), List.of(new io.phasesweep.engine.fss.BoundaryRow("T", best)), List.of(), List.of());
+        return new AnalysisResult(List.of(), List.of(new io.phasesweep.engine.fss.BoundaryRow("T", best(XC, stat, sys))), List.of(),
+                List.of());
+    }
+
+    /** The analysis with its boundaries replaced by one best critical value. */
+    private static AnalysisResult withBest(AnalysisResult analysed, double xc, double stderr) {
+        return new AnalysisResult(analysed.points(), List.of(new io.phasesweep.engine.fss.BoundaryRow("T", best(xc, stderr, 0))),
+                analysed.exponents(), analysed.notes());
+    }
+
+    /** A best critical value with these errors. */
+    private static io.phasesweep.engine.fss.Finding best(double xc, double stat, double sys) {
+        return new io.phasesweep.engine.fss.Finding(null, null, "best", null, "main", xc, Math.hypot(stat, sys), stat, sys,
+                List.of(8, 16, 32, 64), java.util.Set.of(), null, null, null, null, null, null, 0, "");
     }
 
     @Test

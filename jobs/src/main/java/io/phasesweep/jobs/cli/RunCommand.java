@@ -2,12 +2,14 @@ package io.phasesweep.jobs.cli;
 
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.sweep.SweepError;
+import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepParser;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.progress.Progress;
 import io.phasesweep.jobs.report.Report;
 import io.phasesweep.jobs.spark.AnalyzeJob;
+import io.phasesweep.jobs.spark.InterpretedQueries;
 import io.phasesweep.jobs.spark.RefineJob;
 import io.phasesweep.jobs.spark.RunJob;
 import io.phasesweep.jobs.spark.RunSummary;
@@ -96,20 +98,17 @@ public final class RunCommand implements Callable<Integer> {
         OutputFolder.Existing existing = overwrite ? OutputFolder.Existing.OVERWRITE
                 : resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE;
         String dir = out != null ? out : "out/" + sweep.spec().name();
-        // before Spark starts: a folder that cannot be used costs no Spark start-up
-        try (OutputFolder folder = OutputFolder.prepareLocked(sparkOptions.hadoopConfiguration(), dir, existing,
-                "phasesweep run " + file)) {
-            return run(sweep, folder);
-        }
-    }
-
-    private int run(SweepFile sweep, OutputFolder folder) throws SweepError, CommandError {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter log = jsonProgress ? command.commandLine().getErr() : stdout;
         Progress.Output progress = new Progress.Output(
                 jsonProgress ? Progress.Style.JSON : quiet ? Progress.Style.QUIET : Progress.Style.TEXT,
                 stdout, !jsonProgress && System.console() != null);
-        return sparkOptions.withSession("phasesweep " + sweep.spec().name(), spark -> {
+        sparkOptions.defaultTo(InterpretedQueries.forPoints(SweepExpander.count(sweep.spec())));
+        // the folder is checked and locked while Spark starts (a folder that cannot be used then costs
+        // the start's seconds, but every run saves them)
+        return sparkOptions.withSessionStartedDuring("phasesweep " + sweep.spec().name(),
+                () -> OutputFolder.prepareLocked(sparkOptions.hadoopConfiguration(), dir, existing, "phasesweep run " + file),
+                (spark, folder) -> {
             log.printf("Spark %s, master %s%n", spark.version(), spark.sparkContext().master());
             if (sweep.spec().refine() != null) {
                 RefineJob.Outcome refined = new RefineJob(spark, timeLimit, mostWaves(), log, progress).run(sweep, folder, resume);
@@ -127,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
             log.printf("tables: %s (run_id %s)%n        %s%n", folder.table(RawTable.NAME), run.runId(), folder.table(RunsTable.NAME));
             log.flush();
             long analysed = System.nanoTime();
-            AnalyzeJob.Analysed analysis = new AnalyzeJob(spark, log).analyse(folder);
+            AnalyzeJob.Analysed analysis = new AnalyzeJob(spark, log).analyseAfter(run, folder);
             double analysisSeconds = seconds(analysed);
             log.printf("analysis: %.1f s, %.1f %% of the run's %.1f s%n", analysisSeconds, 100 * analysisSeconds / runSeconds,
                     runSeconds).flush();

@@ -56,7 +56,18 @@ public final class AnalyzeJob {
      * average the replicas and count what was left out, one for the analysis groups, one per table written.
      */
     public Analysed analyse(OutputFolder out) throws SweepError, CommandError {
-        CurrentRaw raw = CurrentRaw.read(spark, out);
+        return analyse(out, CurrentRaw.read(spark, out));
+    }
+
+    /**
+     * {@link #analyse(OutputFolder)} after the run of this process, with the rows of the runs table
+     * it wrote when it wrote them all ({@link RunSummary#runsRows}): no Spark job to read them back.
+     */
+    public Analysed analyseAfter(RunSummary run, OutputFolder out) throws SweepError, CommandError {
+        return analyse(out, run.runsRows() != null ? CurrentRaw.read(spark, out, run.runsRows()) : CurrentRaw.read(spark, out));
+    }
+
+    private Analysed analyse(OutputFolder out, CurrentRaw raw) throws SweepError, CommandError {
         SweepSpec spec = raw.spec();
         AnalysisOptions options = AnalysisOptions.defaults(spec.seed());
         PointAggregation.Averaged averaged = PointAggregation.points(raw, SweepAnalysis.resamples(spec, options), options.seed());

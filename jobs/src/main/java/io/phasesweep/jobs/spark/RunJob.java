@@ -140,7 +140,9 @@ public final class RunJob {
             log.printf("resume: %d points of the sweep already ok in %s%n", earlier.okPoints(), out).flush();
         }
 
-        RunsTable.started(spark, out.table(RunsTable.NAME), sweep, runId, started);
+        // a folder without runs rows before: the analysis after the run gets them from here, not from a Spark job
+        boolean runsKnown = !out.hasTable(RunsTable.NAME);
+        Row startedRow = RunsTable.started(spark, out.table(RunsTable.NAME), sweep, runId, started);
         RawTable table = RawTable.of(spec, model);
         LongAccumulator done = spark.sparkContext().longAccumulator("points done");
         LongAccumulator failed = spark.sparkContext().longAccumulator("points failed");
@@ -170,10 +172,11 @@ public final class RunJob {
         // points in a map stage, whose updates Spark applies again when it resubmits the stage.
         RunSummary summary = new RunSummary(runId, total, done.value() - failed.value(),
                 failed.value() - timedOut.value(), timedOut.value());
-        RunsTable.completed(spark, out.table(RunsTable.NAME), sweep, summary, started, Instant.now(), earlier.runIds());
+        Row completedRow = RunsTable.completed(spark, out.table(RunsTable.NAME), sweep, summary, started, Instant.now(),
+                earlier.runIds());
         // raw has changed: what an earlier analysis derived from it no longer holds
         out.removeDerived();
-        return summary;
+        return runsKnown ? summary.withRunsRows(List.of(startedRow, completedRow)) : summary;
     }
 
     /**

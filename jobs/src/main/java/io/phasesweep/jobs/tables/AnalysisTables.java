@@ -7,9 +7,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes the derived tables {@code points}, {@code boundaries}, {@code exponents} and {@code notes}
@@ -26,26 +32,49 @@ public final class AnalysisTables {
     }
 
     /**
-     * Writes the four tables; returns {@code tables} with them in memory, as written, for a reader in
-     * this process (the report).
+     * Writes the four tables, each a Spark job of its own, at the same time: a small sweep's
+     * tables take a job's start and commit each, mostly driver work a second core can share.
+     * Returns {@code tables} with them in memory, as written, for a reader in this process (the
+     * report). A failed write fails the whole, after the other writes have ended.
      */
     public FolderTables write(SparkSession spark, OutputFolder out, AnalysisResult result, List<String> notes,
                               FolderTables tables) {
-        return tables
-                .with(PointsTable.NAME, write(spark, out.table(PointsTable.NAME), points.schema(),
-                        result.points().stream().map(points::row).toList()))
-                .with(BoundariesTable.NAME, write(spark, out.table(BoundariesTable.NAME), BoundariesTable.SCHEMA,
-                        result.boundaries().stream().map(b -> BoundariesTable.row(spec, b)).toList()))
-                .with(ExponentsTable.NAME, write(spark, out.table(ExponentsTable.NAME), ExponentsTable.SCHEMA,
-                        result.exponents().stream().map(e -> ExponentsTable.row(spec, e)).toList()))
-                .with(NotesTable.NAME, write(spark, out.table(NotesTable.NAME), NotesTable.SCHEMA,
-                        notes.stream().map(n -> NotesTable.row(spec, n)).toList()));
-    }
-
-    /** One Parquet file of {@code rows}; returns them as a query on the driver's copy (no Spark job to collect). */
-    private static Dataset<Row> write(SparkSession spark, String path, StructType schema, List<Row> rows) {
-        Dataset<Row> table = spark.createDataFrame(rows, schema);
-        table.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
-        return table;
+        Map<String, Dataset<Row>> written = new LinkedHashMap<>();
+        written.put(PointsTable.NAME, spark.createDataFrame(result.points().stream().map(points::row).toList(), points.schema()));
+        written.put(BoundariesTable.NAME, spark.createDataFrame(
+                result.boundaries().stream().map(b -> BoundariesTable.row(spec, b)).toList(), BoundariesTable.SCHEMA));
+        written.put(ExponentsTable.NAME, spark.createDataFrame(
+                result.exponents().stream().map(e -> ExponentsTable.row(spec, e)).toList(), ExponentsTable.SCHEMA));
+        written.put(NotesTable.NAME, spark.createDataFrame(notes.stream().map(n -> NotesTable.row(spec, n)).toList(),
+                NotesTable.SCHEMA));
+        ExecutorService writers = Executors.newFixedThreadPool(written.size(), r -> new Thread(r, "phasesweep-table-writer"));
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            written.forEach((name, rows) -> writes.add(writers.submit(
+                    () -> rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.table(name)))));
+            RuntimeException failed = null;
+            for (Future<?> w : writes) {
+                try {
+                    w.get();
+                } catch (ExecutionException e) {
+                    failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed = failed != null ? failed : new IllegalStateException("interrupted while writing the tables", e);
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        } finally {
+            writers.shutdown();
+        }
+        // each a query on the driver's copy of the rows (no Spark job to collect)
+        FolderTables all = tables;
+        for (Map.Entry<String, Dataset<Row>> t : written.entrySet()) {
+            all = all.with(t.getKey(), t.getValue());
+        }
+        return all;
     }
 }

@@ -114,6 +114,14 @@ public final class CurrentRaw {
         } catch (RuntimeException e) {
             throw new CommandError("cannot read " + out.table(RunsTable.NAME) + ": " + e.getMessage());
         }
+        return read(spark, out, runs);
+    }
+
+    /**
+     * As {@link #read(SparkSession, OutputFolder)} with the rows of the runs table given: those a run
+     * in this process wrote, which no other writer can have changed while it held the folder's lock.
+     */
+    public static CurrentRaw read(SparkSession spark, OutputFolder out, List<Row> runs) throws SweepError, CommandError {
         Set<String> finished = RunsTable.finishedRunIds(runs);
         if (finished.isEmpty()) {
             throw new CommandError(out + ": the runs table has no completed run: no rows to analyse");

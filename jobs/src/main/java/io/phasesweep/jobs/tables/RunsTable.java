@@ -5,9 +5,9 @@ import io.phasesweep.jobs.SweepFile;
 import io.phasesweep.jobs.spark.RunSummary;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -51,30 +52,37 @@ public final class RunsTable {
     private RunsTable() {
     }
 
-    /** Appends the run's started row; before any of its raw rows exist. */
-    public static void started(SparkSession spark, String path, SweepFile sweep, String runId, Instant started) {
-        append(spark, path, sweep, runId, STARTED, started, null, null, Set.of());
+    /** Appends the run's started row, before any of its raw rows exist; returns the row. */
+    public static Row started(SparkSession spark, String path, SweepFile sweep, String runId, Instant started) {
+        return append(spark, path, sweep, runId, STARTED, started, null, null, Set.of());
     }
 
-    /** Appends the run's completed row, after its last raw rows are committed. */
-    public static void completed(SparkSession spark, String path, SweepFile sweep, RunSummary run, Instant started,
+    /** Appends the run's completed row, after its last raw rows are committed; returns the row. */
+    public static Row completed(SparkSession spark, String path, SweepFile sweep, RunSummary run, Instant started,
                           Instant ended, Set<String> resumedRuns) {
-        append(spark, path, sweep, run.runId(), COMPLETED, started, ended, run, resumedRuns);
+        return append(spark, path, sweep, run.runId(), COMPLETED, started, ended, run, resumedRuns);
     }
 
-    private static void append(SparkSession spark, String path, SweepFile sweep, String runId, String status,
+    private static Row append(SparkSession spark, String path, SweepFile sweep, String runId, String status,
                                Instant started, Instant ended, RunSummary counts, Set<String> resumedRuns) {
         BuildInfo build = BuildInfo.load();
-        Row row = RowFactory.create(runId, status, sweep.spec().name(), sweep.text(), sha256(sweep.text()),
+        // with its schema, as the rows read back have it: a reader takes columns by name
+        Row row = new GenericRowWithSchema(new Object[] {runId, status, sweep.spec().name(), sweep.text(), sha256(sweep.text()),
                 build.version(), build.gitCommit(), Runtime.version().toString(), spark.version(),
-                spark.sparkContext().master(), Timestamp.from(started), ended == null ? null : Timestamp.from(ended),
+                spark.sparkContext().master(), timestamp(started), ended == null ? null : timestamp(ended),
                 counts == null ? null : counts.total(), counts == null ? null : counts.ok(),
                 counts == null ? null : counts.failed(), counts == null ? null : counts.timeout(),
-                resumedRuns.isEmpty() ? null : String.join(",", new TreeSet<>(resumedRuns)));
+                resumedRuns.isEmpty() ? null : String.join(",", new TreeSet<>(resumedRuns))}, SCHEMA);
         // INT64 microseconds with Parquet's TIMESTAMP annotation, not Spark's default INT96, which the
         // Parquet format deprecates and which other readers see only by convention.
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().mode(SaveMode.Append).parquet(path);
+        return row;
+    }
+
+    /** A time as the table holds it: to the microsecond. */
+    private static Timestamp timestamp(Instant t) {
+        return Timestamp.from(t.truncatedTo(ChronoUnit.MICROS));
     }
 
     /**

@@ -32,29 +32,36 @@ class AnalysisJobCountTest {
     @TempDir
     Path tmp;
 
-    private OutputFolder runSweep() throws Exception {
+    /** The folder of the sweep; {@link #run} its run's summary. */
+    private OutputFolder out;
+    private RunSummary run;
+
+    private void runSweep() throws Exception {
         SweepFile sweep = SweepFile.load(Files.writeString(tmp.resolve("probe.yaml"), AnalyzeJobTest.SWEEP), ModelRegistry.load());
-        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("out").toString(),
+        out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("out").toString(),
                 OutputFolder.Existing.REFUSE);
-        new RunJob(spark, 60, new PrintWriter(log)).run(sweep, out, false, groups -> 2);
-        return out;
+        run = new RunJob(spark, 60, new PrintWriter(log)).run(sweep, out, false, groups -> 2);
     }
 
     @Test
     void analysingAndReportingASmallSweepStartsFewSparkJobs() throws Exception {
-        OutputFolder out = runSweep();
+        runSweep();
         try (SparkJobs jobs = SparkJobs.count(spark)) {
-            AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyse(out);
-            int analysis = jobs.started();
+            new AnalyzeJob(spark, new PrintWriter(log)).analyse(out);
+            int reading = jobs.started();
+            // after a run in this process: the runs table's rows are those the run wrote, not read back
+            AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyseAfter(run, out);
+            int analysis = jobs.started() - reading;
+            assertEquals(reading - 1, analysis, "the analysis after the run read the runs table");
             Report.write(spark, analysed.tables());
-            int report = jobs.started() - analysis;
-            // read runs, average the replicas and count what was left out, analyse the group, write four tables
+            int report = jobs.started() - reading - analysis;
+            // average the replicas and count what was left out, analyse the group, write four tables
             // (before: 14, with runs read three times, a schema inferred per read, AQE's job per shuffle)
-            assertTrue(analysis <= 7, "the analysis started " + analysis + " Spark jobs");
+            assertTrue(analysis <= 6, "the analysis started " + analysis + " Spark jobs");
             // (before: 12, each table read back, two jobs each)
             assertEquals(0, report, "the report reads the tables the analysis holds");
             Report.write(spark, out.toString());
-            int fromFolder = jobs.started() - analysis - report;
+            int fromFolder = jobs.started() - reading - analysis - report;
             // a job per table read (runs, boundaries, exponents, notes) and two for points, whose schema is inferred
             assertTrue(fromFolder <= 6, "the report from the folder started " + fromFolder + " Spark jobs");
         }
@@ -62,8 +69,9 @@ class AnalysisJobCountTest {
 
     @Test
     void theReportGetsFromMemoryWhatItWouldReadFromTheFolder() throws Exception {
-        OutputFolder out = runSweep();
-        AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyse(out);
+        runSweep();
+        assertEquals(2, run.runsRows().size(), "the run kept the runs rows it wrote");
+        AnalyzeJob.Analysed analysed = new AnalyzeJob(spark, new PrintWriter(log)).analyseAfter(run, out);
         ReportData fromMemory = ReportTables.read(spark, analysed.tables());
         assertEquals(ReportTables.read(spark, FolderTables.of(spark, out.toString())), fromMemory);
         assertEquals(8, fromMemory.points().size());

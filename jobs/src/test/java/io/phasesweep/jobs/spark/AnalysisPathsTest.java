@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * samples), on the quick 2D Ising study with a smaller budget and on a synthetic sweep of two
  * analysis groups (each a Spark task of its own): the same engine code sums over replicas in the
  * same order on both paths, and analyses a group alike in any JVM, so points, critical values and
- * exponents are equal to the last bit, also with another partitioning.
+ * exponents are equal to the last bit, also with another partitioning and with the queries
+ * interpreted (a small sweep's settings, {@link InterpretedQueries}).
  */
 class AnalysisPathsTest {
     private final SparkSession spark = TestSpark.session();
@@ -66,6 +67,19 @@ class AnalysisPathsTest {
             assertEquals(onSpark.exponents(), sevenPartitions.exponents());
         } finally {
             spark.conf().set("spark.sql.shuffle.partitions", partitions);
+        }
+
+        // a small sweep's queries interpreted (run's settings): the same numbers
+        Map<String, String> before = new HashMap<>();
+        InterpretedQueries.SETTINGS.keySet().forEach(key -> before.put(key, spark.conf().get(key)));
+        try {
+            InterpretedQueries.SETTINGS.forEach(spark.conf()::set);
+            AnalysisResult interpreted = new AnalyzeJob(spark, new PrintWriter(log)).run(out);
+            assertEquals(onSpark.points(), interpreted.points());
+            assertEquals(onSpark.boundaries(), interpreted.boundaries());
+            assertEquals(onSpark.exponents(), interpreted.exponents());
+        } finally {
+            before.forEach(spark.conf()::set);
         }
     }
 

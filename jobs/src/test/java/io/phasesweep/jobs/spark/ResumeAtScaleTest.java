@@ -88,7 +88,7 @@ class ResumeAtScaleTest {
         } finally {
             spark.sparkContext().removeSparkListener(received);
         }
-        assertEquals(new RunSummary(run.runId(), 20, 20, 0, 0), run);
+        assertEquals(new RunSummary(run.runId(), 20, 20, 0, 0, run.runsRows()), run);
         assertEquals(ROWS + 20, spark.read().parquet(out.table(RawTable.NAME)).count());
         // a task's result without rows (metrics, a count, a commit message) is 2-8 KB
         assertTrue(received.largest.get() < TASK_RESULT_BYTES, "a task of the resumed run sent the driver "

@@ -53,7 +53,7 @@ class ResumeTest {
     @Test
     void aGrownSweepRunsOnlyNewAndFailedPointsAndEqualsOneFreshRun() throws Exception {
         RunSummary first = run(SMALL, "grown", false);
-        assertEquals(new RunSummary(first.runId(), 12, 8, 4, 0), first);
+        assertEquals(new RunSummary(first.runId(), 12, 8, 4, 0, first.runsRows()), first);
 
         RunSummary second = run(GROWN, "grown", true);
         // 36 points, 8 already ok; the 4 NaN points of the first run run again (and fail again)

@@ -23,6 +23,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,7 +54,7 @@ class RunJobTest {
         SweepFile sweep = ProbeSweeps.sweep("schema", Map.of());
         RunSummary run = run(sweep, "out", 60, 4);
 
-        assertEquals(new RunSummary(run.runId(), 24, 24, 0, 0), run);
+        assertEquals(new RunSummary(run.runId(), 24, 24, 0, 0, run.runsRows()), run);
         Dataset<Row> raw = table("out", "raw");
         assertEquals(List.of("sweep:string", "model:string", "point:string", "size:int", "replica:int",
                         "seed:bigint", "disorder_seed:bigint", "status:string", "error:string", "wall_ms:bigint",
@@ -137,7 +138,7 @@ class RunJobTest {
         SweepFile sweep = ProbeSweeps.sweep("failures", Map.of("throw_at", 0.1, "nan_at", 0.2, "sleep_at", 0.3));
         RunSummary run = run(sweep, "out", 0.3, 3);
 
-        assertEquals(new RunSummary(run.runId(), 24, 6, 12, 6), run);
+        assertEquals(new RunSummary(run.runId(), 24, 6, 12, 6, run.runsRows()), run);
         Map<Double, List<Row>> byX = table("out", "raw").collectAsList().stream()
                 .collect(Collectors.groupingBy(r -> r.<Double>getAs("x")));
         assertStatus(byX.get(0.1), "failed", "IllegalStateException: asked to fail at x=0.1");
@@ -158,6 +159,25 @@ class RunJobTest {
             assertNull(r.getAs("e_err"));
             assertNull(r.getAs("d"));
         }
+    }
+
+    /**
+     * A run into a folder without runs rows keeps the two it writes, as a reader would read them
+     * back (the analysis after it uses them instead); into a folder with rows of another run (one
+     * that stopped before its first wave), it keeps none.
+     */
+    @Test
+    void aRunKeepsTheRunsRowsItWroteOnlyWhenItWroteThemAll() throws Exception {
+        RunSummary run = run(ProbeSweeps.sweep("kept", Map.of()), "out", 60, 2);
+        Comparator<Row> byStatus = Comparator.comparing(r -> r.<String>getAs("status"));
+        assertEquals(RunsTable.rows(spark, tmp.resolve("out").resolve("runs").toString()).stream().sorted(byStatus).toList(),
+                run.runsRows().stream().sorted(byStatus).toList());
+
+        SweepFile sweep = ProbeSweeps.sweep("stopped", Map.of());
+        OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("stopped").toString(),
+                OutputFolder.Existing.REFUSE);
+        RunsTable.started(spark, out.table(RunsTable.NAME), sweep, "stopped-before-raw", java.time.Instant.now());
+        assertNull(new RunJob(spark, 60, 1, new PrintWriter(progress)).run(sweep, out, false, groups -> 2).runsRows());
     }
 
     private long partFiles(String dir) throws java.io.IOException {

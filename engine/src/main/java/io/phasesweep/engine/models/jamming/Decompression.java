@@ -42,11 +42,12 @@ final class Decompression {
     /**
      * @param landscape the landscape at a margin κ (same patterns at every κ)
      * @param kappa     the starting margin
+     * @param newton    whether the descents take Newton's steps ({@link Fire#minimise})
      */
     static Jammed jam(DoubleFunction<SoftConstraints> landscape, double kappa, double[] start, Fire.Stop stop,
-            long maxSteps, Deadline deadline) {
+            long maxSteps, Deadline deadline, boolean newton) {
         Fire.Stop certified = new Fire.Stop(stop.solved(), stop.relative(), 0);
-        Descents descents = new Descents(landscape, certified, maxSteps, deadline);
+        Descents descents = new Descents(landscape, certified, maxSteps, deadline, newton);
         Fire.Result first = descents.at(kappa, start);
         Fire.Result jammed;
         double jammedKappa;
@@ -127,17 +128,20 @@ final class Decompression {
         private final Fire.Stop stop;
         private final long maxSteps;
         private final Deadline deadline;
+        private final boolean newton;
         private long steps;
 
-        Descents(DoubleFunction<SoftConstraints> landscape, Fire.Stop stop, long maxSteps, Deadline deadline) {
+        Descents(DoubleFunction<SoftConstraints> landscape, Fire.Stop stop, long maxSteps, Deadline deadline,
+                boolean newton) {
             this.landscape = landscape;
             this.stop = stop;
             this.maxSteps = maxSteps;
             this.deadline = deadline;
+            this.newton = newton;
         }
 
         Fire.Result at(double kappa, double[] start) {
-            Fire.Result end = Fire.minimise(landscape.apply(kappa), start, stop, maxSteps, deadline);
+            Fire.Result end = Fire.minimise(landscape.apply(kappa), start, stop, maxSteps, deadline, newton);
             steps += end.steps();
             if (!end.converged()) {
                 throw new IllegalStateException("FIRE did not converge in " + end.steps() + " steps at κ = " + kappa

@@ -70,8 +70,15 @@ final class Fire {
         }
     }
 
-    /** Descends from {@code start} (on the sphere |w|² = N; not modified). */
-    static Result minimise(SoftConstraints landscape, double[] start, Stop stop, long maxSteps, Deadline deadline) {
+    /**
+     * Descends from {@code start} (on the sphere |w|² = N; not modified).
+     *
+     * @param newton whether Newton's steps on the expected contacts join the descent (harmonic cost
+     *               only); without them FIRE alone descends, which tests use to check that the steps
+     *               change how fast a minimum is reached, not which
+     */
+    static Result minimise(SoftConstraints landscape, double[] start, Stop stop, long maxSteps, Deadline deadline,
+            boolean newton) {
         int n = landscape.dimension();
         double[] w = start.clone();
         double[] v = new double[n];
@@ -91,7 +98,7 @@ final class Fire {
                 deadline.check();
             }
             step++;
-            if (++sinceNewton >= wait && landscape.harmonic()) {
+            if (newton && landscape.harmonic() && ++sinceNewton >= wait) {
                 // every N to 8N FIRE steps (an attempt costs about as much as N/(4α) FIRE steps, so at most a
                 // quarter more), Newton's steps on the expected contacts: fewer attempts while they fail
                 sinceNewton = 0;

@@ -151,12 +151,12 @@ public final class JammingModel implements Model {
         double kappaEnd;
         long steps;
         if (task.params().word("protocol").equals("jam")) {
-            Decompression.Jammed jammed = Decompression.jam(landscapes, kappa, start, STOP, maxSteps, deadline);
+            Decompression.Jammed jammed = Decompression.jam(landscapes, kappa, start, STOP, maxSteps, deadline, true);
             end = jammed.minimum();
             kappaEnd = jammed.kappa();
             steps = jammed.steps();
         } else {
-            end = Fire.minimise(landscapes.apply(kappa), start, STOP, maxSteps, deadline);
+            end = Fire.minimise(landscapes.apply(kappa), start, STOP, maxSteps, deadline, true);
             if (!end.converged()) {
                 throw new IllegalStateException("FIRE did not converge in " + end.steps() + " steps: H/P = "
                         + end.energy() / p + ", |grad| = " + end.force());
