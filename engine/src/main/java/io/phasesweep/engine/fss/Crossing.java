@@ -15,9 +15,11 @@ import java.util.TreeSet;
  * crossing is the sign change that best splits the difference into one sign before it and the
  * other after: the one maximising ε·(Σ_before t − Σ_after t), t = d/σ_d the difference in units
  * of its error at each grid value (d itself between exact curves) and ε the sign just before it
- * (a change point of the sign). A
- * noise sign change leaves the real crossing's side on the wrong side of the split and scores
- * low, and noise around zero adds as much as it takes. The steepest sign change, chosen before,
+ * (a change point of the sign). A noise sign change leaves the real crossing's side on the wrong
+ * side of the split and scores low, and noise around zero adds as much as it takes. Every
+ * resample's crossing is found by the same rule (the sign change nearest the full data's, taken
+ * before, hid the others a noisy difference has, and their spread). The steepest sign change,
+ * chosen before,
  * favoured close control values: on a refined perceptron sweep the two N = 50 and N = 25 points
  * 0.01 apart, with 8 replicas each, differed by 0.5 in opposite directions, and the pair crossing
  * sat there, 1.76, with α_c = 2 (the curves' difference was 3σ positive below and 2σ negative

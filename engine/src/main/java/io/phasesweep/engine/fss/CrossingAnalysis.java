@@ -50,15 +50,63 @@ final class CrossingAnalysis {
     /**
      * @param omega the correction-to-scaling exponent from the sweep file, or null
      */
-    static Variants run(ResampledCurves c, int obs, Double omega, List<String> notes) {
+    static Variants run(ResampledCurves all, int obs, Double omega, List<String> notes) {
+        int resolved = resolvedSizes(all, obs);
+        ResampledCurves c = all;
+        String coarse = null;
+        if (resolved < all.sizeCount()) {
+            coarse = String.format(Locale.ROOT, "the grid of L=%d does not resolve its transition where it crosses L=%d"
+                    + " (the grid step there is wider than the curve's transition width)", all.size(resolved),
+                    all.size(resolved - 1));
+            if (resolved >= 3) {
+                c = all.smallest(resolved);
+                notes.add("crossing: sizes from " + all.size(resolved) + " on left out: " + coarse);
+                coarse = null;
+            }
+        }
         Variants v = crossings(c, obs, omega, notes);
         String gap = missingPair(c, obs);
         if (gap != null) {
             v = v.flagged(Flag.DRIFT_UNRESOLVED, gap);
         }
+        if (coarse != null) {
+            v = v.flagged(Flag.UNDER_RESOLVED, "under-resolved: " + coarse);
+        }
         double xc = v.main().estimate().value();
         String thin = Double.isFinite(xc) ? GridResolution.unresolved(c, obs, 0, xc) : null;
         return thin == null ? v : v.flagged(Flag.UNDER_RESOLVED, thin);
+    }
+
+    /**
+     * How many of the smallest sizes the crossings may use: all, unless some pair of consecutive
+     * sizes crosses where one of them is sampled more coarsely than its transition (the grid
+     * interval holding the crossing wider than the curve's transition width,
+     * {@link LocalPolynomial#transitionWidth}); then the sizes below that pair's larger one. A
+     * refined sweep reaches its largest sizes' windows last: in issue 14's benchmark L = 96 kept
+     * its coarse grid (2.15, 2.30) through round 3, and its linear interpolation across that step
+     * put the pair 64–96 at 2.147 ± 0.001, which made the pairs' χ²/dof 2000 and left no best row
+     * for four rounds, while the pairs of L = 16–64 crossed at 2.266–2.271.
+     */
+    private static int resolvedSizes(ResampledCurves c, int obs) {
+        for (int s = 0; s + 1 < c.sizeCount(); s++) {
+            double x = Crossing.of(c.curve(0, s, obs), c.curve(0, s + 1, obs));
+            if (!Double.isNaN(x) && (!resolvedAt(c, obs, s, x) || !resolvedAt(c, obs, s + 1, x))) {
+                return s + 1;
+            }
+        }
+        return c.sizeCount();
+    }
+
+    /** The grid interval of size index s holding x is no wider than the curve's transition width (or that is unknown). */
+    private static boolean resolvedAt(ResampledCurves c, int obs, int s, double x) {
+        double[] xs = c.x(s);
+        double width = LocalPolynomial.transitionWidth(xs, c.y(0, s, obs));
+        int at = Arrays.binarySearch(xs, x);
+        if (at >= 0 || !Double.isFinite(width)) {
+            return true;
+        }
+        int hi = -at - 1;
+        return hi > 0 && hi < xs.length && xs[hi] - xs[hi - 1] <= width;
     }
 
     private static Variants crossings(ResampledCurves c, int obs, Double omega, List<String> notes) {

@@ -54,15 +54,27 @@ record LocalPolynomial(double x0, double[] c) {
      *                 resample fits the same points
      */
     static LocalPolynomial fitted(double[] x, double[] y, int[] replicas, double width, double x0) {
+        return through(x, y, replicaWeights(replicas), stencil(x, width, x0), x0, DEGREE);
+    }
+
+    /**
+     * The points {@link #fitted} reads: those within half the transition width of x0 when more
+     * than {@link #POINTS}, else the {@link #POINTS} nearest.
+     */
+    static int[] stencil(double[] x, double width, double x0) {
         double half = 0.5 * width;
         if (Double.isFinite(half)) {
             int[] in = IntStream.range(0, x.length).filter(i -> Math.abs(x[i] - x0) <= half).toArray();
             if (in.length > POINTS) {
-                double[] sigma = Arrays.stream(replicas).mapToDouble(n -> 1 / Math.sqrt(n)).toArray();
-                return through(x, y, sigma, in, x0, DEGREE);
+                return in;
             }
         }
-        return near(x, y, x0);
+        return nearest(x, x0);
+    }
+
+    /** σ ∝ 1/√replicas: a point's weight is the replicas it averages. */
+    static double[] replicaWeights(int[] replicas) {
+        return Arrays.stream(replicas).mapToDouble(n -> 1 / Math.sqrt(n)).toArray();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.phasesweep.engine.fss;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
@@ -69,6 +70,16 @@ final class ResampledCurves {
             }
         }
         return new ResampledCurves(sizes, x, values, errors, replicas);
+    }
+
+    /** The curves of the {@code n} smallest sizes, sharing these arrays. */
+    ResampledCurves smallest(int n) {
+        double[][][][] v = new double[values.length][][][];
+        for (int b = 0; b < values.length; b++) {
+            v[b] = Arrays.copyOf(values[b], n);
+        }
+        return new ResampledCurves(Arrays.copyOf(sizes, n), Arrays.copyOf(x, n), v, Arrays.copyOf(errors, n),
+                Arrays.copyOf(replicas, n));
     }
 
     /** Points whose jackknife error is undefined (one replica). */

@@ -126,4 +126,23 @@ class CrossingAnalysisTest {
         assertEquals(Set.of(), smallest.main().estimate().checks().flags(), smallest.main().estimate().checks().note());
         assertEquals(2.27, value(smallest), 4 * smallest.stderr());
     }
+
+    /**
+     * The largest size still on a refined sweep's coarse first grid (issue 14's benchmark: L = 96 at
+     * 2.15 and 2.30 through round 3, its pair with L = 64 at 2.147 ± 0.001 by interpolation, no best
+     * row): the crossings use the sizes the grid resolves, and say so.
+     */
+    @Test
+    void aLargestSizeOnTheCoarseGridIsLeftOutOfTheCrossings() {
+        SyntheticFss model = SyntheticFss.ising(16, 0.05);
+        RandomGenerator rng = Seeds.generator(41);
+        // L = 64 on a wide window (± 6/L) that holds the coarse grid's 2.3; L = 128 on the coarse grid only
+        List<Sample> samples = model.samples(new int[]{8, 16, 32, 64, 128}, size -> size == 128
+                ? SyntheticFss.sweepWindow(size, 2.3, 0.3, 0, 5) : model.window(size, size == 64 ? 6 : 1.5, 21), Map.of(), rng);
+        List<String> notes = new ArrayList<>();
+        Variants e = CrossingAnalysis.run(SyntheticFss.curves(samples, 100, rng), SyntheticFss.U, null, notes);
+        assertEquals(List.of(8, 16, 32, 64), e.main().estimate().sizes(), e.main().estimate().checks().note());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("sizes from 128 on left out")), notes.toString());
+        assertEquals(2.27, value(e), 4 * e.stderr());
+    }
 }
