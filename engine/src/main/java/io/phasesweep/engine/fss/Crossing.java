@@ -66,7 +66,7 @@ public final class Crossing {
         // as saturated 0/1 curves do, touch without crossing.
         double total = 0;
         for (double v : t) {
-            total += v;
+            total += Double.isFinite(v) ? v : 0;
         }
         int bestLo = -1;
         int bestHi = -1;
@@ -74,7 +74,8 @@ public final class Crossing {
         double before = 0;
         int previous = -1;
         for (int i = 0; i < g.length; i++) {
-            if (d[i] == 0) {
+            // a value missing from either curve (NaN) says nothing about the sign there
+            if (d[i] == 0 || !Double.isFinite(t[i])) {
                 continue;
             }
             if (previous >= 0 && (d[previous] > 0) != (d[i] > 0)) {

@@ -24,6 +24,17 @@ class CrossingTest {
     }
 
     @Test
+    void aMissingValueFarAwayDoesNotLoseTheCrossing() {
+        double[] x = grid(2.0, 0.1, 7);
+        double[] ya = IntStream.range(0, x.length).mapToDouble(i -> 1 - 2 * (x[i] - 2.3)).toArray();
+        double[] yb = IntStream.range(0, x.length).mapToDouble(i -> 1 - 5 * (x[i] - 2.3)).toArray();
+        // a derived observable can be 0/0 at one value (a Binder ratio where <m²> = 0): before, one NaN
+        // made every candidate's score NaN and the crossing NaN
+        ya[0] = Double.NaN;
+        assertEquals(2.3, Crossing.of(Curve.exact(x, ya), Curve.exact(x, yb)), 1e-12);
+    }
+
+    @Test
     void quadraticsCrossAtTheRootBetweenGridPoints() {
         double[] xa = grid(1.2, 0.15, 12);
         double[] xb = grid(1.25, 0.2, 9);
