@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,12 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * band check.
  */
 class RefinedGridTest {
-    private static final String SWEEP = """
-            name: refined
-            model: synthetic
-            seed: 1
-            params: {x_c: 2.27, nu: 1.0, gamma_nu: 1.75, beta_nu: 0.125, omega: 1.0, noise: 0.05,
-                     u_correction: %s, chi_correction: %s, absm_correction: %s}
+    private static final String SWEEP = "name: refined\n" + CalibrationTest.SYNTHETIC + """
             axes:
               T: {from: 2.0, to: 2.6, steps: 5}
             sizes: [8, 16, 32, 64]
@@ -82,25 +76,6 @@ class RefinedGridTest {
                 new Random(1000L + t)), Map.of(), new AnalysisOptions(CalibrationTest.BOOTSTRAP, t));
     }
 
-    /** Published in 90 % of trials and covering at least at the stated rate; all failures in one message. */
-    private static void assertCoverAtLeast(CoverageTable table, List<String> quantities) {
-        List<String> failures = new ArrayList<>();
-        for (String q : quantities) {
-            CoverageTable.Row best = table.row(q + " " + Finding.BEST);
-            double published = (double) best.estimated() / best.trials();
-            if (published < CalibrationTest.PUBLISHED) {
-                failures.add(String.format("%s best published in %.3f of trials", q, published));
-            }
-            if (best.within1() < CalibrationTest.LOW) {
-                failures.add(String.format("%s best within 1 stderr in %.3f < %.2f", q, best.within1(), CalibrationTest.LOW));
-            }
-            if (best.within2() < CalibrationTest.LOW_2SE) {
-                failures.add(String.format("%s best within 2 stderr in %.3f < %.2f", q, best.within2(), CalibrationTest.LOW_2SE));
-            }
-        }
-        assertEquals(List.of(), failures);
-    }
-
     /** The crossing's conservative x_c: within 1 stderr above the band's {@link CalibrationTest#HIGH}. */
     private static void assertXcOverCoversAndIsPinned(CoverageTable table) {
         CoverageTable.Row best = table.row(Quantity.CRITICAL_VALUE.name() + " " + Finding.BEST);
@@ -112,7 +87,7 @@ class RefinedGridTest {
     void pureScalingOnARefinedGrid() {
         SyntheticSweep sweep = SyntheticSweep.parse(SWEEP.formatted(0, 0, 0, ""));
         CoverageTable table = CalibrationTest.coverage("refined grid, pure scaling", sweep, t -> trial(sweep, t));
-        assertCoverAtLeast(table, List.of(Quantity.CRITICAL_VALUE.name()));
+        CalibrationTest.assertBestRowsCover(table, List.of(Quantity.CRITICAL_VALUE.name()), 1);
         assertXcOverCoversAndIsPinned(table);
         CoverageTable.Row nu = table.row("nu " + Finding.BEST);
         assertTrue((double) nu.estimated() / nu.trials() >= CalibrationTest.PUBLISHED && nu.within1() >= CalibrationTest.LOW,
@@ -126,7 +101,7 @@ class RefinedGridTest {
     void correctionsWithOmegaGivenOnARefinedGrid() {
         SyntheticSweep sweep = SyntheticSweep.parse(SWEEP.formatted(0.5, -1, 1.5, "\n  omega: 1.0"));
         CoverageTable table = CalibrationTest.coverage("refined grid, corrections, omega given", sweep, t -> trial(sweep, t));
-        assertCoverAtLeast(table, QUANTITIES);
+        CalibrationTest.assertBestRowsCover(table, QUANTITIES, 1);
         assertXcOverCoversAndIsPinned(table);
     }
 }
