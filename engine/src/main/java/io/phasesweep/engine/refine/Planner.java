@@ -1,6 +1,7 @@
 package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
+import io.phasesweep.engine.fss.Curve;
 import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.fss.PointRow;
 import io.phasesweep.engine.run.MeasuredCost;
@@ -38,7 +39,7 @@ import java.util.TreeSet;
  *   <li>a size fewer than four of whose window values are measured first gets the sweep's replica count
  *       (at least 2) over it, largest sizes first, as far as the share allows;</li>
  *   <li>unless the grid's resolution limits x_c, the values each size's estimates read
- *       ({@link ReadPoints}: nearest x_c and its pair crossings) are raised to one replica count,
+ *       ({@link ReadPoints}: what the analysis' cubics read at x_c and its pair crossings) are raised to one replica count,
  *       first to {@link #READ_REPLICAS} (largest sizes first), then a count at a time at the size
  *       where that lowers the {@link VarianceModel}'s variance of the estimate most per
  *       core-second (priced by the {@link MeasuredCost} of each point), until the model says every
@@ -212,9 +213,11 @@ public final class Planner {
         Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         // a size whose scaling half-width is below x_c's uncertainty waits for smaller sizes to
-        // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs at least a
-        // size a round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
+        // locate x_c, but for the smallest of them not yet sampled once every size below it is: a
+        // ladder that climbs a size a round, not a stall (small sizes alone can keep x_c uncertain:
+        // their crossings drift)
         boolean climbing = true;
+        boolean belowSampled = true;
         for (int size : ladder) {
             if (allowed.contains(size) && !(climbing && ScalingWindow.resolved(steer, size))) {
                 alloc.waiting.add(size);
@@ -234,12 +237,20 @@ public final class Planner {
             }
             variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(), steer.nu(),
                     ScalingWindow.bounds(steer, size, log), grid));
-            if (!climbing) {
+            boolean resolved = ScalingWindow.resolved(steer, size);
+            boolean sampled = variance.get(size).sampled();
+            // the first size x_c is not located for joins once the sizes below it are sampled: until
+            // then they, far cheaper, locate x_c better, and its window, set by x_c's uncertainty,
+            // would mostly miss its critical region (a 2D Ising benchmark's round 1 spent half its
+            // core-seconds on L = 64 at T = 2.10-2.40 while L = 16-48 were sampled for the first time)
+            if (!climbing || !resolved && !sampled && !belowSampled) {
                 alloc.waiting.add(size);
+                climbing = false;
                 continue;
             }
             alloc.windows.put(size, withMeasured(spec, result.points(), size, a, grid, gaps.get(size)));
-            climbing = ScalingWindow.resolved(steer, size) || variance.get(size).sampled();
+            climbing = resolved || sampled;
+            belowSampled &= sampled;
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
         // a jump first, largest sizes first: its values catch up with the replicas of the window's
@@ -369,7 +380,7 @@ public final class Planner {
     static final int LEVEL_RATIO = 4;
 
     /**
-     * The read values of each size with a window ({@link ReadPoints}: nearest x_c and the pair
+     * The read values of each size with a window ({@link ReadPoints}: what the analysis' cubics read at x_c and the pair
      * crossings with its neighbours within its window's reach), among the values it has after the
      * round's jump and window blocks, with their replicas then and their cost per replica.
      */
@@ -380,7 +391,9 @@ public final class Planner {
             double[] b = ScalingWindow.bounds(steer, size, false);
             reach = Math.max(reach, (b[1] - b[0]) / 2);
         }
-        Map<Integer, List<Double>> crossings = ReadPoints.pairCrossings(spec, result.points(), a, steer.xc(), reach);
+        Map<Integer, Curve> curves = ReadPoints.curves(spec, result.points(), a);
+        Map<Integer, List<Double>> crossings = spec.analysis().crossing() == null ? Map.of()
+                : ReadPoints.pairCrossings(curves, steer.xc(), reach);
         TreeMap<Integer, Read> out = new TreeMap<>();
         for (int size : alloc.windows.keySet()) {
             TreeMap<Double, Integer> have = new TreeMap<>(measuredReplicas(spec, result, size, a));
@@ -403,7 +416,7 @@ public final class Planner {
             } else {
                 List<Double> at = new ArrayList<>(crossings.getOrDefault(size, List.of()));
                 at.add(steer.xc());
-                values = ReadPoints.of(new TreeSet<>(have.keySet()), at);
+                values = ReadPoints.of(curves.get(size), new TreeSet<>(have.keySet()), at);
             }
             TreeMap<Double, Integer> read = new TreeMap<>();
             TreeMap<Double, Double> seconds = new TreeMap<>();
@@ -529,7 +542,7 @@ public final class Planner {
     /**
      * A size's window values: its grid's, the values inside its jumps, and every value measured at
      * the size within the grid's span, so that the round's replicas keep the points near x_c equally
-     * precise (the crossing's local cubics read the four nearest, whatever their replicas).
+     * precise (the crossing's local cubics read the points near x_c weighted by their replicas).
      */
     private static double[] withMeasured(SweepSpec spec, List<PointRow> points, int size, Double a,
                                          double[] grid, double[] gap) {
