@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Plans a refinement round: the points it adds, as new replicas of each size over that size's
@@ -280,7 +282,8 @@ public final class Planner {
         if (steer.gridLimited()) {
             return alloc;
         }
-        TreeMap<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a);
+        TreeMap<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a,
+                variance.values().stream().filter(SizeVariance::sampled).map(SizeVariance::size).collect(Collectors.toSet()));
         // every size's read values at one level, at least READ_REPLICAS: honest pair crossings
         // first (largest sizes first), whatever the variance model prefers
         int floor = Math.max(READ_REPLICAS, spec.replicas());
@@ -385,7 +388,7 @@ public final class Planner {
      * round's jump and window blocks, with their replicas then and their cost per replica.
      */
     private static TreeMap<Integer, Read> reads(SweepSpec spec, AnalysisResult result, MeasuredCost costs, Allocation alloc,
-                                                Steering steer, Double a) {
+                                                Steering steer, Double a, Set<Integer> sampled) {
         double reach = 0;
         for (int size : alloc.windows.keySet()) {
             double[] b = ScalingWindow.bounds(steer, size, false);
@@ -416,7 +419,10 @@ public final class Planner {
             } else {
                 List<Double> at = new ArrayList<>(crossings.getOrDefault(size, List.of()));
                 at.add(steer.xc());
-                values = ReadPoints.of(curves.get(size), new TreeSet<>(have.keySet()), at);
+                // a window sampled only now: its measured curve is the coarse one, whose stencil
+                // reaches far from x_c, so the values nearest it, planned or measured (the 2D Ising
+                // benchmark's L = 64 topped up T = 2.0 and 2.15 so in the round its window was sampled)
+                values = ReadPoints.of(sampled.contains(size) ? curves.get(size) : null, new TreeSet<>(have.keySet()), at);
             }
             TreeMap<Double, Integer> read = new TreeMap<>();
             TreeMap<Double, Double> seconds = new TreeMap<>();

@@ -455,6 +455,24 @@ class PlannerTest {
     }
 
     /**
+     * A size whose window is sampled only now (L = 64, measured at 5 temperatures over [2.0, 2.6]
+     * so far) tops up the values nearest x_c among its new window's, not what the analysis' cubic
+     * reads on its coarse curve, which reaches 2.0–2.45 (the 2D Ising benchmark's L = 64 so got
+     * replicas at T = 2.0 and 2.15).
+     */
+    @Test
+    void aNewlySampledWindowTopsUpItsValuesNearXc() {
+        SweepSpec base = SyntheticSweep.parse(window("8, 16, 32", 8) + allowing("64")).spec();
+        SweepSpec spec = base.withRefine(base.refine().plus(List.of(new PointBlock(1, 64, 0, 3,
+                Map.of("T", List.of(2.0, 2.15, 2.3, 2.45, 2.6))))));
+        AnalysisResult result = withBest(SyntheticSweep.parse(printed(spec)).analyze(40), XC, 0.001);
+        Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 30, 1);
+        List<Double> at64 = plan.blocks().stream().filter(b -> b.size() == 64).flatMap(b -> b.values().get("T").stream())
+                .distinct().sorted().toList();
+        assertTrue(!at64.isEmpty() && at64.stream().allMatch(t -> Math.abs(t - XC) < 0.05), at64 + " in " + plan);
+    }
+
+    /**
      * A round whose targets have no best row (every method flagged) aims at a quarter of the
      * modelled variance, its error halved: with the margin of a located target (30 % less variance)
      * the 2D Ising benchmark's rounds bought 30–166 points each and kept their flags for four rounds.
