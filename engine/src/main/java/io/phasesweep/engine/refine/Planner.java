@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  *       neighbours), largest sizes first, whether or not the size waits; from then on its window
  *       keeps them: a window's values are its grid's and every value measured within its span;</li>
  *   <li>a size whose scaling half-width is below x_c's uncertainty waits ({@link ScalingWindow#resolved}),
- *       but for the smallest such size not yet sampled: it would spend its (dearest) points outside
+ *       but for the smallest such size not yet sampled once every size below it is: it would spend its (dearest) points outside
  *       its critical region, and smaller sizes locate x_c first; a size of {@code sizes_allowed}
  *       joins the same ladder, and the next one also when systematic errors dominate a target
  *       (corrections to scaling shrink with size, not with replicas);</li>
