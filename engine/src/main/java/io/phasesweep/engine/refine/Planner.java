@@ -396,7 +396,7 @@ public final class Planner {
         }
         Map<Integer, Curve> curves = ReadPoints.curves(spec, result.points(), a);
         Map<Integer, List<Double>> crossings = spec.analysis().crossing() == null ? Map.of()
-                : ReadPoints.pairCrossings(curves, steer.xc(), reach);
+                : ReadPoints.pairCrossings(curves, sampled, steer.xc(), reach);
         TreeMap<Integer, Read> out = new TreeMap<>();
         for (int size : alloc.windows.keySet()) {
             TreeMap<Double, Integer> have = new TreeMap<>(measuredReplicas(spec, result, size, a));

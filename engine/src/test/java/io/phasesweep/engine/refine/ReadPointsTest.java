@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.DoubleStream;
 
@@ -21,7 +22,7 @@ class ReadPointsTest {
 
     /** Where the two curves cross, as the planner reads it: NaN when they do not. */
     private static double crossing(Curve a, Curve b) {
-        return ReadPoints.pairCrossings(Map.of(8, a, 16, b), 2.27, 1).getOrDefault(8, List.of(Double.NaN)).get(0);
+        return ReadPoints.pairCrossings(Map.of(8, a, 16, b), Set.of(8, 16), 2.27, 1).getOrDefault(8, List.of(Double.NaN)).get(0);
     }
 
     @Test
@@ -42,6 +43,26 @@ class ReadPointsTest {
     void curvesTouchingAtOneValueHaveNoCrossing() {
         double x = crossing(line(2.20, 2.25, 1, 2.30), line(2.25, 2.30, -1, 2.20));
         assertTrue(Double.isNaN(x), "crossing " + x);
+    }
+
+    /**
+     * Only the sampled sizes' curves pair up: L = 32's coarse curve, crossing L = 16's near 2.06, far
+     * from x_c, reads nothing there, and L = 16 pairs with L = 8 alone.
+     */
+    @Test
+    void onlySampledCurvesPairUp() {
+        Map<Integer, Curve> curves = Map.of(8, line(2.20, 2.34, 1, 2.27), 16, line(2.0, 2.34, 2, 2.27),
+                32, Curve.exact(new double[]{2.0, 2.15, 2.3}, new double[]{-0.8, 0.2, 0.3}));
+        assertEquals(Map.of(8, List.of(2.27), 16, List.of(2.27)),
+                roundedKeys(ReadPoints.pairCrossings(curves, Set.of(8, 16), 2.27, 1)));
+        assertTrue(ReadPoints.pairCrossings(curves, Set.of(8, 16, 32), 2.27, 1).get(32).get(0) < 2.15,
+                "the coarse pair's crossing, which the planner no longer reads");
+    }
+
+    private static Map<Integer, List<Double>> roundedKeys(Map<Integer, List<Double>> crossings) {
+        Map<Integer, List<Double>> out = new java.util.TreeMap<>();
+        crossings.forEach((size, x) -> out.put(size, x.stream().map(v -> Math.rint(v * 1e9) / 1e9).toList()));
+        return out;
     }
 
     /**
