@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  *       neighbours), largest sizes first, whether or not the size waits; from then on its window
  *       keeps them: a window's values are its grid's and every value measured within its span;</li>
  *   <li>a size whose scaling half-width is below x_c's uncertainty waits ({@link ScalingWindow#resolved}),
- *       but for the smallest such size not yet sampled once every size below it is: it would spend its (dearest) points outside
+ *       but for the smallest such size not yet sampled unless a size below gets its first window: it would spend its (dearest) points outside
  *       its critical region, and smaller sizes locate x_c first; a size of {@code sizes_allowed}
  *       joins the same ladder, and the next one also when systematic errors dominate a target
  *       (corrections to scaling shrink with size, not with replicas);</li>
@@ -215,11 +215,10 @@ public final class Planner {
         Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         // a size whose scaling half-width is below x_c's uncertainty waits for smaller sizes to
-        // locate x_c, but for the smallest of them not yet sampled once every size below it is: a
-        // ladder that climbs a size a round, not a stall (small sizes alone can keep x_c uncertain:
-        // their crossings drift)
+        // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs a size a
+        // round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
         boolean climbing = true;
-        boolean belowSampled = true;
+        boolean firstWindowBelow = false;
         for (int size : ladder) {
             if (allowed.contains(size) && !(climbing && ScalingWindow.resolved(steer, size))) {
                 alloc.waiting.add(size);
@@ -241,18 +240,20 @@ public final class Planner {
                     ScalingWindow.bounds(steer, size, log), grid));
             boolean resolved = ScalingWindow.resolved(steer, size);
             boolean sampled = variance.get(size).sampled();
-            // the first size x_c is not located for joins once the sizes below it are sampled: until
-            // then they, far cheaper, locate x_c better, and its window, set by x_c's uncertainty,
-            // would mostly miss its critical region (a 2D Ising benchmark's round 1 spent half its
-            // core-seconds on L = 64 at T = 2.10-2.40 while L = 16-48 were sampled for the first time)
-            if (!climbing || !resolved && !sampled && !belowSampled) {
+            // the first size x_c is not located for waits while a size below it gets its first
+            // window: that, far cheaper, locates x_c better, and its own window, set by x_c's
+            // uncertainty, would mostly miss its critical region (a 2D Ising benchmark's round 1
+            // spent half its core-seconds on L = 64 at T = 2.10-2.40 while L = 16-48 got theirs).
+            // A size below with earlier rounds' points whose window moved does not hold it: the
+            // perceptron's ladder then stalled on N = 25 for two rounds (x_c 1.98 ± 0.05)
+            if (!climbing || !resolved && !sampled && firstWindowBelow) {
                 alloc.waiting.add(size);
                 climbing = false;
                 continue;
             }
             alloc.windows.put(size, withMeasured(spec, result.points(), size, a, grid, gaps.get(size)));
             climbing = resolved || sampled;
-            belowSampled &= sampled;
+            firstWindowBelow |= !sampled && !refined(spec, size, a);
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
         // a jump first, largest sizes first: its values catch up with the replicas of the window's
@@ -583,6 +584,12 @@ public final class Planner {
     private static double[] range(SweepSpec spec, Axis control, int size) {
         double[] v = control.values(spec.sizes().contains(size) ? size : spec.sizes().get(spec.sizes().size() - 1));
         return new double[]{Arrays.stream(v).min().orElseThrow(), Arrays.stream(v).max().orElseThrow()};
+    }
+
+    /** Whether an earlier round added points at the size (and across value). */
+    private static boolean refined(SweepSpec spec, int size, Double a) {
+        String across = spec.analysis().across();
+        return spec.added().stream().anyMatch(b -> b.size() == size && (across == null || b.values().get(across).contains(a)));
     }
 
     /** The first replica number no point of (size, across value) has yet. */

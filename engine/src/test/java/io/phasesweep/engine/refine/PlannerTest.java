@@ -313,6 +313,23 @@ class PlannerTest {
     }
 
     /**
+     * The ladder does not stall: with x_c 2.25 ± 0.04 and ν = 1, L = 16's window is not sampled
+     * (its earlier rounds' points lie at T = 2.5–2.6), but it got those before, so L = 32, the first
+     * size x_c is not located for, joins in the same round (the perceptron's refinement, with the
+     * next size held until the one below was sampled, spent two rounds on N = 25 alone while its
+     * window moved with x_c, and ended 1.9σ off with 53 of its 300 core-s spent).
+     */
+    @Test
+    void theLadderClimbsPastASizeWhoseWindowMoved() {
+        SweepSpec coarse = SyntheticSweep.parse(COARSE).spec();
+        SweepSpec spec = coarse.withRefine(coarse.refine().plus(List.of(8, 16).stream()
+                .map(size -> new PointBlock(1, size, 3, 3, Map.of("T", List.of(2.5, 2.55, 2.6)))).toList()));
+        AnalysisResult result = withBest(SyntheticSweep.parse(printed(spec)).analyze(40), 2.25, 0.04, 1);
+        Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 3, 2);
+        assertTrue(windowSizes(plan).contains(16) && windowSizes(plan).contains(32), plan.toString());
+    }
+
+    /**
      * A window's values span its bounds x_c ± w on a linear axis, the ends within half a spacing of
      * them, on a round spacing 0.57–1.41 times 2w/6, whatever w: before, the spacing was rounded down
      * and 7 values around the middle spanned as little as half the window (a 7-value step of
