@@ -29,6 +29,11 @@ public final class SparkOptions {
         defaults.putAll(settings);
     }
 
+    /** Whether the user set {@code key}: by --conf, or as a system property (spark-submit's, the launcher's defaults file). */
+    boolean userSets(String key) {
+        return conf.containsKey(key) || new SparkConf().contains(key);
+    }
+
     /** Hadoop's settings as Spark will see them: its files on the classpath, then every spark.hadoop.* setting. */
     Configuration hadoopConfiguration() {
         SparkConf spark = new SparkConf();
@@ -65,15 +70,13 @@ public final class SparkOptions {
      */
     private SparkSession start(String appName) throws CommandError {
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
-        // the settings given by system properties: spark-submit's and the launcher's defaults file
-        SparkConf given = new SparkConf();
         if (master != null) {
             builder.master(master);
-        } else if (!given.contains("spark.master") && !conf.containsKey("spark.master")) {
+        } else if (!userSets("spark.master")) {
             builder.master("local[*]");
         }
         defaults.forEach((key, value) -> {
-            if (!conf.containsKey(key) && !given.contains(key)) {
+            if (!userSets(key)) {
                 builder.config(key, value);
             }
         });

@@ -133,6 +133,7 @@ public final class RunJob {
 
     private RunSummary run(SweepFile sweep, OutputFolder out, boolean resume, Tasks tasks) throws CommandError {
         SweepSpec spec = sweep.spec();
+        InterpretedQueries.follow(spark, SweepExpander.count(spec));
         Model model = sweep.model();
         List<PointGroup> all = SweepExpander.groups(spec, model);
         Resume earlier = resume ? Resume.read(spark, out, sweep, ModelRegistry.load(), all) : Resume.NOTHING;
