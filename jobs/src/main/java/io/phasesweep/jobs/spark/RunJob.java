@@ -176,6 +176,8 @@ public final class RunJob {
         Progress shown = new Progress(done, failed, total, progress);
         shown.start(spark.sparkContext().uiWebUrl().getOrElse(() -> null));
         spark.sparkContext().addSparkListener(shown);
+        long wavesStarted = System.nanoTime();
+        int taskCount = 0;
         try {
             for (int w = 0; w < parts.size(); w++) {
                 List<PointGroup> wave = parts.get(w);
@@ -183,8 +185,9 @@ public final class RunJob {
                 // without a measured pace, the smallest task is a share of a core's part of the wave
                 double smallest = costs.measured() ? MIN_TASK_SECONDS
                         : wave.stream().mapToDouble(PointGroup::cost).sum() / (cores() * Bins.SHARES_PER_CORE);
-                JavaRDD<Row> rows = runBins(tasks.of(wave, smallest), model.id(), table, runId, skip,
-                        new Counts(done, failed, timedOut, measured));
+                List<List<PointGroup>> work = tasks.of(wave, smallest);
+                taskCount += work.size();
+                JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, new Counts(done, failed, timedOut, measured));
                 spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
                 if (timed && w == 0 && parts.size() > 2) {
                     parts = rest(parts, (System.nanoTime() - waveStarted) / 1e9);
@@ -198,6 +201,13 @@ public final class RunJob {
         } finally {
             spark.sparkContext().removeSparkListener(shown);
             shown.finish();
+        }
+        double wavesSeconds = (System.nanoTime() - wavesStarted) / 1e9;
+        // how busy the points kept the cores: the rest is Spark's and the writes' time, and cores idle at a wave's end
+        if (taskCount > 0) {
+            log.printf("%d waves in %d tasks: the ok points ran %.1f s, %.0f %% of %d cores over the waves' %.1f s%n",
+                    parts.size(), taskCount, measured.seconds(), 100 * measured.seconds() / (cores() * wavesSeconds), cores(),
+                    wavesSeconds).flush();
         }
 
         // Each write is one result stage, whose tasks' accumulator updates Spark applies once per

@@ -56,6 +56,11 @@ final class SiteSeconds extends AccumulatorV2<RawRecord, Map<String, Double>> {
         s[1] += points;
     }
 
+    /** The wall seconds of every ok point. */
+    double seconds() {
+        return sums.values().stream().mapToDouble(s -> s[0]).sum();
+    }
+
     /** Site → mean wall seconds per ok point. */
     @Override
     public Map<String, Double> value() {
