@@ -28,6 +28,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SweepError, CommandError {
+        sparkOptions.initialiseReflectionAhead();
         // the sweep's size is known once the runs table is read (AnalyzeJob): until then, small queries
         sparkOptions.defaultTo(InterpretedQueries.atStart(0, sparkOptions::userSets));
         try (OutputFolder folder = OutputFolder.existingLocked(sparkOptions.hadoopConfiguration(), dir, "phasesweep analyze")) {

@@ -82,6 +82,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SweepError, CommandError {
+        sparkOptions.initialiseReflectionAhead();
         if (maxPoints < 1) {
             throw new CommandError("--max-points: expected a positive integer, got " + maxPoints);
         }
