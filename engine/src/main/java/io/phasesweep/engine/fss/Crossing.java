@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * sat there, 1.76, with α_c = 2 (the curves' difference was 3σ positive below and 2σ negative
  * above 1.86).
  *
- * <p>Public for the refinement planner, which reads where the pair crossings are to know which
- * points the analysis' cubics read.
+ * <p>Public for the refinement planner, which reads where the pair crossings are and which
+ * points the analysis' cubics read there ({@link #readPoints}).
  */
 public final class Crossing {
     /**
@@ -101,6 +101,15 @@ public final class Crossing {
         double from = g[Math.max(0, bestLo - 1)];
         double to = g[Math.min(g.length - 1, bestHi + 1)];
         return root >= from && root <= to ? root : x0;
+    }
+
+    /**
+     * Indices of the points of the curve its local cubic at x0 reads ({@link LocalPolynomial#stencil}:
+     * every point within half the transition width when more than four, else the four nearest; an
+     * exact curve's four nearest). Public for the refinement planner, which raises their replicas.
+     */
+    public static int[] readPoints(Curve c, double x0) {
+        return c.exact() ? LocalPolynomial.nearest(c.x(), x0) : LocalPolynomial.stencil(c.x(), c.width(), x0);
     }
 
     /** The curve's local cubic at x0: fitted where it is measured ({@link LocalPolynomial#fitted}). */
