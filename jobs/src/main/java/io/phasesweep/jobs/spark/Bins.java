@@ -19,9 +19,10 @@ public final class Bins {
     static final int PER_CORE = 3;
     /**
      * Without costs in seconds (a new run's first wave), {@link #factoring}'s smallest task is this
-     * share of a core's part of the wave.
+     * share of a core's part of the wave: as many tasks as 3 per core for short points, one point
+     * each for a few long ones.
      */
-    static final int SHARES_PER_CORE = 8;
+    static final int SHARES_PER_CORE = 4;
 
     private Bins() {
     }
