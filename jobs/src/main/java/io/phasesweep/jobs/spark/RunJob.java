@@ -53,13 +53,6 @@ public final class RunJob {
     public static final int DEFAULT_WAVES = 10;
     /** With {@link #timedWaves}, the shortest wave after the first, in seconds by the first wave's pace. */
     public static final int MIN_WAVE_SECONDS = 30;
-    /**
-     * The smallest task by measured costs, in seconds of its points, unless it is one unit: a wave's
-     * cores finish within about this of each other, and a task costs a Parquet file and its commit,
-     * 20-25 ms of CPU each (a wave of 2000 short points in 60 tasks against 6, warm, load 13-16), so
-     * a task of this length pays 2-3 % for it.
-     */
-    static final double MIN_TASK_SECONDS = 1.0;
 
     private final SparkSession spark;
     private final double defaultLimitSeconds;
@@ -183,10 +176,7 @@ public final class RunJob {
             for (int w = 0; w < parts.size(); w++) {
                 List<PointGroup> wave = parts.get(w);
                 long waveStarted = System.nanoTime();
-                // without a measured pace, the smallest task is a share of a core's part of the wave
-                double smallest = costs.measured() ? MIN_TASK_SECONDS
-                        : wave.stream().mapToDouble(PointGroup::cost).sum() / (cores() * Bins.SHARES_PER_CORE);
-                List<List<PointGroup>> work = tasks.of(wave, smallest);
+                List<List<PointGroup>> work = tasks.of(wave, Bins.smallest(wave, cores(), costs.measured()));
                 taskCount += work.size();
                 JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, new Counts(done, failed, timedOut, measured));
                 spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));

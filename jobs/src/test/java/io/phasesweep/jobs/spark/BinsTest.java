@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BinsTest {
     /** The smallest task a run cuts by measured costs, in seconds. */
-    private static final double SMALLEST = RunJob.MIN_TASK_SECONDS;
+    private static final double SMALLEST = Bins.MIN_TASK_SECONDS;
 
     private static PointGroup group(String key, double cost) {
         return new PointGroup(key, List.of(), 0L, 0L, cost);
@@ -85,6 +85,19 @@ class BinsTest {
         }
         assertTrue(tasks.size() <= 2 * 2 * (Math.log(20.0 / (4 * SMALLEST)) / Math.log(2)) + 2 * 2 + 1, tasks.size() + " tasks");
         assertEquals(tasks, Bins.factoring(groups, 2, SMALLEST), "deterministic");
+    }
+
+    /** A measured wave of 36 points of 1 s ends on tasks of 1 s; a short one on a quarter of its share per core. */
+    @Test
+    void theSmallestTaskIsASecondOrLessInAShortWave() {
+        List<PointGroup> long36 = IntStream.range(0, 36).mapToObj(i -> group("p" + i, 1)).toList();
+        assertEquals(SMALLEST, Bins.smallest(long36, 2, true));
+        assertEquals(36.0 / (2 * Bins.SHARES_PER_CORE), Bins.smallest(long36, 2, false), "static units: a share");
+        List<PointGroup> short18 = IntStream.range(0, 18).mapToObj(i -> group("p" + i, 0.05)).toList();
+        assertEquals(0.9 / (2 * Bins.SHARES_PER_CORE), Bins.smallest(short18, 2, true), 1e-12);
+        List<List<PointGroup>> tasks = Bins.factoring(short18, 2, Bins.smallest(short18, 2, true));
+        assertTrue(tasks.size() >= Bins.PER_CORE * 2, "a wave of 0.9 s: at least 3 tasks per core, not one of 0.9 s: " + tasks.size());
+        assertTrue(cost(tasks.get(tasks.size() - 1)) <= 0.9 / 8 + 1e-9, "it ends on a task of at most an eighth of the wave");
     }
 
     @Test
