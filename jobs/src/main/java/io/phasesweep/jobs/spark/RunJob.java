@@ -37,10 +37,9 @@ import java.util.function.IntUnaryOperator;
  * The Spark driver of {@code phasesweep run}: expands the sweep into units of work, spreads them
  * longest-first over tasks ({@link Bins#factoring}: tasks that shrink as a wave goes on, each of
  * many points where points are short; priced, once anything is measured, by the wall times of
- * this run's finished points and on {@code --resume} of the folder's, {@link MeasuredCost}),
- * runs each through the engine's
- * {@link PointRunner} on the executors, appends the rows to {@code raw}, and records the run in
- * {@code runs} as started before and as completed after.
+ * this run's finished points and on {@code --resume} of the folder's, {@link MeasuredCost}), runs
+ * each through the engine's {@link PointRunner} on the executors, appends the rows to {@code raw},
+ * and records the run in {@code runs} as started before and as completed after.
  *
  * <p>The work is written in waves: each wave is one Spark write job whose rows become visible
  * together when Spark's commit protocol commits it, so a run that is stopped keeps its finished
