@@ -2,9 +2,10 @@
 # The scheduling cost model (engine run/MeasuredCost): a sweep of sizes 8..128 (2D Ising, Wolff,
 # 9 temperatures over [2.0, 2.6]) run with REPLICAS replicas, then grown to GROWN and resumed, which
 # schedules the new replicas by the first run's wall times. MakeSpanBenchmark (jobs test sources)
-# replays the resumed run's schedule with the points' measured wall times, once as dealt by the
-# model's static estimates and once by the measured costs, and prints both make-spans beside the
-# bound (work / cores). Not a test.
+# replays the resumed run's schedule with the points' measured wall times, dealt by the model's
+# static estimates and by the measured costs, each into tasks by factoring (as run does) and into
+# 3 tasks per core (as it did before), and prints the make-spans beside the bound (work / cores).
+# Not a test.
 #   bench/make-span.sh            # 2 replicas, grown to 6, 400 Wolff flips per point
 #   bench/make-span.sh 2 6 1000
 set -euo pipefail
@@ -42,6 +43,8 @@ run_id() { sed -n 's/.*(run_id \(.*\))$/\1/p' "$1"; }
 "$root/phasesweep" run "$work/first.yaml" --out "$work/out" --quiet >"$work/first"
 "$root/phasesweep" run "$work/grown.yaml" --out "$work/out" --resume --quiet >"$work/grown"
 echo "load $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores; resumed run: $(grep ' points: ' "$work/grown")"
+# the resumed run's own tasks: how busy its points kept the cores
+grep ' tasks: ' "$work/grown" || true
 export SPARK_LOCAL_IP=127.0.0.1
 java @"$root/conf/java17.options" -Dspark.ui.enabled=false -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
     -cp "$cp" io.phasesweep.jobs.spark.MakeSpanBenchmark "$work/grown.yaml" "$work/out" \

@@ -18,6 +18,9 @@
 # command still averages the points and writes the report, as for any sweep. Printed ratios
 # (throughput of phasesweep / throughput of the plain loop, 1 = no overhead):
 #   run stage      the loop's wall time / the run's "in X s" (Spark session up; waves, counts, runs table)
+#   cores busy     (not a ratio; the most of the rounds) the points' own wall time over the cores'
+#                  time during the run's waves, as the run prints it: what the waves' tasks leave idle
+#                  at a wave's end, and Spark's and the writes' time, lower it; steadier under load
 #   whole command  the loop's JVM, start to exit / ./phasesweep's, start to exit (Spark's start,
 #                  averaging and report included; the plain JVM starts in ~0.3 s), in wall seconds
 #                  and in CPU seconds (user + system: what the command costs a shared machine,
@@ -89,7 +92,9 @@ for ((r = 0; r < rounds; r++)); do
             /usr/bin/time -o "$work/time" -f "%e %U %S" \
                 ${l#* } run "$work/sweep-$n.yaml" --out "$work/out" --quiet --conf spark.ui.enabled=false >"$work/run"
             run=$(sed -n 's/^[0-9]* points: .* in \([0-9.]*\) s$/\1/p' "$work/run")
-            echo "${l%% *} $n $run $(cat "$work/time")" >>"$work/all"
+            # the share of the cores' time the points ran during the waves (a build that prints it)
+            busy=$(sed -n 's/.* tasks: the ok points ran .*, \([0-9]*\) % of .*/\1/p' "$work/run")
+            echo "${l%% *} $n $run $(cat "$work/time") ${busy:--}" >>"$work/all"
         done
     done
 done
@@ -100,7 +105,8 @@ echo "$points points of ~$per_point ms (ising L = $size, $measure Wolff flips; f
 # best of the rounds per (variant, points) and figure; ratios against the loop
 awk -v double="$double" -v n1="$points" '
     function best(a, k, v) { if (!(k in a) || v < a[k]) a[k] = v }
-    { k = $1 " " $2; seen[$1] = 1; best(stage, k, $3); best(whole, k, $4); best(cpu, k, $5 + $6) }
+    function most(a, k, v) { if (v != "-" && v != "" && (!(k in a) || v > a[k])) a[k] = v }
+    { k = $1 " " $2; seen[$1] = 1; best(stage, k, $3); best(whole, k, $4); best(cpu, k, $5 + $6); most(busy, k, $7) }
     function line(label, a, n, v) { printf "%-26s %10.2f %10.2f %8.3f\n", label, a["loop " n], a[v " " n], a["loop " n] / a[v " " n] }
     function slope(label, a, v,   n2, l, s) {
         n2 = 2 * n1; l = a["loop " n2] - a["loop " n1]; s = a[v " " n2] - a[v " " n1]
@@ -116,6 +122,7 @@ awk -v double="$double" -v n1="$points" '
                 line("run stage, wall s", stage, n, v)
                 line("whole command, wall s", whole, n, v)
                 line("whole command, CPU s", cpu, n, v)
+                if ((v " " n) in busy) printf "%-26s %21s %7d%%\n", "cores busy with points", "", busy[v " " n]
             }
             if (double == "true") {
                 printf "  marginal: %d points more\n", n1
@@ -126,5 +133,5 @@ awk -v double="$double" -v n1="$points" '
         }
     }' "$work/all"
 # every round, for the record: whole command wall and CPU seconds
-awk '{ w[$1 " " $2] = w[$1 " " $2] sprintf(" %.2f/%.2f", $4, $5 + $6) }
-     END { for (k in w) printf "rounds, %s points, whole command wall/CPU s:%s\n", k, w[k] }' "$work/all" | sort
+awk '{ w[$1 " " $2] = w[$1 " " $2] sprintf(" %.2f/%.2f", $4, $5 + $6) (NF >= 7 && $7 != "-" ? "/" $7 "%" : "") }
+     END { for (k in w) printf "rounds, %s points, whole command wall/CPU s (/cores busy):%s\n", k, w[k] }' "$work/all" | sort

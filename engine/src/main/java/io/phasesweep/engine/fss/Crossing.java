@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * sat there, 1.76, with α_c = 2 (the curves' difference was 3σ positive below and 2σ negative
  * above 1.86).
  *
- * <p>Public for the refinement planner, which reads where the pair crossings are to know which
- * points the analysis' cubics read.
+ * <p>Public for the refinement planner, which reads where the pair crossings are and which
+ * points the analysis' cubics read there ({@link #readPoints}).
  */
 public final class Crossing {
     /**
@@ -144,6 +144,16 @@ public final class Crossing {
     /** d(a − b)/dx at x0 from the local cubics a crossing reads there. */
     static double slopeOfDifference(Curve a, Curve b, double x0) {
         return local(a, x0).slope(x0) - local(b, x0).slope(x0);
+    }
+
+    /**
+     * Indices of the points of the curve its local cubic at x0 reads ({@link LocalPolynomial#stencil}:
+     * every point within half the transition width when six or more, else the six nearest; the four
+     * nearest of an exact curve or one without a width). Public for the refinement planner, which
+     * raises their replicas.
+     */
+    public static int[] readPoints(Curve c, double x0) {
+        return c.exact() ? LocalPolynomial.nearest(c.x(), x0) : LocalPolynomial.stencil(c.x(), c.width(), x0);
     }
 
     /** The curve's local cubic at x0: fitted where it is measured ({@link LocalPolynomial#fitted}). */

@@ -17,6 +17,14 @@ public record Curve(double[] x, double[] y, double[] error, int[] replicas, doub
         return new Curve(x, y, null, null, Double.NaN);
     }
 
+    /**
+     * A measured curve as the analysis builds it from the full data, its transition width from its
+     * values. Public for the refinement planner, which reads the curves of the {@code points} table.
+     */
+    public static Curve measured(double[] x, double[] y, double[] error, int[] replicas) {
+        return new Curve(x, y, error, replicas, LocalPolynomial.transitionWidth(x, y));
+    }
+
     boolean exact() {
         return error == null;
     }

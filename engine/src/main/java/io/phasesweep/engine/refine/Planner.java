@@ -1,6 +1,7 @@
 package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
+import io.phasesweep.engine.fss.Curve;
 import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.fss.PointRow;
 import io.phasesweep.engine.run.MeasuredCost;
@@ -17,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Plans a refinement round: the points it adds, as new replicas of each size over that size's
@@ -31,14 +34,14 @@ import java.util.TreeSet;
  *       neighbours), largest sizes first, whether or not the size waits; from then on its window
  *       keeps them: a window's values are its grid's and every value measured within its span;</li>
  *   <li>a size whose scaling half-width is below x_c's uncertainty waits ({@link ScalingWindow#resolved}),
- *       but for the smallest such size not yet sampled: it would spend its (dearest) points outside
+ *       but for the smallest such size not yet sampled unless a size below gets its first window: it would spend its (dearest) points outside
  *       its critical region, and smaller sizes locate x_c first; a size of {@code sizes_allowed}
  *       joins the same ladder, and the next one also when systematic errors dominate a target
  *       (corrections to scaling shrink with size, not with replicas);</li>
  *   <li>a size fewer than four of whose window values are measured first gets the sweep's replica count
  *       (at least 2) over it, largest sizes first, as far as the share allows;</li>
  *   <li>unless the grid's resolution limits x_c, the values each size's estimates read
- *       ({@link ReadPoints}: nearest x_c and its pair crossings) are raised to one replica count,
+ *       ({@link ReadPoints}: what the analysis' cubics read at x_c and its pair crossings) are raised to one replica count,
  *       first to {@link #READ_REPLICAS} (largest sizes first), then a count at a time at the size
  *       where that lowers the {@link VarianceModel}'s variance of the estimate most per
  *       core-second (priced by the {@link MeasuredCost} of each point), until the model says every
@@ -212,9 +215,10 @@ public final class Planner {
         Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         // a size whose scaling half-width is below x_c's uncertainty waits for smaller sizes to
-        // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs at least a
-        // size a round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
+        // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs a size a
+        // round, not a stall (small sizes alone can keep x_c uncertain: their crossings drift)
         boolean climbing = true;
+        boolean firstWindowBelow = false;
         for (int size : ladder) {
             if (allowed.contains(size) && !(climbing && ScalingWindow.resolved(steer, size))) {
                 alloc.waiting.add(size);
@@ -234,12 +238,22 @@ public final class Planner {
             }
             variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(), steer.nu(),
                     ScalingWindow.bounds(steer, size, log), grid));
-            if (!climbing) {
+            boolean resolved = ScalingWindow.resolved(steer, size);
+            boolean sampled = variance.get(size).sampled();
+            // the first size x_c is not located for waits while a size below it gets its first
+            // window: that, far cheaper, locates x_c better, and its own window, set by x_c's
+            // uncertainty, would mostly miss its critical region (a 2D Ising benchmark's round 1
+            // spent half its core-seconds on L = 64 at T = 2.10-2.40 while L = 16-48 got theirs).
+            // A size below with earlier rounds' points whose window moved does not hold it: the
+            // perceptron's ladder then stalled on N = 25 for two rounds (x_c 1.98 ± 0.05)
+            if (!climbing || !resolved && !sampled && firstWindowBelow) {
                 alloc.waiting.add(size);
+                climbing = false;
                 continue;
             }
             alloc.windows.put(size, withMeasured(spec, result.points(), size, a, grid, gaps.get(size)));
-            climbing = ScalingWindow.resolved(steer, size) || variance.get(size).sampled();
+            climbing = resolved || sampled;
+            firstWindowBelow |= !sampled && !refined(spec, size, a);
         }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
         // a jump first, largest sizes first: its values catch up with the replicas of the window's
@@ -269,7 +283,8 @@ public final class Planner {
         if (steer.gridLimited()) {
             return alloc;
         }
-        TreeMap<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a);
+        TreeMap<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a,
+                variance.values().stream().filter(SizeVariance::sampled).map(SizeVariance::size).collect(Collectors.toSet()));
         // every size's read values at one level, at least READ_REPLICAS: honest pair crossings
         // first (largest sizes first), whatever the variance model prefers
         int floor = Math.max(READ_REPLICAS, spec.replicas());
@@ -369,18 +384,20 @@ public final class Planner {
     static final int LEVEL_RATIO = 4;
 
     /**
-     * The read values of each size with a window ({@link ReadPoints}: nearest x_c and the pair
+     * The read values of each size with a window ({@link ReadPoints}: what the analysis' cubics read at x_c and the pair
      * crossings with its neighbours within its window's reach), among the values it has after the
      * round's jump and window blocks, with their replicas then and their cost per replica.
      */
     private static TreeMap<Integer, Read> reads(SweepSpec spec, AnalysisResult result, MeasuredCost costs, Allocation alloc,
-                                                Steering steer, Double a) {
+                                                Steering steer, Double a, Set<Integer> sampled) {
         double reach = 0;
         for (int size : alloc.windows.keySet()) {
             double[] b = ScalingWindow.bounds(steer, size, false);
             reach = Math.max(reach, (b[1] - b[0]) / 2);
         }
-        Map<Integer, List<Double>> crossings = ReadPoints.pairCrossings(spec, result.points(), a, steer.xc(), reach);
+        Map<Integer, Curve> curves = ReadPoints.curves(spec, result.points(), a);
+        Map<Integer, List<Double>> crossings = spec.analysis().crossing() == null ? Map.of()
+                : ReadPoints.pairCrossings(curves, sampled, steer.xc(), reach);
         TreeMap<Integer, Read> out = new TreeMap<>();
         for (int size : alloc.windows.keySet()) {
             TreeMap<Double, Integer> have = new TreeMap<>(measuredReplicas(spec, result, size, a));
@@ -403,7 +420,10 @@ public final class Planner {
             } else {
                 List<Double> at = new ArrayList<>(crossings.getOrDefault(size, List.of()));
                 at.add(steer.xc());
-                values = ReadPoints.of(new TreeSet<>(have.keySet()), at);
+                // a window sampled only now: its measured curve is the coarse one, whose stencil
+                // reaches far from x_c, so the values nearest it, planned or measured (the 2D Ising
+                // benchmark's L = 64 topped up T = 2.0 and 2.15 so in the round its window was sampled)
+                values = ReadPoints.of(sampled.contains(size) ? curves.get(size) : null, new TreeSet<>(have.keySet()), at);
             }
             TreeMap<Double, Integer> read = new TreeMap<>();
             TreeMap<Double, Double> seconds = new TreeMap<>();
@@ -529,7 +549,7 @@ public final class Planner {
     /**
      * A size's window values: its grid's, the values inside its jumps, and every value measured at
      * the size within the grid's span, so that the round's replicas keep the points near x_c equally
-     * precise (the crossing's local cubics read the four nearest, whatever their replicas).
+     * precise (the crossing's local cubics read the points near x_c weighted by their replicas).
      */
     private static double[] withMeasured(SweepSpec spec, List<PointRow> points, int size, Double a,
                                          double[] grid, double[] gap) {
@@ -564,6 +584,12 @@ public final class Planner {
     private static double[] range(SweepSpec spec, Axis control, int size) {
         double[] v = control.values(spec.sizes().contains(size) ? size : spec.sizes().get(spec.sizes().size() - 1));
         return new double[]{Arrays.stream(v).min().orElseThrow(), Arrays.stream(v).max().orElseThrow()};
+    }
+
+    /** Whether an earlier round added points at the size (and across value). */
+    private static boolean refined(SweepSpec spec, int size, Double a) {
+        String across = spec.analysis().across();
+        return spec.added().stream().anyMatch(b -> b.size() == size && (across == null || b.values().get(across).contains(a)));
     }
 
     /** The first replica number no point of (size, across value) has yet. */

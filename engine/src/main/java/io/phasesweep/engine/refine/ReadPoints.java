@@ -10,58 +10,85 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The control values each size's estimates read: the {@link #NEAREST} values nearest x_c and
- * nearest each crossing of the size's curve with those of its neighbouring sizes. The crossing
- * analysis reads every pair crossing off the local cubics through the four points of each curve
- * nearest it, and its χ² judges the pair crossings by their bootstrap errors, which are only as good
- * as the replicas of those points: a point with one replica has no bootstrap spread at all (its
- * Poisson weight is redrawn until positive), one with n replicas a variance (n − 1)/n of the truth
- * and itself noisy. A refined sweep whose read points had 1–3 replicas among neighbours with 8–23
- * scattered its pair crossings beyond their error bars, and the analysis rightly flagged the
- * crossing drift_unresolved or poor_fit (2D Ising, sizes 8–48). The planner therefore raises every
- * read point of a size to one replica count, at least {@link Planner#READ_REPLICAS}.
+ * The control values each size's estimates read: the points the analysis' local cubic reads at x_c
+ * and at each crossing of the size's curve with those of its neighbouring sizes
+ * ({@link Crossing#readPoints}: every point within half the curve's transition width when more
+ * than four lie there, weighted by their replicas, else the four nearest). The crossing analysis'
+ * χ² judges the pair crossings by their bootstrap errors, which are only as good as the replicas
+ * of those points: a point with one replica has no bootstrap spread at all (its Poisson weight is
+ * redrawn until positive), one with n replicas a variance (n − 1)/n of the truth and itself noisy.
+ * A refined sweep whose read points had 1–3 replicas among neighbours with 8–23 scattered its pair
+ * crossings beyond their error bars, and the analysis rightly flagged the crossing drift_unresolved
+ * or poor_fit (2D Ising, sizes 8–48). The planner therefore raises every read point of a size to
+ * one replica count, at least {@link Planner#READ_REPLICAS}.
  *
- * <p>The pair crossings are located here from the {@code points} table's means as the analysis
- * locates them ({@link Crossing#of}: the sign change of the difference of two consecutive sizes'
- * curves nearest x_c, refined by their local cubics).
+ * <p>The curves are the analysis' own ({@link Curve#measured}: the {@code points} table's means,
+ * errors and replicas), so the pair crossings are located as the analysis locates them
+ * ({@link Crossing#of}) and the points read are the ones its fits read. (Until 2026-12-06 the
+ * planner took the four nearest values and the means alone, while the analysis fits every point
+ * within half the transition width once more than four lie there: on a refined grid the planner
+ * topped up points the analysis did not weigh, and left ones it did.)
  */
 final class ReadPoints {
-    /** Points of a curve the crossing's local cubic reads ({@code fss.LocalPolynomial.POINTS}). */
+    /** Points of a curve its local cubic reads at least ({@code fss.LocalPolynomial.POINTS}); without a curve, the nearest ones. */
     static final int NEAREST = 4;
 
     private ReadPoints() {
     }
 
     /**
-     * Where each size's curve crosses its neighbours' (consecutive sizes of the points table at this
-     * across value), as the analysis chooses it, if it lies within {@code reach} of {@code xc}; empty for a
-     * sweep without a crossing observable or with axes besides the control and across ones.
+     * Size → its measured curve of the observable the estimates read (the crossing observable, else
+     * the first exponent's) at this across value, from the points with a finite mean; empty with
+     * axes besides the control and across ones (a curve per value of each: the sizes' read values
+     * are then the {@link #NEAREST} nearest).
      */
-    static Map<Integer, List<Double>> pairCrossings(SweepSpec spec, List<PointRow> points, Double across, double xc,
-                                                    double reach) {
-        Map<Integer, List<Double>> out = new TreeMap<>();
-        String observable = spec.analysis().crossing();
+    static Map<Integer, Curve> curves(SweepSpec spec, List<PointRow> points, Double across) {
+        Map<Integer, Curve> out = new TreeMap<>();
+        String observable = SizeVariance.observable(spec);
         String control = spec.analysis().control();
         String acrossAxis = spec.analysis().across();
-        if (observable == null || spec.axes().size() > (acrossAxis == null ? 1 : 2)) {
+        if (spec.axes().size() > (acrossAxis == null ? 1 : 2)) {
             return out;
         }
-        TreeMap<Integer, TreeMap<Double, Double>> curves = new TreeMap<>();
+        TreeMap<Integer, TreeMap<Double, PointRow>> bySize = new TreeMap<>();
         for (PointRow p : points) {
             Estimate e = p.observables().get(observable);
             if (p.replicas() >= 1 && e != null && Double.isFinite(e.value())
                     && (acrossAxis == null || p.params().real(acrossAxis) == across)) {
-                curves.computeIfAbsent(p.size(), s -> new TreeMap<>()).put(p.params().real(control), e.value());
+                bySize.computeIfAbsent(p.size(), s -> new TreeMap<>()).put(p.params().real(control), p);
             }
         }
-        List<Integer> sizes = new ArrayList<>(curves.keySet());
+        bySize.forEach((size, curve) -> {
+            double[] x = curve.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] y = curve.values().stream().mapToDouble(p -> p.observables().get(observable).value()).toArray();
+            double[] e = curve.values().stream().mapToDouble(p -> p.observables().get(observable).error()).toArray();
+            int[] n = curve.values().stream().mapToInt(PointRow::replicas).toArray();
+            out.put(size, Curve.measured(x, y, e, n));
+        });
+        return out;
+    }
+
+    /**
+     * Where each size's curve crosses its neighbours' (consecutive sizes among the {@code sampled}
+     * ones of {@code curves}), as the analysis chooses the crossing ({@link Crossing#of}), if it
+     * lies within {@code reach} of {@code xc}. Only sampled curves: a curve on a coarse grid
+     * crosses its neighbour's wherever noise flips their difference's sign between its grid values
+     * (the 2D Ising benchmark's L = 64 and 96, measured at T = 2.0, 2.15, 2.3, ..., crossed near
+     * 2.15, in the ordered phase where every size's Binder cumulant is 2/3, and got 5–7 replicas
+     * there in the round their windows were first sampled).
+     */
+    static Map<Integer, List<Double>> pairCrossings(Map<Integer, Curve> curves, Set<Integer> sampled, double xc, double reach) {
+        Map<Integer, List<Double>> out = new TreeMap<>();
+        TreeSet<Integer> present = new TreeSet<>(curves.keySet());
+        present.retainAll(sampled);
+        List<Integer> sizes = new ArrayList<>(present);
         for (int i = 0; i + 1 < sizes.size(); i++) {
-            double x = crossing(curves.get(sizes.get(i)), curves.get(sizes.get(i + 1)));
+            double x = Crossing.of(curves.get(sizes.get(i)), curves.get(sizes.get(i + 1)));
             if (Math.abs(x - xc) <= reach) {
                 out.computeIfAbsent(sizes.get(i), s -> new ArrayList<>()).add(x);
                 out.computeIfAbsent(sizes.get(i + 1), s -> new ArrayList<>()).add(x);
@@ -70,28 +97,26 @@ final class ReadPoints {
         return out;
     }
 
-    /** The read values among {@code values}: the {@link #NEAREST} nearest each of {@code at}. */
-    static TreeSet<Double> of(TreeSet<Double> values, List<Double> at) {
+    /**
+     * The read values among {@code values} (measured, or planned by the round) at each of {@code at}:
+     * the points of the measured curve the analysis' cubic there reads, and the planned values not
+     * measured yet that lie among them (within their span: the next analysis reads those too);
+     * without a curve, the {@link #NEAREST} nearest.
+     */
+    static TreeSet<Double> of(Curve curve, TreeSet<Double> values, List<Double> at) {
         TreeSet<Double> read = new TreeSet<>();
         for (double x : at) {
-            values.stream().sorted(Comparator.comparingDouble(v -> Math.abs(v - x))).limit(NEAREST).forEach(read::add);
+            if (curve == null) {
+                values.stream().sorted(Comparator.comparingDouble(v -> Math.abs(v - x))).limit(NEAREST).forEach(read::add);
+                continue;
+            }
+            TreeSet<Double> stencil = new TreeSet<>();
+            for (int i : Crossing.readPoints(curve, x)) {
+                stencil.add(curve.x()[i]);
+            }
+            read.addAll(stencil);
+            read.addAll(values.subSet(stencil.first(), true, stencil.last(), true));
         }
         return read;
-    }
-
-    /**
-     * Where the two curves cross, as the analysis locates a pair crossing ({@link Crossing#of}; the
-     * means alone, without their errors); NaN when they do not cross inside their common range.
-     */
-    static double crossing(NavigableMap<Double, Double> a, NavigableMap<Double, Double> b) {
-        return Crossing.of(Curve.exact(keys(a), values(a)), Curve.exact(keys(b), values(b)));
-    }
-
-    private static double[] keys(NavigableMap<Double, Double> curve) {
-        return curve.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double[] values(NavigableMap<Double, Double> curve) {
-        return curve.values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -17,8 +17,15 @@ import java.util.List;
  * {@link #LOG_DIGITS} significant digits.
  */
 final class ScalingWindow {
-    /** Values per window: four of them within ±1 L^(−1/ν), where the crossing's local cubics look. */
+    /**
+     * Values per window on a spacing of exactly {@code 2w/(VALUES − 1)}: four of them within
+     * ±1 L^(−1/ν), where the crossing's local cubics look. A linear axis' round spacing gives
+     * {@link #LEAST_VALUES} to {@link #MOST_VALUES}.
+     */
     static final int VALUES = 7;
+    /** The fewest and most values of a window on a linear axis: its round spacing is 0.57–1.41 times the exact one. */
+    static final int LEAST_VALUES = 5;
+    static final int MOST_VALUES = 12;
     /** Half-width h in units of L^(−1/ν)... */
     static final double HALF_WIDTH = 2;
     /** ...times this when a peak sat at the edge of a window. */
@@ -91,14 +98,20 @@ final class ScalingWindow {
         return log && from > 0 ? geometric(from, to, lo, hi) : linear(from, to, lo, hi);
     }
 
+    /**
+     * Multiples of a round spacing that cover [from, to]: the first within half a spacing of
+     * {@code from}, the last within half a spacing of {@code to}. The spacing is the largest round
+     * number at most √2 times a {@link #VALUES}-value grid's (so 0.57–1.41 times it: 1, 2, 5 are
+     * at most 2.5 apart), and a window gets {@link #LEAST_VALUES} to
+     * {@link #MOST_VALUES} values. (Until 2026-12-06 the spacing was rounded down and 7 values
+     * taken around the middle: a window whose 7-value step was 0.0199 got a step of 0.01 and
+     * spanned half of x_c ± w.)
+     */
     private static double[] linear(double from, double to, double lo, double hi) {
-        double step = (to - from) / (VALUES - 1);
-        double unit = roundStepBelow(step);
-        double spacing = Math.max(1, Math.floor(step / unit)) * unit;
-        double middle = Math.rint((from + to) / 2 / unit) * unit;
+        double spacing = roundStepBelow(Math.sqrt(2) * (to - from) / (VALUES - 1));
         List<Double> out = new ArrayList<>();
-        for (int j = -(VALUES - 1) / 2; j <= (VALUES - 1) / 2; j++) {
-            double v = Axis.round(middle + j * spacing);
+        for (long k = Math.round(from / spacing); k <= Math.round(to / spacing); k++) {
+            double v = Axis.round(k * spacing);
             if (v >= lo && v <= hi && !out.contains(v)) {
                 out.add(v);
             }

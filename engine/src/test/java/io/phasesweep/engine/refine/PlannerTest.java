@@ -60,7 +60,7 @@ class PlannerTest {
             double[] t = ScalingWindow.values(steer, size, 2, 2.6, false);
             double[] b = ScalingWindow.bounds(steer, size, false);
             double unit = (t[1] - t[0]) / 2;
-            assertEquals(ScalingWindow.VALUES, t.length);
+            assertTrue(t.length >= ScalingWindow.LEAST_VALUES && t.length <= ScalingWindow.MOST_VALUES, Arrays.toString(t));
             assertTrue(t[0] < XC && XC < t[t.length - 1] && t[0] >= b[0] - unit && t[t.length - 1] <= b[1] + unit,
                     size + ": " + java.util.Arrays.toString(t) + " " + steer);
         }
@@ -175,9 +175,9 @@ class PlannerTest {
     /**
      * The replicas go to the values the crossings read, the four nearest x_c and each pair crossing
      * of the size: at size 32 (2 replicas per value) those end at one count of at least
-     * {@link Planner#READ_REPLICAS}, while its window's edges, three steps from x_c, get none of
-     * them; a value next to x_c with one replica at size 64 (16 elsewhere) is raised to its
-     * neighbours' level first. (With a best x_c 2.27 ± 0.002: without a best row, or with a wide
+     * {@link Planner#READ_REPLICAS} (its window's edges, three steps from x_c, are read too since the
+     * analysis fits its cubics to six points or more); a value next to x_c with one replica at
+     * size 64 (16 elsewhere) is raised to its neighbours' level first. (With a best x_c 2.27 ± 0.002: without a best row, or with a wide
      * one, the replicas spread over the windows instead.)
      */
     @Test
@@ -198,7 +198,6 @@ class PlannerTest {
         int level = 2 + at32.getOrDefault(nearest.get(0), 0);
         assertTrue(level >= Planner.READ_REPLICAS, at32.toString());
         nearest.forEach(t -> assertEquals(level, 2 + at32.getOrDefault(t, 0), t + " in " + at32));
-        assertEquals(0, at32.getOrDefault(window[0], 0) + at32.getOrDefault(window[window.length - 1], 0), at32 + " " + plan.steering());
         assertTrue(1 + at64.getOrDefault(2.2725, 0) >= Planner.READ_REPLICAS, at64.toString());
     }
 
@@ -292,6 +291,63 @@ class PlannerTest {
         SweepSpec window = windowSweep();
         assertEquals(0, Steering.resolution(window, SyntheticSweep.parse(printed(window)).analyze(40).points(), null, XC, 1,
                 range));
+    }
+
+    /**
+     * On the coarse start, with x_c 2.25 ± 0.04 and ν = 1, the grid's resolution (± 0.075) limits
+     * x_c: L = 16, whose scaling window is that wide, gets its window (L = 8's is sampled); L = 32, the first
+     * size x_c is not located for (its window, x_c ± 0.15, would lie mostly outside its critical
+     * region ± 0.0625), waits until they are sampled, and the ladder climbs in the next round.
+     * (Before, it joined at once: a 2D Ising round spent half its core-seconds on L = 64's window
+     * over T = 2.10–2.40 while L = 16–48 were sampled for the first time.)
+     */
+    @Test
+    void theFirstUnlocatedSizeWaitsUntilTheSmallerOnesAreSampled() {
+        SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
+        Planner.Plan first = Planner.plan(sweep.spec(), withBest(sweep.analyze(40), 2.25, 0.04, 1), costs(sweep.spec(), EQUAL), 3, 1);
+        assertEquals(List.of(16), windowSizes(first), "L = 8's coarse grid already samples its window: " + first);
+        SweepSpec next = sweep.spec().withRefine(sweep.spec().refine().plus(first.blocks()));
+        AnalysisResult after = withBest(SyntheticSweep.parse(printed(next)).analyze(40), 2.25, 0.04, 1);
+        assertTrue(windowSizes(Planner.plan(next, after, costs(next, EQUAL), 3, 2)).contains(32), after.toString());
+    }
+
+    /**
+     * The ladder does not stall: with x_c 2.25 ± 0.04 and ν = 1, L = 16's window is not sampled
+     * (its earlier rounds' points lie at T = 2.5–2.6), but it got those before, so L = 32, the first
+     * size x_c is not located for, joins in the same round (the perceptron's refinement, with the
+     * next size held until the one below was sampled, spent two rounds on N = 25 alone while its
+     * window moved with x_c, and ended 1.9σ off with 53 of its 300 core-s spent).
+     */
+    @Test
+    void theLadderClimbsPastASizeWhoseWindowMoved() {
+        SweepSpec coarse = SyntheticSweep.parse(COARSE).spec();
+        SweepSpec spec = coarse.withRefine(coarse.refine().plus(List.of(8, 16).stream()
+                .map(size -> new PointBlock(1, size, 3, 3, Map.of("T", List.of(2.5, 2.55, 2.6)))).toList()));
+        AnalysisResult result = withBest(SyntheticSweep.parse(printed(spec)).analyze(40), 2.25, 0.04, 1);
+        Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 3, 2);
+        assertTrue(windowSizes(plan).contains(16) && windowSizes(plan).contains(32), plan.toString());
+    }
+
+    /**
+     * A window's values span its bounds x_c ± w on a linear axis, the ends within half a spacing of
+     * them, on a round spacing 0.57–1.41 times 2w/6, whatever w: before, the spacing was rounded down
+     * and 7 values around the middle spanned as little as half the window (a 7-value step of
+     * 0.0199 became 0.01: 2.24–2.30 for 2.21–2.33).
+     */
+    @Test
+    void aWindowsValuesSpanItsBounds() {
+        for (double error = 0.0101; error < 0.2; error *= 1.09) {
+            Steering steer = new Steering(2.27, error, "best", false, 1, false, false);
+            double[] b = ScalingWindow.bounds(steer, 64, false);
+            double[] t = ScalingWindow.values(steer, 64, 1, 4, false);
+            double spacing = t[1] - t[0];
+            double exact = (b[1] - b[0]) / (ScalingWindow.VALUES - 1);
+            String what = Arrays.toString(b) + ": " + Arrays.toString(t);
+            assertTrue(t[0] <= b[0] + spacing / 2 + 1e-12 && t[t.length - 1] >= b[1] - spacing / 2 - 1e-12, what);
+            assertTrue(t[0] >= b[0] - spacing / 2 - 1e-12 && t[t.length - 1] <= b[1] + spacing / 2 + 1e-12, what);
+            assertTrue(spacing <= Math.sqrt(2) * exact && spacing > Math.sqrt(2) / 2.5 * exact, what);
+            assertTrue(t.length >= ScalingWindow.LEAST_VALUES && t.length <= ScalingWindow.MOST_VALUES, what);
+        }
     }
 
     /**
@@ -414,6 +470,35 @@ class PlannerTest {
                 1e-12, "just above the floor: aimed at the floor");
     }
 
+    /**
+     * A size whose window is sampled only now (L = 64, measured at 5 temperatures over [2.0, 2.6]
+     * so far) tops up the values nearest x_c among its new window's, not what the analysis' cubic
+     * reads on its coarse curve, which reaches 2.0–2.45 (the 2D Ising benchmark's L = 64 so got
+     * replicas at T = 2.0 and 2.15).
+     */
+    @Test
+    void aNewlySampledWindowTopsUpItsValuesNearXc() {
+        SweepSpec base = SyntheticSweep.parse(window("8, 16, 32", 8) + allowing("64")).spec();
+        SweepSpec spec = base.withRefine(base.refine().plus(List.of(new PointBlock(1, 64, 0, 3,
+                Map.of("T", List.of(2.0, 2.15, 2.3, 2.45, 2.6))))));
+        AnalysisResult result = withBest(SyntheticSweep.parse(printed(spec)).analyze(40), XC, 0.001);
+        Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 30, 1);
+        List<Double> at64 = plan.blocks().stream().filter(b -> b.size() == 64).flatMap(b -> b.values().get("T").stream())
+                .distinct().sorted().toList();
+        assertTrue(!at64.isEmpty() && at64.stream().allMatch(t -> Math.abs(t - XC) < 0.05), at64 + " in " + plan);
+    }
+
+    /**
+     * A round whose targets have no best row (every method flagged) aims at a quarter of the
+     * modelled variance, its error halved: with the margin of a located target (30 % less variance)
+     * the 2D Ising benchmark's rounds bought 30–166 points each and kept their flags for four rounds.
+     */
+    @Test
+    void aRoundWithoutABestRowHalvesTheError() {
+        SweepSpec spec = withTarget(SyntheticSweep.parse(COARSE).spec(), 0.002);
+        assertEquals(0.5 * 0.5, enough(spec, new AnalysisResult(List.of(), List.of(), List.of(), List.of())), 1e-12);
+    }
+
     /** Without a best ν the windows assume the mean of the methods' positive ν: a negative one is no width. */
     @Test
     void aNegativeNuOfAFlaggedMethodDoesNotSteer() {
@@ -443,6 +528,14 @@ class PlannerTest {
     private static AnalysisResult withBest(AnalysisResult analysed, double xc, double stderr) {
         return new AnalysisResult(analysed.points(), List.of(new io.phasesweep.engine.fss.BoundaryRow("T", best(xc, stderr, 0))),
                 analysed.exponents(), analysed.notes());
+    }
+
+    /** The analysis with its boundaries replaced by one best critical value and its exponents by one best ν (± 0.01). */
+    private static AnalysisResult withBest(AnalysisResult analysed, double xc, double stderr, double nu) {
+        io.phasesweep.engine.fss.Finding n = new io.phasesweep.engine.fss.Finding(null, null, "best", null, "main", nu, 0.01, 0.01, 0,
+                List.of(8, 16, 32, 64), java.util.Set.of(), null, null, null, null, null, null, 0, "");
+        return new AnalysisResult(analysed.points(), withBest(analysed, xc, stderr).boundaries(),
+                List.of(new io.phasesweep.engine.fss.ExponentRow("nu", n)), analysed.notes());
     }
 
     /** A best critical value with these errors. */
@@ -482,6 +575,12 @@ class PlannerTest {
 
     private static String printed(SweepSpec spec) {
         return io.phasesweep.engine.sweep.SweepPrinter.toYaml(spec);
+    }
+
+    /** The sizes the plan gives a window: a block of at least {@link ScalingWindow#LEAST_VALUES} values. */
+    private static List<Integer> windowSizes(Planner.Plan plan) {
+        return plan.blocks().stream().filter(b -> b.values().get("T").size() >= ScalingWindow.LEAST_VALUES)
+                .map(PointBlock::size).distinct().sorted().toList();
     }
 
     private static List<Integer> sizes(Planner.Plan plan) {

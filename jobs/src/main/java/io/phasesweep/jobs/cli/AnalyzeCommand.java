@@ -3,6 +3,7 @@ package io.phasesweep.jobs.cli;
 import io.phasesweep.engine.sweep.SweepError;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.spark.AnalyzeJob;
+import io.phasesweep.jobs.spark.InterpretedQueries;
 import io.phasesweep.jobs.tables.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +28,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SweepError, CommandError {
+        sparkOptions.initialiseReflectionAhead();
+        // the sweep's size is known once the runs table is read (AnalyzeJob): until then, small queries
+        sparkOptions.defaultTo(InterpretedQueries.atStart(0, sparkOptions::userSets));
         try (OutputFolder folder = OutputFolder.existingLocked(sparkOptions.hadoopConfiguration(), dir, "phasesweep analyze")) {
             return sparkOptions.withSession("phasesweep analyze " + dir, spark -> {
                 new AnalyzeJob(spark, command.commandLine().getOut()).run(folder);

@@ -27,6 +27,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SweepError, CommandError {
+        sparkOptions.initialiseReflectionAhead();
         try (OutputFolder folder = OutputFolder.existingLocked(sparkOptions.hadoopConfiguration(), dir, "phasesweep report")) {
             return sparkOptions.withSession("phasesweep report " + dir, spark -> {
                 command.commandLine().getOut().printf("report: %s%n", Report.write(spark, folder.toString())).flush();

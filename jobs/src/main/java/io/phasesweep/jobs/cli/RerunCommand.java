@@ -35,6 +35,7 @@ public final class RerunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SweepError, CommandError {
+        sparkOptions.initialiseReflectionAhead();
         PrintWriter log = command.commandLine().getOut();
         String target = out != null ? out : dir.replaceAll("/+$", "") + "-rerun";
         OutputFolder original = OutputFolder.existing(sparkOptions.hadoopConfiguration(), dir);

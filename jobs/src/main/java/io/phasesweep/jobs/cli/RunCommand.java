@@ -82,6 +82,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SweepError, CommandError {
+        sparkOptions.initialiseReflectionAhead();
         if (maxPoints < 1) {
             throw new CommandError("--max-points: expected a positive integer, got " + maxPoints);
         }
@@ -99,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
         OutputFolder.Existing existing = overwrite ? OutputFolder.Existing.OVERWRITE
                 : resume ? OutputFolder.Existing.RESUME : OutputFolder.Existing.REFUSE;
         String dir = out != null ? out : "out/" + sweep.spec().name();
-        sparkOptions.defaultTo(InterpretedQueries.forPoints(SweepExpander.count(sweep.spec())));
+        sparkOptions.defaultTo(InterpretedQueries.atStart(SweepExpander.count(sweep.spec()), sparkOptions::userSets));
         // before Spark starts: a folder that cannot be used costs no Spark start-up
         try (OutputFolder folder = OutputFolder.prepareLocked(sparkOptions.hadoopConfiguration(), dir, existing,
                 "phasesweep run " + file)) {

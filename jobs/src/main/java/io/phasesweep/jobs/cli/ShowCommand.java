@@ -46,6 +46,7 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SweepError, CommandError {
+        sparkOptions.initialiseReflectionAhead();
         ShowTable.Format format = machine == null ? ShowTable.Format.TEXT
                 : machine.csv ? ShowTable.Format.CSV : ShowTable.Format.JSON;
         ShowTable.check(sparkOptions.hadoopConfiguration(), dir, table, limit);

@@ -6,6 +6,7 @@ import io.phasesweep.engine.fss.ResampledPoint;
 import io.phasesweep.engine.fss.SweepAnalysis;
 import io.phasesweep.engine.stats.ObservableSet;
 import io.phasesweep.engine.sweep.SweepError;
+import io.phasesweep.engine.sweep.SweepExpander;
 import io.phasesweep.engine.sweep.SweepSpec;
 import io.phasesweep.jobs.CommandError;
 import io.phasesweep.jobs.tables.AnalysisTables;
@@ -74,6 +75,7 @@ public final class AnalyzeJob {
     private Analysed analyse(OutputFolder out, CurrentRaw raw, AnalysisTables.WhileWriting meanwhile)
             throws SweepError, CommandError {
         SweepSpec spec = raw.spec();
+        InterpretedQueries.follow(spark, SweepExpander.count(spec));
         AnalysisOptions options = AnalysisOptions.defaults(spec.seed());
         PointAggregation.Averaged averaged = PointAggregation.points(raw, SweepAnalysis.resamples(spec, options), options.seed());
         List<ResampledPoint> points = averaged.points();

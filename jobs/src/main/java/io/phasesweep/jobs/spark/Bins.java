@@ -8,20 +8,22 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Longest-processing-time-first scheduling: groups sorted by cost, largest first, each into the
- * bin with the least cost so far. One bin becomes one Spark task, so a task runs many points
- * (an empty task costs ~0.5 ms) and the biggest sizes start first instead of straggling at the end.
+ * How a wave's groups become Spark tasks (bins), the biggest first so that big sizes do not
+ * straggle at the end: by {@link #factoring} (tasks that shrink as the wave goes on, what a run
+ * does), or into a given number of bins, each group into the least loaded
+ * ({@link #longestFirst}). One bin becomes one Spark task and one Parquet file, so a task runs
+ * many points where points are short (an empty task costs ~0.5 ms).
  */
 public final class Bins {
-    /** Bins per core: enough for balance when costs are rough estimates, few enough to stay cheap. */
+    /** A wave's groups per core at least ({@link #inWaves}). */
     static final int PER_CORE = 3;
+    /**
+     * Without costs in seconds (a new run's first wave), {@link #factoring}'s smallest task is this
+     * share of a core's part of the wave.
+     */
+    static final int SHARES_PER_CORE = 8;
 
     private Bins() {
-    }
-
-    /** How many bins for {@code groups} units of work on {@code parallelism} cores: never more than the groups. */
-    static int count(int groups, int parallelism) {
-        return Math.max(1, Math.min(groups, PER_CORE * Math.max(1, parallelism)));
     }
 
     /** The groups spread over {@code bins} bins; ties go to the lower bin, so the result is deterministic. */
@@ -43,6 +45,39 @@ public final class Bins {
             leastLoaded.add(b);
         }
         out.removeIf(List::isEmpty);
+        return out;
+    }
+
+    /**
+     * Tasks by factoring (Hummel, Schonberg and Flynn, 1992): the groups, largest first, in batches
+     * of one task per core, each task of a batch about the wave's remaining cost over twice the
+     * cores, but never less than {@code smallest} (in the groups' unit of cost) unless it is one
+     * group. Tasks shrink as the wave goes on, and Spark hands them out in order as cores free up,
+     * so the cores finish within about the last tasks' cost of each other, even where costs are off
+     * by a factor of 2, and tasks stay few: about {@code 2 cores log2(cost / (2 cores smallest))}.
+     * Deterministic for the same costs.
+     */
+    static List<List<PointGroup>> factoring(List<PointGroup> groups, int cores, double smallest) {
+        List<PointGroup> sorted = new ArrayList<>(groups);
+        sorted.sort(Comparator.comparingDouble(PointGroup::cost).reversed());
+        int perBatch = Math.max(1, cores);
+        double remaining = sorted.stream().mapToDouble(PointGroup::cost).sum();
+        List<List<PointGroup>> out = new ArrayList<>();
+        int next = 0;
+        while (next < sorted.size()) {
+            double chunk = Math.max(smallest, remaining / (2 * perBatch));
+            for (int t = 0; t < perBatch && next < sorted.size(); t++) {
+                List<PointGroup> task = new ArrayList<>();
+                double cost = 0;
+                do {
+                    PointGroup g = sorted.get(next++);
+                    task.add(g);
+                    cost += g.cost();
+                } while (next < sorted.size() && cost + sorted.get(next).cost() <= chunk);
+                remaining -= cost;
+                out.add(task);
+            }
+        }
         return out;
     }
 

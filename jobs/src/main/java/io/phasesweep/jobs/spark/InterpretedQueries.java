@@ -1,6 +1,10 @@
 package io.phasesweep.jobs.spark;
 
+import org.apache.spark.sql.SparkSession;
+
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Spark settings that keep a small sweep's queries interpreted: Spark compiles Java source for the
@@ -10,6 +14,11 @@ import java.util.Map;
  * without generated classes. A one-point sweep through {@code ./phasesweep run} took 7.3-7.5 s of
  * user CPU compiled and 5.5-6.1 s interpreted (load 14; whole-stage code generation off alone:
  * 7.2-7.7 s), see docs/benchmarks.md.
+ *
+ * <p>A command starts its session with {@link #atStart}; a sweep's size can change after that (a
+ * refined sweep grows round by round; {@code analyze} learns its sweep from the runs table), so
+ * {@link RunJob} and {@link AnalyzeJob} set the queries again by the size of the sweep they are
+ * about to read or write ({@link #follow}), where the command left the choice to phasesweep.
  */
 public final class InterpretedQueries {
     /**
@@ -26,11 +35,46 @@ public final class InterpretedQueries {
             "spark.sql.codegen.wholeStage", "false",
             "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
+    /** Set (true) in a session whose {@link #SETTINGS} phasesweep chooses by the sweep's size: the user set neither. */
+    static final String BY_SIZE = "spark.phasesweep.interpretedQueriesBySize";
+
     private InterpretedQueries() {
     }
 
-    /** The settings for a sweep of {@code points} points: none for a large one. */
-    public static Map<String, String> forPoints(long points) {
-        return points <= MAX_POINTS ? SETTINGS : Map.of();
+    /** Whether the queries of a sweep of {@code points} points run interpreted. */
+    static boolean interpreted(long points) {
+        return points <= MAX_POINTS;
+    }
+
+    /**
+     * The settings a command starts its session with for a sweep of {@code points} points (0 while
+     * unknown: the first queries, of the runs table, are small): none where the user sets either of
+     * {@link #SETTINGS} ({@code userSets}), whose queries then stay as the user set them.
+     */
+    public static Map<String, String> atStart(long points, Predicate<String> userSets) {
+        if (SETTINGS.keySet().stream().anyMatch(userSets)) {
+            return Map.of();
+        }
+        Map<String, String> settings = new HashMap<>(interpreted(points) ? SETTINGS : Map.of());
+        settings.put(BY_SIZE, "true");
+        return settings;
+    }
+
+    /**
+     * Before the queries of a sweep of {@code points} points: interpreted up to {@link #MAX_POINTS},
+     * compiled (Spark's defaults) above, in a session started with {@link #atStart}'s choice; any
+     * other session is left as it is.
+     */
+    static void follow(SparkSession spark, long points) {
+        if (!Boolean.parseBoolean(spark.conf().get(BY_SIZE, "false"))) {
+            return;
+        }
+        SETTINGS.forEach((key, value) -> {
+            if (interpreted(points)) {
+                spark.conf().set(key, value);
+            } else {
+                spark.conf().unset(key);
+            }
+        });
     }
 }

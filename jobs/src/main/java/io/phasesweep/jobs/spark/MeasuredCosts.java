@@ -29,6 +29,11 @@ public final class MeasuredCosts {
 
     /** The costs learnt from {@code out}'s raw rows; the static estimates when it has none. */
     public static MeasuredCost read(SparkSession spark, OutputFolder out, List<Point> sweep, Model model) {
+        return MeasuredCost.of(sweep, MeasuredCost.perPoint(model), secondsBySite(spark, out));
+    }
+
+    /** Site → mean wall seconds of its ok rows in {@code out}'s raw; empty without raw. */
+    static Map<String, Double> secondsBySite(SparkSession spark, OutputFolder out) {
         Map<String, Double> secondsBySite = new HashMap<>();
         if (out.hasRaw()) {
             for (Row r : spark.read().parquet(out.table(RawTable.NAME)).where(col("status").equalTo("ok"))
@@ -37,6 +42,6 @@ public final class MeasuredCosts {
                 secondsBySite.put(r.getString(0), r.getDouble(1) / 1000);
             }
         }
-        return MeasuredCost.of(sweep, MeasuredCost.perPoint(model), secondsBySite);
+        return secondsBySite;
     }
 }

@@ -2,6 +2,7 @@ package io.phasesweep.jobs.spark;
 
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ModelRegistry;
+import io.phasesweep.engine.run.MeasuredCost;
 import io.phasesweep.engine.run.PointRunner;
 import io.phasesweep.engine.run.RawRecord;
 import io.phasesweep.engine.sweep.Point;
@@ -22,17 +23,22 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntUnaryOperator;
 
 /**
  * The Spark driver of {@code phasesweep run}: expands the sweep into units of work, spreads them
- * longest-first over partitions (one bin of many points per task; on {@code --resume}, by the wall
- * times of the folder's finished points, {@link MeasuredCosts}), runs each through the engine's
+ * longest-first over tasks ({@link Bins#factoring}: tasks that shrink as a wave goes on, each of
+ * many points where points are short; priced, once anything is measured, by the wall times of
+ * this run's finished points and on {@code --resume} of the folder's, {@link MeasuredCost}),
+ * runs each through the engine's
  * {@link PointRunner} on the executors, appends the rows to {@code raw}, and records the run in
  * {@code runs} as started before and as completed after.
  *
@@ -47,6 +53,12 @@ public final class RunJob {
     public static final int DEFAULT_WAVES = 10;
     /** With {@link #timedWaves}, the shortest wave after the first, in seconds by the first wave's pace. */
     public static final int MIN_WAVE_SECONDS = 30;
+    /**
+     * The smallest task by measured costs, in seconds of its points, unless it is one unit: a task
+     * costs a Parquet file and its commit, tens of milliseconds, and a wave's cores finish within
+     * about this of each other.
+     */
+    static final double MIN_TASK_SECONDS = 0.25;
 
     private final SparkSession spark;
     private final double defaultLimitSeconds;
@@ -99,17 +111,29 @@ public final class RunJob {
     }
 
     /**
-     * Runs the sweep with a few bins per core of the session in each wave. With {@code resume},
-     * points that already have an ok row in the folder are skipped (see {@link Resume}).
+     * Runs the sweep, each wave in tasks by {@link Bins#factoring}. With {@code resume}, points that
+     * already have an ok row in the folder are skipped (see {@link Resume}).
      */
     public RunSummary run(SweepFile sweep, OutputFolder out, boolean resume) throws CommandError {
         int cores = cores();
-        return run(sweep, out, resume, groups -> Bins.count(groups, cores));
+        return run(sweep, out, resume, (wave, smallest) -> Bins.factoring(wave, cores, smallest));
     }
 
-    /** Runs the sweep with {@code bins.applyAsInt(n)} bins for a wave of n groups. */
+    /** Runs the sweep with {@code bins.applyAsInt(n)} bins for a wave of n groups, whatever their costs. */
     RunSummary run(SweepFile sweep, OutputFolder out, boolean resume, IntUnaryOperator bins) throws CommandError {
+        return run(sweep, out, resume, (wave, smallest) -> Bins.longestFirst(wave, Math.min(bins.applyAsInt(wave.size()),
+                wave.size())));
+    }
+
+    /** How a wave's groups become tasks, given the smallest task worth its cost, in the groups' unit of cost. */
+    @FunctionalInterface
+    private interface Tasks {
+        List<List<PointGroup>> of(List<PointGroup> wave, double smallest);
+    }
+
+    private RunSummary run(SweepFile sweep, OutputFolder out, boolean resume, Tasks tasks) throws CommandError {
         SweepSpec spec = sweep.spec();
+        InterpretedQueries.follow(spark, SweepExpander.count(spec));
         Model model = sweep.model();
         List<PointGroup> all = SweepExpander.groups(spec, model);
         Resume earlier = resume ? Resume.read(spark, out, sweep, ModelRegistry.load(), all) : Resume.NOTHING;
@@ -128,12 +152,12 @@ public final class RunJob {
             }
         }
         long total = groups.stream().mapToLong(g -> g.points().size()).sum() - skip.size();
-        if (earlier.resumed()) {
-            // the finished points' wall times balance the bins better than the model's estimates
-            groups = MeasuredCosts.read(spark, out, all.stream().flatMap(g -> g.points().stream()).toList(), model)
-                    .priced(groups);
-        }
-        List<List<PointGroup>> parts = Bins.inWaves(groups, cores(), waves);
+        // the finished points' wall times balance the tasks better than the model's estimates: the folder's
+        // on a resumed run, then this run's own as its waves finish
+        List<Point> points = all.stream().flatMap(g -> g.points().stream()).toList();
+        Map<String, Double> secondsBySite = earlier.resumed() ? MeasuredCosts.secondsBySite(spark, out) : new HashMap<>();
+        MeasuredCost costs = MeasuredCost.of(points, MeasuredCost.perPoint(model), secondsBySite);
+        List<List<PointGroup>> parts = Bins.inWaves(costs.priced(groups), cores(), waves);
         log.printf("%s: %d points to run in %d groups, %s%d waves, run %s%n", spec.name(), total, groups.size(),
                 timed && parts.size() > 2 ? "up to " : "", parts.size(), runId).flush();
         if (resume) {
@@ -147,23 +171,43 @@ public final class RunJob {
         LongAccumulator done = spark.sparkContext().longAccumulator("points done");
         LongAccumulator failed = spark.sparkContext().longAccumulator("points failed");
         LongAccumulator timedOut = spark.sparkContext().longAccumulator("points timed out");
+        SiteSeconds measured = new SiteSeconds();
+        spark.sparkContext().register(measured, "wall seconds by site");
         Progress shown = new Progress(done, failed, total, progress);
         shown.start(spark.sparkContext().uiWebUrl().getOrElse(() -> null));
         spark.sparkContext().addSparkListener(shown);
+        long wavesStarted = System.nanoTime();
+        int taskCount = 0;
         try {
             for (int w = 0; w < parts.size(); w++) {
                 List<PointGroup> wave = parts.get(w);
                 long waveStarted = System.nanoTime();
-                List<List<PointGroup>> work = Bins.longestFirst(wave, Math.min(bins.applyAsInt(wave.size()), wave.size()));
-                JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, done, failed, timedOut);
+                // without a measured pace, the smallest task is a share of a core's part of the wave
+                double smallest = costs.measured() ? MIN_TASK_SECONDS
+                        : wave.stream().mapToDouble(PointGroup::cost).sum() / (cores() * Bins.SHARES_PER_CORE);
+                List<List<PointGroup>> work = tasks.of(wave, smallest);
+                taskCount += work.size();
+                JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, new Counts(done, failed, timedOut, measured));
                 spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
                 if (timed && w == 0 && parts.size() > 2) {
                     parts = rest(parts, (System.nanoTime() - waveStarted) / 1e9);
+                }
+                if (w + 1 < parts.size()) {
+                    secondsBySite.putAll(measured.value());
+                    costs = MeasuredCost.of(points, MeasuredCost.perPoint(model), secondsBySite);
+                    parts = priced(parts, w + 1, costs);
                 }
             }
         } finally {
             spark.sparkContext().removeSparkListener(shown);
             shown.finish();
+        }
+        double wavesSeconds = (System.nanoTime() - wavesStarted) / 1e9;
+        // how busy the points kept the cores: the rest is Spark's and the writes' time, and cores idle at a wave's end
+        if (taskCount > 0) {
+            log.printf("%d waves in %d tasks: the ok points ran %.1f s, %.0f %% of %d cores over the waves' %.1f s%n",
+                    parts.size(), taskCount, measured.seconds(), 100 * measured.seconds() / (cores() * wavesSeconds), cores(),
+                    wavesSeconds).flush();
         }
 
         // Each write is one result stage, whose tasks' accumulator updates Spark applies once per
@@ -194,13 +238,36 @@ public final class RunJob {
         return replanned;
     }
 
+    /** The waves from {@code from} on with their groups priced by {@code costs}; the ones before as they are. */
+    private static List<List<PointGroup>> priced(List<List<PointGroup>> parts, int from, MeasuredCost costs) {
+        List<List<PointGroup>> out = new ArrayList<>(parts.subList(0, from));
+        parts.subList(from, parts.size()).forEach(wave -> out.add(costs.priced(wave)));
+        return out;
+    }
+
     private int cores() {
         return spark.sparkContext().defaultParallelism();
     }
 
+    /** What the tasks count for the driver: points done, failed, timed out, and the ok points' wall times. */
+    private record Counts(LongAccumulator done, LongAccumulator failed, LongAccumulator timedOut, SiteSeconds measured)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        void add(RawRecord r) {
+            done.add(1);
+            if (r.status() != RawRecord.Status.OK) {
+                failed.add(1);
+            }
+            if (r.status() == RawRecord.Status.TIMEOUT) {
+                timedOut.add(1);
+            }
+            measured.add(r);
+        }
+    }
+
     private JavaRDD<Row> runBins(List<List<PointGroup>> work, String modelId, RawTable table, String runId,
-                                 HashSet<String> skip, LongAccumulator done, LongAccumulator failed,
-                                 LongAccumulator timedOut) {
+                                 HashSet<String> skip, Counts counts) {
         double limit = defaultLimitSeconds;
         // numSlices = bins: Spark slices a list of n elements into n partitions of one element each.
         return JavaSparkContext.fromSparkContext(spark.sparkContext())
@@ -217,13 +284,7 @@ public final class RunJob {
                         for (RawRecord r : runner.run(group)) {
                             if (!skip.contains(r.point().key())) {
                                 out.add(table.row(r, runId));
-                                done.add(1);
-                                if (r.status() != RawRecord.Status.OK) {
-                                    failed.add(1);
-                                }
-                                if (r.status() == RawRecord.Status.TIMEOUT) {
-                                    timedOut.add(1);
-                                }
+                                counts.add(r);
                             }
                         }
                     }

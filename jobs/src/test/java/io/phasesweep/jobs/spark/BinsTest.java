@@ -3,10 +3,16 @@ package io.phasesweep.jobs.spark;
 import io.phasesweep.engine.sweep.PointGroup;
 import org.junit.jupiter.api.Test;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BinsTest {
 
@@ -29,10 +35,7 @@ class BinsTest {
     }
 
     @Test
-    void neverMoreBinsThanGroupsNorEmptyBins() {
-        assertEquals(1, Bins.count(1, 8));
-        assertEquals(5, Bins.count(5, 8));
-        assertEquals(Bins.PER_CORE * 2, Bins.count(1000, 2));
+    void neverEmptyBins() {
         List<PointGroup> two = List.of(group("a", 1), group("b", 1));
         assertEquals(2, Bins.longestFirst(two, 5).size());
         List<PointGroup> many = IntStream.range(0, 100).mapToObj(i -> group("g" + i, i % 7 + 1)).toList();
@@ -47,5 +50,86 @@ class BinsTest {
         assertEquals(4, Bins.timedWaves(120, 30, 9));
         assertEquals(9, Bins.timedWaves(3600, 30, 9), "a long run keeps its waves");
         assertEquals(9, Bins.timedWaves(Double.NaN, 30, 9), "a first wave of no cost tells nothing");
+    }
+
+    /** Every group in exactly one task, in the order of falling cost. */
+    private static void assertEveryGroupOnce(List<PointGroup> groups, List<List<PointGroup>> tasks) {
+        List<PointGroup> sorted = groups.stream().sorted(Comparator.comparingDouble(PointGroup::cost).reversed()).toList();
+        assertEquals(sorted, tasks.stream().flatMap(List::stream).toList());
+    }
+
+    private static double cost(List<PointGroup> task) {
+        return task.stream().mapToDouble(PointGroup::cost).sum();
+    }
+
+    @Test
+    void factoringShrinksTasksDownToSingleLongPoints() {
+        // 18 points of 1 s on 2 cores: tasks of about a quarter of what is left, down to one point
+        List<PointGroup> groups = IntStream.range(0, 18).mapToObj(i -> group("p" + i, 1)).toList();
+        List<List<PointGroup>> tasks = Bins.factoring(groups, 2, 0.25);
+        assertEveryGroupOnce(groups, tasks);
+        assertEquals(List.of(4.0, 4.0, 2.0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+                tasks.stream().map(BinsTest::cost).toList());
+    }
+
+    @Test
+    void factoringKeepsShortPointsInTasksOfAtLeastTheSmallest() {
+        // 1000 points of 10 ms: no task under 0.25 s but the last, and few tasks
+        List<PointGroup> groups = IntStream.range(0, 1000).mapToObj(i -> group("p" + i, 0.01 * (1 + i % 3))).toList();
+        List<List<PointGroup>> tasks = Bins.factoring(groups, 2, 0.25);
+        assertEveryGroupOnce(groups, tasks);
+        for (List<PointGroup> task : tasks.subList(0, tasks.size() - 1)) {
+            assertTrue(cost(task) >= 0.25 - 0.03, "a task of " + cost(task) + " s");
+        }
+        assertTrue(tasks.size() <= 2 * 2 * (Math.log(20.0 / (4 * 0.25)) / Math.log(2)) + 2 * 2 + 1, tasks.size() + " tasks");
+        assertEquals(tasks, Bins.factoring(groups, 2, 0.25), "deterministic");
+    }
+
+    @Test
+    void aGroupCostlierThanATaskIsATaskOfItsOwn() {
+        List<PointGroup> groups = List.of(group("big", 100), group("a", 1), group("b", 1), group("c", 1));
+        // the other core takes the rest while the big group runs
+        assertEquals(List.of(List.of("big"), List.of("a", "b", "c")),
+                Bins.factoring(groups, 2, 0.25).stream().map(BinsTest::keys).toList());
+    }
+
+    /**
+     * The make-span of tasks handed out in order to whichever of {@code cores} frees first (as
+     * Spark's scheduler does), with {@code actual} the true cost of each group.
+     */
+    private static double makeSpan(List<List<PointGroup>> tasks, int cores, Map<String, Double> actual) {
+        PriorityQueue<Double> free = new PriorityQueue<>();
+        for (int c = 0; c < cores; c++) {
+            free.add(0.0);
+        }
+        for (List<PointGroup> task : tasks) {
+            free.add(free.poll() + task.stream().mapToDouble(g -> actual.get(g.key())).sum());
+        }
+        return free.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    /**
+     * Points whose estimates are all 1 s while their true costs spread over 0.5-1.5 s (as Wolff's
+     * do over temperature), 100 draws of 36 points on 2 cores: factoring's tasks end within a point
+     * of the work per core and, on average, nearer than 3 tasks per core (which end up to a task of
+     * 6 points apart).
+     */
+    @Test
+    void factoringEndsAWaveOfSecondLongPointsWithinAPointOfTheWorkPerCore() {
+        List<PointGroup> groups = IntStream.range(0, 36).mapToObj(i -> group("p" + i, 1)).toList();
+        SplittableRandom random = new SplittableRandom(17);
+        double factoringExcess = 0;
+        double threePerCoreExcess = 0;
+        for (int draw = 0; draw < 100; draw++) {
+            Map<String, Double> actual = new HashMap<>();
+            groups.forEach(g -> actual.put(g.key(), random.nextDouble(0.5, 1.5)));
+            double perCore = actual.values().stream().mapToDouble(Double::doubleValue).sum() / 2;
+            double excess = makeSpan(Bins.factoring(groups, 2, 0.25), 2, actual) - perCore;
+            assertTrue(excess <= 1.5, "factoring ends " + excess + " s after the work per core");
+            factoringExcess += excess / 100;
+            threePerCoreExcess += (makeSpan(Bins.longestFirst(groups, 3 * 2), 2, actual) - perCore) / 100;
+        }
+        assertTrue(factoringExcess < threePerCoreExcess / 2,
+                "mean excess: factoring " + factoringExcess + " s, 3 tasks per core " + threePerCoreExcess + " s");
     }
 }

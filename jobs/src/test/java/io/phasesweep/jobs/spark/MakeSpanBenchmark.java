@@ -26,8 +26,9 @@ import static org.apache.spark.sql.functions.regexp_replace;
  * The make-span of a resumed run's schedule by the model's static estimates and by
  * {@link MeasuredCost}, both replayed with the points' measured wall times (bench/make-span.sh): a
  * folder holds a first run and a resumed run of the grown sweep; the costs are learnt from the
- * first run's rows only, the durations are the resumed run's {@code wall_ms}. Each wave's bins are
- * dealt as {@link RunJob} deals them and run in bin order on CORES cores, each taking the next bin
+ * first run's rows only, the durations are the resumed run's {@code wall_ms}. Each wave's tasks are
+ * dealt as {@link RunJob} deals them ({@link Bins#factoring}), or as it did before, in 3 bins per
+ * core ({@link Bins#longestFirst}), and run in order on CORES cores, each taking the next task
  * when free, as Spark's local scheduler does; the make-span is the sum of the waves'. Printed for
  * WAVES waves and for one wave (the bound of what a cost model can do within a wave).
  *
@@ -65,12 +66,16 @@ public final class MakeSpanBenchmark {
         List<PointGroup> priced = MeasuredCost.of(all.stream().flatMap(g -> g.points().stream()).toList(),
                 MeasuredCost.perPoint(sweep.model()), learnt).priced(pending);
         for (int w : new int[] {waves, 1}) {
-            System.out.printf(Locale.ROOT, "make-span in up to %d waves: static estimates %.2f s, measured costs %.2f s%n",
-                    w, makeSpan(pending, actual, cores, w), makeSpan(priced, actual, cores, w));
+            for (boolean factoring : new boolean[] {false, true}) {
+                System.out.printf(Locale.ROOT, "make-span in up to %d waves, %s: static estimates %.2f s, measured costs %.2f s%n",
+                        w, factoring ? "tasks by factoring" : "3 tasks per core", makeSpan(pending, actual, cores, w, factoring, false),
+                        makeSpan(priced, actual, cores, w, factoring, true));
+            }
         }
     }
 
-    private static double makeSpan(List<PointGroup> groups, Map<String, Double> actual, int cores, int waves) {
+    private static double makeSpan(List<PointGroup> groups, Map<String, Double> actual, int cores, int waves,
+                                   boolean factoring, boolean measured) {
         double total = 0;
         for (List<PointGroup> wave : Bins.inWaves(groups, cores, waves)) {
             PriorityQueue<Double> free = new PriorityQueue<>();
@@ -78,7 +83,11 @@ public final class MakeSpanBenchmark {
                 free.add(0.0);
             }
             double end = 0;
-            for (List<PointGroup> bin : Bins.longestFirst(wave, Bins.count(wave.size(), cores))) {
+            // the smallest task as RunJob sets it: in seconds when the costs are, else a share of the wave
+            double smallest = measured ? RunJob.MIN_TASK_SECONDS
+                    : wave.stream().mapToDouble(PointGroup::cost).sum() / (cores * Bins.SHARES_PER_CORE);
+            for (List<PointGroup> bin : factoring ? Bins.factoring(wave, cores, smallest)
+                    : Bins.longestFirst(wave, Math.min(wave.size(), Bins.PER_CORE * cores))) {
                 double seconds = bin.stream().flatMap(g -> g.points().stream()).map(Point::key)
                         .collect(Collectors.summingDouble(k -> actual.getOrDefault(k, 0.0)));
                 double finish = free.poll() + seconds;

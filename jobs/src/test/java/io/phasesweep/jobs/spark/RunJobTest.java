@@ -110,6 +110,12 @@ class RunJobTest {
             List<String> actual = table(dir, "raw").collectAsList().stream().map(ProbeSweeps::fingerprint).sorted().toList();
             assertEquals(expected, actual, "bins=" + bins);
         }
+        // tasks by factoring, the waves after the first priced by the first's wall times
+        OutputFolder paced = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve("paced").toString(),
+                OutputFolder.Existing.REFUSE);
+        new RunJob(spark, 60, 3, new PrintWriter(progress)).run(sweep, paced, false);
+        assertEquals(expected, table("paced", "raw").collectAsList().stream().map(ProbeSweeps::fingerprint).sorted().toList(),
+                "paced tasks");
     }
 
     /** A sweep of seconds in timed waves: the rows of the fixed waves, in fewer commits (fewer files). */
