@@ -24,6 +24,15 @@ record LocalPolynomial(double x0, double[] c) {
      */
     static final int POINTS = 4;
     static final int DEGREE = 3;
+    /**
+     * The fewest points {@link #fitted} fits its cubic to: two more than it has parameters, so that
+     * it averages noise instead of interpolating it. Through exactly four points, two of them close
+     * (a late window's value 0.0005 beside an early window's on RefinedGridTest's L = 64 grid), the
+     * cubic's slope is noise, and so is the crossing's root; fitted to six, the spread of the pair
+     * crossings over trials fell by a third (L = 32–64: 0.0021 to 0.0014) and that of the
+     * crossings' x_c from 0.00127 to 0.0008.
+     */
+    static final int FITTED_POINTS = POINTS + 2;
 
     static LocalPolynomial near(double[] x, double[] y, double x0) {
         return through(x, y, nearest(x, x0), x0, DEGREE);
@@ -33,9 +42,9 @@ record LocalPolynomial(double x0, double[] c) {
      * The cubic a crossing reads at x0 on a grid of uneven density and replicas: fitted by least
      * squares, weighted by the replicas averaged at each point, to every point within half the
      * curve's transition width of x0
-     * when that holds more than {@link #POINTS} points; else the cubic through the {@link #POINTS}
-     * nearest ({@link #near}), which is what a grid that samples the transition a few times per
-     * width gets (every uniform window grid of the calibration and the shipped sweeps). The
+     * when that holds {@link #FITTED_POINTS} points or more; else to the {@link #FITTED_POINTS}
+     * nearest, which is what a grid that samples the transition a few times per width gets (every
+     * uniform window grid of the calibration and the shipped sweeps). The
      * transition width is the distance between the control values where the curve, linearly
      * interpolated, crosses a quarter and three quarters of its range, so it scales as L^(−1/ν)
      * without ν being known; a cubic describes a sigmoid closely over ± half of it (tanh over
@@ -58,18 +67,17 @@ record LocalPolynomial(double x0, double[] c) {
     }
 
     /**
-     * The points {@link #fitted} reads: those within half the transition width of x0 when more
-     * than {@link #POINTS}, else the {@link #POINTS} nearest.
+     * The points {@link #fitted} reads: those within half the transition width of x0 when they are
+     * {@link #FITTED_POINTS} or more, else the {@link #FITTED_POINTS} nearest; the {@link #POINTS}
+     * nearest when the width is unknown.
      */
     static int[] stencil(double[] x, double width, double x0) {
         double half = 0.5 * width;
         if (Double.isFinite(half)) {
             int[] in = IntStream.range(0, x.length).filter(i -> Math.abs(x[i] - x0) <= half).toArray();
-            if (in.length > POINTS) {
-                return in;
-            }
+            return in.length >= FITTED_POINTS ? in : nearest(x, x0, FITTED_POINTS);
         }
-        return nearest(x, x0);
+        return nearest(x, x0, POINTS);
     }
 
     /** σ ∝ 1/√replicas: a point's weight is the replicas it averages. */
@@ -103,9 +111,13 @@ record LocalPolynomial(double x0, double[] c) {
 
     /** Indices of the {@link #POINTS} grid points nearest x0. */
     static int[] nearest(double[] x, double x0) {
+        return nearest(x, x0, POINTS);
+    }
+
+    private static int[] nearest(double[] x, double x0, int points) {
         return IntStream.range(0, x.length).boxed()
                 .sorted(Comparator.comparingDouble(i -> Math.abs(x[i] - x0)))
-                .limit(POINTS).mapToInt(Integer::intValue).toArray();
+                .limit(points).mapToInt(Integer::intValue).toArray();
     }
 
     /** Least-squares polynomial of the given degree (lower with too few points) through the indexed points. */

@@ -26,6 +26,8 @@ final class ResampledCurves {
     private final double[][][][] values;
     private final double[][][] errors;
     private final int[][] replicas;
+    /** widths[s][obs]: the full data's transition width, which every resample's curve carries. */
+    private final double[][] widths;
 
     private ResampledCurves(int[] sizes, double[][] x, double[][][][] values, double[][][] errors, int[][] replicas) {
         this.sizes = sizes;
@@ -33,6 +35,14 @@ final class ResampledCurves {
         this.values = values;
         this.errors = errors;
         this.replicas = replicas;
+        this.widths = new double[sizes.length][];
+        for (int s = 0; s < sizes.length; s++) {
+            int observables = values[0][s].length == 0 ? 0 : values[0][s][0].length;
+            widths[s] = new double[observables];
+            for (int obs = 0; obs < observables; obs++) {
+                widths[s][obs] = LocalPolynomial.transitionWidth(x[s], y(0, s, obs));
+            }
+        }
     }
 
     /**
@@ -124,9 +134,12 @@ final class ResampledCurves {
         return y;
     }
 
-    /** Size index s's curve of observable {@code obs} in resample b, with the full data's errors, replicas and width. */
+    /**
+     * Size index s's curve of observable {@code obs} in resample b, with the full data's errors,
+     * replicas and width (computed once: every resample's crossing reads it).
+     */
     Curve curve(int b, int s, int obs) {
-        return new Curve(x[s], y(b, s, obs), error(s, obs), replicas[s], LocalPolynomial.transitionWidth(x[s], y(0, s, obs)));
+        return new Curve(x[s], y(b, s, obs), error(s, obs), replicas[s], widths[s][obs]);
     }
 
     /** Jackknife errors of observable {@code obs} for size index s (full data). */

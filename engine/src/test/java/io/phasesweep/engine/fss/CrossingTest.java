@@ -97,6 +97,32 @@ class CrossingTest {
     }
 
     /**
+     * Tails that outvote the transition: two sigmoids crossing at 1.0 (transition widths 0.11 and
+     * 0.22) whose plateaus differ by 0.02 at errors of 0.01, below 0.5 one way and above 1.5 the
+     * other, as a coarse grid's few-replica points sharing their replicas' disorder do. Counted over
+     * the whole range, the tails' six points on each side made the sign changes at 0.55 and 1.45 score
+     * 24 against the real one's −1; within the wider transition width of each sign change the real
+     * one scores 18, the tails' 14.5.
+     */
+    @Test
+    void plateausThatDifferByNoiseDoNotOutvoteTheTransition() {
+        double[] x = grid(0, 0.1, 21);
+        double[] ya = new double[x.length];
+        double[] yb = new double[x.length];
+        double[] error = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double tail = x[i] < 0.55 ? -0.02 : x[i] > 1.45 ? 0.02 : 0;
+            ya[i] = 0.5 - 0.5 * Math.tanh((x[i] - 1) / 0.1) + tail;
+            yb[i] = 0.5 - 0.5 * Math.tanh((x[i] - 1) / 0.2);
+            error[i] = tail == 0 ? 0.005 : 0.007;
+        }
+        int[] replicas = IntStream.range(0, x.length).map(i -> 10).toArray();
+        double crossing = Crossing.of(new Curve(x, ya, error, replicas, LocalPolynomial.transitionWidth(x, ya)),
+                new Curve(x, yb, error, replicas, LocalPolynomial.transitionWidth(x, yb)));
+        assertEquals(1.0, crossing, 0.02, "the transition's sign change, not a tail's");
+    }
+
+    /**
      * The refined perceptron sweep's pair N = 25, 50 (sweeps/perceptron-refine.yaml, rounds 0–5):
      * two close control values with 8 replicas each, where noise flips the difference, below a
      * crossing the many-replica points place near 1.9. The steepest sign change (the rule before)

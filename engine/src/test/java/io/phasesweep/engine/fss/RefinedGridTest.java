@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -19,13 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * coarse points stay in the data. The same synthetic model, noise and sizes as
  * {@link CalibrationTest}.
  *
- * <p>What it asserts: best rows published in 90 % of trials and covering the truth at least at
- * the stated rate (within 1 stderr in at least 0.60 of them, within 2 in at least 0.93), and the
- * known limits pinned, measured over 200 trials: the crossing's x_c over-covers (within 1 stderr
- * 0.83 and 0.87, rms pull 0.71 and 0.81: its bootstrap error is about 1.3 times the spread of the
- * estimates, conservative, cause not found), and under pure scaling the collapse's ν covers 0.923
- * within 2 stderr (rms pull 1.14), a hair below 0.93. When a limit goes, its pin fails: make it a
- * band check.
+ * <p>What it asserts: best rows published in 90 % of trials, and the best x_c's error bars honest
+ * both ways: within 1 stderr of the truth in [0.58, 0.78] of the trials (nominal 0.683, binomial
+ * sd over 200 trials 0.033: ±3 sd), within 2 in [0.90, 0.99] (nominal 0.954, sd 0.015; below
+ * −3 sd, since 100 resamples make the pull t-like; the upper end fails error bars 1.3 times too
+ * large, which cover 0.995), and an rms pull in [0.85, 1.20] (1 for honest error bars; 1.3 times
+ * too large gives 0.77). Measured before the crossings' resamples were linearised around the full
+ * data's crossing (Crossing#resampled), its sign changes judged within a transition width and its
+ * cubics fitted to six points or more: within 1 stderr 0.830 and 0.868, rms pull 0.71 and 0.81,
+ * the bootstrap error 1.3 times the spread of the estimates; after (and with ω given, the
+ * collapse's x_c out of best, the drift checked without its smallest pair, not by the constant):
+ * 0.740 and 0.679, 2σ 0.965 and 0.980, rms pull 0.93 and 0.96, and
+ * the estimates' spread over trials a sixth and a third of what it was (docs/analysis.md). Still
+ * pinned: under pure scaling the collapse's ν covers 0.923 within 2 stderr (rms pull 1.14), a hair
+ * below 0.93; when that limit goes, its pin fails: make it a band check.
  */
 class RefinedGridTest {
     private static final String SWEEP = "name: refined\n" + CalibrationTest.SYNTHETIC + """
@@ -41,7 +49,6 @@ class RefinedGridTest {
             """;
     private static final int[] SIZES = {8, 16, 32, 64};
     private static final int MOST_REPLICAS = 40;
-    private static final List<String> QUANTITIES = List.of(Quantity.CRITICAL_VALUE.name(), "nu");
 
     /** The sites of one size: coarse, early window, late window; a value measured twice keeps its larger count. */
     static List<SyntheticFss.Site> sites(int size) {
@@ -76,19 +83,37 @@ class RefinedGridTest {
                 new Random(1000L + t)), Map.of(), new AnalysisOptions(CalibrationTest.BOOTSTRAP, t));
     }
 
-    /** The crossing's conservative x_c: within 1 stderr above the band's {@link CalibrationTest#HIGH}. */
-    private static void assertXcOverCoversAndIsPinned(CoverageTable table) {
+    static final double LOW_1SE = 0.58;
+    static final double HIGH_1SE = 0.78;
+    static final double LOW_2SE = 0.90;
+    static final double HIGH_2SE = 0.99;
+    static final double LOW_RMS_PULL = 0.85;
+    static final double HIGH_RMS_PULL = 1.20;
+
+    /** The best x_c's coverage inside the two-sided bands of the class comment; all failures in one message. */
+    private static void assertXcCoversHonestly(CoverageTable table) {
         CoverageTable.Row best = table.row(Quantity.CRITICAL_VALUE.name() + " " + Finding.BEST);
-        assertTrue(best.within1() > CalibrationTest.HIGH, "x_c best covers " + best.within1()
-                + " within 1 stderr: the known over-coverage is gone, make this a band check");
+        List<String> failures = new ArrayList<>();
+        if ((double) best.estimated() / best.trials() < CalibrationTest.PUBLISHED) {
+            failures.add("x_c best published in " + best.estimated() + " of " + best.trials() + " trials");
+        }
+        if (best.within1() < LOW_1SE || best.within1() > HIGH_1SE) {
+            failures.add(String.format("x_c best within 1 stderr in %.3f, not in [%.2f, %.2f]", best.within1(), LOW_1SE, HIGH_1SE));
+        }
+        if (best.within2() < LOW_2SE || best.within2() > HIGH_2SE) {
+            failures.add(String.format("x_c best within 2 stderr in %.3f, not in [%.2f, %.2f]", best.within2(), LOW_2SE, HIGH_2SE));
+        }
+        if (best.rmsPull() < LOW_RMS_PULL || best.rmsPull() > HIGH_RMS_PULL) {
+            failures.add(String.format("x_c best rms pull %.3f, not in [%.2f, %.2f]", best.rmsPull(), LOW_RMS_PULL, HIGH_RMS_PULL));
+        }
+        assertEquals(List.of(), failures);
     }
 
     @Test
     void pureScalingOnARefinedGrid() {
         SyntheticSweep sweep = SyntheticSweep.parse(SWEEP.formatted(0, 0, 0, ""));
         CoverageTable table = CalibrationTest.coverage("refined grid, pure scaling", sweep, t -> trial(sweep, t));
-        CalibrationTest.assertBestRowsCover(table, List.of(Quantity.CRITICAL_VALUE.name()), 1);
-        assertXcOverCoversAndIsPinned(table);
+        assertXcCoversHonestly(table);
         CoverageTable.Row nu = table.row("nu " + Finding.BEST);
         assertTrue((double) nu.estimated() / nu.trials() >= CalibrationTest.PUBLISHED && nu.within1() >= CalibrationTest.LOW,
                 "nu best published in " + nu.estimated() + " trials, within 1 stderr " + nu.within1());
@@ -101,7 +126,7 @@ class RefinedGridTest {
     void correctionsWithOmegaGivenOnARefinedGrid() {
         SyntheticSweep sweep = SyntheticSweep.parse(SWEEP.formatted(0.5, -1, 1.5, "\n  omega: 1.0"));
         CoverageTable table = CalibrationTest.coverage("refined grid, corrections, omega given", sweep, t -> trial(sweep, t));
-        CalibrationTest.assertBestRowsCover(table, QUANTITIES, 1);
-        assertXcOverCoversAndIsPinned(table);
+        CalibrationTest.assertBestRowsCover(table, List.of("nu"), 1);
+        assertXcCoversHonestly(table);
     }
 }

@@ -175,9 +175,9 @@ class PlannerTest {
     /**
      * The replicas go to the values the crossings read, the four nearest x_c and each pair crossing
      * of the size: at size 32 (2 replicas per value) those end at one count of at least
-     * {@link Planner#READ_REPLICAS}, while its window's edges, three steps from x_c, get none of
-     * them; a value next to x_c with one replica at size 64 (16 elsewhere) is raised to its
-     * neighbours' level first. (With a best x_c 2.27 ± 0.002: without a best row, or with a wide
+     * {@link Planner#READ_REPLICAS} (its window's edges, three steps from x_c, are read too since the
+     * analysis fits its cubics to six points or more); a value next to x_c with one replica at
+     * size 64 (16 elsewhere) is raised to its neighbours' level first. (With a best x_c 2.27 ± 0.002: without a best row, or with a wide
      * one, the replicas spread over the windows instead.)
      */
     @Test
@@ -198,7 +198,6 @@ class PlannerTest {
         int level = 2 + at32.getOrDefault(nearest.get(0), 0);
         assertTrue(level >= Planner.READ_REPLICAS, at32.toString());
         nearest.forEach(t -> assertEquals(level, 2 + at32.getOrDefault(t, 0), t + " in " + at32));
-        assertEquals(0, at32.getOrDefault(window[0], 0) + at32.getOrDefault(window[window.length - 1], 0), at32 + " " + plan.steering());
         assertTrue(1 + at64.getOrDefault(2.2725, 0) >= Planner.READ_REPLICAS, at64.toString());
     }
 

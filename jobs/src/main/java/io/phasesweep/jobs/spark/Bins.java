@@ -18,10 +18,17 @@ public final class Bins {
     /** A wave's groups per core at least ({@link #inWaves}). */
     static final int PER_CORE = 3;
     /**
-     * Without costs in seconds (a new run's first wave), {@link #factoring}'s smallest task is this
-     * share of a core's part of the wave.
+     * {@link #factoring}'s smallest task is at most this share of a core's part of the wave: as many
+     * tasks as 3 per core for short points, one point each for a few long ones.
      */
-    static final int SHARES_PER_CORE = 8;
+    static final int SHARES_PER_CORE = 4;
+    /**
+     * The smallest task by measured costs, in seconds of its points, in a wave long enough: a wave's
+     * cores finish within about this of each other, and a task costs a Parquet file and its commit,
+     * 20-25 ms of CPU each (a wave of 2000 short points in 60 tasks against 6, warm, load 13-16), so
+     * a task of this length pays 2-3 % for it.
+     */
+    static final double MIN_TASK_SECONDS = 1.0;
 
     private Bins() {
     }
@@ -46,6 +53,17 @@ public final class Bins {
         }
         out.removeIf(List::isEmpty);
         return out;
+    }
+
+    /**
+     * The smallest task {@link #factoring} cuts from {@code wave}: a {@link #SHARES_PER_CORE}th of a
+     * core's part of the wave, and where its costs are measured seconds at most
+     * {@link #MIN_TASK_SECONDS} (a short wave, of a run in fixed waves or a small refinement round,
+     * keeps its share).
+     */
+    static double smallest(List<PointGroup> wave, int cores, boolean seconds) {
+        double share = wave.stream().mapToDouble(PointGroup::cost).sum() / (Math.max(1, cores) * SHARES_PER_CORE);
+        return seconds ? Math.min(MIN_TASK_SECONDS, share) : share;
     }
 
     /**

@@ -37,10 +37,9 @@ import java.util.function.IntUnaryOperator;
  * The Spark driver of {@code phasesweep run}: expands the sweep into units of work, spreads them
  * longest-first over tasks ({@link Bins#factoring}: tasks that shrink as a wave goes on, each of
  * many points where points are short; priced, once anything is measured, by the wall times of
- * this run's finished points and on {@code --resume} of the folder's, {@link MeasuredCost}),
- * runs each through the engine's
- * {@link PointRunner} on the executors, appends the rows to {@code raw}, and records the run in
- * {@code runs} as started before and as completed after.
+ * this run's finished points and on {@code --resume} of the folder's, {@link MeasuredCost}), runs
+ * each through the engine's {@link PointRunner} on the executors, appends the rows to {@code raw},
+ * and records the run in {@code runs} as started before and as completed after.
  *
  * <p>The work is written in waves: each wave is one Spark write job whose rows become visible
  * together when Spark's commit protocol commits it, so a run that is stopped keeps its finished
@@ -53,12 +52,6 @@ public final class RunJob {
     public static final int DEFAULT_WAVES = 10;
     /** With {@link #timedWaves}, the shortest wave after the first, in seconds by the first wave's pace. */
     public static final int MIN_WAVE_SECONDS = 30;
-    /**
-     * The smallest task by measured costs, in seconds of its points, unless it is one unit: a task
-     * costs a Parquet file and its commit, tens of milliseconds, and a wave's cores finish within
-     * about this of each other.
-     */
-    static final double MIN_TASK_SECONDS = 0.25;
 
     private final SparkSession spark;
     private final double defaultLimitSeconds;
@@ -172,7 +165,10 @@ public final class RunJob {
         LongAccumulator failed = spark.sparkContext().longAccumulator("points failed");
         LongAccumulator timedOut = spark.sparkContext().longAccumulator("points timed out");
         SiteSeconds measured = new SiteSeconds();
-        spark.sparkContext().register(measured, "wall seconds by site");
+        // unnamed: Spark reads a named accumulator's whole value after every task and keeps its text
+        // per task in the status store, which grows with sites x tasks (review: 126 MB after 85 tasks
+        // of 1e5 sites); nothing here reads it by name
+        spark.sparkContext().register(measured);
         Progress shown = new Progress(done, failed, total, progress);
         shown.start(spark.sparkContext().uiWebUrl().getOrElse(() -> null));
         spark.sparkContext().addSparkListener(shown);
@@ -182,10 +178,7 @@ public final class RunJob {
             for (int w = 0; w < parts.size(); w++) {
                 List<PointGroup> wave = parts.get(w);
                 long waveStarted = System.nanoTime();
-                // without a measured pace, the smallest task is a share of a core's part of the wave
-                double smallest = costs.measured() ? MIN_TASK_SECONDS
-                        : wave.stream().mapToDouble(PointGroup::cost).sum() / (cores() * Bins.SHARES_PER_CORE);
-                List<List<PointGroup>> work = tasks.of(wave, smallest);
+                List<List<PointGroup>> work = tasks.of(wave, Bins.smallest(wave, cores(), costs.measured()));
                 taskCount += work.size();
                 JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, new Counts(done, failed, timedOut, measured));
                 spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BinsTest {
+    /** The smallest task a run cuts by measured costs, in seconds. */
+    private static final double SMALLEST = Bins.MIN_TASK_SECONDS;
 
     private static PointGroup group(String key, double cost) {
         return new PointGroup(key, List.of(), 0L, 0L, cost);
@@ -66,7 +68,7 @@ class BinsTest {
     void factoringShrinksTasksDownToSingleLongPoints() {
         // 18 points of 1 s on 2 cores: tasks of about a quarter of what is left, down to one point
         List<PointGroup> groups = IntStream.range(0, 18).mapToObj(i -> group("p" + i, 1)).toList();
-        List<List<PointGroup>> tasks = Bins.factoring(groups, 2, 0.25);
+        List<List<PointGroup>> tasks = Bins.factoring(groups, 2, SMALLEST);
         assertEveryGroupOnce(groups, tasks);
         assertEquals(List.of(4.0, 4.0, 2.0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
                 tasks.stream().map(BinsTest::cost).toList());
@@ -74,15 +76,28 @@ class BinsTest {
 
     @Test
     void factoringKeepsShortPointsInTasksOfAtLeastTheSmallest() {
-        // 1000 points of 10 ms: no task under 0.25 s but the last, and few tasks
+        // 1000 points of 10-30 ms: no task under the smallest but the last, and few tasks
         List<PointGroup> groups = IntStream.range(0, 1000).mapToObj(i -> group("p" + i, 0.01 * (1 + i % 3))).toList();
-        List<List<PointGroup>> tasks = Bins.factoring(groups, 2, 0.25);
+        List<List<PointGroup>> tasks = Bins.factoring(groups, 2, SMALLEST);
         assertEveryGroupOnce(groups, tasks);
         for (List<PointGroup> task : tasks.subList(0, tasks.size() - 1)) {
-            assertTrue(cost(task) >= 0.25 - 0.03, "a task of " + cost(task) + " s");
+            assertTrue(cost(task) >= SMALLEST - 0.03, "a task of " + cost(task) + " s");
         }
-        assertTrue(tasks.size() <= 2 * 2 * (Math.log(20.0 / (4 * 0.25)) / Math.log(2)) + 2 * 2 + 1, tasks.size() + " tasks");
-        assertEquals(tasks, Bins.factoring(groups, 2, 0.25), "deterministic");
+        assertTrue(tasks.size() <= 2 * 2 * (Math.log(20.0 / (4 * SMALLEST)) / Math.log(2)) + 2 * 2 + 1, tasks.size() + " tasks");
+        assertEquals(tasks, Bins.factoring(groups, 2, SMALLEST), "deterministic");
+    }
+
+    /** A measured wave of 36 points of 1 s ends on tasks of 1 s; a short one on a quarter of its share per core. */
+    @Test
+    void theSmallestTaskIsASecondOrLessInAShortWave() {
+        List<PointGroup> long36 = IntStream.range(0, 36).mapToObj(i -> group("p" + i, 1)).toList();
+        assertEquals(SMALLEST, Bins.smallest(long36, 2, true));
+        assertEquals(36.0 / (2 * Bins.SHARES_PER_CORE), Bins.smallest(long36, 2, false), "static units: a share");
+        List<PointGroup> short18 = IntStream.range(0, 18).mapToObj(i -> group("p" + i, 0.05)).toList();
+        assertEquals(0.9 / (2 * Bins.SHARES_PER_CORE), Bins.smallest(short18, 2, true), 1e-12);
+        List<List<PointGroup>> tasks = Bins.factoring(short18, 2, Bins.smallest(short18, 2, true));
+        assertTrue(tasks.size() >= Bins.PER_CORE * 2, "a wave of 0.9 s: at least 3 tasks per core, not one of 0.9 s: " + tasks.size());
+        assertTrue(cost(tasks.get(tasks.size() - 1)) <= 0.9 / 8 + 1e-9, "it ends on a task of at most an eighth of the wave");
     }
 
     @Test
@@ -90,7 +105,7 @@ class BinsTest {
         List<PointGroup> groups = List.of(group("big", 100), group("a", 1), group("b", 1), group("c", 1));
         // the other core takes the rest while the big group runs
         assertEquals(List.of(List.of("big"), List.of("a", "b", "c")),
-                Bins.factoring(groups, 2, 0.25).stream().map(BinsTest::keys).toList());
+                Bins.factoring(groups, 2, SMALLEST).stream().map(BinsTest::keys).toList());
     }
 
     /**
@@ -124,7 +139,7 @@ class BinsTest {
             Map<String, Double> actual = new HashMap<>();
             groups.forEach(g -> actual.put(g.key(), random.nextDouble(0.5, 1.5)));
             double perCore = actual.values().stream().mapToDouble(Double::doubleValue).sum() / 2;
-            double excess = makeSpan(Bins.factoring(groups, 2, 0.25), 2, actual) - perCore;
+            double excess = makeSpan(Bins.factoring(groups, 2, SMALLEST), 2, actual) - perCore;
             assertTrue(excess <= 1.5, "factoring ends " + excess + " s after the work per core");
             factoringExcess += excess / 100;
             threePerCoreExcess += (makeSpan(Bins.longestFirst(groups, 3 * 2), 2, actual) - perCore) / 100;

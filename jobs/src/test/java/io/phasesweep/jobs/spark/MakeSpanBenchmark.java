@@ -83,10 +83,7 @@ public final class MakeSpanBenchmark {
                 free.add(0.0);
             }
             double end = 0;
-            // the smallest task as RunJob sets it: in seconds when the costs are, else a share of the wave
-            double smallest = measured ? RunJob.MIN_TASK_SECONDS
-                    : wave.stream().mapToDouble(PointGroup::cost).sum() / (cores * Bins.SHARES_PER_CORE);
-            for (List<PointGroup> bin : factoring ? Bins.factoring(wave, cores, smallest)
+            for (List<PointGroup> bin : factoring ? Bins.factoring(wave, cores, Bins.smallest(wave, cores, measured))
                     : Bins.longestFirst(wave, Math.min(wave.size(), Bins.PER_CORE * cores))) {
                 double seconds = bin.stream().flatMap(g -> g.points().stream()).map(Point::key)
                         .collect(Collectors.summingDouble(k -> actual.getOrDefault(k, 0.0)));
