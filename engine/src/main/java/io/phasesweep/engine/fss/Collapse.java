@@ -46,16 +46,6 @@ import java.util.stream.IntStream;
  * likelihood, not an S whose "≈ 1 within errors" the quality flags and the √S error inflation
  * read. The local quadratic keeps S, its meaning and its cost.
  *
- * <p><b>Corrections to scaling.</b> With an ω (a {@link Variant#omega}) the local fit has a fourth
- * term, c·(L'^(−ω) − L^(−ω)) for a point of size L' compared with size L: the data are
- * y = f(x) + L^(−ω)·g(x) with g locally constant, so the other sizes' offsets from each other fix c and
- * carry the correction to the compared size, and the comparison's error includes that step. A point
- * is compared where two other sizes hold it, and the collapse needs {@link #MIN_CORRECTED_SIZES}
- * sizes in all. Without it, corrections that grow in the
- * tails of a curve, where the errors are smallest (a Binder cumulant near 2/3: errors of 0.0001,
- * corrections of several of them in the 2D Ising sweep), dominate S, and the minimum is the
- * compromise between the tails' opposite pulls on ν, not the critical behaviour.
- *
  * <p>A variant restricts the data: sizes below {@code fromSize} are left out (corrections to
  * scaling are largest at small L), and a {@link Window} |x − x₀|·L^(1/ν₀) ≤ w keeps the collapse to
  * the critical region; every kept size must keep {@link #MIN_POINTS} points in it, else S is +∞.
@@ -79,37 +69,17 @@ final class Collapse {
         }
     }
 
-    /**
-     * Which data a collapse uses and how: sizes from {@code fromSize} on, the points in the window (all
-     * when null), and the correction-to-scaling exponent ω of the local fits' correction term (none when
-     * null).
-     */
-    record Variant(int fromSize, Window window, Double omega) {
-        static final Variant ALL = new Variant(0, null, null);
-
-        Variant(int fromSize, Window window) {
-            this(fromSize, window, null);
-        }
+    /** Which data a collapse uses: sizes from {@code fromSize} on, the points in the window (all when null). */
+    record Variant(int fromSize, Window window) {
+        static final Variant ALL = new Variant(0, null);
 
         boolean windowed() {
             return window != null;
-        }
-
-        boolean corrected() {
-            return omega != null;
         }
     }
 
     /** Points of each other size in a local fit, and points each size must keep in a window: a quadratic's. */
     static final int MIN_POINTS = 3;
-
-    /**
-     * Sizes a corrected collapse needs: each point is compared with a local fit of four terms to the
-     * points of the three other sizes (nine points). With two other sizes (six points) the correction
-     * term is fixed by their difference alone and carried to the third: the calibration's corrected
-     * collapse of L = 16–64 covered 0.55 within 1 and 0.85 within 2 of its errors (rms pull 1.4).
-     */
-    static final int MIN_CORRECTED_SIZES = 4;
 
     /**
      * Below this S the collapse compares almost nothing: the S of an honest collapse of k compared
@@ -132,20 +102,12 @@ final class Collapse {
      * @param window   the points kept, or null for all points
      */
     static Result run(ResampledCurves c, int obs, boolean fitPower, int fromSize, Window window) {
-        return run(c, obs, fitPower, new Variant(fromSize, window));
-    }
-
-    /** The collapse of the data the variant keeps, with the local fits' correction term when it has an ω. */
-    static Result run(ResampledCurves c, int obs, boolean fitPower, Variant v) {
-        int fromSize = v.fromSize();
-        Window window = v.window();
+        Variant v = new Variant(fromSize, window);
         int first = firstKept(c, v);
         List<Integer> sizes = IntStream.of(c.sizes()).skip(first).boxed().toList();
         int resamples = c.resamples();
-        int least = v.corrected() ? MIN_CORRECTED_SIZES : 2;
-        if (sizes.size() < least) {
-            return failed(sizes, Flag.TOO_FEW_SIZES, "no " + (v.corrected() ? "corrected " : "") + "collapse: fewer than "
-                    + least + " sizes from " + fromSize, resamples);
+        if (sizes.size() < 2) {
+            return failed(sizes, Flag.TOO_FEW_SIZES, "no collapse: fewer than 2 sizes from " + fromSize, resamples);
         }
         double[] start = coarseStart(c, obs, fitPower, v);
         if (!Double.isFinite(quality(c, 0, obs, v, start[0], start[1], start[2]))) {
@@ -232,10 +194,8 @@ final class Collapse {
         double[][] sx = new double[n][];
         double[][] sy = new double[n][];
         double[][] se = new double[n][];
-        double[] correction = new double[n];
         int total = 0;
         for (int s = 0; s < n; s++) {
-            correction[s] = v.corrected() ? Math.pow(c.size(first + s), -v.omega()) : 0;
             double stretch = Math.pow(c.size(first + s), inverseNu);
             double scale = Math.pow(c.size(first + s), -power);
             double[] x = c.x(first + s);
@@ -262,7 +222,7 @@ final class Collapse {
         int count = 0;
         for (int s = 0; s < n; s++) {
             for (int i = 0; i < sx[s].length; i++) {
-                double[] fit = localFit(sx, sy, se, v.corrected() ? correction : null, s, sx[s][i]);
+                double[] fit = localFit(sx, sy, se, s, sx[s][i]);
                 if (fit == null) {
                     continue;
                 }
@@ -282,20 +242,15 @@ final class Collapse {
     /**
      * {value, variance} at X of the quadratic fitted, weighted by 1/error², to the {@link #MIN_POINTS}
      * points nearest X of every size but {@code skip} whose scaled range holds X (no extrapolation);
-     * null when no size holds X or the points fix no fit. The fit is written in u = (x − X)/h, h the
-     * farthest point used, so its value at X is the constant term and the normal equations stay well
-     * conditioned on narrow windows. With {@code correction} (L^(−ω) of each size) it has a fourth
-     * term, c·(L^(−ω) − L_skip^(−ω)): the correction to scaling, locally constant in x, that the other
-     * sizes show against each other, carried to the compared point's own size, so the constant term is
-     * the prediction at X for size L_skip (it needs two other sizes).
+     * null when no size holds X or the points fix no quadratic. The fit is written in u = (x − X)/h,
+     * h the farthest point used, so its value at X is the constant term and the normal equations stay
+     * well conditioned on narrow windows.
      */
-    private static double[] localFit(double[][] sx, double[][] sy, double[][] se, double[] correction, int skip, double X) {
+    private static double[] localFit(double[][] sx, double[][] sy, double[][] se, int skip, double X) {
         int[] size = new int[MIN_POINTS * sx.length];
         int[] index = new int[size.length];
         int m = 0;
-        int sizesUsed = 0;
         double h = 0;
-        double spread = 0;
         for (int t = 0; t < sx.length; t++) {
             if (t == skip || sx[t].length < MIN_POINTS || X < sx[t][0] || X > sx[t][sx[t].length - 1]) {
                 continue;
@@ -317,93 +272,35 @@ final class Collapse {
                 index[m++] = j;
                 h = Math.max(h, Math.abs(sx[t][j] - X));
             }
-            sizesUsed++;
-            if (correction != null) {
-                spread = Math.max(spread, Math.abs(correction[t] - correction[skip]));
-            }
         }
-        int terms = correction == null ? 3 : 4;
-        if (m < terms || !(h > 0) || correction != null && (sizesUsed < 2 || !(spread > 0))) {
+        if (m < MIN_POINTS || !(h > 0)) {
             return null;
         }
-        // normal equations Σ w·φ_j·φ_k, Σ w·φ_j·y of the basis φ = (1, u, u², (L^(−ω) − L_skip^(−ω))/spread)
-        double[][] normal = new double[terms][terms];
-        double[] rhs = new double[terms];
-        double[] phi = new double[terms];
+        // weighted moments Σ w·u^k (k = 0..4) and Σ w·u^k·y (k = 0..2) of the normal equations
+        double[] mu = new double[5];
+        double[] my = new double[3];
         for (int k = 0; k < m; k++) {
-            int t = size[k];
-            double u = (sx[t][index[k]] - X) / h;
-            double w = 1 / (se[t][index[k]] * se[t][index[k]]);
-            phi[0] = 1;
-            phi[1] = u;
-            phi[2] = u * u;
-            if (terms == 4) {
-                phi[3] = (correction[t] - correction[skip]) / spread;
-            }
-            for (int a = 0; a < terms; a++) {
-                rhs[a] += w * phi[a] * sy[t][index[k]];
-                for (int b = 0; b <= a; b++) {
-                    normal[a][b] += w * phi[a] * phi[b];
+            double u = (sx[size[k]][index[k]] - X) / h;
+            double w = 1 / (se[size[k]][index[k]] * se[size[k]][index[k]]);
+            double y = sy[size[k]][index[k]];
+            double p = w;
+            for (int d = 0; d <= 4; d++) {
+                mu[d] += p;
+                if (d <= 2) {
+                    my[d] += p * y;
                 }
+                p *= u;
             }
         }
-        // the constant term is e0·N⁻¹·rhs = z·rhs and its variance (N⁻¹)₀₀ = z₀, with N·z = e0
-        double[] z = solveUnitFirst(normal);
-        if (z == null) {
+        // first row of the inverse of [[m0 m1 m2] [m1 m2 m3] [m2 m3 m4]], by cofactors
+        double a0 = mu[2] * mu[4] - mu[3] * mu[3];
+        double a1 = mu[2] * mu[3] - mu[1] * mu[4];
+        double a2 = mu[1] * mu[3] - mu[2] * mu[2];
+        double det = mu[0] * a0 + mu[1] * a1 + mu[2] * a2;
+        if (!(det > 1e-12 * mu[0] * mu[2] * mu[4])) {
             return null;
         }
-        double value = 0;
-        for (int a = 0; a < terms; a++) {
-            value += z[a] * rhs[a];
-        }
-        return new double[]{value, z[0]};
-    }
-
-    /**
-     * z with N·z = (1, 0, …, 0), N symmetric positive definite given by its lower triangle, by
-     * Cholesky; null when N is near singular: the product of the pivots (its determinant) below 10⁻¹²
-     * of the product of its diagonal (the fit's points do not fix all its terms).
-     */
-    private static double[] solveUnitFirst(double[][] n) {
-        int d = n.length;
-        double[][] l = new double[d][d];
-        double ratio = 1;
-        for (int j = 0; j < d; j++) {
-            double pivot = n[j][j];
-            for (int k = 0; k < j; k++) {
-                pivot -= l[j][k] * l[j][k];
-            }
-            ratio *= pivot / n[j][j];
-            if (!(pivot > 0) || !(ratio > 1e-12)) {
-                return null;
-            }
-            l[j][j] = Math.sqrt(pivot);
-            for (int i = j + 1; i < d; i++) {
-                double sum = n[i][j];
-                for (int k = 0; k < j; k++) {
-                    sum -= l[i][k] * l[j][k];
-                }
-                l[i][j] = sum / l[j][j];
-            }
-        }
-        // forward: L·y = e0, then back: Lᵀ·z = y
-        double[] y = new double[d];
-        for (int i = 0; i < d; i++) {
-            double sum = i == 0 ? 1 : 0;
-            for (int k = 0; k < i; k++) {
-                sum -= l[i][k] * y[k];
-            }
-            y[i] = sum / l[i][i];
-        }
-        double[] z = new double[d];
-        for (int i = d - 1; i >= 0; i--) {
-            double sum = y[i];
-            for (int k = i + 1; k < d; k++) {
-                sum -= l[k][i] * z[k];
-            }
-            z[i] = sum / l[i][i];
-        }
-        return z;
+        return new double[]{(a0 * my[0] + a1 * my[1] + a2 * my[2]) / det, a0 / det};
     }
 
     /**

@@ -18,19 +18,6 @@ import java.util.List;
  *       corrections are smallest);</li>
  *   <li>{@code all_sizes} when the main one cut sizes: written, flagged by its S.</li>
  * </ul>
- * With ω given (the sweep file's {@code omega}), four sizes or more, and a collapse of all sizes
- * that fails its S, the corrections are met by the correction term of {@link Collapse.Variant#omega}
- * before any size is cut: main {@code corrected} (all sizes, cut only while S fails and four remain),
- * checks {@code corrected_drop_smallest} and {@code corrected_window} (w three quarters of the covered
- * range, {@link #CORRECTED_WINDOW}), and the plain {@code all_sizes} collapse written, flagged by its
- * S. On the README's first sweep (2D Ising, L = 8–32, ω = 1.75) the plain collapse of all sizes had
- * S = 11, its leading-size cut passed at S = 2–3 with ν = 1.01–1.08 and x_c 2.263, and the best ν
- * over 12 seeds had mean pull +2.0 (60 % within 2 errors): the tails of the Binder curves, errors
- * down to 0.0001, carry corrections of several errors that no choice of range or size cut removes
- * (ν moved by ±0.02 with the range), and the leading-size cut only made the fit's compromise
- * between them noisier. With the term, S = 0.7–2.5 on all sizes and ν's mean pull is +0.5 (docs/analysis.md).
- * A collapse of all sizes that passes its S stays plain: the term then adds freedom the data do
- * not ask for.
  */
 record CollapseMethod(ExponentRequest request) implements Method {
     static final String NAME = AnalysisMethod.COLLAPSE.word();
@@ -41,16 +28,6 @@ record CollapseMethod(ExponentRequest request) implements Method {
      * {@link Flag#TOO_FEW_SIZES}, as a power law on fewer than {@link PowerLaw#MIN_SIZES} is.
      */
     static final int MIN_SIZES = 3;
-
-    /** The window variant's default w: this fraction of the scaled range every kept size covers. */
-    static final double PLAIN_WINDOW = 0.5;
-    /**
-     * The same for a corrected collapse, whose local fits have four terms: at half the range the 2D
-     * Ising sweep's window kept 4 points per size, its S was 0.3–0.4 (the fits too free to compare
-     * anything) and its ν scattered ±0.06 about the main collapse's with bootstrap errors of 0.025;
-     * at three quarters it kept 5–6, S was 0.6–1.7 and ν within ±0.04.
-     */
-    static final double CORRECTED_WINDOW = 0.75;
 
     /** The collapse of one observable, its three parameters on their variants. */
     record Collapses(Variants xc, Variants inverseNu, Variants power) {
@@ -65,52 +42,39 @@ record CollapseMethod(ExponentRequest request) implements Method {
                 new Estimate(q, NAME, request.observable(), null, null, v));
     }
 
-    static Collapses variants(ResampledCurves c, int obs, boolean fitPower, Double window, Double omega) {
+    static Collapses variants(ResampledCurves c, int obs, boolean fitPower, Double window) {
         int n = c.sizeCount();
-        Collapse.Result plain = Collapse.run(c, obs, fitPower, Collapse.Variant.ALL);
-        // a collapse of all sizes that fails its S, with ω given, gets the correction term before sizes are cut
-        Double corrected = omega != null && n >= Collapse.MIN_CORRECTED_SIZES && poor(plain) ? omega : null;
-        int least = corrected != null ? Collapse.MIN_CORRECTED_SIZES : 2;
         int cut = 0;
-        Collapse.Result all = corrected == null ? plain : Collapse.run(c, obs, fitPower, new Collapse.Variant(0, null, corrected));
+        Collapse.Result all = Collapse.run(c, obs, fitPower, 0, null);
         Collapse.Result main = all;
-        while (poor(main) && n - cut - 1 >= least) {
+        while (poor(main) && n - cut - 1 >= 2) {
             cut++;
-            main = Collapse.run(c, obs, fitPower, new Collapse.Variant(c.size(cut), null, corrected));
+            main = Collapse.run(c, obs, fitPower, c.size(cut), null);
         }
         if (poor(main)) {
             main = all;
             cut = 0;
         }
-        String mainName = name(cut, corrected);
+        String mainName = PowerLaw.cutName(cut);
         Collapses v = new Collapses(Variants.of(mainName, main.xc()), Variants.of(mainName, main.inverseNu()),
                 Variants.of(mainName, main.power()));
-        if (n - cut - 1 >= least) {
-            v = plus(v, name(cut + 1, corrected), Collapse.run(c, obs, fitPower, new Collapse.Variant(c.size(cut + 1), null, corrected)));
+        if (n - cut - 1 >= 2) {
+            v = plus(v, PowerLaw.cutName(cut + 1), Collapse.run(c, obs, fitPower, c.size(cut + 1), null));
         }
         if (main.xc().ok()) {
             double xc = main.xc().value();
             double inverseNu = main.inverseNu().value();
-            double w = window != null ? window : (corrected != null ? CORRECTED_WINDOW : PLAIN_WINDOW) * covered(c, cut, xc, inverseNu);
-            v = plus(v, corrected != null ? "corrected_window" : "window", Collapse.run(c, obs, fitPower,
-                    new Collapse.Variant(c.size(cut), new Collapse.Window(w, xc, inverseNu), corrected)));
+            double w = window != null ? window : innerHalf(c, cut, xc, inverseNu);
+            v = plus(v, "window", Collapse.run(c, obs, fitPower, c.size(cut), new Collapse.Window(w, xc, inverseNu)));
         }
         if (cut > 0) {
-            v = plus(v, name(0, corrected), all);
-        }
-        if (corrected != null) {
-            v = plus(v, PowerLaw.cutName(0), plain);
+            v = plus(v, PowerLaw.cutName(0), all);
         }
         if (n - cut < MIN_SIZES) {
             v = new Collapses(v.xc().with(Flag.TOO_FEW_SIZES), v.inverseNu().with(Flag.TOO_FEW_SIZES),
                     v.power().with(Flag.TOO_FEW_SIZES));
         }
         return v;
-    }
-
-    /** The variant's name: all_sizes, drop_smallest, ..., or corrected, corrected_drop_smallest, ... */
-    private static String name(int cut, Double corrected) {
-        return corrected == null ? PowerLaw.cutName(cut) : cut == 0 ? "corrected" : "corrected_" + PowerLaw.cutName(cut);
     }
 
     private static boolean poor(Collapse.Result r) {
@@ -122,8 +86,8 @@ record CollapseMethod(ExponentRequest request) implements Method {
                 v.power().plus(name, r.power()));
     }
 
-    /** The range of |x − x_c|·L^(1/ν) that every kept size covers. */
-    private static double covered(ResampledCurves c, int cut, double xc, double inverseNu) {
+    /** Half the range of |x − x_c|·L^(1/ν) that every kept size covers. */
+    private static double innerHalf(ResampledCurves c, int cut, double xc, double inverseNu) {
         double covered = Double.POSITIVE_INFINITY;
         for (int s = cut; s < c.sizeCount(); s++) {
             double stretch = Math.pow(c.size(s), inverseNu);
@@ -133,6 +97,6 @@ record CollapseMethod(ExponentRequest request) implements Method {
             }
             covered = Math.min(covered, reach);
         }
-        return covered;
+        return 0.5 * covered;
     }
 }

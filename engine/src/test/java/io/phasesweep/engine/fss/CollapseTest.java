@@ -134,35 +134,6 @@ class CollapseTest {
         assertTrue(r.s() > 0.4 && r.s() < 2.0, "S " + r.s());
     }
 
-    /**
-     * Corrections to scaling that spoil the collapse of all sizes, with ω given: the collapse carries
-     * the correction term in its local fits instead of cutting sizes. Data: u with a correction
-     * 0.5·L^(−1)/cosh z (the calibration's), precise (noise 0.01, 16 replicas), L = 8–32. Without the
-     * term the collapse of all sizes has S = 4.0, the leading-size cut (the main estimate before the
-     * term existed) passes at S = 1.7 with x_c = 2.26624 ± 0.00146, 2.6 of its errors (5.3 of its
-     * statistical error) from 2.27; with it x_c = 2.27046 ± 0.00109 and S = 0.85.
-     */
-    @Test
-    void correctionsToScalingWithOmegaGivenEnterTheLocalFitsInsteadOfCuttingSizes() {
-        SyntheticFss model = new SyntheticFss(2.27, 1.0, 1.75, 0.125, 0.5, 1.0, 16, 0.01);
-        ResampledCurves c = model.curves(new int[]{8, 12, 16, 24, 32}, 3.0, 11, 40, Seeds.generator(700));
-        CollapseMethod.Collapses plain = CollapseMethod.variants(c, SyntheticFss.U, false, null, null);
-        CollapseMethod.Collapses corrected = CollapseMethod.variants(c, SyntheticFss.U, false, null, 1.0);
-        // the plain collapse of all sizes fails its S; its cut passes, off by more than 2 of its errors
-        assertEquals("drop_smallest", plain.xc().main().name());
-        double plainOff = Math.abs(plain.xc().main().estimate().value() - 2.27) / plain.xc().stderr();
-        assertTrue(plainOff > 2, "plain x_c off by " + plainOff + " errors");
-        assertEquals(List.of("corrected", "corrected_drop_smallest", "corrected_window", "all_sizes"),
-                corrected.xc().all().stream().map(Variants.Variant::name).toList());
-        assertTrue(corrected.xc().all().get(3).estimate().checks().flags().contains(Flag.POOR_COLLAPSE));
-        ResampledEstimate xc = corrected.xc().main().estimate();
-        assertEquals(List.of(8, 12, 16, 24, 32), xc.sizes());
-        assertEquals(2.27, xc.value(), 2 * corrected.xc().stderr());
-        Variants nu = corrected.inverseNu().map(v -> 1 / v);
-        assertEquals(1.0, nu.main().estimate().value(), 2 * nu.stderr());
-        assertTrue(xc.checks().s() < Checks.MAX_S, "S " + xc.checks().s());
-    }
-
     @Test
     void nuErrorBarsCoverTheTruthAtNominalRate() {
         SyntheticFss model = SyntheticFss.ising(16, 0.05);
