@@ -109,6 +109,18 @@ final class ScalingWindow {
      */
     private static double[] linear(double from, double to, double lo, double hi) {
         double spacing = roundStepBelow(Math.sqrt(2) * (to - from) / (VALUES - 1));
+        double[] values = multiples(from, to, lo, hi, spacing);
+        // a window cut by the axis' end loses the multiples rounded past that end (3-4 values were
+        // left, review of 2026-12-06): the next finer round step keeps it resolved
+        while (values.length < LEAST_VALUES) {
+            spacing = roundStepBelow(0.99 * spacing);
+            values = multiples(from, to, lo, hi, spacing);
+        }
+        return values;
+    }
+
+    /** The multiples of {@code spacing} from the one nearest {@code from} to the one nearest {@code to}, within [lo, hi]. */
+    private static double[] multiples(double from, double to, double lo, double hi, double spacing) {
         List<Double> out = new ArrayList<>();
         for (long k = Math.round(from / spacing); k <= Math.round(to / spacing); k++) {
             double v = Axis.round(k * spacing);

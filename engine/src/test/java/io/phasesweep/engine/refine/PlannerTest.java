@@ -351,6 +351,24 @@ class PlannerTest {
     }
 
     /**
+     * A window cut by the axis' end keeps at least {@link ScalingWindow#LEAST_VALUES} values inside
+     * the axis' range: the round multiples nearest a clipped end may lie past it (review: 3-4 values
+     * were left).
+     */
+    @Test
+    void aWindowCutByTheAxisEndKeepsItsValues() {
+        for (double xc = 2.013; xc < 2.1; xc += 0.0037) {
+            for (double error = 0.0101; error < 0.2; error *= 1.13) {
+                Steering steer = new Steering(xc, error, "best", false, 1, false, false);
+                double[] t = ScalingWindow.values(steer, 64, 2.013, 2.587, false);
+                String what = xc + " +- " + error + ": " + Arrays.toString(t);
+                assertTrue(t[0] >= 2.013 && t[t.length - 1] <= 2.587, what);
+                assertTrue(t.length >= ScalingWindow.LEAST_VALUES && t.length <= ScalingWindow.MOST_VALUES, what);
+            }
+        }
+    }
+
+    /**
      * Sizes whose scaling half-width is below x_c's uncertainty wait (their window, x_c ± twice
      * it, would be more than twice as wide as their own, its points mostly outside their critical
      * region): at ± 0.075, L = 16 (± 0.125) joins with a window of ± 0.15, L = 32 (± 0.0625) waits.
