@@ -315,7 +315,7 @@ public final class Planner {
         double now = model.variance(before);
         // the critical value first: the model is its crossing's, and an exponent's estimate reads
         // the sizes at x_c; once it is met, every target (an unmet ν keeps the rounds buying)
-        java.util.Set<String> criticalValue = java.util.Set.of(RefineSpec.CRITICAL_VALUE);
+        Set<String> criticalValue = Set.of(RefineSpec.CRITICAL_VALUE);
         boolean located = Precision.of(spec, result).stream()
                 .noneMatch(t -> t.quantity().equals(RefineSpec.CRITICAL_VALUE) && Objects.equals(t.acrossValue(), a) && !t.met());
         double fraction = enough(spec, result, a, located ? spec.refine().target().keySet() : criticalValue);
