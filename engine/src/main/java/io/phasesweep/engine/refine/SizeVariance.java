@@ -22,8 +22,10 @@ import java.util.List;
  *                 point with two replicas or more, and the measured values that
  *                 bracket x_c are no farther apart than the window's own or resolve the size's
  *                 scaling window (a coarse grid that merely spans the window does not sample it)
+ * @param gain     the variance of the analysis' local cubic at x_c over that of one of the points it
+ *                 reads, at equal replicas ({@link ReadPoints#gain}; 1 until {@link #reading} sets it)
  */
-record SizeVariance(int size, double variance, double level, double replicas, boolean sampled) {
+record SizeVariance(int size, double variance, double level, double replicas, boolean sampled, double gain) {
     /** Points nearest x_c the variance and slope are taken over. */
     static final int NEAREST = 4;
     /** Window values with data that make a window sampled. */
@@ -67,7 +69,7 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
                 .sorted(Comparator.comparingDouble(p -> Math.abs(p.params().real(control) - xc)))
                 .limit(NEAREST).toList();
         if (near.size() < 2) {
-            return new SizeVariance(size, Double.NaN, Double.NaN, replicas, sampled);
+            return new SizeVariance(size, Double.NaN, Double.NaN, replicas, sampled, 1);
         }
         double s2 = 0;
         double mean = 0;
@@ -76,7 +78,16 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
             s2 += e.error() * e.error() * p.replicas();
             mean += e.value();
         }
-        return new SizeVariance(size, s2 / near.size(), mean / near.size(), replicas, sampled);
+        return new SizeVariance(size, s2 / near.size(), mean / near.size(), replicas, sampled, 1);
+    }
+
+    /**
+     * The same size read by the analysis' local cubic through {@code stencil} at x_c, and with the
+     * per-replica variance and level of {@code data} (another size's, for a size not yet measured:
+     * the crossing observable is dimensionless, its variance at x_c nearly the same at every size).
+     */
+    SizeVariance reading(SizeVariance data, java.util.Collection<Double> stencil, double xc) {
+        return new SizeVariance(size, data.variance, data.level, replicas, sampled, ReadPoints.gain(stencil, xc));
     }
 
     boolean measured() {

@@ -329,6 +329,30 @@ class PlannerTest {
     }
 
     /**
+     * The pairs whose crossings the planner reads are the pairs the analysis forms: consecutive
+     * sizes among every size with points. With L = 16 and 64 sampled over their windows and L = 32
+     * measured only on the coarse grid, the analysis pairs 16–32 and 32–64, never 16–64; the planner
+     * read the crossing of 16 and 64 and topped up values around it (review F2); so too while 32
+     * gets its first window in the round.
+     */
+    @Test
+    void thePairsReadAreThePairsTheAnalysisForms() {
+        SweepSpec base = SyntheticSweep.parse(window("16, 64", 8) + allowing("32")).spec();
+        SweepSpec spec = base.withRefine(base.refine().plus(List.of(new PointBlock(1, 32, 0, 3,
+                Map.of("T", List.of(2.0, 2.15, 2.3, 2.45, 2.6))))));
+        AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
+        Map<Integer, io.phasesweep.engine.fss.Curve> curves = ReadPoints.curves(spec, result.points(), null);
+        assertEquals(java.util.Set.of(16, 32, 64), curves.keySet());
+        Map<Integer, List<Double>> read = ReadPoints.pairCrossings(curves, java.util.Set.of(16, 64), java.util.Set.of(), XC, 1);
+        assertEquals(Map.of(), read, "16 and 64 are no pair while 32 has points");
+        // nor while 32 gets its first points in the round
+        curves.remove(32);
+        assertEquals(Map.of(), ReadPoints.pairCrossings(curves, java.util.Set.of(16, 64), java.util.Set.of(32), XC, 1));
+        assertEquals(java.util.Set.of(16, 64), ReadPoints.pairCrossings(curves, java.util.Set.of(16, 64), java.util.Set.of(), XC, 1)
+                .keySet(), "without 32 they are");
+    }
+
+    /**
      * A window's values span its bounds x_c ± w on a linear axis, the ends within half a spacing of
      * them, on a round spacing 0.57–1.41 times 2w/6, whatever w: before, the spacing was rounded down
      * and 7 values around the middle spanned as little as half the window (a 7-value step of
@@ -406,12 +430,43 @@ class PlannerTest {
     @Test
     void theDriftsInterceptFavoursTheLargestSizes() {
         List<SizeVariance> sizes = List.of(8, 16, 32, 64).stream()
-                .map(size -> new SizeVariance(size, 1, 0.5, 4, true)).toList();
+                .map(size -> new SizeVariance(size, 1, 0.5, 4, true, 1)).toList();
         double[] n = {4, 4, 4, 4};
         VarianceModel constant = new VarianceModel(sizes, true, 1, Double.NaN);
         VarianceModel drift = new VarianceModel(sizes, true, 1, 2.75);
         assertTrue(ratioOfGains(drift, n) > ratioOfGains(constant, n),
                 ratioOfGains(drift, n) + " vs " + ratioOfGains(constant, n));
+    }
+
+    /**
+     * The variance model reads each size through the analysis' stencil at x_c: a size read through
+     * four values (L = 64, its window newly sampled) has 0.64 of a point's variance, one read
+     * through eight about a third, so at equal replicas and per-replica variance L = 64's dominates
+     * the pair crossing 32–64, and a replica there removes more of the estimate's variance than one
+     * at L = 32. Credited one point's variance each (as until 2026-12-06), L = 32, in two pairs,
+     * looked the better buy.
+     */
+    @Test
+    void theSizeReadThroughFewerValuesGetsTheReplica() {
+        List<Double> four = List.of(2.255, 2.265, 2.275, 2.285);
+        List<Double> eight = List.of(2.235, 2.245, 2.255, 2.265, 2.275, 2.285, 2.295, 2.305);
+        assertEquals(0.640625, ReadPoints.gain(four, 2.27), 1e-12);
+        assertTrue(ReadPoints.gain(eight, 2.27) < 0.4, "" + ReadPoints.gain(eight, 2.27));
+        double[] n = {10, 10, 10, 10};
+        List<SizeVariance> read = List.of(8, 16, 32, 64).stream()
+                .map(size -> new SizeVariance(size, 1, 0.5, 10, true, 1).reading(new SizeVariance(size, 1, 0.5, 10, true, 1),
+                        size == 64 ? four : eight, 2.27)).toList();
+        List<SizeVariance> onePoint = List.of(8, 16, 32, 64).stream().map(size -> new SizeVariance(size, 1, 0.5, 10, true, 1)).toList();
+        assertTrue(removed(new VarianceModel(read, true, 1, Double.NaN), n, 3) > removed(new VarianceModel(read, true, 1, Double.NaN), n, 2));
+        assertTrue(removed(new VarianceModel(onePoint, true, 1, Double.NaN), n, 3)
+                < removed(new VarianceModel(onePoint, true, 1, Double.NaN), n, 2), "the stencil is what tips it");
+    }
+
+    /** The variance one more replica of size index i removes. */
+    private static double removed(VarianceModel model, double[] n, int i) {
+        double[] more = n.clone();
+        more[i]++;
+        return model.variance(n) - model.variance(more);
     }
 
     /** The variance a replica of size 64 removes over what one of size 8 removes. */
