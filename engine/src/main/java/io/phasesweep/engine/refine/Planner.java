@@ -306,7 +306,8 @@ public final class Planner {
         }
         // the model holds every size the next analysis pairs, consecutive among the sizes with points
         // after the round (review F2: it held the sizes with read values only, and paired L = 16 with
-        // 64 while 32 waited with points of its own); a size without read values keeps its replicas
+        // 64 while 32 waited with points of its own); a size without read values keeps its replicas,
+        // and its pairs count only if its window is sampled
         TreeSet<Integer> paired = new TreeSet<>(joining(alloc));
         paired.addAll(curves.keySet());
         result.points().stream().filter(p -> p.replicas() >= 1 && (spec.analysis().across() == null
@@ -321,13 +322,14 @@ public final class Planner {
                 continue;
             }
             if (read != null) {
-                modelled.add(variance.get(size).reading(data, read.atXc, steer.xc()));
+                // a size with read values has its window, sampled in the round if it was not
+                modelled.add(variance.get(size).reading(data, read.atXc, steer.xc(), true));
                 fixed.add(Double.NaN);
                 continue;
             }
             TreeSet<Double> measured = new TreeSet<>(measuredReplicas(spec, result, size, a).keySet());
             TreeSet<Double> stencil = ReadPoints.of(curves.get(size), measured, List.of(steer.xc()));
-            modelled.add(variance.get(size).reading(data, stencil, steer.xc()));
+            modelled.add(variance.get(size).reading(data, stencil, steer.xc(), variance.get(size).sampled()));
             fixed.add(measuredLevel(spec, result, size, a, stencil).orElse(Double.NaN));
         }
         Double omega = spec.analysis().omega();

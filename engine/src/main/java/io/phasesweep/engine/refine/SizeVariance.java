@@ -84,10 +84,11 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
     /**
      * The same size read by the analysis' local cubic through {@code stencil} at x_c, and with the
      * per-replica variance and level of {@code data} (another size's, for a size not yet measured:
-     * the crossing observable is dimensionless, its variance at x_c nearly the same at every size).
+     * the crossing observable is dimensionless, its variance at x_c nearly the same at every size),
+     * sampled or not after the round.
      */
-    SizeVariance reading(SizeVariance data, java.util.Collection<Double> stencil, double xc) {
-        return new SizeVariance(size, data.variance, data.level, replicas, sampled, ReadPoints.gain(stencil, xc));
+    SizeVariance reading(SizeVariance data, java.util.Collection<Double> stencil, double xc, boolean sampledAfter) {
+        return new SizeVariance(size, data.variance, data.level, replicas, sampledAfter, ReadPoints.gain(stencil, xc));
     }
 
     boolean measured() {

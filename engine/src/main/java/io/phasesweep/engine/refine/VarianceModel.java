@@ -17,7 +17,11 @@ import java.util.List;
  * size is a measurement of relative variance s²/(value²·n), combined by inverse variance. Only
  * the ratios matter: it ranks where a replica helps most.
  *
- * @param sizes every size the analysis will pair (consecutive sizes with points after the round), ascending
+ * @param sizes every size the analysis will pair (consecutive sizes with points after the round), ascending;
+ *              a pair counts only when both its sizes are {@link SizeVariance#sampled}: the crossing of a
+ *              coarse curve is the grid's resolution, which replicas do not improve (with the pairs of
+ *              percolation's coarse L = 32–256 counted, the planner bought 47 878 points at L = 16, the
+ *              only size with a window, in one round)
  * @param nu    the current estimate of ν
  * @param drift the drift exponent e of the crossings, or NaN for none
  */
@@ -37,6 +41,9 @@ record VarianceModel(List<SizeVariance> sizes, boolean crossing, double nu, doub
             double information = 0;
             for (int i = 0; i < sizes.size(); i++) {
                 SizeVariance s = sizes.get(i);
+                if (!s.sampled()) {
+                    continue;
+                }
                 double v = s.gain() * s.variance() / (s.level() * s.level() * replicas[i]);
                 information += v > 0 && Double.isFinite(v) ? 1 / v : 0;
             }
@@ -61,6 +68,9 @@ record VarianceModel(List<SizeVariance> sizes, boolean crossing, double nu, doub
         for (int i = from; i + 1 < sizes.size(); i++) {
             SizeVariance a = sizes.get(i);
             SizeVariance b = sizes.get(i + 1);
+            if (!a.sampled() || !b.sampled()) {
+                continue;
+            }
             double d = Math.pow(b.size(), 1 / nu) - Math.pow(a.size(), 1 / nu);
             double v = (a.gain() * a.variance() / replicas[i] + b.gain() * b.variance() / replicas[i + 1]) / (d * d);
             if (v > 0 && Double.isFinite(v)) {
