@@ -216,6 +216,7 @@ public final class Planner {
         Allocation alloc = new Allocation();
         alloc.steering = steer;
         Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
+        Map<Integer, Curve> curves = ReadPoints.curves(spec, result.points(), a);
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         // a size whose scaling half-width is below x_c's uncertainty waits for smaller sizes to
         // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs a size a
@@ -230,6 +231,9 @@ public final class Planner {
             }
             double[] range = range(spec, control, size);
             double[] grid = ScalingWindow.values(steer, size, range[0], range[1], log);
+            if (!log && curves.containsKey(size)) {
+                grid = ScalingWindow.finer(grid, steer, curves.get(size).width(), range[0], range[1]);
+            }
             // every size's data near x_c, a waiting one's too: the variance model pairs the sizes as
             // the analysis will, and that pairs a waiting size's points with its neighbours'
             if (grid.length > 0) {
@@ -290,7 +294,6 @@ public final class Planner {
         if (steer.gridLimited()) {
             return alloc;
         }
-        Map<Integer, Curve> curves = ReadPoints.curves(spec, result.points(), a);
         TreeMap<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a, curves,
                 variance.values().stream().filter(SizeVariance::sampled).map(SizeVariance::size).collect(Collectors.toSet()));
         // every size's read values at one level, at least READ_REPLICAS: honest pair crossings

@@ -60,9 +60,12 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
         here.forEach(p -> measured.add(p.params().real(control)));
         Double below = measured.floor(xc);
         Double above = measured.ceiling(xc);
-        double spacing = values.length < 2 ? 0 : values[1] - values[0];
+        // (a window with values finer near x_c than at its ends, ScalingWindow.finer, is sampled only
+        // once those are measured: its size's transition is narrower than its scaling window)
+        double spacing = values.length < 2 ? 0 : stepAt(values, xc);
+        boolean uniform = values.length < 2 || spacing >= (values[1] - values[0]) * (1 - 1e-9);
         boolean fine = below != null && above != null
-                && (above - below <= spacing * (1 + 1e-9) || ScalingWindow.resolves(above - below, nu, size));
+                && (above - below <= spacing * (1 + 1e-9) || uniform && ScalingWindow.resolves(above - below, nu, size));
         boolean sampled = fine && inWindow.stream().map(p -> p.params().real(control)).distinct().count()
                 >= Math.min(SAMPLED_VALUES, values.length);
         List<PointRow> near = here.stream()
@@ -89,6 +92,15 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
      */
     SizeVariance reading(SizeVariance data, java.util.Collection<Double> stencil, double xc, boolean sampledAfter) {
         return new SizeVariance(size, data.variance, data.level, replicas, sampledAfter, ReadPoints.gain(stencil, xc));
+    }
+
+    /** The step of the ascending values around x: between the ones that bracket it, else at the nearer end. */
+    private static double stepAt(double[] values, double x) {
+        int i = 1;
+        while (i + 1 < values.length && values[i] < x) {
+            i++;
+        }
+        return values[i] - values[i - 1];
     }
 
     boolean measured() {

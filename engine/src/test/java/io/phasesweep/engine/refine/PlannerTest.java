@@ -393,6 +393,32 @@ class PlannerTest {
     }
 
     /**
+     * A size whose measured transition is narrower than its window's step allows (percolation's
+     * wrapping probability at L = 256: 0.07 to 0.95 between p = 0.58 and 0.60, a width of 0.010,
+     * on a window step of 0.02) gets values at a fifth of the width or less around x_c, within half
+     * the width (and half a step) of it; a transition several steps wide (2D Ising's Binder cumulant) or an x_c off by
+     * more than a quarter of the width keeps the window as it is.
+     */
+    @Test
+    void aNarrowTransitionGetsValuesFinerThanItsWindow() {
+        Steering located = new Steering(0.5961, 0.0007, "best", false, 1.53, false, false);
+        double[] window = ScalingWindow.values(located, 256, 0.5, 0.7, false);
+        assertTrue(window[1] - window[0] > ScalingWindow.COARSEST_STEP * 0.010, Arrays.toString(window));
+        double[] finer = ScalingWindow.finer(window, located, 0.010, 0.5, 0.7);
+        for (double p : new double[]{0.592, 0.594, 0.596, 0.598, 0.6}) {
+            assertTrue(Arrays.stream(finer).anyMatch(v -> Math.abs(v - p) < 1e-12), p + " in " + Arrays.toString(finer));
+        }
+        assertTrue(Arrays.stream(window).allMatch(v -> Arrays.stream(finer).anyMatch(w -> w == v)), Arrays.toString(finer));
+        assertTrue(Arrays.stream(finer).filter(v -> Math.abs(v - 0.5961) > 0.005 + 0.001 + 1e-12)
+                .allMatch(v -> Arrays.stream(window).anyMatch(w -> w == v)), Arrays.toString(finer));
+        Steering ising = new Steering(2.2692, 0.0005, "best", false, 1, false, false);
+        double[] binder = ScalingWindow.values(ising, 48, 2.0, 2.6, false);
+        assertEquals(Arrays.toString(binder), Arrays.toString(ScalingWindow.finer(binder, ising, 0.06, 2.0, 2.6)));
+        Steering uncertain = new Steering(0.5961, 0.003, "best", false, 1.53, false, false);
+        assertEquals(Arrays.toString(window), Arrays.toString(ScalingWindow.finer(window, uncertain, 0.010, 0.5, 0.7)));
+    }
+
+    /**
      * Sizes whose scaling half-width is below x_c's uncertainty wait (their window, x_c ± twice
      * it, would be more than twice as wide as their own, its points mostly outside their critical
      * region): at ± 0.075, L = 16 (± 0.125) joins with a window of ± 0.15, L = 32 (± 0.0625) waits.
