@@ -126,6 +126,27 @@ class PlannerTest {
     }
 
     /**
+     * A grid interval wider than a size's transition where its curve crosses its neighbour's gets
+     * values inside it, as a jump does: L = 32, measured up to 0.60 and then at 0.65 (a window's
+     * end and the coarse grid), crosses L = 16 at 0.62 with a transition 0.016 wide; the analysis
+     * flags such a crossing under_resolved (percolation: p_c 0.59234 ± 0.00035 without a best row).
+     * L = 16's grid, 0.01 apart, resolves its own transition.
+     */
+    @Test
+    void aCoarseIntervalHoldingACrossingIsFilled() {
+        double[] fine = java.util.stream.DoubleStream.iterate(0.55, v -> v < 0.705, v -> io.phasesweep.engine.sweep.Axis.round(v + 0.01))
+                .toArray();
+        double[] coarse = {0.55, 0.56, 0.57, 0.58, 0.59, 0.6, 0.65, 0.7};
+        Map<Integer, io.phasesweep.engine.fss.Curve> curves = Map.of(16, sigmoid(fine, 0.60, 0.03), 32, sigmoid(coarse, 0.61, 0.015));
+        assertEquals(Map.of(32, List.of(0.61, 0.62, 0.63, 0.64)), Gaps.coarseCrossings(new TreeMap<>(curves)));
+    }
+
+    private static io.phasesweep.engine.fss.Curve sigmoid(double[] x, double centre, double scale) {
+        return io.phasesweep.engine.fss.Curve.measured(x, Arrays.stream(x).map(v -> 0.5 + 0.5 * Math.tanh((v - centre) / scale)).toArray(),
+                Arrays.stream(x).map(v -> 0.01).toArray(), Arrays.stream(x).mapToInt(v -> 100).toArray());
+    }
+
+    /**
      * An empty or reversed interval (two points of one control value, e.g. of a curve that mixed
      * another axis' values) has nothing inside: the review found the loop never ending there.
      */
