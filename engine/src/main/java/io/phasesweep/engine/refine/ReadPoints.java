@@ -113,7 +113,7 @@ final class ReadPoints {
      * with the same replicas, over the variance of one of them: e₀ᵀ(XᵀX)⁻¹e₀ of the design in
      * powers of (x − x0), of degree {@code LocalPolynomial.DEGREE} (lower through fewer values).
      * The crossing reads a size at x_c through its stencil, not through one point: 0.64 for the four
-     * values nearest x_c on an even grid centred on it, 0.41 for six, about a third for seven
+     * values nearest x_c on an even grid centred on it, 0.40 for six, a third for seven, 0.29 for eight
      * (review: the variance model credited every size one point's variance, undervaluing the
      * densely sampled sizes). 1 without values.
      */

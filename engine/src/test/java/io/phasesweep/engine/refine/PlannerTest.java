@@ -488,7 +488,7 @@ class PlannerTest {
     /**
      * The variance model reads each size through the analysis' stencil at x_c: a size read through
      * four values (L = 64, its window newly sampled) has 0.64 of a point's variance, one read
-     * through eight about a third, so at equal replicas and per-replica variance L = 64's dominates
+     * through eight 0.29, so at equal replicas and per-replica variance L = 64's dominates
      * the pair crossing 32–64, and a replica there removes more of the estimate's variance than one
      * at L = 32. Credited one point's variance each (as until 2026-12-06), L = 32, in two pairs,
      * looked the better buy.
