@@ -19,7 +19,8 @@ import java.util.Locale;
  * and e = 1/ν + ω for a Binder-like observable.
  * <ul>
  *   <li>{@code constant}: the pair crossings combined as a constant by generalised least squares
- *       with their bootstrap covariance (adjacent pairs share a size, so they are correlated);</li>
+ *       with their bootstrap covariance (adjacent pairs share a size, so they are correlated), read
+ *       at one point common to all pairs ({@link #readAtOnePoint});</li>
  *   <li>{@code constant_drop_smallest}: the same without the smallest pair, a check for drift the
  *       constant's χ² cannot see;</li>
  *   <li>{@code drift}: x_c + a·L^(−e) with independent pair errors ({@link ShiftFit}): with ω given
@@ -219,12 +220,13 @@ final class CrossingAnalysis {
      * the estimates' errors still come from the resamples of each pair's own crossing. Read at its
      * own crossing, a pair's error is the difference's noise there over the slope there, both from
      * the cubics that placed the crossing, and off the centre of their stencil a cubic's value and
-     * slope share their noise: over 25 seeds of sweeps/ising2d-quick.yaml the pair crossings
-     * correlated +0.57 to +0.69 with their slopes, so the pairs that came out high weighed more, and
-     * the drift x_c + a·L^(−2.75) came out 0.0018 high on average (3.8 standard errors of that
-     * mean), half its error bar. A pair whose crossing is farther from the common point than the
-     * wider curve's transition width, or whose slope there has not the sign of its crossing, is
-     * read at its own crossing: its error elsewhere is not its error.
+     * slope share their noise: over 32 seeds of sweeps/ising2d-quick.yaml the pair crossings
+     * correlated +0.26 to +0.62 with their weights 1/σ², the pairs that came out high weighed more,
+     * and best T_c, the drift x_c + a·L^(−2.75), came out 0.00147 ± 0.00039 high over 34 seeds (mean
+     * pull +0.49); read at the median, −0.00002 ± 0.00041 over 36 (mean pull +0.06, rms 0.92;
+     * docs/analysis.md, calibration on real data). A pair whose crossing is farther from the
+     * common point than the wider curve's transition width, or whose slope there has not the sign
+     * of its crossing, is read at its own crossing: its error elsewhere is not its error.
      */
     private static List<double[]> readAtOnePoint(ResampledCurves c, int obs, List<Integer> lower, List<double[]> pairs) {
         double at = median(column(pairs, 0));

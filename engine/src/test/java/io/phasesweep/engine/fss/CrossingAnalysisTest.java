@@ -131,8 +131,8 @@ class CrossingAnalysisTest {
      * pull over 400 trials within ±0.15 (an unbiased estimate's mean pull scatters by 0.05 there).
      * Weighted by the errors of their own crossings, the pairs whose crossing came out high weighed
      * more (their crossing and slope share the cubics' noise: correlation 0.5–0.75 per pair), and
-     * the mean pull was +0.30 (rms 1.09); now −0.06 (rms 0.97). On 27 seeds of the real sweep the
-     * same weighting put best T_c 0.0015 high on average (mean pull +0.47).
+     * the mean pull was +0.30 (rms 1.09); now −0.06 (rms 0.97). On 34 seeds of the real sweep the
+     * same weighting put best T_c 0.0015 high on average (mean pull +0.49).
      */
     @Test
     void aDriftWithOmegaGivenIsNotPulledTowardThePairsThatCameOutSteep() {
