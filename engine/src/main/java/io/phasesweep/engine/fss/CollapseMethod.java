@@ -18,6 +18,12 @@ import java.util.List;
  *       corrections are smallest);</li>
  *   <li>{@code all_sizes} when the main one cut sizes: written, flagged by its S.</li>
  * </ul>
+ * With ω given (the sweep file's {@code omega}), four sizes or more, and a collapse of all sizes
+ * that fails its S, the corrections are met by the correction term of {@link Collapse} before any
+ * size is cut: main {@code corrected} (all sizes, cut only while S fails and four remain), checks
+ * {@code corrected_drop_smallest} and {@code corrected_window}, and the plain {@code all_sizes}
+ * collapse written, flagged by its S. A collapse of all sizes that passes its S stays plain: the
+ * term then adds freedom the data do not ask for.
  */
 record CollapseMethod(ExponentRequest request) implements Method {
     static final String NAME = AnalysisMethod.COLLAPSE.word();
@@ -42,39 +48,52 @@ record CollapseMethod(ExponentRequest request) implements Method {
                 new Estimate(q, NAME, request.observable(), null, null, v));
     }
 
-    static Collapses variants(ResampledCurves c, int obs, boolean fitPower, Double window) {
+    static Collapses variants(ResampledCurves c, int obs, boolean fitPower, Double window, Double omega) {
         int n = c.sizeCount();
+        Collapse.Result plain = Collapse.run(c, obs, fitPower, Collapse.Variant.ALL);
+        // a collapse of all sizes that fails its S, with ω given, gets the correction term before sizes are cut
+        Double corrected = omega != null && n >= Collapse.MIN_CORRECTED_SIZES && poor(plain) ? omega : null;
+        int least = corrected != null ? Collapse.MIN_CORRECTED_SIZES : 2;
         int cut = 0;
-        Collapse.Result all = Collapse.run(c, obs, fitPower, 0, null);
+        Collapse.Result all = corrected == null ? plain : Collapse.run(c, obs, fitPower, new Collapse.Variant(0, null, corrected));
         Collapse.Result main = all;
-        while (poor(main) && n - cut - 1 >= 2) {
+        while (poor(main) && n - cut - 1 >= least) {
             cut++;
-            main = Collapse.run(c, obs, fitPower, c.size(cut), null);
+            main = Collapse.run(c, obs, fitPower, new Collapse.Variant(c.size(cut), null, corrected));
         }
         if (poor(main)) {
             main = all;
             cut = 0;
         }
-        String mainName = PowerLaw.cutName(cut);
+        String mainName = name(cut, corrected);
         Collapses v = new Collapses(Variants.of(mainName, main.xc()), Variants.of(mainName, main.inverseNu()),
                 Variants.of(mainName, main.power()));
-        if (n - cut - 1 >= 2) {
-            v = plus(v, PowerLaw.cutName(cut + 1), Collapse.run(c, obs, fitPower, c.size(cut + 1), null));
+        if (n - cut - 1 >= least) {
+            v = plus(v, name(cut + 1, corrected), Collapse.run(c, obs, fitPower, new Collapse.Variant(c.size(cut + 1), null, corrected)));
         }
         if (main.xc().ok()) {
             double xc = main.xc().value();
             double inverseNu = main.inverseNu().value();
             double w = window != null ? window : innerHalf(c, cut, xc, inverseNu);
-            v = plus(v, "window", Collapse.run(c, obs, fitPower, c.size(cut), new Collapse.Window(w, xc, inverseNu)));
+            v = plus(v, corrected != null ? "corrected_window" : "window", Collapse.run(c, obs, fitPower,
+                    new Collapse.Variant(c.size(cut), new Collapse.Window(w, xc, inverseNu), corrected)));
         }
         if (cut > 0) {
-            v = plus(v, PowerLaw.cutName(0), all);
+            v = plus(v, name(0, corrected), all);
+        }
+        if (corrected != null) {
+            v = plus(v, PowerLaw.cutName(0), plain);
         }
         if (n - cut < MIN_SIZES) {
             v = new Collapses(v.xc().with(Flag.TOO_FEW_SIZES), v.inverseNu().with(Flag.TOO_FEW_SIZES),
                     v.power().with(Flag.TOO_FEW_SIZES));
         }
         return v;
+    }
+
+    /** The variant's name: all_sizes, drop_smallest, ..., or corrected, corrected_drop_smallest, ... */
+    private static String name(int cut, Double corrected) {
+        return corrected == null ? PowerLaw.cutName(cut) : cut == 0 ? "corrected" : "corrected_" + PowerLaw.cutName(cut);
     }
 
     private static boolean poor(Collapse.Result r) {
