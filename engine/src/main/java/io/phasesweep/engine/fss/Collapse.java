@@ -52,7 +52,13 @@ import java.util.stream.IntStream;
  * scaled range. S is a quadratic form in the data (each local fit is linear in its points' values),
  * so the points' values minus L^(−ω)·g(x) are judged by the same local quadratics and g's coefficients
  * that minimise S follow by linear least squares at every trial (x_c, 1/ν): S is profiled over g
- * exactly, and its dof are the compared points less the four. Without it, corrections that grow
+ * exactly, and its dof are the compared points less the four. The scaling variable is then
+ * (t + b·t²)·L^(1/ν), t = x − x_c, with the curvature b of the analytic scaling field searched
+ * together with x_c and 1/ν: at fixed x it moves the data by b·x²·f'(x)·L^(−1/ν), a correction no
+ * L^(−ω)·g(x) stands for. On the README's first sweep (L = 8–32, 12 seeds) g alone left ν at 1.017
+ * on average (mean pull +0.88); with b (about −0.24) see docs/analysis.md. On
+ * {@code sweeps/ising2d.yaml} b moved x_c from 2.26890 to 2.26907 (exact 2.269185) and ν from
+ * 0.99937 to 0.99973. Without the correction, corrections that grow
  * in the tails of a curve, where the errors are smallest (a Binder cumulant near 2/3: errors of
  * 10⁻⁴, corrections of several of them at L = 8–32), dominate S and ν is the compromise of the tails'
  * opposite pulls: the README's first sweep over 12 seeds gave ν 1.01–1.09 at S = 8–18. A first
@@ -165,7 +171,7 @@ final class Collapse {
             start[0] = window.xc();
             start[1] = window.inverseNu();
         }
-        if (!Double.isFinite(quality(c, 0, obs, v, start[0], start[1], start[2]))) {
+        if (!Double.isFinite(quality(c, 0, obs, v, start))) {
             return failed(sizes, Flag.NOT_FOUND, "no collapse: the scaled curves of different sizes do not overlap, or points lack"
                     + " errors (one replica)" + (v.windowed() ? ", or a size keeps fewer than " + MIN_POINTS
                     + " points within |x - x_c|*L^(1/nu) <= " + window.w() : ""), resamples);
@@ -182,7 +188,7 @@ final class Collapse {
             return failed(sizes, Flag.NOT_FOUND, String.format(Locale.ROOT,
                     "no collapse: x_c = %.6g lies outside the sampled control range [%.6g, %.6g]", full[0], low, high), resamples);
         }
-        double s = quality(c, 0, obs, v, full[0], full[1], full[2]);
+        double s = quality(c, 0, obs, v, full);
         if (s < MIN_S) {
             // a χ²/dof this far below 1 is not a good collapse but hardly a comparison at all: the
             // sizes' usable points barely overlap there (a refined percolation sweep's collapse ran
@@ -241,6 +247,19 @@ final class Collapse {
      * equal, as a 0/1 observable far from its transition.
      */
     static double quality(ResampledCurves c, int b, int obs, Variant v, double xc, double inverseNu, double power) {
+        return quality(c, b, obs, v, new double[]{xc, inverseNu, power, 0});
+    }
+
+    /**
+     * S at p = {x_c, 1/ν, a, b}: the scaling variable is (t + b·t²)·L^(1/ν), t = x − x_c, an analytic
+     * scaling field's curvature b (0 unless the collapse is corrected); +∞ where t + b·t² is not
+     * monotonic over the points.
+     */
+    private static double quality(ResampledCurves c, int b, int obs, Variant v, double[] p) {
+        double xc = p[0];
+        double inverseNu = p[1];
+        double power = p[2];
+        double curvature = p[3];
         if (!(inverseNu > 0)) {
             return Double.POSITIVE_INFINITY;
         }
@@ -267,7 +286,11 @@ final class Collapse {
             se[s] = new double[usable.length];
             for (int k = 0; k < usable.length; k++) {
                 int i = usable[k];
-                sx[s][k] = (x[i] - xc) * stretch;
+                double t = x[i] - xc;
+                if (!(1 + 2 * curvature * t > 0)) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                sx[s][k] = (t + curvature * t * t) * stretch;
                 sy[s][k] = y[i] * scale;
                 se[s][k] = e[i] * scale;
             }
@@ -443,17 +466,33 @@ final class Collapse {
     private static double[] minimise(ResampledCurves c, int b, int obs, boolean fitPower, Variant v, double[] start) {
         double[] last = c.x(c.sizeCount() - 1);
         double span = last[last.length - 1] - last[0];
-        int dim = fitPower ? 3 : 2;
-        double[] steps = Arrays.copyOf(new double[]{0.1 * span, 0.1, 0.1}, dim);
+        double reach = 0;
+        for (int s = 0; s < c.sizeCount(); s++) {
+            reach = Math.max(reach, c.x(s)[c.x(s).length - 1] - c.x(s)[0]);
+        }
+        // the free parameters, in the order of p: x_c, 1/ν, a when fitted, b when corrected
+        int[] free = IntStream.of(0, 1, 2, 3).filter(k -> k < 2 || k == 2 && fitPower || k == 3 && v.corrected()).toArray();
+        double[] scale = {0.1 * span, 0.1, 0.1, 0.1 / reach};
+        double[] steps = IntStream.of(free).mapToDouble(k -> scale[k]).toArray();
+        double[] guess = IntStream.of(free).mapToDouble(k -> start[k]).toArray();
         SimplexOptimizer nm = new SimplexOptimizer(new SimpleValueChecker(1e-7, 1e-10));
         try {
-            double[] p = nm.optimize(new MaxEval(4000), GoalType.MINIMIZE,
-                    new ObjectiveFunction(q -> quality(c, b, obs, v, q[0], q[1], fitPower ? q[2] : 0.0)),
-                    new InitialGuess(Arrays.copyOf(start, dim)), new NelderMeadSimplex(steps)).getPoint();
-            return new double[]{p[0], p[1], fitPower ? p[2] : 0.0};
+            double[] q = nm.optimize(new MaxEval(4000), GoalType.MINIMIZE,
+                    new ObjectiveFunction(r -> quality(c, b, obs, v, fill(start, free, r))),
+                    new InitialGuess(guess), new NelderMeadSimplex(steps)).getPoint();
+            return fill(start, free, q);
         } catch (TooManyEvaluationsException e) {
-            return new double[]{Double.NaN, Double.NaN, Double.NaN};
+            return new double[]{Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         }
+    }
+
+    /** {x_c, 1/ν, a, b}: the free ones from {@code values}, the others as in {@code fixed} (a and b held at 0 unless fitted). */
+    private static double[] fill(double[] fixed, int[] free, double[] values) {
+        double[] p = {fixed[0], fixed[1], 0, 0};
+        for (int k = 0; k < free.length; k++) {
+            p[free[k]] = values[k];
+        }
+        return p;
     }
 
     /**
@@ -466,7 +505,7 @@ final class Collapse {
      * size's end point is then compared with every other size's, while at any other (x_c, 1/ν) only
      * one of each pair lies within the other's range, so S there differs from its limit, an isolated
      * value that Nelder–Mead, started on it, never leaves. On {@code sweeps/ising2d.yaml} (T = 2.269
-     * ± 4/L) the corrected collapse's S was 1.0006 at x_c = 2.269, 1/ν = 1 and 1.0055 at 1/ν = 1 ±
+     * ± 4/L) the corrected collapse's S (g alone, b = 0) was 1.0006 at x_c = 2.269, 1/ν = 1 and 1.0055 at 1/ν = 1 ±
      * 10⁻⁵, the minimum 1.0030 at ν = 0.9994, x_c = 2.2689; started there (grid cell boundaries, the
      * middle one included), the collapse returned ν = 1.00000 and x_c = 2.269 exactly.
      */
@@ -489,7 +528,7 @@ final class Collapse {
             double largest = Math.log(meanAbs(c.y(0, n - 1, obs)));
             power = (largest - smallest) / Math.log((double) c.size(n - 1) / c.size(first));
         }
-        double[] best = {0.5 * (lo + hi), 1.0, power};
+        double[] best = {0.5 * (lo + hi), 1.0, power, 0};
         double bestS = Double.POSITIVE_INFINITY;
         for (int i = 0; i < START_CELLS; i++) {
             double xc = lo + (i + 0.5) * (hi - lo) / START_CELLS;
@@ -497,7 +536,7 @@ final class Collapse {
                 double s = quality(c, 0, obs, v, xc, inverseNu, power);
                 if (s < bestS) {
                     bestS = s;
-                    best = new double[]{xc, inverseNu, power};
+                    best = new double[]{xc, inverseNu, power, 0};
                 }
             }
         }
