@@ -466,13 +466,14 @@ final class Collapse {
     private static double[] minimise(ResampledCurves c, int b, int obs, boolean fitPower, Variant v, double[] start) {
         double[] last = c.x(c.sizeCount() - 1);
         double span = last[last.length - 1] - last[0];
-        double reach = 0;
+        double widest = 0;
         for (int s = 0; s < c.sizeCount(); s++) {
-            reach = Math.max(reach, c.x(s)[c.x(s).length - 1] - c.x(s)[0]);
+            widest = Math.max(widest, c.x(s)[c.x(s).length - 1] - c.x(s)[0]);
         }
         // the free parameters, in the order of p: x_c, 1/ν, a when fitted, b when corrected
         int[] free = IntStream.of(0, 1, 2, 3).filter(k -> k < 2 || k == 2 && fitPower || k == 3 && v.corrected()).toArray();
-        double[] scale = {0.1 * span, 0.1, 0.1, 0.1 / reach};
+        // b's step bends the widest size's range by a tenth at its ends
+        double[] scale = {0.1 * span, 0.1, 0.1, 0.1 / widest};
         double[] steps = IntStream.of(free).mapToDouble(k -> scale[k]).toArray();
         double[] guess = IntStream.of(free).mapToDouble(k -> start[k]).toArray();
         SimplexOptimizer nm = new SimplexOptimizer(new SimpleValueChecker(1e-7, 1e-10));
