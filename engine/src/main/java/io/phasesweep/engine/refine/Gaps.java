@@ -2,6 +2,8 @@ package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.fss.BoundaryRow;
+import io.phasesweep.engine.fss.Crossing;
+import io.phasesweep.engine.fss.Curve;
 import io.phasesweep.engine.fss.EstimateRow;
 import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.fss.Flag;
@@ -31,7 +33,8 @@ import java.util.stream.Stream;
  * jumps ({@link GridResolution#jumps}). Replicas cannot cure such an estimate, and a window grid
  * of the usual spacing may not either (a refined percolation sweep's L = 128 rose by 63 % of its
  * range between p = 0.58 and 0.60, both values of its window, and lost every best row); values
- * between the jump's ends can.
+ * between the jump's ends can. So can values inside a grid interval, wider than the curve's
+ * transition, where two sizes' curves cross ({@link #coarseCrossings}).
  */
 final class Gaps {
     /** A jump's interval is cut into at least this many steps: more than half the range in one step spreads over about three. */
@@ -52,10 +55,18 @@ final class Gaps {
                             && f.flags().contains(Flag.UNDER_RESOLVED) && f.observable() != null;
                 })
                 .forEach(row -> criticalValue(result, row).ifPresent(xc -> {
+                    boolean jumped = false;
                     for (int size : row.finding().sizes()) {
                         for (GridJump j : jumps(spec, result.points(), row.finding().observable(), size, across, xc)) {
                             fill.computeIfAbsent(size, s -> new TreeSet<>()).addAll(inside(j.from(), j.to()));
+                            jumped = true;
                         }
+                    }
+                    // the crossing's coarse intervals once no curve jumps next to x_c: on a coarse start
+                    // every pair crosses inside one, and the windows resolve most of them
+                    if (!jumped && row.finding().observable().equals(spec.analysis().crossing())) {
+                        coarseCrossings(ReadPoints.curves(spec, result.points(), across))
+                                .forEach((size, values) -> fill.computeIfAbsent(size, s -> new TreeSet<>()).addAll(values));
                     }
                 }));
         Map<Integer, double[]> out = new TreeMap<>();
@@ -103,6 +114,36 @@ final class Gaps {
             double[] y = curve.stream().mapToDouble(p -> p.observables().get(observable).value()).toArray();
             double[] e = curve.stream().mapToDouble(p -> p.observables().get(observable).error()).toArray();
             out.addAll(GridResolution.jumps(size, x, y, e, xc));
+        }
+        return out;
+    }
+
+    /**
+     * The values inside each grid interval that holds a crossing of consecutive sizes' curves and is
+     * wider than that size's transition width ({@code fss.LocalPolynomial.transitionWidth}, the
+     * curve's {@link Curve#width}): the crossing analysis' own check, which leaves the sizes from such
+     * a pair's larger one out, or flags the estimate under_resolved when the pair is among the
+     * smallest. Percolation's L = 32, measured at p = 0.60 and 0.65 (its window's end and the coarse
+     * grid), crossed L = 16 between them, and the crossing, at 0.59234 ± 0.00035 (−1.2σ) on a grid
+     * fine everywhere near p_c, had no best row.
+     */
+    static Map<Integer, List<Double>> coarseCrossings(Map<Integer, Curve> curves) {
+        Map<Integer, List<Double>> out = new TreeMap<>();
+        List<Integer> sizes = new ArrayList<>(curves.keySet());
+        for (int i = 0; i + 1 < sizes.size(); i++) {
+            double x = Crossing.of(curves.get(sizes.get(i)), curves.get(sizes.get(i + 1)));
+            for (int size : List.of(sizes.get(i), sizes.get(i + 1))) {
+                Curve c = curves.get(size);
+                int at = java.util.Arrays.binarySearch(c.x(), x);
+                if (Double.isNaN(x) || at >= 0 || -at - 1 == 0 || -at - 1 == c.x().length) {
+                    continue;
+                }
+                double from = c.x()[-at - 2];
+                double to = c.x()[-at - 1];
+                if (to - from > c.width()) {
+                    out.computeIfAbsent(size, s -> new ArrayList<>()).addAll(inside(from, to));
+                }
+            }
         }
         return out;
     }

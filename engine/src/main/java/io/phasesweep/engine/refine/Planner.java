@@ -169,11 +169,14 @@ public final class Planner {
     private static final class Read {
         final TreeMap<Double, Integer> have;
         final TreeMap<Double, Double> seconds;
+        /** The values the analysis' cubic reads at x_c among them, the stencil of the variance model's gain. */
+        final java.util.SortedSet<Double> atXc;
         int level;
 
-        Read(TreeMap<Double, Integer> have, TreeMap<Double, Double> seconds) {
+        Read(TreeMap<Double, Integer> have, TreeMap<Double, Double> seconds, java.util.SortedSet<Double> atXc) {
             this.have = have;
             this.seconds = seconds;
+            this.atXc = atXc;
             this.level = have.values().stream().mapToInt(Integer::intValue).min().orElse(0);
         }
 
@@ -213,6 +216,7 @@ public final class Planner {
         Allocation alloc = new Allocation();
         alloc.steering = steer;
         Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
+        Map<Integer, Curve> curves = ReadPoints.curves(spec, result.points(), a);
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         // a size whose scaling half-width is below x_c's uncertainty waits for smaller sizes to
         // locate x_c, but for the smallest of them not yet sampled: a ladder that climbs a size a
@@ -225,19 +229,26 @@ public final class Planner {
                 climbing = false;
                 continue;
             }
+            double[] range = range(spec, control, size);
+            double[] grid = ScalingWindow.values(steer, size, range[0], range[1], log);
+            if (!log && curves.containsKey(size)) {
+                grid = ScalingWindow.finer(grid, steer, curves.get(size).width(), range[0], range[1]);
+            }
+            // every size's data near x_c, a waiting one's too: the variance model pairs the sizes as
+            // the analysis will, and that pairs a waiting size's points with its neighbours'
+            if (grid.length > 0) {
+                variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(), steer.nu(),
+                        ScalingWindow.bounds(steer, size, log), grid));
+            }
             // a size whose curve jumps next to the estimate fills the jump even while it waits: the
             // jump is its transition (but a waiting size's window is not sampled yet)
             if (!climbing && !gaps.containsKey(size)) {
                 alloc.waiting.add(size);
                 continue;
             }
-            double[] range = range(spec, control, size);
-            double[] grid = ScalingWindow.values(steer, size, range[0], range[1], log);
             if (grid.length == 0) {
                 continue;
             }
-            variance.put(size, SizeVariance.of(spec, result.points(), size, a, steer.xc(), steer.nu(),
-                    ScalingWindow.bounds(steer, size, log), grid));
             boolean resolved = ScalingWindow.resolved(steer, size);
             boolean sampled = variance.get(size).sampled();
             // the first size x_c is not located for waits while a size below it gets its first
@@ -283,7 +294,7 @@ public final class Planner {
         if (steer.gridLimited()) {
             return alloc;
         }
-        TreeMap<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a,
+        TreeMap<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a, curves,
                 variance.values().stream().filter(SizeVariance::sampled).map(SizeVariance::size).collect(Collectors.toSet()));
         // every size's read values at one level, at least READ_REPLICAS: honest pair crossings
         // first (largest sizes first), whatever the variance model prefers
@@ -296,11 +307,33 @@ public final class Planner {
                 read.level = Math.max(floor, read.level);
             }
         }
+        // the model holds every size the next analysis pairs, consecutive among the sizes with points
+        // after the round (review F2: it held the sizes with read values only, and paired L = 16 with
+        // 64 while 32 waited with points of its own); a size without read values keeps its replicas,
+        // and its pairs count only if its window is sampled
+        TreeSet<Integer> paired = new TreeSet<>(joining(alloc));
+        paired.addAll(curves.keySet());
+        result.points().stream().filter(p -> p.replicas() >= 1 && (spec.analysis().across() == null
+                || p.params().real(spec.analysis().across()) == a)).forEach(p -> paired.add(p.size()));
+        paired.retainAll(variance.keySet());
         List<SizeVariance> modelled = new ArrayList<>();
-        for (int size : alloc.windows.keySet()) {
-            if (variance.get(size).measured() && reads.containsKey(size) && reads.get(size).level >= 1) {
-                modelled.add(variance.get(size));
+        List<Double> fixed = new ArrayList<>();
+        for (int size : paired) {
+            SizeVariance data = nearestMeasured(variance, size);
+            Read read = reads.get(size);
+            if (data == null || read != null && read.level < 1) {
+                continue;
             }
+            if (read != null) {
+                // a size with read values has its window, sampled in the round if it was not
+                modelled.add(variance.get(size).reading(data, read.atXc, steer.xc(), true));
+                fixed.add(Double.NaN);
+                continue;
+            }
+            TreeSet<Double> measured = new TreeSet<>(measuredReplicas(spec, result, size, a).keySet());
+            TreeSet<Double> stencil = ReadPoints.of(curves.get(size), measured, List.of(steer.xc()));
+            modelled.add(variance.get(size).reading(data, stencil, steer.xc(), variance.get(size).sampled()));
+            fixed.add(measuredLevel(spec, result, size, a, stencil).orElse(Double.NaN));
         }
         Double omega = spec.analysis().omega();
         VarianceModel model = new VarianceModel(modelled, spec.analysis().crossing() != null, steer.nu(),
@@ -309,8 +342,8 @@ public final class Planner {
         double[] before = new double[modelled.size()];
         for (int i = 0; i < n.length; i++) {
             Read read = reads.get(modelled.get(i).size());
-            n[i] = read.level;
-            before[i] = measuredLevel(spec, result, modelled.get(i).size(), a, read.have.keySet()).orElse(read.level);
+            n[i] = read == null ? fixed.get(i) : read.level;
+            before[i] = read == null ? n[i] : measuredLevel(spec, result, modelled.get(i).size(), a, read.have.keySet()).orElse(read.level);
         }
         double now = model.variance(before);
         // the critical value first: the model is its crossing's, and an exponent's estimate reads
@@ -342,6 +375,9 @@ public final class Planner {
             double bestGain = 0;
             for (int i = 0; i < n.length; i++) {
                 Read read = reads.get(modelled.get(i).size());
+                if (read == null) {
+                    continue;
+                }
                 double cost = read.cost(read.level + 1);
                 if (alloc.seconds + cost > share || modelled.get(i).size() < smallest || capped(reads, modelled.get(i).size())) {
                     continue;
@@ -367,6 +403,16 @@ public final class Planner {
     }
 
     /**
+     * The size's data near x_c, or when it has none yet (its first window is planned in the round,
+     * or its points near x_c have fewer than two replicas) the nearest measured size's; null when no
+     * size is measured.
+     */
+    private static SizeVariance nearestMeasured(Map<Integer, SizeVariance> variance, int size) {
+        return variance.values().stream().filter(SizeVariance::measured)
+                .min(java.util.Comparator.comparingDouble(v -> Math.abs(Math.log((double) v.size() / size)))).orElse(null);
+    }
+
+    /**
      * Whether a size's read values are at {@link #LEVEL_RATIO} times the replicas of the next larger
      * size's already. The variance model combines the pair crossings as the analysis' constant does,
      * by inverse variance, so cheap small sizes alone can make it small; but the analysis also tests
@@ -389,15 +435,14 @@ public final class Planner {
      * round's jump and window blocks, with their replicas then and their cost per replica.
      */
     private static TreeMap<Integer, Read> reads(SweepSpec spec, AnalysisResult result, MeasuredCost costs, Allocation alloc,
-                                                Steering steer, Double a, Set<Integer> sampled) {
+                                                Steering steer, Double a, Map<Integer, Curve> curves, Set<Integer> sampled) {
         double reach = 0;
         for (int size : alloc.windows.keySet()) {
             double[] b = ScalingWindow.bounds(steer, size, false);
             reach = Math.max(reach, (b[1] - b[0]) / 2);
         }
-        Map<Integer, Curve> curves = ReadPoints.curves(spec, result.points(), a);
         Map<Integer, List<Double>> crossings = spec.analysis().crossing() == null ? Map.of()
-                : ReadPoints.pairCrossings(curves, sampled, steer.xc(), reach);
+                : ReadPoints.pairCrossings(curves, sampled, joining(alloc), steer.xc(), reach);
         TreeMap<Integer, Read> out = new TreeMap<>();
         for (int size : alloc.windows.keySet()) {
             TreeMap<Double, Integer> have = new TreeMap<>(measuredReplicas(spec, result, size, a));
@@ -410,6 +455,11 @@ public final class Planner {
             if (have.isEmpty()) {
                 continue;
             }
+            // a window sampled only now: its measured curve is the coarse one, whose stencil
+            // reaches far from x_c, so the values nearest it, planned or measured (the 2D Ising
+            // benchmark's L = 64 topped up T = 2.0 and 2.15 so in the round its window was sampled)
+            Curve curve = sampled.contains(size) ? curves.get(size) : null;
+            TreeSet<Double> atXc = ReadPoints.of(curve, new TreeSet<>(have.keySet()), List.of(steer.xc()));
             TreeSet<Double> values;
             if (uncertain(steer, alloc, size)) {
                 // the window's bounds, not its grid's span: a round-number grid may span less
@@ -418,12 +468,8 @@ public final class Planner {
                 values = new TreeSet<>(have.subMap(Math.min(b[0], window[0]), true, Math.max(b[1], window[window.length - 1]), true)
                         .keySet());
             } else {
-                List<Double> at = new ArrayList<>(crossings.getOrDefault(size, List.of()));
-                at.add(steer.xc());
-                // a window sampled only now: its measured curve is the coarse one, whose stencil
-                // reaches far from x_c, so the values nearest it, planned or measured (the 2D Ising
-                // benchmark's L = 64 topped up T = 2.0 and 2.15 so in the round its window was sampled)
-                values = ReadPoints.of(sampled.contains(size) ? curves.get(size) : null, new TreeSet<>(have.keySet()), at);
+                values = ReadPoints.of(curve, new TreeSet<>(have.keySet()), crossings.getOrDefault(size, List.of()));
+                values.addAll(atXc);
             }
             TreeMap<Double, Integer> read = new TreeMap<>();
             TreeMap<Double, Double> seconds = new TreeMap<>();
@@ -431,8 +477,15 @@ public final class Planner {
                 read.put(v, have.get(v));
                 seconds.put(v, seconds(spec, costs, size, a, new double[]{v}));
             }
-            out.put(size, new Read(read, seconds));
+            out.put(size, new Read(read, seconds, atXc));
         }
+        return out;
+    }
+
+    /** The sizes that get their first points in the round's jump or window blocks, or more points there. */
+    private static Set<Integer> joining(Allocation alloc) {
+        Set<Integer> out = new TreeSet<>(alloc.sample.keySet());
+        out.addAll(alloc.catchUp.keySet());
         return out;
     }
 

@@ -3,6 +3,7 @@ package io.phasesweep.engine.refine;
 import io.phasesweep.engine.fss.Crossing;
 import io.phasesweep.engine.fss.Curve;
 import io.phasesweep.engine.fss.PointRow;
+import io.phasesweep.engine.stats.LeastSquares;
 import io.phasesweep.engine.stats.Estimate;
 import io.phasesweep.engine.sweep.SweepSpec;
 
@@ -74,28 +75,69 @@ final class ReadPoints {
     }
 
     /**
-     * Where each size's curve crosses its neighbours' (consecutive sizes among the {@code sampled}
-     * ones of {@code curves}), as the analysis chooses the crossing ({@link Crossing#of}), if it
-     * lies within {@code reach} of {@code xc}. Only sampled curves: a curve on a coarse grid
-     * crosses its neighbour's wherever noise flips their difference's sign between its grid values
-     * (the 2D Ising benchmark's L = 64 and 96, measured at T = 2.0, 2.15, 2.3, ..., crossed near
-     * 2.15, in the ordered phase where every size's Binder cumulant is 2/3, and got 5–7 replicas
-     * there in the round their windows were first sampled).
+     * Where each size's curve crosses its neighbours', for the pairs the next analysis forms:
+     * consecutive sizes among every size with a curve or joining in the round ({@code joining}: its
+     * first points are planned), as {@code CrossingAnalysis} pairs every size with points. A pair
+     * is read only when both its curves are {@code sampled}, where the analysis chooses the crossing
+     * ({@link Crossing#of}), if it lies within {@code reach} of {@code xc}; a pair never spans a size
+     * between them (review F2: with L = 32 coarse or joining, the planner read the crossing of 16 and
+     * 64, which the analysis never forms, and topped up values around it). Only sampled curves: a
+     * curve on a coarse grid crosses its neighbour's wherever noise flips their difference's sign
+     * between its grid values (the 2D Ising benchmark's L = 64 and 96, measured at T = 2.0, 2.15,
+     * 2.3, ..., crossed near 2.15, in the ordered phase where every size's Binder cumulant is 2/3,
+     * and got 5–7 replicas there in the round their windows were first sampled).
      */
-    static Map<Integer, List<Double>> pairCrossings(Map<Integer, Curve> curves, Set<Integer> sampled, double xc, double reach) {
+    static Map<Integer, List<Double>> pairCrossings(Map<Integer, Curve> curves, Set<Integer> sampled, Set<Integer> joining,
+                                                    double xc, double reach) {
         Map<Integer, List<Double>> out = new TreeMap<>();
-        TreeSet<Integer> present = new TreeSet<>(curves.keySet());
-        present.retainAll(sampled);
-        List<Integer> sizes = new ArrayList<>(present);
+        TreeSet<Integer> paired = new TreeSet<>(curves.keySet());
+        paired.addAll(joining);
+        List<Integer> sizes = new ArrayList<>(paired);
         for (int i = 0; i + 1 < sizes.size(); i++) {
-            double x = Crossing.of(curves.get(sizes.get(i)), curves.get(sizes.get(i + 1)));
+            int a = sizes.get(i);
+            int b = sizes.get(i + 1);
+            if (!curves.containsKey(a) || !curves.containsKey(b) || !sampled.contains(a) || !sampled.contains(b)) {
+                continue;
+            }
+            double x = Crossing.of(curves.get(a), curves.get(b));
             if (Math.abs(x - xc) <= reach) {
-                out.computeIfAbsent(sizes.get(i), s -> new ArrayList<>()).add(x);
-                out.computeIfAbsent(sizes.get(i + 1), s -> new ArrayList<>()).add(x);
+                out.computeIfAbsent(a, s -> new ArrayList<>()).add(x);
+                out.computeIfAbsent(b, s -> new ArrayList<>()).add(x);
             }
         }
         return out;
     }
+
+    /**
+     * The variance of the analysis' local cubic at {@code x0} through these control values, each
+     * with the same replicas, over the variance of one of them: e₀ᵀ(XᵀX)⁻¹e₀ of the design in
+     * powers of (x − x0), of degree {@code LocalPolynomial.DEGREE} (lower through fewer values).
+     * The crossing reads a size at x_c through its stencil, not through one point: 0.64 for the four
+     * values nearest x_c on an even grid centred on it, 0.40 for six, a third for seven, 0.29 for eight
+     * (review: the variance model credited every size one point's variance, undervaluing the
+     * densely sampled sizes). 1 without values.
+     */
+    static double gain(java.util.Collection<Double> values, double x0) {
+        if (values.isEmpty()) {
+            return 1;
+        }
+        double h = values.stream().mapToDouble(v -> Math.abs(v - x0)).max().orElse(0);
+        double scale = h > 0 ? h : 1;
+        int degree = Math.min(DEGREE, values.size() - 1);
+        double[][] design = values.stream().map(v -> {
+            double[] row = new double[degree + 1];
+            for (int d = 0; d <= degree; d++) {
+                row[d] = Math.pow((v - x0) / scale, d);
+            }
+            return row;
+        }).toArray(double[][]::new);
+        double[] ones = new double[values.size()];
+        java.util.Arrays.fill(ones, 1);
+        return LeastSquares.weighted(design, new double[values.size()], ones).covariance()[0][0];
+    }
+
+    /** Degree of the analysis' local polynomial ({@code fss.LocalPolynomial.DEGREE}). */
+    static final int DEGREE = 3;
 
     /**
      * The read values among {@code values} (measured, or planned by the round) at each of {@code at}:

@@ -22,8 +22,10 @@ import java.util.List;
  *                 point with two replicas or more, and the measured values that
  *                 bracket x_c are no farther apart than the window's own or resolve the size's
  *                 scaling window (a coarse grid that merely spans the window does not sample it)
+ * @param gain     the variance of the analysis' local cubic at x_c over that of one of the points it
+ *                 reads, at equal replicas ({@link ReadPoints#gain}; 1 until {@link #reading} sets it)
  */
-record SizeVariance(int size, double variance, double level, double replicas, boolean sampled) {
+record SizeVariance(int size, double variance, double level, double replicas, boolean sampled, double gain) {
     /** Points nearest x_c the variance and slope are taken over. */
     static final int NEAREST = 4;
     /** Window values with data that make a window sampled. */
@@ -58,16 +60,19 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
         here.forEach(p -> measured.add(p.params().real(control)));
         Double below = measured.floor(xc);
         Double above = measured.ceiling(xc);
-        double spacing = values.length < 2 ? 0 : values[1] - values[0];
+        // (a window with values finer near x_c than at its ends, ScalingWindow.finer, is sampled only
+        // once those are measured: its size's transition is narrower than its scaling window)
+        double spacing = values.length < 2 ? 0 : stepAt(values, xc);
+        boolean uniform = values.length < 2 || spacing >= (values[1] - values[0]) * (1 - 1e-9);
         boolean fine = below != null && above != null
-                && (above - below <= spacing * (1 + 1e-9) || ScalingWindow.resolves(above - below, nu, size));
+                && (above - below <= spacing * (1 + 1e-9) || uniform && ScalingWindow.resolves(above - below, nu, size));
         boolean sampled = fine && inWindow.stream().map(p -> p.params().real(control)).distinct().count()
                 >= Math.min(SAMPLED_VALUES, values.length);
         List<PointRow> near = here.stream()
                 .sorted(Comparator.comparingDouble(p -> Math.abs(p.params().real(control) - xc)))
                 .limit(NEAREST).toList();
         if (near.size() < 2) {
-            return new SizeVariance(size, Double.NaN, Double.NaN, replicas, sampled);
+            return new SizeVariance(size, Double.NaN, Double.NaN, replicas, sampled, 1);
         }
         double s2 = 0;
         double mean = 0;
@@ -76,7 +81,26 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
             s2 += e.error() * e.error() * p.replicas();
             mean += e.value();
         }
-        return new SizeVariance(size, s2 / near.size(), mean / near.size(), replicas, sampled);
+        return new SizeVariance(size, s2 / near.size(), mean / near.size(), replicas, sampled, 1);
+    }
+
+    /**
+     * The same size read by the analysis' local cubic through {@code stencil} at x_c, and with the
+     * per-replica variance and level of {@code data} (another size's, for a size not yet measured:
+     * the crossing observable is dimensionless, its variance at x_c nearly the same at every size),
+     * sampled or not after the round.
+     */
+    SizeVariance reading(SizeVariance data, java.util.Collection<Double> stencil, double xc, boolean sampledAfter) {
+        return new SizeVariance(size, data.variance, data.level, replicas, sampledAfter, ReadPoints.gain(stencil, xc));
+    }
+
+    /** The step of the ascending values around x: between the ones that bracket it, else at the nearer end. */
+    private static double stepAt(double[] values, double x) {
+        int i = 1;
+        while (i + 1 < values.length && values[i] < x) {
+            i++;
+        }
+        return values[i] - values[i - 1];
     }
 
     boolean measured() {

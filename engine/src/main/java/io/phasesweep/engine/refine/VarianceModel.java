@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The variance of the estimate as a function of the replicas per size, the model the replica
  * allocation minimises. With a crossing observable, each pair of consecutive sizes (a, b) locates
- * its crossing with variance v = (s²_a/n_a + s²_b/n_b)/(slope_b − slope_a)², the slope of a size's
+ * its crossing with variance v = (g_a·s²_a/n_a + g_b·s²_b/n_b)/(slope_b − slope_a)², g a size's
+ * stencil gain (the analysis' local cubic at x_c through several points: {@link ReadPoints#gain}),
+ * s² its per-replica variance, n its replicas, the slope of a size's
  * curve at x_c growing as L^(1/ν) (finite-size scaling; its common factor cancels). Without a drift
  * the pairs combine by inverse variance, as the crossing analysis' constant does; with a drift
  * exponent e (the analysis' x_c + a·L^(−e) with e = 1/ν + ω when ω is given) the variance is the
@@ -15,7 +17,11 @@ import java.util.List;
  * size is a measurement of relative variance s²/(value²·n), combined by inverse variance. Only
  * the ratios matter: it ranks where a replica helps most.
  *
- * @param sizes measured sizes, ascending
+ * @param sizes every size the analysis will pair (consecutive sizes with points after the round), ascending;
+ *              a pair counts only when both its sizes are {@link SizeVariance#sampled}: the crossing of a
+ *              coarse curve is the grid's resolution, which replicas do not improve (with the pairs of
+ *              percolation's coarse L = 32–256 counted, the planner bought 47 878 points at L = 16, the
+ *              only size with a window, in one round)
  * @param nu    the current estimate of ν
  * @param drift the drift exponent e of the crossings, or NaN for none
  */
@@ -35,7 +41,10 @@ record VarianceModel(List<SizeVariance> sizes, boolean crossing, double nu, doub
             double information = 0;
             for (int i = 0; i < sizes.size(); i++) {
                 SizeVariance s = sizes.get(i);
-                double v = s.variance() / (s.level() * s.level() * replicas[i]);
+                if (!s.sampled()) {
+                    continue;
+                }
+                double v = s.gain() * s.variance() / (s.level() * s.level() * replicas[i]);
                 information += v > 0 && Double.isFinite(v) ? 1 / v : 0;
             }
             return 1 / information;
@@ -59,8 +68,11 @@ record VarianceModel(List<SizeVariance> sizes, boolean crossing, double nu, doub
         for (int i = from; i + 1 < sizes.size(); i++) {
             SizeVariance a = sizes.get(i);
             SizeVariance b = sizes.get(i + 1);
+            if (!a.sampled() || !b.sampled()) {
+                continue;
+            }
             double d = Math.pow(b.size(), 1 / nu) - Math.pow(a.size(), 1 / nu);
-            double v = (a.variance() / replicas[i] + b.variance() / replicas[i + 1]) / (d * d);
+            double v = (a.gain() * a.variance() / replicas[i] + b.gain() * b.variance() / replicas[i + 1]) / (d * d);
             if (v > 0 && Double.isFinite(v)) {
                 double u = Double.isNaN(drift) ? 0 : Math.pow(a.size(), -drift);
                 s1 += 1 / v;

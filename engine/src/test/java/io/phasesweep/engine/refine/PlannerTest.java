@@ -126,6 +126,27 @@ class PlannerTest {
     }
 
     /**
+     * A grid interval wider than a size's transition where its curve crosses its neighbour's gets
+     * values inside it, as a jump does: L = 32, measured up to 0.60 and then at 0.65 (a window's
+     * end and the coarse grid), crosses L = 16 at 0.62 with a transition 0.016 wide; the analysis
+     * flags such a crossing under_resolved (percolation: p_c 0.59234 ± 0.00035 without a best row).
+     * L = 16's grid, 0.01 apart, resolves its own transition.
+     */
+    @Test
+    void aCoarseIntervalHoldingACrossingIsFilled() {
+        double[] fine = java.util.stream.DoubleStream.iterate(0.55, v -> v < 0.705, v -> io.phasesweep.engine.sweep.Axis.round(v + 0.01))
+                .toArray();
+        double[] coarse = {0.55, 0.56, 0.57, 0.58, 0.59, 0.6, 0.65, 0.7};
+        Map<Integer, io.phasesweep.engine.fss.Curve> curves = Map.of(16, sigmoid(fine, 0.60, 0.03), 32, sigmoid(coarse, 0.61, 0.015));
+        assertEquals(Map.of(32, List.of(0.61, 0.62, 0.63, 0.64)), Gaps.coarseCrossings(new TreeMap<>(curves)));
+    }
+
+    private static io.phasesweep.engine.fss.Curve sigmoid(double[] x, double centre, double scale) {
+        return io.phasesweep.engine.fss.Curve.measured(x, Arrays.stream(x).map(v -> 0.5 + 0.5 * Math.tanh((v - centre) / scale)).toArray(),
+                Arrays.stream(x).map(v -> 0.01).toArray(), Arrays.stream(x).mapToInt(v -> 100).toArray());
+    }
+
+    /**
      * An empty or reversed interval (two points of one control value, e.g. of a curve that mixed
      * another axis' values) has nothing inside: the review found the loop never ending there.
      */
@@ -329,6 +350,30 @@ class PlannerTest {
     }
 
     /**
+     * The pairs whose crossings the planner reads are the pairs the analysis forms: consecutive
+     * sizes among every size with points. With L = 16 and 64 sampled over their windows and L = 32
+     * measured only on the coarse grid, the analysis pairs 16–32 and 32–64, never 16–64; the planner
+     * read the crossing of 16 and 64 and topped up values around it (review F2); so too while 32
+     * gets its first window in the round.
+     */
+    @Test
+    void thePairsReadAreThePairsTheAnalysisForms() {
+        SweepSpec base = SyntheticSweep.parse(window("16, 64", 8) + allowing("32")).spec();
+        SweepSpec spec = base.withRefine(base.refine().plus(List.of(new PointBlock(1, 32, 0, 3,
+                Map.of("T", List.of(2.0, 2.15, 2.3, 2.45, 2.6))))));
+        AnalysisResult result = SyntheticSweep.parse(printed(spec)).analyze(40);
+        Map<Integer, io.phasesweep.engine.fss.Curve> curves = ReadPoints.curves(spec, result.points(), null);
+        assertEquals(java.util.Set.of(16, 32, 64), curves.keySet());
+        Map<Integer, List<Double>> read = ReadPoints.pairCrossings(curves, java.util.Set.of(16, 64), java.util.Set.of(), XC, 1);
+        assertEquals(Map.of(), read, "16 and 64 are no pair while 32 has points");
+        // nor while 32 gets its first points in the round
+        curves.remove(32);
+        assertEquals(Map.of(), ReadPoints.pairCrossings(curves, java.util.Set.of(16, 64), java.util.Set.of(32), XC, 1));
+        assertEquals(java.util.Set.of(16, 64), ReadPoints.pairCrossings(curves, java.util.Set.of(16, 64), java.util.Set.of(), XC, 1)
+                .keySet(), "without 32 they are");
+    }
+
+    /**
      * A window's values span its bounds x_c ± w on a linear axis, the ends within half a spacing of
      * them, on a round spacing 0.57–1.41 times 2w/6, whatever w: before, the spacing was rounded down
      * and 7 values around the middle spanned as little as half the window (a 7-value step of
@@ -369,6 +414,32 @@ class PlannerTest {
     }
 
     /**
+     * A size whose measured transition is narrower than its window's step allows (percolation's
+     * wrapping probability at L = 256: 0.07 to 0.95 between p = 0.58 and 0.60, a width of 0.010,
+     * on a window step of 0.02) gets values at a fifth of the width or less around x_c, within half
+     * the width (and half a step) of it; a transition several steps wide (2D Ising's Binder cumulant) or an x_c off by
+     * more than a quarter of the width keeps the window as it is.
+     */
+    @Test
+    void aNarrowTransitionGetsValuesFinerThanItsWindow() {
+        Steering located = new Steering(0.5961, 0.0007, "best", false, 1.53, false, false);
+        double[] window = ScalingWindow.values(located, 256, 0.5, 0.7, false);
+        assertTrue(window[1] - window[0] > ScalingWindow.COARSEST_STEP * 0.010, Arrays.toString(window));
+        double[] finer = ScalingWindow.finer(window, located, 0.010, 0.5, 0.7);
+        for (double p : new double[]{0.592, 0.594, 0.596, 0.598, 0.6}) {
+            assertTrue(Arrays.stream(finer).anyMatch(v -> Math.abs(v - p) < 1e-12), p + " in " + Arrays.toString(finer));
+        }
+        assertTrue(Arrays.stream(window).allMatch(v -> Arrays.stream(finer).anyMatch(w -> w == v)), Arrays.toString(finer));
+        assertTrue(Arrays.stream(finer).filter(v -> Math.abs(v - 0.5961) > 0.005 + 0.001 + 1e-12)
+                .allMatch(v -> Arrays.stream(window).anyMatch(w -> w == v)), Arrays.toString(finer));
+        Steering ising = new Steering(2.2692, 0.0005, "best", false, 1, false, false);
+        double[] binder = ScalingWindow.values(ising, 48, 2.0, 2.6, false);
+        assertEquals(Arrays.toString(binder), Arrays.toString(ScalingWindow.finer(binder, ising, 0.06, 2.0, 2.6)));
+        Steering uncertain = new Steering(0.5961, 0.003, "best", false, 1.53, false, false);
+        assertEquals(Arrays.toString(window), Arrays.toString(ScalingWindow.finer(window, uncertain, 0.010, 0.5, 0.7)));
+    }
+
+    /**
      * Sizes whose scaling half-width is below x_c's uncertainty wait (their window, x_c ± twice
      * it, would be more than twice as wide as their own, its points mostly outside their critical
      * region): at ± 0.075, L = 16 (± 0.125) joins with a window of ± 0.15, L = 32 (± 0.0625) waits.
@@ -406,12 +477,57 @@ class PlannerTest {
     @Test
     void theDriftsInterceptFavoursTheLargestSizes() {
         List<SizeVariance> sizes = List.of(8, 16, 32, 64).stream()
-                .map(size -> new SizeVariance(size, 1, 0.5, 4, true)).toList();
+                .map(size -> new SizeVariance(size, 1, 0.5, 4, true, 1)).toList();
         double[] n = {4, 4, 4, 4};
         VarianceModel constant = new VarianceModel(sizes, true, 1, Double.NaN);
         VarianceModel drift = new VarianceModel(sizes, true, 1, 2.75);
         assertTrue(ratioOfGains(drift, n) > ratioOfGains(constant, n),
                 ratioOfGains(drift, n) + " vs " + ratioOfGains(constant, n));
+    }
+
+    /**
+     * The variance model reads each size through the analysis' stencil at x_c: a size read through
+     * four values (L = 64, its window newly sampled) has 0.64 of a point's variance, one read
+     * through eight 0.29, so at equal replicas and per-replica variance L = 64's dominates
+     * the pair crossing 32–64, and a replica there removes more of the estimate's variance than one
+     * at L = 32. Credited one point's variance each (as until 2026-12-06), L = 32, in two pairs,
+     * looked the better buy.
+     */
+    @Test
+    void theSizeReadThroughFewerValuesGetsTheReplica() {
+        List<Double> four = List.of(2.255, 2.265, 2.275, 2.285);
+        List<Double> eight = List.of(2.235, 2.245, 2.255, 2.265, 2.275, 2.285, 2.295, 2.305);
+        assertEquals(0.640625, ReadPoints.gain(four, 2.27), 1e-12);
+        assertTrue(ReadPoints.gain(eight, 2.27) < 0.4, "" + ReadPoints.gain(eight, 2.27));
+        double[] n = {10, 10, 10, 10};
+        List<SizeVariance> read = List.of(8, 16, 32, 64).stream()
+                .map(size -> new SizeVariance(size, 1, 0.5, 10, true, 1).reading(new SizeVariance(size, 1, 0.5, 10, true, 1),
+                        size == 64 ? four : eight, 2.27, true)).toList();
+        List<SizeVariance> onePoint = List.of(8, 16, 32, 64).stream().map(size -> new SizeVariance(size, 1, 0.5, 10, true, 1)).toList();
+        assertTrue(removed(new VarianceModel(read, true, 1, Double.NaN), n, 3) > removed(new VarianceModel(read, true, 1, Double.NaN), n, 2));
+        assertTrue(removed(new VarianceModel(onePoint, true, 1, Double.NaN), n, 3)
+                < removed(new VarianceModel(onePoint, true, 1, Double.NaN), n, 2), "the stencil is what tips it");
+    }
+
+    /**
+     * A pair with a size whose window is not sampled (coarse points only) counts for nothing: its
+     * crossing is the grid's resolution, which no replica improves. With percolation's L = 32–256
+     * waiting on their coarse grid and counted, the planner bought 47 878 points at L = 16, the only
+     * size with a window, in one round.
+     */
+    @Test
+    void aPairWithACoarseSizeGainsNothingFromReplicas() {
+        List<SizeVariance> sizes = List.of(new SizeVariance(16, 1, 0.5, 10, true, 1), new SizeVariance(32, 1, 0.5, 20, false, 1));
+        VarianceModel model = new VarianceModel(sizes, true, 1, Double.NaN);
+        double[] n = {10, 20};
+        assertTrue(Double.isInfinite(model.variance(n)) && !(removed(model, n, 0) > 0), "" + model.variance(n));
+    }
+
+    /** The variance one more replica of size index i removes. */
+    private static double removed(VarianceModel model, double[] n, int i) {
+        double[] more = n.clone();
+        more[i]++;
+        return model.variance(n) - model.variance(more);
     }
 
     /** The variance a replica of size 64 removes over what one of size 8 removes. */

@@ -22,7 +22,7 @@ class ReadPointsTest {
 
     /** Where the two curves cross, as the planner reads it: NaN when they do not. */
     private static double crossing(Curve a, Curve b) {
-        return ReadPoints.pairCrossings(Map.of(8, a, 16, b), Set.of(8, 16), 2.27, 1).getOrDefault(8, List.of(Double.NaN)).get(0);
+        return ReadPoints.pairCrossings(Map.of(8, a, 16, b), Set.of(8, 16), Set.of(), 2.27, 1).getOrDefault(8, List.of(Double.NaN)).get(0);
     }
 
     @Test
@@ -54,8 +54,8 @@ class ReadPointsTest {
         Map<Integer, Curve> curves = Map.of(8, line(2.20, 2.34, 1, 2.27), 16, line(2.0, 2.34, 2, 2.27),
                 32, Curve.exact(new double[]{2.0, 2.15, 2.3}, new double[]{-0.8, 0.2, 0.3}));
         assertEquals(Map.of(8, List.of(2.27), 16, List.of(2.27)),
-                roundedKeys(ReadPoints.pairCrossings(curves, Set.of(8, 16), 2.27, 1)));
-        assertTrue(ReadPoints.pairCrossings(curves, Set.of(8, 16, 32), 2.27, 1).get(32).get(0) < 2.15,
+                roundedKeys(ReadPoints.pairCrossings(curves, Set.of(8, 16), Set.of(), 2.27, 1)));
+        assertTrue(ReadPoints.pairCrossings(curves, Set.of(8, 16, 32), Set.of(), 2.27, 1).get(32).get(0) < 2.15,
                 "the coarse pair's crossing, which the planner no longer reads");
     }
 
