@@ -186,7 +186,7 @@ final class GroupAnalysis {
     /** The collapse of an observable, computed once per group. */
     CollapseMethod.Collapses collapse(String observable) {
         return collapses.computeIfAbsent(observable, o -> CollapseMethod.variants(curves, observable(o),
-                !o.equals(analysis.crossing()), analysis.window()));
+                !o.equals(analysis.crossing()), analysis.window(), omega()));
     }
 
     void note(String text) {
