@@ -43,7 +43,9 @@ public final class SparkOptions {
      * timeout ends. Called first by every command that starts Spark.
      */
     void initialiseReflectionAhead() {
-        reflection = new Thread(scala.reflect.runtime.package$.MODULE$::universe, "scala-reflection");
+        // a lambda, not a bound method reference: that would read MODULE$, initialising the package
+        // object, on this thread
+        reflection = new Thread(() -> scala.reflect.runtime.package$.MODULE$.universe(), "scala-reflection");
         reflection.setDaemon(true);
         reflection.start();
     }
