@@ -43,39 +43,54 @@ final class Gaps {
     private Gaps() {
     }
 
-    /** Size → the values to add at that size (ascending), for the sizes whose curve jumps; empty when nothing is flagged. */
-    static Map<Integer, double[]> of(SweepSpec spec, AnalysisResult result, Double across) {
+    /**
+     * What a round fills for the flagged estimates: size → the values inside the jumps next to them
+     * (ascending), and whether a flagged crossing has no jump next to it, so that the crossing's
+     * coarse intervals are to be filled ({@link #coarseCrossings}: the planner decides which sizes
+     * may take those once its ladder knows which sizes wait).
+     */
+    record Fill(Map<Integer, double[]> jumps, boolean coarse) {
+        Fill {
+            jumps = Map.copyOf(jumps);
+        }
+    }
+
+    /** The jumps next to the flagged estimates of the targets at the across value; nothing when nothing is flagged. */
+    static Fill of(SweepSpec spec, AnalysisResult result, Double across) {
         Set<String> targets = spec.refine().target().keySet();
         Map<Integer, TreeSet<Double>> fill = new TreeMap<>();
-        Stream.concat(result.boundaries().stream().filter(b -> targets.contains(RefineSpec.CRITICAL_VALUE)),
+        boolean coarse = false;
+        List<EstimateRow> flagged = Stream.<EstimateRow>concat(
+                        result.boundaries().stream().filter(b -> targets.contains(RefineSpec.CRITICAL_VALUE)),
                         result.exponents().stream().filter(e -> targets.contains(e.quantity())))
                 .filter(row -> {
                     Finding f = row.finding();
                     return f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across)
                             && f.flags().contains(Flag.UNDER_RESOLVED) && f.observable() != null;
                 })
-                .forEach(row -> criticalValue(result, row).ifPresent(xc -> {
-                    boolean jumped = false;
-                    for (int size : row.finding().sizes()) {
-                        for (GridJump j : jumps(spec, result.points(), row.finding().observable(), size, across, xc)) {
-                            fill.computeIfAbsent(size, s -> new TreeSet<>()).addAll(inside(j.from(), j.to()));
-                            jumped = true;
-                        }
-                    }
-                    // the crossing's coarse intervals once no curve jumps next to x_c: on a coarse start
-                    // every pair crosses inside one, and the windows resolve most of them
-                    if (!jumped && row.finding().observable().equals(spec.analysis().crossing())) {
-                        coarseCrossings(ReadPoints.curves(spec, result.points(), across))
-                                .forEach((size, values) -> fill.computeIfAbsent(size, s -> new TreeSet<>()).addAll(values));
-                    }
-                }));
+                .toList();
+        for (EstimateRow row : flagged) {
+            Optional<Double> xc = criticalValue(result, row);
+            if (xc.isEmpty()) {
+                continue;
+            }
+            boolean jumped = false;
+            for (int size : row.finding().sizes()) {
+                for (GridJump j : jumps(spec, result.points(), row.finding().observable(), size, across, xc.get())) {
+                    fill.computeIfAbsent(size, s -> new TreeSet<>()).addAll(inside(j.from(), j.to()));
+                    jumped = true;
+                }
+            }
+            // the crossing's coarse intervals once no curve jumps next to x_c
+            coarse |= !jumped && row.finding().observable().equals(spec.analysis().crossing());
+        }
         Map<Integer, double[]> out = new TreeMap<>();
         fill.forEach((size, values) -> {
             if (!values.isEmpty()) {
                 out.put(size, values.stream().mapToDouble(Double::doubleValue).toArray());
             }
         });
-        return out;
+        return new Fill(out, coarse);
     }
 
     /**
@@ -126,22 +141,41 @@ final class Gaps {
      * smallest. Percolation's L = 32, measured at p = 0.60 and 0.65 (its window's end and the coarse
      * grid), crossed L = 16 between them, and the crossing, at 0.59234 ± 0.00035 (−1.2σ) on a grid
      * fine everywhere near p_c, had no best row.
+     *
+     * <p>Only where the crossing is the transition's (review F5: every pair and size anywhere on the
+     * axis was filled): the pairs are consecutive sizes among those with a curve or a window (a
+     * window without a curve joins in the round, and the analysis will pair it), a pair counts only
+     * when both its sizes are {@code sampled} (a coarse curve crosses its neighbour wherever noise
+     * flips the sign of their difference: the 2D Ising benchmark's L = 64 and 96 crossed at
+     * T = 2.15, in the ordered phase), and a size gets values only when it has a window
+     * ({@code windows}: size → its bounds x_c ± w; a size that waits has none) and the crossing lies
+     * within it, where the planner spends that size's points anyway.
      */
-    static Map<Integer, List<Double>> coarseCrossings(Map<Integer, Curve> curves) {
+    static Map<Integer, List<Double>> coarseCrossings(Map<Integer, Curve> curves, Set<Integer> sampled,
+                                                      Map<Integer, double[]> windows) {
         Map<Integer, List<Double>> out = new TreeMap<>();
-        List<Integer> sizes = new ArrayList<>(curves.keySet());
+        TreeSet<Integer> paired = new TreeSet<>(curves.keySet());
+        paired.addAll(windows.keySet());
+        List<Integer> sizes = new ArrayList<>(paired);
         for (int i = 0; i + 1 < sizes.size(); i++) {
-            double x = Crossing.of(curves.get(sizes.get(i)), curves.get(sizes.get(i + 1)));
-            for (int size : List.of(sizes.get(i), sizes.get(i + 1))) {
+            int a = sizes.get(i);
+            int b = sizes.get(i + 1);
+            if (!curves.containsKey(a) || !curves.containsKey(b) || !sampled.contains(a) || !sampled.contains(b)) {
+                continue;
+            }
+            double x = Crossing.of(curves.get(a), curves.get(b));
+            for (int size : List.of(a, b)) {
                 Curve c = curves.get(size);
+                double[] window = windows.get(size);
                 int at = java.util.Arrays.binarySearch(c.x(), x);
-                if (Double.isNaN(x) || at >= 0 || -at - 1 == 0 || -at - 1 == c.x().length) {
+                if (window == null || !(x >= window[0] && x <= window[1]) || at >= 0 || -at - 1 == 0 || -at - 1 == c.x().length) {
                     continue;
                 }
                 double from = c.x()[-at - 2];
                 double to = c.x()[-at - 1];
-                if (to - from > c.width()) {
-                    out.computeIfAbsent(size, s -> new ArrayList<>()).addAll(inside(from, to));
+                List<Double> values = inside(from, to);
+                if (to - from > c.width() && !values.isEmpty()) {
+                    out.computeIfAbsent(size, s -> new ArrayList<>()).addAll(values);
                 }
             }
         }

@@ -126,6 +126,15 @@ public final class Planner {
         return new Plan(blocks, seconds, steering);
     }
 
+    /**
+     * The variance model a round ranks the replicas at across value {@code a} by, given the share
+     * of core-seconds it may spend there; null when the grid limits x_c. (What the model pairs is
+     * not visible in the plan, and the pairs must be the analysis'.)
+     */
+    static VarianceModel model(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double share, Double a) {
+        return allocate(spec, result, costs, share, a).model;
+    }
+
     /** The points one across value gets: per size, blocks of (values, replicas). */
     private static final class Allocation {
         /** Size → its window's values, for the sizes that do not wait. */
@@ -140,6 +149,8 @@ public final class Planner {
         final Map<Integer, Map<Double, Integer>> topUp = new TreeMap<>();
         final List<Integer> waiting = new ArrayList<>();
         Steering steering;
+        /** The variance model the replicas were ranked by; null when the grid limits x_c and no replicas are ranked. */
+        VarianceModel model;
         double seconds;
 
         /** The size's blocks, in order: the jump's values, the window, the read values by how many they lack. */
@@ -215,7 +226,8 @@ public final class Planner {
         ladder.addAll(allowed);
         Allocation alloc = new Allocation();
         alloc.steering = steer;
-        Map<Integer, double[]> gaps = Gaps.of(spec, result, a);
+        Gaps.Fill flagged = Gaps.of(spec, result, a);
+        Map<Integer, double[]> gaps = new TreeMap<>(flagged.jumps());
         Map<Integer, Curve> curves = ReadPoints.curves(spec, result.points(), a);
         Map<Integer, SizeVariance> variance = new LinkedHashMap<>();
         // a size whose scaling half-width is below x_c's uncertainty waits for smaller sizes to
@@ -266,6 +278,19 @@ public final class Planner {
             climbing = resolved || sampled;
             firstWindowBelow |= !sampled && !refined(spec, size, a);
         }
+        Set<Integer> sampled = variance.values().stream().filter(SizeVariance::sampled).map(SizeVariance::size)
+                .collect(Collectors.toSet());
+        if (flagged.coarse()) {
+            // a flagged crossing without a jump next to it: the coarse intervals holding a pair
+            // crossing, at the sizes with a window only (not a waiting one) and within it
+            Map<Integer, double[]> windows = new TreeMap<>();
+            alloc.windows.keySet().forEach(size -> windows.put(size, ScalingWindow.bounds(steer, size, log)));
+            Gaps.coarseCrossings(curves, sampled, windows).forEach((size, values) -> {
+                TreeSet<Double> all = new TreeSet<>(values);
+                Arrays.stream(gaps.getOrDefault(size, new double[0])).forEach(all::add);
+                gaps.put(size, all.stream().mapToDouble(Double::doubleValue).toArray());
+            });
+        }
         int first = Math.max(LEAST_REPLICAS, spec.replicas());
         // a jump first, largest sizes first: its values catch up with the replicas of the window's
         for (int size : new TreeSet<>(gaps.keySet()).descendingSet()) {
@@ -294,8 +319,7 @@ public final class Planner {
         if (steer.gridLimited()) {
             return alloc;
         }
-        TreeMap<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a, curves,
-                variance.values().stream().filter(SizeVariance::sampled).map(SizeVariance::size).collect(Collectors.toSet()));
+        TreeMap<Integer, Read> reads = reads(spec, result, costs, alloc, steer, a, curves, sampled);
         // every size's read values at one level, at least READ_REPLICAS: honest pair crossings
         // first (largest sizes first), whatever the variance model prefers
         int floor = Math.max(READ_REPLICAS, spec.replicas());
@@ -315,13 +339,17 @@ public final class Planner {
         paired.addAll(curves.keySet());
         result.points().stream().filter(p -> p.replicas() >= 1 && (spec.analysis().across() == null
                 || p.params().real(spec.analysis().across()) == a)).forEach(p -> paired.add(p.size()));
-        paired.retainAll(variance.keySet());
         List<SizeVariance> modelled = new ArrayList<>();
         List<Double> fixed = new ArrayList<>();
         for (int size : paired) {
             SizeVariance data = nearestMeasured(variance, size);
             Read read = reads.get(size);
-            if (data == null || read != null && read.level < 1) {
+            if (!variance.containsKey(size) || data == null || read != null && read.level < 1) {
+                // a size the model cannot read stays in its list as not sampled, contributing
+                // nothing: the model pairs neighbours in its list, and dropping the size would pair
+                // the sizes on either side of it, which the analysis never does (review F9)
+                modelled.add(SizeVariance.unread(size));
+                fixed.add(Double.NaN);
                 continue;
             }
             if (read != null) {
@@ -338,6 +366,7 @@ public final class Planner {
         Double omega = spec.analysis().omega();
         VarianceModel model = new VarianceModel(modelled, spec.analysis().crossing() != null, steer.nu(),
                 omega == null ? Double.NaN : 1 / steer.nu() + omega);
+        alloc.model = model;
         double[] n = new double[modelled.size()];
         double[] before = new double[modelled.size()];
         for (int i = 0; i < n.length; i++) {

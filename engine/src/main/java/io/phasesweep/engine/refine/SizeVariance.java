@@ -85,6 +85,14 @@ record SizeVariance(int size, double variance, double level, double replicas, bo
     }
 
     /**
+     * A size the variance model cannot read (no window, or no size measured yet): not sampled, so
+     * its pairs count for nothing, but it holds its place between its neighbours.
+     */
+    static SizeVariance unread(int size) {
+        return new SizeVariance(size, Double.NaN, Double.NaN, 0, false, 1);
+    }
+
+    /**
      * The same size read by the analysis' local cubic through {@code stencil} at x_c, and with the
      * per-replica variance and level of {@code data} (another size's, for a size not yet measured:
      * the crossing observable is dimensionless, its variance at x_c nearly the same at every size),

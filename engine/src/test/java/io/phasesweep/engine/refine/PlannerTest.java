@@ -138,7 +138,43 @@ class PlannerTest {
                 .toArray();
         double[] coarse = {0.55, 0.56, 0.57, 0.58, 0.59, 0.6, 0.65, 0.7};
         Map<Integer, io.phasesweep.engine.fss.Curve> curves = Map.of(16, sigmoid(fine, 0.60, 0.03), 32, sigmoid(coarse, 0.61, 0.015));
-        assertEquals(Map.of(32, List.of(0.61, 0.62, 0.63, 0.64)), Gaps.coarseCrossings(new TreeMap<>(curves)));
+        // both windows sampled, p_c 0.5927 ± 0.0005 with ν = 4/3: L = 16's window ± 0.25, L = 32's ± 0.15
+        Map<Integer, double[]> windows = Map.of(16, new double[]{0.34, 0.84}, 32, new double[]{0.44, 0.74});
+        assertEquals(Map.of(32, List.of(0.61, 0.62, 0.63, 0.64)),
+                Gaps.coarseCrossings(new TreeMap<>(curves), java.util.Set.of(16, 32), windows));
+    }
+
+    /**
+     * A coarse interval is filled only where the crossing is the transition's (review F5): L = 64
+     * and 96, measured at T = 2.0, 2.15, 2.3, 2.45, 2.6 only, are flat at 2/3 in the ordered phase,
+     * and noise (0.02 at one value each) makes them cross at 2.05, far from x_c = 2.27 (the 2D
+     * Ising benchmark's L = 64 and 96 crossed at 2.15). Windows reaching it would fill it (so the
+     * check can fail); the sizes' windows x_c ± 2/L do not, a waiting size (no window) gets
+     * nothing, and a pair with a coarse size (not sampled) counts for nothing.
+     */
+    @Test
+    void aNoiseCrossingFarFromXcIsNotFilled() {
+        double[] grid = {2.0, 2.15, 2.3, 2.45, 2.6};
+        Map<Integer, io.phasesweep.engine.fss.Curve> curves = new TreeMap<>(Map.of(64, flatBelowXc(grid, 64, 2.15),
+                96, flatBelowXc(grid, 96, 2.0)));
+        double x = io.phasesweep.engine.fss.Crossing.of(curves.get(64), curves.get(96));
+        assertTrue(x > 2.0 && x < 2.15, "the noise crossing: " + x);
+        Map<Integer, double[]> reaching = Map.of(64, new double[]{2.0, 2.3}, 96, new double[]{2.0, 2.3});
+        assertEquals(Map.of(64, List.of(2.05, 2.1), 96, List.of(2.05, 2.1)),
+                Gaps.coarseCrossings(curves, java.util.Set.of(64, 96), reaching));
+        Map<Integer, double[]> windows = Map.of(64, new double[]{XC - 2.0 / 64, XC + 2.0 / 64},
+                96, new double[]{XC - 2.0 / 96, XC + 2.0 / 96});
+        assertEquals(Map.of(), Gaps.coarseCrossings(curves, java.util.Set.of(64, 96), windows), "far from x_c");
+        assertEquals(Map.of(64, List.of(2.05, 2.1)), Gaps.coarseCrossings(curves, java.util.Set.of(64, 96),
+                Map.of(64, reaching.get(64))), "96 waits");
+        assertEquals(Map.of(), Gaps.coarseCrossings(curves, java.util.Set.of(64), reaching), "96 is coarse");
+    }
+
+    /** The synthetic model's u = 1/2 − tanh((T − 2.27)·L/1.1)/6 at size L, 0.02 higher at one value, ± 0.01 from 10 replicas. */
+    private static io.phasesweep.engine.fss.Curve flatBelowXc(double[] t, int size, double noisyAt) {
+        return io.phasesweep.engine.fss.Curve.measured(t,
+                Arrays.stream(t).map(v -> 0.5 - Math.tanh((v - XC) * size / 1.1) / 6 + (v == noisyAt ? 0.02 : 0)).toArray(),
+                Arrays.stream(t).map(v -> 0.01).toArray(), Arrays.stream(t).mapToInt(v -> 10).toArray());
     }
 
     private static io.phasesweep.engine.fss.Curve sigmoid(double[] x, double centre, double scale) {
@@ -172,7 +208,7 @@ class PlannerTest {
         assertTrue(result.exponents().stream().map(io.phasesweep.engine.fss.EstimateRow::finding)
                 .anyMatch(f -> f.isMain() && f.flags().contains(io.phasesweep.engine.fss.Flag.UNDER_RESOLVED)),
                 result.exponents().toString());
-        assertEquals(List.of(2.2, 2.25), List.of(Arrays.stream(Gaps.of(nuOnly, result, null).get(64)).boxed().toArray()));
+        assertEquals(List.of(2.2, 2.25), List.of(Arrays.stream(Gaps.of(nuOnly, result, null).jumps().get(64)).boxed().toArray()));
     }
 
     /**
@@ -371,6 +407,24 @@ class PlannerTest {
         assertEquals(Map.of(), ReadPoints.pairCrossings(curves, java.util.Set.of(16, 64), java.util.Set.of(32), XC, 1));
         assertEquals(java.util.Set.of(16, 64), ReadPoints.pairCrossings(curves, java.util.Set.of(16, 64), java.util.Set.of(), XC, 1)
                 .keySet(), "without 32 they are");
+    }
+
+    /**
+     * The variance model built in a round pairs the sizes as the analysis does (review F9): with
+     * sizes 16, 32 and 64 measured, a sweep that lists 32 in sizes_allowed and x_c ± 0.07 leaves 32
+     * waiting without a window, so the model has no data of its own for it; dropped from the model's
+     * list, it let the model pair 16 with 64, a crossing the analysis never forms while 32 has
+     * points. It stays, as not sampled: no pair counts across it.
+     */
+    @Test
+    void theModelNeverPairsTheNeighboursOfASizeItCannotRead() {
+        AnalysisResult measured = SyntheticSweep.parse(window("16, 32, 64", 8) + ANALYSIS).analyze(40);
+        SweepSpec spec = SyntheticSweep.parse(window("16, 64", 8) + allowing("32")).spec();
+        AnalysisResult result = withBest(measured, XC, 0.07, 1);
+        VarianceModel model = Planner.model(spec, result, costs(spec, EQUAL), 3, null);
+        assertEquals(List.of(16, 32, 64), model.sizes().stream().map(SizeVariance::size).toList(), model.toString());
+        assertTrue(!model.sizes().get(1).sampled(), model.toString());
+        assertTrue(Double.isInfinite(model.variance(new double[]{10, 10, 10})), "no pair counts across 32: " + model);
     }
 
     /**
