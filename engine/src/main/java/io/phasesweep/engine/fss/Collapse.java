@@ -204,7 +204,9 @@ final class Collapse {
                 rep[k][b - 1] = p[k];
             }
         }
-        Checks q = Checks.note(String.format(Locale.ROOT, "collapse S=%.3g%s%s", s,
+        // b is fitted like x_c and 1/ν but has no row of its own: the note carries it
+        Checks q = Checks.note(String.format(Locale.ROOT, "collapse S=%.3g%s%s%s", s,
+                v.corrected() ? String.format(Locale.ROOT, ", b=%.3g", full[3]) : "",
                 s > 1 ? String.format(Locale.ROOT, ", error scaled by sqrt(S)=%.3g", Math.sqrt(s)) : "",
                 s > Checks.MAX_S ? " (poor collapse: corrections to scaling or a window too wide)" : "")).withS(s);
         if (s > Checks.MAX_S) {
@@ -338,7 +340,8 @@ final class Collapse {
             return Double.POSITIVE_INFINITY;
         }
         // a collapse judged on few overlapping points is not a collapse: penalise losing overlap
-        double s = (gram[0][0] - explained(gram, terms)) / (count - terms);
+        Explained e = explained(gram, terms);
+        double s = (gram[0][0] - e.sum()) / (count - e.terms());
         return 2 * count < total ? s * total / (2.0 * count) : s;
     }
 
@@ -352,16 +355,21 @@ final class Collapse {
         }
     }
 
+    /** The part of S's sum the correction explains, and how many of its terms it took: S's dof lose only those. */
+    private record Explained(double sum, int terms) {
+    }
+
     /**
      * The part of the weighted sum of squared data residuals (gram[0][0]) that the correction's
      * terms explain at their best coefficients: b·A⁻¹·b with A = gram[1..][1..], b = gram[1..][0]
      * (lower triangles), by Cholesky; a term the points do not fix (a pivot below 10⁻¹⁰ of its
-     * diagonal) is left out.
+     * diagonal) is left out, and not counted.
      */
-    private static double explained(double[][] gram, int terms) {
+    private static Explained explained(double[][] gram, int terms) {
         double[][] l = new double[terms][terms];
         double[] z = new double[terms];
         double sum = 0;
+        int used = 0;
         for (int j = 0; j < terms; j++) {
             double pivot = gram[j + 1][j + 1];
             double rhs = gram[j + 1][0];
@@ -382,8 +390,9 @@ final class Collapse {
             }
             z[j] = rhs / l[j][j];
             sum += z[j] * z[j];
+            used++;
         }
-        return sum;
+        return new Explained(sum, used);
     }
 
     /**

@@ -180,6 +180,30 @@ class CollapseTest {
     }
 
     /**
+     * S's dof are the compared points less the correction's terms the points fix: with ω = ∞ every
+     * term is 0, none is fitted, and the corrected S is the plain one (it was count/(count − 4) times it).
+     */
+    @Test
+    void correctionTermsThePointsDoNotFixTakeNoDegreesOfFreedom() {
+        ResampledCurves c = curves(SyntheticFss.ising(16, 0.05), 2, 21);
+        double plain = Collapse.quality(c, 0, SyntheticFss.U, 2.27, 1.0, 0.0);
+        double corrected = Collapse.quality(c, 0, SyntheticFss.U, new Collapse.Variant(0, null, Double.POSITIVE_INFINITY),
+                2.27, 1.0, 0.0);
+        assertEquals(plain, corrected, 1e-12 * plain);
+    }
+
+    /** The curvature b of the scaling field is a fitted parameter like x_c: the corrected row's note says its value. */
+    @Test
+    void correctedCollapseNotesItsCurvature() {
+        Collapse.Result r = Collapse.run(curves(new SyntheticFss(2.27, 1.0, 1.75, 0.125, 0.5, 1.0, 16, 0.05), 20, 3000),
+                SyntheticFss.U, false, new Collapse.Variant(0, null, 1.0));
+        assertTrue(r.xc().checks().note().matches("collapse S=[^,]*, b=[-+0-9.e]+\\b.*"),
+                r.xc().checks().note());
+        Collapse.Result plain = Collapse.run(curves(SyntheticFss.ising(16, 0.05), 20, 3000), SyntheticFss.U, false);
+        assertTrue(!plain.xc().checks().note().contains("b="), plain.xc().checks().note());
+    }
+
+    /**
      * The corrected collapse's ν error bars, with its four coefficients of g and the curvature b free:
      * u's correction 0.5·L^(−1)/cosh z (CalibrationTest's, five error bars at L = 8), ω = 1 given; g, a
      * cubic, only approximates 1/cosh z over the window. Measured: 0.620 within 1 error, mean pull
