@@ -52,7 +52,7 @@ import java.util.stream.IntStream;
  * scaled range. S is a quadratic form in the data (each local fit is linear in its points' values),
  * so the points' values minus L^(−ω)·g(x) are judged by the same local quadratics and g's coefficients
  * that minimise S follow by linear least squares at every trial (x_c, 1/ν): S is profiled over g
- * exactly, and its dof are the compared points less the four. The scaling variable is then
+ * exactly, and its dof are the compared points less the terms the points fix. The scaling variable is then
  * (t + b·t²)·L^(1/ν), t = x − x_c, with the curvature b of the analytic scaling field searched
  * together with x_c and 1/ν: at fixed x it moves the data by b·x²·f'(x)·L^(−1/ν), a correction no
  * L^(−ω)·g(x) stands for. On the README's first sweep (L = 8–32, 12 seeds) g alone left ν at 1.017
