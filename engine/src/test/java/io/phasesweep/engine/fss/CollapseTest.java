@@ -203,6 +203,19 @@ class CollapseTest {
         assertTrue(!plain.xc().checks().note().contains("b="), plain.xc().checks().note());
     }
 
+    /** The corrected window fits seven parameters on a window's few points per size: its rows say they are a check. */
+    @Test
+    void correctedWindowRowsAreNotedAsACheckOnly() {
+        ResampledCurves c = curves(new SyntheticFss(2.27, 1.0, 1.75, 0.125, 2.0, 1.0, 16, 0.005), 20, 3001);
+        CollapseMethod.Collapses v = CollapseMethod.variants(c, SyntheticFss.U, false, null, 1.0);
+        List<String> names = v.inverseNu().all().stream().map(Variants.Variant::name).toList();
+        assertTrue(names.contains("corrected_window"), names.toString());
+        for (Variants.Variant row : v.inverseNu().all()) {
+            assertEquals(row.name().equals("corrected_window"), row.estimate().checks().note().contains("a check only"),
+                    row.name() + ": " + row.estimate().checks().note());
+        }
+    }
+
     /**
      * The corrected collapse's ν error bars, with its four coefficients of g and the curvature b free:
      * u's correction 0.5·L^(−1)/cosh z (CalibrationTest's, five error bars at L = 8), ω = 1 given; g, a
