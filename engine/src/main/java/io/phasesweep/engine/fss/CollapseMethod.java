@@ -87,8 +87,9 @@ record CollapseMethod(ExponentRequest request) implements Method {
             double xc = main.xc().value();
             double inverseNu = main.inverseNu().value();
             double w = window != null ? window : (corrected != null ? CORRECTED_WINDOW : PLAIN_WINDOW) * covered(c, cut, xc, inverseNu);
-            v = plus(v, corrected != null ? "corrected_window" : "window", Collapse.run(c, obs, fitPower,
-                    new Collapse.Variant(c.size(cut), new Collapse.Window(w, xc, inverseNu), corrected)));
+            Collapse.Result windowed = Collapse.run(c, obs, fitPower,
+                    new Collapse.Variant(c.size(cut), new Collapse.Window(w, xc, inverseNu), corrected));
+            v = corrected != null ? plus(v, "corrected_window", checkOnly(windowed)) : plus(v, "window", windowed);
         }
         if (cut > 0) {
             v = plus(v, name(0, corrected), all);
@@ -106,6 +107,17 @@ record CollapseMethod(ExponentRequest request) implements Method {
     /** The variant's name: all_sizes, drop_smallest, ..., or corrected, corrected_drop_smallest, ... */
     private static String name(int cut, Double corrected) {
         return corrected == null ? PowerLaw.cutName(cut) : cut == 0 ? "corrected" : "corrected_" + PowerLaw.cutName(cut);
+    }
+
+    /**
+     * A corrected window's estimates, noted as a check: seven parameters (x_c, 1/ν, b, g's four) on a
+     * window's few points per size; in RefinedGridTest's ω-given regime its ν was within 1 stderr in
+     * 0.50 of 42 trials, rms pull 3.24.
+     */
+    private static Collapse.Result checkOnly(Collapse.Result r) {
+        String note = "a check only: x_c, 1/nu, b and the correction's 4 coefficients on the window's few points per size";
+        return new Collapse.Result(r.xc().with(r.xc().checks().withNote(note)), r.inverseNu().with(r.inverseNu().checks().withNote(note)),
+                r.power().with(r.power().checks().withNote(note)), r.s());
     }
 
     private static boolean poor(Collapse.Result r) {

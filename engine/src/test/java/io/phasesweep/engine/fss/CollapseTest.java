@@ -161,6 +161,62 @@ class CollapseTest {
     }
 
     /**
+     * The guard of the coincidence itself: the data of the test above, and a corrected window drawn
+     * around (x_c, 1/ν) = (2.27, 1), the point where every size's scaled points and range ends
+     * coincide. The window's collapse starts exactly there, so a minimiser held by an isolated S at
+     * the coincidence returns it to the last digit; the coarse grid cannot hide this one.
+     */
+    @Test
+    void correctedWindowStartedOnTheCoincidenceLeavesIt() {
+        double center = 2.27;
+        SyntheticFss model = new SyntheticFss(center, 1.0, 1.75, 0.125, 0.5, 1.75, 16, 0.005);
+        ResampledCurves c = SyntheticFss.curves(model.samples(new int[]{8, 16, 24, 32, 48},
+                        size -> SyntheticFss.sweepWindow(size, center, 4.0, -1.0, 13), Map.of(), Seeds.generator(300)),
+                20, Seeds.generator(400));
+        Collapse.Result r = Collapse.run(c, SyntheticFss.U, false,
+                new Collapse.Variant(0, new Collapse.Window(3.0, center, 1.0), 1.75));
+        assertTrue(Math.abs(r.xc().value() - center) > 1e-6 && Math.abs(r.inverseNu().value() - 1) > 1e-6,
+                "x_c " + r.xc().value() + ", 1/nu " + r.inverseNu().value());
+    }
+
+    /**
+     * S's dof are the compared points less the correction's terms the points fix: with ω = ∞ every
+     * term is 0, none is fitted, and the corrected S is the plain one (it was count/(count − 4) times it).
+     */
+    @Test
+    void correctionTermsThePointsDoNotFixTakeNoDegreesOfFreedom() {
+        ResampledCurves c = curves(SyntheticFss.ising(16, 0.05), 2, 21);
+        double plain = Collapse.quality(c, 0, SyntheticFss.U, 2.27, 1.0, 0.0);
+        double corrected = Collapse.quality(c, 0, SyntheticFss.U, new Collapse.Variant(0, null, Double.POSITIVE_INFINITY),
+                2.27, 1.0, 0.0);
+        assertEquals(plain, corrected, 1e-12 * plain);
+    }
+
+    /** The curvature b of the scaling field is a fitted parameter like x_c: the corrected row's note says its value. */
+    @Test
+    void correctedCollapseNotesItsCurvature() {
+        Collapse.Result r = Collapse.run(curves(new SyntheticFss(2.27, 1.0, 1.75, 0.125, 0.5, 1.0, 16, 0.05), 20, 3000),
+                SyntheticFss.U, false, new Collapse.Variant(0, null, 1.0));
+        assertTrue(r.xc().checks().note().matches("collapse S=[^,]*, b=[-+0-9.e]+\\b.*"),
+                r.xc().checks().note());
+        Collapse.Result plain = Collapse.run(curves(SyntheticFss.ising(16, 0.05), 20, 3000), SyntheticFss.U, false);
+        assertTrue(!plain.xc().checks().note().contains("b="), plain.xc().checks().note());
+    }
+
+    /** The corrected window fits seven parameters on a window's few points per size: its rows say they are a check. */
+    @Test
+    void correctedWindowRowsAreNotedAsACheckOnly() {
+        ResampledCurves c = curves(new SyntheticFss(2.27, 1.0, 1.75, 0.125, 2.0, 1.0, 16, 0.005), 20, 3001);
+        CollapseMethod.Collapses v = CollapseMethod.variants(c, SyntheticFss.U, false, null, 1.0);
+        List<String> names = v.inverseNu().all().stream().map(Variants.Variant::name).toList();
+        assertTrue(names.contains("corrected_window"), names.toString());
+        for (Variants.Variant row : v.inverseNu().all()) {
+            assertEquals(row.name().equals("corrected_window"), row.estimate().checks().note().contains("a check only"),
+                    row.name() + ": " + row.estimate().checks().note());
+        }
+    }
+
+    /**
      * The corrected collapse's ν error bars, with its four coefficients of g and the curvature b free:
      * u's correction 0.5·L^(−1)/cosh z (CalibrationTest's, five error bars at L = 8), ω = 1 given; g, a
      * cubic, only approximates 1/cosh z over the window. Measured: 0.620 within 1 error, mean pull
