@@ -2,7 +2,6 @@ package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.fss.BoundaryRow;
-import io.phasesweep.engine.fss.Crossing;
 import io.phasesweep.engine.fss.Curve;
 import io.phasesweep.engine.fss.EstimateRow;
 import io.phasesweep.engine.fss.Finding;
@@ -154,17 +153,9 @@ final class Gaps {
     static Map<Integer, List<Double>> coarseCrossings(Map<Integer, Curve> curves, Set<Integer> sampled,
                                                       Map<Integer, double[]> windows) {
         Map<Integer, List<Double>> out = new TreeMap<>();
-        TreeSet<Integer> paired = new TreeSet<>(curves.keySet());
-        paired.addAll(windows.keySet());
-        List<Integer> sizes = new ArrayList<>(paired);
-        for (int i = 0; i + 1 < sizes.size(); i++) {
-            int a = sizes.get(i);
-            int b = sizes.get(i + 1);
-            if (!curves.containsKey(a) || !curves.containsKey(b) || !sampled.contains(a) || !sampled.contains(b)) {
-                continue;
-            }
-            double x = Crossing.of(curves.get(a), curves.get(b));
-            for (int size : List.of(a, b)) {
+        for (ReadPoints.PairCrossing p : ReadPoints.sampledPairs(curves, sampled, windows.keySet())) {
+            double x = p.x();
+            for (int size : List.of(p.smaller(), p.larger())) {
                 Curve c = curves.get(size);
                 double[] window = windows.get(size);
                 int at = java.util.Arrays.binarySearch(c.x(), x);

@@ -90,19 +90,34 @@ final class ReadPoints {
     static Map<Integer, List<Double>> pairCrossings(Map<Integer, Curve> curves, Set<Integer> sampled, Set<Integer> joining,
                                                     double xc, double reach) {
         Map<Integer, List<Double>> out = new TreeMap<>();
+        for (PairCrossing p : sampledPairs(curves, sampled, joining)) {
+            if (Math.abs(p.x() - xc) <= reach) {
+                out.computeIfAbsent(p.smaller(), s -> new ArrayList<>()).add(p.x());
+                out.computeIfAbsent(p.larger(), s -> new ArrayList<>()).add(p.x());
+            }
+        }
+        return out;
+    }
+
+    /** Where the curves of two consecutive sizes cross. */
+    record PairCrossing(int smaller, int larger, double x) {
+    }
+
+    /**
+     * The crossings of the pairs the analysis forms: consecutive sizes among those with a curve and
+     * {@code alsoPaired} (sizes that will have points after the round: the analysis pairs them, so no
+     * pair may span them), each pair only when both sizes have a curve and are {@code sampled}.
+     */
+    static List<PairCrossing> sampledPairs(Map<Integer, Curve> curves, Set<Integer> sampled, Set<Integer> alsoPaired) {
         TreeSet<Integer> paired = new TreeSet<>(curves.keySet());
-        paired.addAll(joining);
+        paired.addAll(alsoPaired);
         List<Integer> sizes = new ArrayList<>(paired);
+        List<PairCrossing> out = new ArrayList<>();
         for (int i = 0; i + 1 < sizes.size(); i++) {
             int a = sizes.get(i);
             int b = sizes.get(i + 1);
-            if (!curves.containsKey(a) || !curves.containsKey(b) || !sampled.contains(a) || !sampled.contains(b)) {
-                continue;
-            }
-            double x = Crossing.of(curves.get(a), curves.get(b));
-            if (Math.abs(x - xc) <= reach) {
-                out.computeIfAbsent(a, s -> new ArrayList<>()).add(x);
-                out.computeIfAbsent(b, s -> new ArrayList<>()).add(x);
+            if (curves.containsKey(a) && curves.containsKey(b) && sampled.contains(a) && sampled.contains(b)) {
+                out.add(new PairCrossing(a, b, Crossing.of(curves.get(a), curves.get(b))));
             }
         }
         return out;
