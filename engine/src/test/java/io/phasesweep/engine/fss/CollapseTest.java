@@ -146,11 +146,8 @@ class CollapseTest {
      */
     @Test
     void correctedCollapseOfAWindowCentredOnTheTruthLeavesItsCentre() {
-        double center = 2.27;
-        SyntheticFss model = new SyntheticFss(center, 1.0, 1.75, 0.125, 0.5, 1.75, 16, 0.005);
-        ResampledCurves c = SyntheticFss.curves(model.samples(new int[]{8, 16, 24, 32, 48},
-                        size -> SyntheticFss.sweepWindow(size, center, 4.0, -1.0, 13), Map.of(), Seeds.generator(303)),
-                20, Seeds.generator(403));
+        double center = COINCIDENCE_XC;
+        ResampledCurves c = windowSweepCentredOnTheTruth(303);
         Collapse.Result r = Collapse.run(c, SyntheticFss.U, false, new Collapse.Variant(0, null, 1.75));
         // off the coincidence by more than rounding: a minimiser that never left its start sits on it exactly
         assertTrue(Math.abs(r.xc().value() - center) > 1e-6 && Math.abs(r.inverseNu().value() - 1) > 1e-6,
@@ -166,13 +163,24 @@ class CollapseTest {
      * coincide. The window's collapse starts exactly there, so a minimiser held by an isolated S at
      * the coincidence returns it to the last digit; the coarse grid cannot hide this one.
      */
+    /** The true x_c of the window sweeps below, also their windows' centre. */
+    private static final double COINCIDENCE_XC = 2.27;
+
+    /**
+     * A window sweep centred on the true x_c with a correction to scaling (ω = 1.75): at the trial
+     * (x_c, 1/ν) = (2.27, 1) every size's scaled points and range ends coincide.
+     */
+    private static ResampledCurves windowSweepCentredOnTheTruth(long seed) {
+        SyntheticFss model = new SyntheticFss(COINCIDENCE_XC, 1.0, 1.75, 0.125, 0.5, 1.75, 16, 0.005);
+        return SyntheticFss.curves(model.samples(new int[]{8, 16, 24, 32, 48},
+                        size -> SyntheticFss.sweepWindow(size, COINCIDENCE_XC, 4.0, -1.0, 13), Map.of(), Seeds.generator(seed)),
+                20, Seeds.generator(seed + 100));
+    }
+
     @Test
     void correctedWindowStartedOnTheCoincidenceLeavesIt() {
-        double center = 2.27;
-        SyntheticFss model = new SyntheticFss(center, 1.0, 1.75, 0.125, 0.5, 1.75, 16, 0.005);
-        ResampledCurves c = SyntheticFss.curves(model.samples(new int[]{8, 16, 24, 32, 48},
-                        size -> SyntheticFss.sweepWindow(size, center, 4.0, -1.0, 13), Map.of(), Seeds.generator(300)),
-                20, Seeds.generator(400));
+        double center = COINCIDENCE_XC;
+        ResampledCurves c = windowSweepCentredOnTheTruth(300);
         Collapse.Result r = Collapse.run(c, SyntheticFss.U, false,
                 new Collapse.Variant(0, new Collapse.Window(3.0, center, 1.0), 1.75));
         assertTrue(Math.abs(r.xc().value() - center) > 1e-6 && Math.abs(r.inverseNu().value() - 1) > 1e-6,
