@@ -41,6 +41,9 @@ final class PowerLaw {
      * drop-smallest repeat alike.
      */
     static final int MIN_SIZES = 4;
+    /** The {@code omega_source} of an ω from the sweep file, and of one fitted with the power. */
+    static final String GIVEN = "given";
+    static final String FITTED = "fitted";
     /** The power is searched within this distance of the plain fit's. */
     private static final double POWER_RANGE = 3.0;
 
@@ -48,11 +51,20 @@ final class PowerLaw {
     }
 
     static Variants variants(int[] sizes, double[][] q, Double omega) {
+        return variants(sizes, q, omega, GIVEN);
+    }
+
+    /**
+     * The same with ω from {@code omegaSource} (the {@code omega_source} of the corrected rows):
+     * {@link #GIVEN}, or another word for an ω the caller chose, such as the peak's
+     * {@link PeakMethod#PEAK_SHIFT}.
+     */
+    static Variants variants(int[] sizes, double[][] q, Double omega, String omegaSource) {
         int n = sizes.length;
         Variants v;
         int cut;
         if (omega != null && n >= 4) {
-            v = Variants.of("corrected", corrected(sizes, q, 0, omega));
+            v = Variants.of("corrected", corrected(sizes, q, 0, omega, omegaSource));
             cut = -1;
         } else {
             cut = 0;
@@ -61,7 +73,7 @@ final class PowerLaw {
             }
             ResampledEstimate plainFit = plain(sizes, q, cut);
             if (!plainFit.checks().passes() && omega == null && n >= 5) {
-                ResampledEstimate fitted = corrected(sizes, q, 0, null);
+                ResampledEstimate fitted = corrected(sizes, q, 0, null, omegaSource);
                 if (fitted.checks().passes()) {
                     v = Variants.of("corrected", fitted);
                     cut = -1;
@@ -80,11 +92,11 @@ final class PowerLaw {
                 v = v.plus(cutName(cut + 1), plain(sizes, q, cut + 1));
             }
             if (omega != null && n - cut >= 4) {
-                v = v.plus("corrected", corrected(sizes, q, cut, omega));
+                v = v.plus("corrected", corrected(sizes, q, cut, omega, omegaSource));
             }
         } else if (n - 1 >= (omega == null ? 4 : 3)) {
             // the plain fits are known to be biased here, so they are no check of the corrected one
-            v = v.plus("corrected_" + cutName(1), corrected(sizes, q, 1, omega));
+            v = v.plus("corrected_" + cutName(1), corrected(sizes, q, 1, omega, omegaSource));
         }
         return v;
     }
@@ -131,8 +143,9 @@ final class PowerLaw {
     /**
      * Fits |q| = A·L^p·(1 + B·L^(−ω)) on the sizes from index {@code from} on; ω fitted in
      * [{@link #MIN_OMEGA}, {@link #MAX_OMEGA}] when {@code omega} is null (then five sizes at least).
+     * {@code omegaSource} names where a non-null ω came from.
      */
-    static ResampledEstimate corrected(int[] sizes, double[][] q, int from, Double omega) {
+    static ResampledEstimate corrected(int[] sizes, double[][] q, int from, Double omega, String omegaSource) {
         int n = sizes.length - from;
         List<Integer> used = IntStream.of(sizes).skip(from).boxed().toList();
         int resamples = q.length - 1;
@@ -175,8 +188,9 @@ final class PowerLaw {
             return ResampledEstimate.failed(used, Flag.NOT_FOUND, "no corrected fit with |B| <= 1 at the smallest size",
                     resamples);
         }
+        String source = omega == null ? FITTED : omegaSource;
         Checks c = Checks.fit(chi2, n - params, String.format(Locale.ROOT, "q = A*L^p*(1 + B*L^-w), w=%.3g %s",
-                full[0], omega == null ? "fitted" : "given")).withOmega(full[0], omega == null ? "fitted" : "given");
+                full[0], source)).withOmega(full[0], source);
         if (omega == null && (full[0] < MIN_OMEGA * 1.01 || full[0] > MAX_OMEGA / 1.01)) {
             c = c.with(Flag.EXPONENT_AT_BOUND);
         }

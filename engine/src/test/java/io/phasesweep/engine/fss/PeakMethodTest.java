@@ -1,0 +1,116 @@
+package io.phasesweep.engine.fss;
+
+import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.models.synthetic.ScalingForms;
+import io.phasesweep.engine.stats.Sample;
+import io.phasesweep.engine.sweep.Seeds;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The peak's γ/ν on synthetic susceptibilities whose amplitude varies with T, as a real one's does
+ * (its 1/T, the scaling fields' T dependence): χ = (1 + a·(T − T_c))·L^(7/4)·exp(−(x − 2)²/4.5),
+ * x = (T − T_c)·L (ν = 1), on the grid of the README's first command (L = 8–32, 9 temperatures in
+ * 2.269 ± 4/L, 8 replicas). The peak sits at x ≈ 2, so its height carries 1 + 2a/L: a correction
+ * L^(−1/ν) that a fit with ω = 7/4 given does not model.
+ */
+class PeakMethodTest {
+    private static final double TC = 2.269185314;
+    private static final int[] SIZES = {8, 12, 16, 24, 32};
+    private static final ScalingForms FORMS = SyntheticFss.ising(8, 0.02).forms();
+
+    /**
+     * One trial's curves: 8 replicas per point, each with relative noise 0.02·(0.6 d + 0.8 e), d
+     * shared by a replica along T (as SyntheticFss draws them): a peak height's error about 0.7 %,
+     * as on the real 2D Ising runs of the README's first command (0.6–0.8 %).
+     */
+    private static ResampledCurves curves(double slope, long seed, int bootstrap) {
+        RandomGenerator rng = Seeds.generator(seed);
+        List<Sample> samples = new ArrayList<>();
+        for (int size : SIZES) {
+            double[][] offset = new double[8][];
+            for (int r = 0; r < 8; r++) {
+                offset[r] = ScalingForms.normals(rng);
+            }
+            for (double t : SyntheticFss.sweepWindow(size, 2.269, 4, -1, 9)) {
+                double[] truth = FORMS.truth(t, size);
+                double x = (t - TC) * size;
+                truth[SyntheticFss.CHI] = (1 + slope * (t - TC)) * Math.pow(size, 1.75) * Math.exp(-(x - 2) * (x - 2) / 4.5);
+                for (int r = 0; r < 8; r++) {
+                    double[] v = ScalingForms.noisy(truth, 0.02, offset[r], ScalingForms.normals(rng));
+                    samples.add(new Sample(new ParamValues(Map.of("T", t)), size, r,
+                            Map.of("u", v[SyntheticFss.U], "chi", v[SyntheticFss.CHI], "absm", v[SyntheticFss.ABSM])));
+                }
+            }
+        }
+        return SyntheticFss.curves(samples, bootstrap, rng);
+    }
+
+    /** {mean pull, rms pull} over the trials of the main estimate against 7/4. */
+    private static double[] pulls(double slope, int trials, boolean withShift) {
+        double sum = 0;
+        double sum2 = 0;
+        for (int t = 0; t < trials; t++) {
+            ResampledCurves c = curves(slope, 5000 + t, 100);
+            Variants v = withShift ? PeakMethod.variants(c, SyntheticFss.CHI, 1.75, why -> { })
+                    : PowerLaw.variants(c.sizes(), SizeScaling.table(c, (b, s) -> SizeScaling.Peak.around(c.x(s),
+                            c.y(b, s, SyntheticFss.CHI), SizeScaling.Peak.top(c.y(0, s, SyntheticFss.CHI))).height()), 1.75);
+            ResampledEstimate e = v.main().estimate();
+            // the error a row states: statistical and systematic (the variants' disagreement)
+            double pull = (e.value() - 1.75) / Math.hypot(e.stderr(), v.sys());
+            sum += pull;
+            sum2 += pull * pull;
+        }
+        double[] p = {sum / trials, Math.sqrt(sum2 / trials)};
+        System.out.printf("peak gamma/nu, amplitude slope %.2f, %s: mean pull %.3f, rms pull %.3f over %d trials%n",
+                slope, withShift ? "omega = min(7/4, peak shift)" : "omega = 7/4", p[0], p[1], trials);
+        return p;
+    }
+
+    /**
+     * With a = −0.2 (a correction −0.4/L, about the −0.36/L the real runs' pooled peak heights show
+     * with γ/ν held at 7/4) the fit with ω = 7/4 alone sits high (mean pull +0.6 to +0.7 over 200
+     * trials; asserted above +0.4, i.e. 4 standard errors of a mean pull over 200 trials, rms about
+     * 1.2, from 0); corrected with the peak positions' exponent it does not (asserted within ±0.25,
+     * 3 standard errors). The rms pull is asserted below 1.5: the bootstrap of 8 replicas
+     * under-states these errors by 10–25 % (rms 1.1–1.3 here; ω given or not).
+     */
+    @Test
+    void aPeakReadAtItsPseudoCriticalPointIsCorrectedAtThePeakShiftsExponent() {
+        double[] fix = pulls(-0.2, 200, true);
+        double[] given = pulls(-0.2, 200, false);
+        assertTrue(given[0] > 0.4, "the fit with omega = 7/4 alone should show the L^-1 correction: mean pull " + given[0]);
+        assertEquals(0.0, fix[0], 0.25, "mean pull");
+        assertTrue(fix[1] < 1.5, "rms pull " + fix[1]);
+    }
+
+    /** Without the amplitude's T dependence the peak positions' exponent is about 1 and the fit stays unbiased. */
+    @Test
+    void withoutTheAmplitudeSlopeTheCorrectedFitStaysUnbiased() {
+        double[] fix = pulls(0.0, 200, true);
+        assertEquals(0.0, fix[0], 0.25, "mean pull");
+        assertTrue(fix[1] < 1.5, "rms pull " + fix[1]);
+    }
+
+    /** Where the positions' drift exponent exceeds ω (3D Ising: 1/ν = 1.59, ω = 0.83) ω stays the sweep's. */
+    @Test
+    void aGivenOmegaBelowThePeakShiftsExponentIsKept() {
+        ResampledCurves c = curves(-0.2, 1, 40);
+        List<String> notes = new ArrayList<>();
+        Variants v = PeakMethod.variants(c, SyntheticFss.CHI, 0.8, notes::add);
+        assertEquals(0.8, v.main().estimate().checks().omega(), 1e-12);
+        assertEquals(PowerLaw.GIVEN, v.main().estimate().checks().omegaSource());
+        assertTrue(notes.isEmpty(), notes.toString());
+        Variants shifted = PeakMethod.variants(c, SyntheticFss.CHI, 1.75, notes::add);
+        assertEquals(PeakMethod.PEAK_SHIFT, shifted.main().estimate().checks().omegaSource());
+        assertTrue(shifted.main().estimate().checks().omega() < 1.2, "omega " + shifted.main().estimate().checks().omega());
+        assertEquals(1, notes.size(), notes.toString());
+    }
+}
