@@ -16,10 +16,12 @@ import java.util.function.Consumer;
  * scaling fields' own dependence on T) enter its height as a correction a·L^(−1/ν), beside the
  * corrections at x_c that the sweep's ω describes. Where 1/ν is below ω (2D Ising: 1 against 7/4)
  * that correction leads, and a fit with ω alone leaves it in the power: on the README's first
- * command (L = 8–32) γ/ν came out 0.0097 ± 0.0029 high over 23 seeds with ω = 7/4, −0.0006 ± 0.0043
- * with the correction at 1/ν (docs/analysis.md). So with ω given the heights are corrected with
- * min(ω, e), e the exponent of the peak positions' drift x*(L) = x_c + a·L^(−e) fitted on the
- * same curves.
+ * command (L = 8–32, 37 seeds) γ/ν came out 0.0078 ± 0.0025 high with ω = 7/4 (mean pull +0.42),
+ * and 0.0035 ± 0.0038 low (−0.13) corrected at the positions' exponent, whose error bars are 1.5
+ * times larger: L^(−1) is closer to the power itself than L^(−7/4) (docs/analysis.md). So with ω
+ * given the heights are corrected with min(ω, e), e the exponent of the peak positions' drift
+ * x*(L) = x_c + a·L^(−e) fitted on the same curves; the L^(−ω) term it then leaves out leans it
+ * low, by less (PeakMethodTest).
  */
 record PeakMethod(ExponentRequest request) implements Method {
     /** The {@code omega_source} of a peak's correction exponent taken from its positions' drift. */
