@@ -13,12 +13,12 @@ import org.apache.commons.math3.special.Gamma;
  * point weighs four times what it should in S. The bootstrap does not see that: it resamples the
  * values with the errors held, so the point scatters by its too small error there. On seed 12 of
  * {@code sweeps/ising2d-quick.yaml} the L = 32, T = 2.1753 Binder point had an error of 1.1·10⁻⁴
- * against 2.2·10⁻⁴ from the spread of its value over 26 other seeds, from which it lay 2.7 of those
+ * against 2.2·10⁻⁴ from the spread of its value over the 36 other seeds, from which it lay 2.7 of those
  * errors off; with its neighbours it held the corrected collapse at ν = 1.067 ± 0.015 (+4.5σ).
- * With the errors smoothed: ν = 1.044 ± 0.015. An error's size varies slowly along a curve (over a
+ * With the errors smoothed: ν = 1.044 ± 0.014. An error's size varies slowly along a curve (over a
  * decade and a half across the 2D Ising window, smoothly), so the quadratic takes its shape from
- * all the size's points and its noise from none in particular: around the quadratic the 27 seeds'
- * 135 curves scattered by 0.27 in log e (median; 0.49 at most), the replica noise itself.
+ * all the size's points and its noise from none in particular: around the quadratic the 37 seeds'
+ * 185 curves scattered by 0.27 in log e (median; 0.49 at most), the replica noise itself.
  *
  * <p>A size keeps its own errors when the quadratic does not describe them: fewer than
  * {@link #MIN_POINTS} points with an error, or a scatter about it beyond twice the replicas' (a
