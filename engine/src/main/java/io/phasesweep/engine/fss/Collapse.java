@@ -21,10 +21,9 @@ import java.util.stream.IntStream;
  * S = (1/N) Σ (Y − Ȳ)² / (dY² + dȲ²) is about 1 when the data collapse within their errors. It
  * needs no common grid. S is minimised over (x_c, 1/ν, a) by Nelder–Mead from the best point of a
  * coarse grid (a window's collapse from the estimate the window is drawn around); a is held at 0 for
- * a dimensionless observable. The point errors that weigh S are the full data's jackknife errors
- * smoothed along each size's curve ({@link CollapseErrors}): a point whose own error came out small
- * would otherwise weigh in S beyond its worth, unseen by the bootstrap. Errors: the minimisation is
- * repeated on every bootstrap resample (started at the full-data minimum, the point errors held).
+ * a dimensionless observable. Errors: the minimisation is repeated
+ * on every bootstrap resample (started at the full-data minimum, point errors kept at their
+ * full-data jackknife values).
  *
  * <p><b>The local fit is a quadratic, not Houdayer and Hartmann's straight line.</b> Their line
  * through the two bracketing points of each other size misses a curved f by up to f''·h²/8 between
@@ -164,8 +163,7 @@ final class Collapse {
             return failed(sizes, Flag.TOO_FEW_SIZES, "no " + (v.corrected() ? "corrected " : "") + "collapse: fewer than "
                     + least + " sizes from " + v.fromSize(), resamples);
         }
-        double[][] errors = CollapseErrors.of(c, obs);
-        double[] start = coarseStart(c, obs, fitPower, v, errors);
+        double[] start = coarseStart(c, obs, fitPower, v);
         if (v.windowed()) {
             // the window is drawn around an estimate: its collapse starts there, not at the grid's best,
             // which on a few points per size can be a far, spurious minimum (a corrected window of the
@@ -173,12 +171,12 @@ final class Collapse {
             start[0] = window.xc();
             start[1] = window.inverseNu();
         }
-        if (!Double.isFinite(quality(c, 0, obs, v, start, errors))) {
+        if (!Double.isFinite(quality(c, 0, obs, v, start))) {
             return failed(sizes, Flag.NOT_FOUND, "no collapse: the scaled curves of different sizes do not overlap, or points lack"
                     + " errors (one replica)" + (v.windowed() ? ", or a size keeps fewer than " + MIN_POINTS
                     + " points within |x - x_c|*L^(1/nu) <= " + window.w() : ""), resamples);
         }
-        double[] full = minimise(c, 0, obs, fitPower, v, start, errors);
+        double[] full = minimise(c, 0, obs, fitPower, v, start);
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (int s = first; s < c.sizeCount(); s++) {
@@ -190,7 +188,7 @@ final class Collapse {
             return failed(sizes, Flag.NOT_FOUND, String.format(Locale.ROOT,
                     "no collapse: x_c = %.6g lies outside the sampled control range [%.6g, %.6g]", full[0], low, high), resamples);
         }
-        double s = quality(c, 0, obs, v, full, errors);
+        double s = quality(c, 0, obs, v, full);
         if (s < MIN_S) {
             // a χ²/dof this far below 1 is not a good collapse but hardly a comparison at all: the
             // sizes' usable points barely overlap there (a refined percolation sweep's collapse ran
@@ -201,7 +199,7 @@ final class Collapse {
         }
         double[][] rep = new double[3][resamples];
         for (int b = 1; b <= resamples; b++) {
-            double[] p = minimise(c, b, obs, fitPower, v, full, errors);
+            double[] p = minimise(c, b, obs, fitPower, v, full);
             for (int k = 0; k < 3; k++) {
                 rep[k][b - 1] = p[k];
             }
@@ -245,14 +243,13 @@ final class Collapse {
     }
 
     /**
-     * S on resample b, the points weighed by their {@link CollapseErrors}; +∞ when no point has
-     * neighbours of another size, 1/ν ≤ 0, or a size keeps fewer than {@link #MIN_POINTS} points in
-     * the variant's window. Points without a usable error are left
+     * S on resample b; +∞ when no point has neighbours of another size, 1/ν ≤ 0, or a size keeps fewer
+     * than {@link #MIN_POINTS} points in the variant's window. Points without a usable error are left
      * out, from the sums and from the overlap the penalty judges: a single replica, or all replicas
      * equal, as a 0/1 observable far from its transition.
      */
     static double quality(ResampledCurves c, int b, int obs, Variant v, double xc, double inverseNu, double power) {
-        return quality(c, b, obs, v, new double[]{xc, inverseNu, power, 0}, CollapseErrors.of(c, obs));
+        return quality(c, b, obs, v, new double[]{xc, inverseNu, power, 0});
     }
 
     /**
@@ -260,7 +257,7 @@ final class Collapse {
      * scaling field's curvature b (0 unless the collapse is corrected); +∞ where t + b·t² is not
      * monotonic over the points.
      */
-    private static double quality(ResampledCurves c, int b, int obs, Variant v, double[] p, double[][] errors) {
+    private static double quality(ResampledCurves c, int b, int obs, Variant v, double[] p) {
         double xc = p[0];
         double inverseNu = p[1];
         double power = p[2];
@@ -279,7 +276,7 @@ final class Collapse {
             double scale = Math.pow(c.size(first + s), -power);
             double[] x = c.x(first + s);
             double[] y = c.y(b, first + s, obs);
-            double[] e = errors[first + s];
+            double[] e = c.error(first + s, obs);
             int size = c.size(first + s);
             int[] usable = IntStream.range(0, x.length)
                     .filter(i -> e[i] > 0 && (!v.windowed() || v.window().keeps(x[i], size))).toArray();
@@ -490,8 +487,7 @@ final class Collapse {
      * Nelder–Mead from {@code start}; NaNs when it does not converge (S is piecewise smooth: points
      * enter and leave the overlap of other sizes and the local fits), which counts as a failed resample.
      */
-    private static double[] minimise(ResampledCurves c, int b, int obs, boolean fitPower, Variant v, double[] start,
-                                     double[][] errors) {
+    private static double[] minimise(ResampledCurves c, int b, int obs, boolean fitPower, Variant v, double[] start) {
         double[] last = c.x(c.sizeCount() - 1);
         double span = last[last.length - 1] - last[0];
         double widest = 0;
@@ -507,7 +503,7 @@ final class Collapse {
         SimplexOptimizer nm = new SimplexOptimizer(new SimpleValueChecker(1e-7, 1e-10));
         try {
             double[] q = nm.optimize(new MaxEval(4000), GoalType.MINIMIZE,
-                    new ObjectiveFunction(r -> quality(c, b, obs, v, fill(start, free, r), errors)),
+                    new ObjectiveFunction(r -> quality(c, b, obs, v, fill(start, free, r))),
                     new InitialGuess(guess), new NelderMeadSimplex(steps)).getPoint();
             return fill(start, free, q);
         } catch (TooManyEvaluationsException e) {
@@ -540,7 +536,7 @@ final class Collapse {
      * {@link #holds} compares only the smaller size's end there, S at the coincidence is the limit of
      * its neighbours' (a window started on it leaves it, CollapseTest); the grid keeps off it still.
      */
-    private static double[] coarseStart(ResampledCurves c, int obs, boolean fitPower, Variant v, double[][] errors) {
+    private static double[] coarseStart(ResampledCurves c, int obs, boolean fitPower, Variant v) {
         int first = firstKept(c, v);
         int n = c.sizeCount();
         double lo = Double.NEGATIVE_INFINITY;
@@ -564,7 +560,7 @@ final class Collapse {
         for (int i = 0; i < START_CELLS; i++) {
             double xc = lo + (i + 0.5) * (hi - lo) / START_CELLS;
             for (double inverseNu : INVERSE_NU_GRID) {
-                double s = quality(c, 0, obs, v, new double[]{xc, inverseNu, power, 0}, errors);
+                double s = quality(c, 0, obs, v, xc, inverseNu, power);
                 if (s < bestS) {
                     bestS = s;
                     best = new double[]{xc, inverseNu, power, 0};

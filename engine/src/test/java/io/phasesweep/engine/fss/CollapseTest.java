@@ -227,9 +227,8 @@ class CollapseTest {
     /**
      * The corrected collapse's ν error bars, with its four coefficients of g and the curvature b free:
      * u's correction 0.5·L^(−1)/cosh z (CalibrationTest's, five error bars at L = 8), ω = 1 given; g, a
-     * cubic, only approximates 1/cosh z over the window. Measured: 0.625 within 1 error, mean pull
-     * −0.20, rms 1.12 with S weighed by smoothed errors ({@link CollapseErrors}); 0.620, −0.20, 1.18
-     * with each point's own (the plain collapse on the same data: 0.700, −0.05, 0.96).
+     * cubic, only approximates 1/cosh z over the window. Measured: 0.620 within 1 error, mean pull
+     * −0.20, rms 1.18 (the plain collapse on the same data: 0.700, −0.05, 0.96).
      */
     @Test
     void correctedNuErrorBarsCoverTheTruthAtNominalRate() {
