@@ -117,8 +117,8 @@ class CrossingTest {
             error[i] = tail == 0 ? 0.005 : 0.007;
         }
         int[] replicas = IntStream.range(0, x.length).map(i -> 10).toArray();
-        double crossing = Crossing.of(new Curve(x, ya, error, replicas, LocalPolynomial.transitionWidth(x, ya)),
-                new Curve(x, yb, error, replicas, LocalPolynomial.transitionWidth(x, yb)));
+        double crossing = Crossing.of(Curve.measured(x, ya, error, replicas),
+                Curve.measured(x, yb, error, replicas));
         assertEquals(1.0, crossing, 0.02, "the transition's sign change, not a tail's");
     }
 
@@ -140,8 +140,8 @@ class CrossingTest {
                 0, 0};
         int[] na = {8, 16, 8, 146, 146, 146, 146, 146, 8, 8, 125, 125, 125, 8, 8, 8};
         int[] nb = {8, 8, 8, 256, 256, 256, 256, 256, 111, 111, 103, 103, 103, 21, 8, 13, 8, 8};
-        double x = Crossing.of(new Curve(xa, ya, ea, na, LocalPolynomial.transitionWidth(xa, ya)),
-                new Curve(xb, yb, eb, nb, LocalPolynomial.transitionWidth(xb, yb)));
+        double x = Crossing.of(Curve.measured(xa, ya, ea, na),
+                Curve.measured(xb, yb, eb, nb));
         assertTrue(x > 1.84 && x < 2.0, "crossing " + x + ": not the flip between 1.75 and 1.76");
     }
 
