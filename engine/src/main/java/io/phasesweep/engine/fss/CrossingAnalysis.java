@@ -108,8 +108,8 @@ final class CrossingAnalysis {
     /**
      * Why a measured curve cannot give a crossing at x, or null when it can (or has no transition
      * width, as an exact curve): the grid interval holding x wider than the curve's transition
-     * width ({@link LocalPolynomial#transitionWidth}), or fewer values within reach of x than a
-     * cubic needs ({@link LocalPolynomial#readable}).
+     * width ({@link LocalPolynomial#transitionWidth}), or the values a cubic needs spread too far
+     * around x ({@link LocalPolynomial#readable}).
      */
     private static String unreadable(Curve curve, double x) {
         double[] xs = curve.x();
@@ -123,7 +123,8 @@ final class CrossingAnalysis {
             return "its grid step there is wider than its transition width " + format(width);
         }
         return LocalPolynomial.readable(xs, width, x) ? null
-                : "fewer than " + LocalPolynomial.POINTS + " of its values lie within its transition width " + format(width);
+                : "its " + LocalPolynomial.POINTS + " values nearest the crossing span more than " + LocalPolynomial.SPAN
+                        + " times its transition width " + format(width);
     }
 
     private static String format(double v) {

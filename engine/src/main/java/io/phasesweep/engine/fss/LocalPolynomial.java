@@ -141,22 +141,27 @@ record LocalPolynomial(double x0, double[] c) {
     }
 
     /**
-     * How far from a crossing a curve must hold {@link #POINTS} values for its cubic there, in
-     * transition widths ({@link #readable}).
+     * The widest span, in transition widths, of the {@link #POINTS} values nearest a crossing that
+     * a cubic may be read through ({@link #readable}).
      */
-    static final double REACH = 1.0;
+    static final double SPAN = 2.0;
 
     /**
-     * Whether the curve is sampled finely enough at x0 for a cubic there: {@link #POINTS} values or
-     * more within {@link #REACH} transition widths (true when the width is unknown: an exact curve or
-     * one that does not cross its quarter and three-quarter levels). The four nearest values of a
-     * coarse first grid (5 temperatures over [2.0, 2.6]) span 0.45, about three transition widths of
-     * L = 16; a cubic through them passes each point and no check of its fit is possible, and on
-     * issue 14's refined 2D Ising sweep the first round's best T_c, read so, was 2.211 ± 0.0055, ten of
-     * its errors low. The quick sweep's grid (about 2.3 values per width) keeps four or five within it.
+     * Whether the curve is sampled finely enough at x0 for a cubic there: its {@link #POINTS}
+     * nearest values span at most {@link #SPAN} transition widths (true when the width is unknown:
+     * an exact curve or one that does not cross its quarter and three-quarter levels). The four
+     * nearest values of a coarse first grid (5 temperatures over [2.0, 2.6]) span 0.45, about three
+     * transition widths of L = 16; a cubic through them passes each point and no check of its fit
+     * is possible, and on issue 14's refined 2D Ising sweep the first round's best T_c, read so,
+     * was 2.211 ± 0.0055, ten of its errors low. A window grid of 11 values over ± 3/L
+     * (CalibrationTest: 1.8 values per width) spans at most 1.6 widths, the quick sweep's 1.3.
      */
     static boolean readable(double[] x, double width, double x0) {
-        return !Double.isFinite(width) || within(x, x0, REACH * width, POINTS).length >= POINTS;
+        if (!Double.isFinite(width)) {
+            return true;
+        }
+        double[] nearest = Arrays.stream(nearest(x, x0, POINTS)).mapToDouble(i -> x[i]).toArray();
+        return Arrays.stream(nearest).max().orElse(0) - Arrays.stream(nearest).min().orElse(0) <= SPAN * width;
     }
 
     /** Indices of the at most {@code most} points nearest x0 that lie within {@code distance} of it. */
