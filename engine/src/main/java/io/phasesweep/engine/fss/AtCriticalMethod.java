@@ -57,7 +57,7 @@ record AtCriticalMethod(ExponentRequest request) implements Method {
         double[][] sigma = new double[c.sizeCount()][];
         for (int s = 0; s < points.length; s++) {
             Curve full = c.curve(0, s, obs);
-            points[s] = LocalPolynomial.stencil(full.x(), full.width(), xc.value() + shift);
+            points[s] = LocalPolynomial.stencil(full, xc.value() + shift);
             sigma[s] = LocalPolynomial.replicaWeights(full.replicas());
         }
         return SizeScaling.table(c, (b, s) -> atCritical(c.x(s), c.y(b, s, obs), sigma[s], points[s], xc.at(b) + shift));

@@ -148,17 +148,17 @@ public final class Crossing {
 
     /**
      * Indices of the points of the curve its local cubic at x0 reads ({@link LocalPolynomial#stencil}:
-     * every point within half the transition width when six or more, else the six nearest; the four
-     * nearest of an exact curve or one without a width). Public for the refinement planner, which
-     * raises their replicas.
+     * every point within half the transition width when six or more, else the six nearest, fewer
+     * where a cubic does not follow them; the four nearest of an exact curve or one without a
+     * width). Public for the refinement planner, which raises their replicas.
      */
     public static int[] readPoints(Curve c, double x0) {
-        return c.exact() ? LocalPolynomial.nearest(c.x(), x0) : LocalPolynomial.stencil(c.x(), c.width(), x0);
+        return c.exact() ? LocalPolynomial.nearest(c.x(), x0) : LocalPolynomial.stencil(c, x0);
     }
 
     /** The curve's local cubic at x0: fitted where it is measured ({@link LocalPolynomial#fitted}). */
     private static LocalPolynomial local(Curve c, double x0) {
-        return c.exact() ? LocalPolynomial.near(c.x(), c.y(), x0) : LocalPolynomial.fitted(c.x(), c.y(), c.replicas(), c.width(), x0);
+        return c.exact() ? LocalPolynomial.near(c.x(), c.y(), x0) : LocalPolynomial.fitted(c, x0);
     }
 
     /** A curve's error at x, linearly interpolated: 0 for an exact curve. */

@@ -53,13 +53,12 @@ final class CrossingAnalysis {
      * @param omega the correction-to-scaling exponent from the sweep file, or null
      */
     static Variants run(ResampledCurves all, int obs, Double omega, List<String> notes) {
-        int resolved = resolvedSizes(all, obs);
+        List<String> unresolved = new ArrayList<>();
+        int resolved = resolvedSizes(all, obs, unresolved);
         ResampledCurves c = all;
         String coarse = null;
         if (resolved < all.sizeCount()) {
-            coarse = String.format(Locale.ROOT, "the grid of L=%d does not resolve its transition where it crosses L=%d"
-                    + " (the grid step there is wider than the curve's transition width)", all.size(resolved),
-                    all.size(resolved - 1));
+            coarse = unresolved.get(0);
             if (resolved >= 3) {
                 c = all.smallest(resolved);
                 notes.add("crossing: sizes from " + all.size(resolved) + " on left out: " + coarse);
@@ -81,34 +80,55 @@ final class CrossingAnalysis {
 
     /**
      * How many of the smallest sizes the crossings may use: all, unless some pair of consecutive
-     * sizes crosses where one of them is sampled more coarsely than its transition (the grid
-     * interval holding the crossing wider than the curve's transition width,
-     * {@link LocalPolynomial#transitionWidth}); then the sizes below that pair's larger one. A
-     * refined sweep reaches its largest sizes' windows last: in issue 14's benchmark L = 96 kept
-     * its coarse grid (2.15, 2.30) through round 3, and its linear interpolation across that step
-     * put the pair 64–96 at 2.147 ± 0.001, which made the pairs' χ²/dof 2000 and left no best row
-     * for four rounds, while the pairs of L = 16–64 crossed at 2.266–2.271.
+     * sizes crosses where one of them cannot be read ({@link #unreadable}); then the sizes below
+     * that pair's larger one, the reason added to {@code reasons}. A refined sweep reaches its
+     * largest sizes' windows last: in issue 14's benchmark L = 96 kept its coarse grid (2.15, 2.30)
+     * through round 3, and its linear interpolation across that step put the pair 64–96 at 2.147 ±
+     * 0.001, which made the pairs' χ²/dof 2000 and left no best row for four rounds, while the pairs
+     * of L = 16–64 crossed at 2.266–2.271.
      */
-    private static int resolvedSizes(ResampledCurves c, int obs) {
+    private static int resolvedSizes(ResampledCurves c, int obs, List<String> reasons) {
         for (int s = 0; s + 1 < c.sizeCount(); s++) {
             double x = Crossing.of(c.curve(0, s, obs), c.curve(0, s + 1, obs));
-            if (!Double.isNaN(x) && (!resolvedAt(c, obs, s, x) || !resolvedAt(c, obs, s + 1, x))) {
-                return s + 1;
+            if (Double.isNaN(x)) {
+                continue;
+            }
+            for (int t : new int[]{s, s + 1}) {
+                String why = unreadable(c.curve(0, t, obs), x);
+                if (why != null) {
+                    reasons.add(String.format(Locale.ROOT, "the curve of L=%d cannot be read where it crosses L=%d, %s: %s",
+                            c.size(t), c.size(t == s ? s + 1 : s), format(x), why));
+                    return s + 1;
+                }
             }
         }
         return c.sizeCount();
     }
 
-    /** The grid interval of size index s holding x is no wider than the curve's transition width (or that is unknown). */
-    private static boolean resolvedAt(ResampledCurves c, int obs, int s, double x) {
-        double[] xs = c.x(s);
-        double width = LocalPolynomial.transitionWidth(xs, c.y(0, s, obs));
-        int at = Arrays.binarySearch(xs, x);
-        if (at >= 0 || !Double.isFinite(width)) {
-            return true;
+    /**
+     * Why a measured curve cannot give a crossing at x, or null when it can (or has no transition
+     * width, as an exact curve): the grid interval holding x wider than the curve's transition
+     * width ({@link LocalPolynomial#transitionWidth}), or the values a cubic needs spread too far
+     * around x ({@link LocalPolynomial#readable}).
+     */
+    private static String unreadable(Curve curve, double x) {
+        double[] xs = curve.x();
+        double width = curve.width();
+        if (!Double.isFinite(width)) {
+            return null;
         }
+        int at = Arrays.binarySearch(xs, x);
         int hi = -at - 1;
-        return hi > 0 && hi < xs.length && xs[hi] - xs[hi - 1] <= width;
+        if (at < 0 && (hi <= 0 || hi >= xs.length || xs[hi] - xs[hi - 1] > width)) {
+            return "its grid step there is wider than its transition width " + format(width);
+        }
+        return LocalPolynomial.readable(xs, width, x) ? null
+                : "its " + LocalPolynomial.POINTS + " values nearest the crossing span more than " + LocalPolynomial.SPAN
+                        + " times its transition width " + format(width);
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static Variants crossings(ResampledCurves c, int obs, Double omega, List<String> notes) {
@@ -365,7 +385,7 @@ final class CrossingAnalysis {
                 return Double.NaN;
             }
             Curve curve = c.curve(b, s, obs);
-            logSlope[s] = Math.log(Math.abs(LocalPolynomial.fitted(xs, curve.y(), curve.replicas(), curve.width(), x).slope(x)));
+            logSlope[s] = Math.log(Math.abs(LocalPolynomial.fitted(curve, x).slope(x)));
             design[s] = new double[]{1.0, Math.log(c.size(s))};
             unit[s] = 1.0;
         }

@@ -9,12 +9,15 @@ package io.phasesweep.engine.fss;
  * @param replicas the replicas averaged at each value; null for an exact curve
  * @param width    the full data's transition width ({@link LocalPolynomial#transitionWidth}): a
  *                 resample's local fits read the points the full data's do; NaN for an exact curve
+ * @param full     the full data's values (y itself for the full data's curve), which choose the
+ *                 points every resample's local cubic reads ({@link LocalPolynomial#stencil}); null
+ *                 for an exact curve
  */
-public record Curve(double[] x, double[] y, double[] error, int[] replicas, double width) {
+public record Curve(double[] x, double[] y, double[] error, int[] replicas, double width, double[] full) {
 
     /** A curve known exactly: a level, or a test's function; every value weighs the same. */
     public static Curve exact(double[] x, double[] y) {
-        return new Curve(x, y, null, null, Double.NaN);
+        return new Curve(x, y, null, null, Double.NaN, null);
     }
 
     /**
@@ -22,7 +25,7 @@ public record Curve(double[] x, double[] y, double[] error, int[] replicas, doub
      * values. Public for the refinement planner, which reads the curves of the {@code points} table.
      */
     public static Curve measured(double[] x, double[] y, double[] error, int[] replicas) {
-        return new Curve(x, y, error, replicas, LocalPolynomial.transitionWidth(x, y));
+        return new Curve(x, y, error, replicas, LocalPolynomial.transitionWidth(x, y), y);
     }
 
     boolean exact() {

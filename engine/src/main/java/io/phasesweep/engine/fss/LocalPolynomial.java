@@ -2,8 +2,10 @@ package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.stats.LeastSquares;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -25,12 +27,13 @@ record LocalPolynomial(double x0, double[] c) {
     static final int POINTS = 4;
     static final int DEGREE = 3;
     /**
-     * The fewest points {@link #fitted} fits its cubic to: two more than it has parameters, so that
-     * it averages noise instead of interpolating it. Through exactly four points, two of them close
+     * How many points {@link #stencil} gives a cubic where the grid is not denser, when a cubic
+     * follows them: two more than it has parameters, so that it averages noise instead of
+     * interpolating it. Through exactly four points, two of them close
      * (a late window's value 0.0005 beside an early window's on RefinedGridTest's L = 64 grid), the
      * cubic's slope is noise, and so is the crossing's root; fitted to six, the spread of the pair
      * crossings over trials fell by a third (L = 32–64: 0.0021 to 0.0014) and that of the
-     * crossings' x_c from 0.00127 to 0.0008.
+     * crossings' x_c from 0.00127 to 0.0008 ({@link #stencil}).
      */
     static final int FITTED_POINTS = POINTS + 2;
 
@@ -40,44 +43,130 @@ record LocalPolynomial(double x0, double[] c) {
 
     /**
      * The cubic a crossing reads at x0 on a grid of uneven density and replicas: fitted by least
-     * squares, weighted by the replicas averaged at each point, to every point within half the
-     * curve's transition width of x0
-     * when that holds {@link #FITTED_POINTS} points or more; else to the {@link #FITTED_POINTS}
-     * nearest, which is what a grid that samples the transition a few times per width gets (every
-     * uniform window grid of the calibration and the shipped sweeps). The
-     * transition width is the distance between the control values where the curve, linearly
-     * interpolated, crosses a quarter and three quarters of its range, so it scales as L^(−1/ν)
-     * without ν being known; a cubic describes a sigmoid closely over ± half of it (tanh over
-     * |z| ≤ 0.55; over the whole width, ± 1.1, it missed SweepAnalysisTest's level crossing,
-     * off the centre, by more than 4 of its error bars on a grid of step 0.3 in z). Interpolating through the four
-     * nearest points of a densely refined grid instead
+     * squares, weighted by the replicas averaged at each point, to the points {@link #stencil}
+     * picks. Interpolating through the four nearest points of a densely refined grid instead
      * reads four close points with equal say whatever their replicas: on the refined perceptron
      * sweep, two of N = 25's with 8 replicas beside many with 125–146, so its crossing followed
      * their noise. The weights are the replica counts, not 1/error²: over half a transition
      * width a replica's variance changes little, while an error from two or three replicas is
      * itself uncertain by half or more (the refined 2D Ising sweep's early rounds have 1–3 per
      * point), and 1/error² let the points whose error came out small by chance steer the fit.
-     *
-     * @param replicas the replicas averaged at each point
-     * @param width    the curve's transition width on the full data (NaN: unknown), so that every
-     *                 resample fits the same points
      */
-    static LocalPolynomial fitted(double[] x, double[] y, int[] replicas, double width, double x0) {
-        return through(x, y, replicaWeights(replicas), stencil(x, width, x0), x0, DEGREE);
+    static LocalPolynomial fitted(Curve c, double x0) {
+        return fit(c.x(), c.y(), c.replicas(), stencil(c, x0), x0);
+    }
+
+    private static LocalPolynomial fit(double[] x, double[] y, int[] replicas, int[] points, double x0) {
+        return through(x, y, replicaWeights(replicas), points, x0, DEGREE);
     }
 
     /**
-     * The points {@link #fitted} reads: those within half the transition width of x0 when they are
-     * {@link #FITTED_POINTS} or more, else the {@link #FITTED_POINTS} nearest; the {@link #POINTS}
-     * nearest when the width is unknown.
+     * The points {@link #fitted} reads at x0, chosen on the full data ({@link Curve#full}) so that
+     * every resample reads the same ones (re-picked per resample, the estimate would jump and the
+     * bootstrap of a non-smooth statistic under-states its error). The first of these whose cubic
+     * follows its points ({@link #MISFIT_P_VALUE}): every point within half the curve's transition
+     * width of x0 when they are {@link #FITTED_POINTS} or more (a cubic describes a sigmoid closely
+     * over ± half of it: tanh over |z| ≤ 0.55; over the whole width, ± 1.1, it missed
+     * SweepAnalysisTest's level crossing, off the centre, by more than 4 of its error bars on a grid
+     * of step 0.3 in z); the {@link #FITTED_POINTS} nearest, which a grid that samples the transition
+     * a few times per width gets (every uniform window grid of the calibration and the shipped
+     * sweeps); five; the {@link #POINTS} nearest, through which the cubic passes. The transition
+     * width is the distance between the control values where the curve, linearly interpolated,
+     * crosses a quarter and three quarters of its range, so it scales as L^(−1/ν) without ν being
+     * known. The {@link #POINTS} nearest of a curve without a width.
+     *
+     * <p>Why the fit is judged: the six nearest
+     * points of a grid coarse or lopsided at x0 reach into the sigmoid's shoulder, which no cubic
+     * follows. In issue 14's benchmark (docs/refine.md, "The benchmark's failure on 2026-12-06")
+     * L = 64's six nearest spanned −2.9/L … +5.4/L around the Binder crossing and the cubic missed
+     * its points by 25 of their errors (residual χ² 1178 on 2 dof); three pairs came out 0.007–0.013
+     * low together, a bias the bootstrap cannot see, since it resamples points the biased cubic
+     * goes through. The uniform sweep's six nearest had residual χ² 0.2–4.7.
      */
-    static int[] stencil(double[] x, double width, double x0) {
-        double half = 0.5 * width;
-        if (Double.isFinite(half)) {
-            int[] in = IntStream.range(0, x.length).filter(i -> Math.abs(x[i] - x0) <= half).toArray();
-            return in.length >= FITTED_POINTS ? in : nearest(x, x0, FITTED_POINTS);
+    static int[] stencil(Curve c, double x0) {
+        double[] x = c.x();
+        if (!Double.isFinite(c.width())) {
+            return nearest(x, x0, POINTS);
+        }
+        List<int[]> candidates = new ArrayList<>();
+        int[] half = within(x, x0, 0.5 * c.width(), x.length);
+        if (half.length >= FITTED_POINTS) {
+            candidates.add(half);
+        }
+        for (int n = FITTED_POINTS; n > POINTS; n--) {
+            candidates.add(nearest(x, x0, n));
+        }
+        for (int[] points : candidates) {
+            if (followsItsPoints(c, points, x0)) {
+                return points;
+            }
         }
         return nearest(x, x0, POINTS);
+    }
+
+    /** Below this p-value of its residual χ², a cubic is taken not to describe the points it is fitted to. */
+    static final double MISFIT_P_VALUE = 0.01;
+
+    /**
+     * Whether the cubic fitted on the full data to {@code points} follows them: the p-value of its
+     * residual χ² is {@link #MISFIT_P_VALUE} or more (true with no degree of freedom left or no
+     * error known). Each point's variance is a per-replica variance pooled over the points, divided
+     * by its replicas: the points' own errors from two or three replicas are uncertain by half or
+     * more, and one that came out small by chance (a 3-replica Binder value deep in the ordered phase
+     * in that benchmark: 0.000045) makes a sound cubic look hundreds of its errors off. Points
+     * without an error (one replica) add nothing to the pool.
+     */
+    private static boolean followsItsPoints(Curve c, int[] points, double x0) {
+        LocalPolynomial cubic = fit(c.x(), c.full(), c.replicas(), points, x0);
+        int dof = points.length - cubic.c.length;
+        double pooled = 0;
+        double pooledDof = 0;
+        for (int i : points) {
+            double e = c.error()[i];
+            if (c.replicas()[i] > 1 && Double.isFinite(e)) {
+                pooled += (c.replicas()[i] - 1) * c.replicas()[i] * e * e;
+                pooledDof += c.replicas()[i] - 1;
+            }
+        }
+        if (dof < 1 || !(pooled > 0)) {
+            return true;
+        }
+        double perReplica = pooled / pooledDof;
+        double chi2 = 0;
+        for (int i : points) {
+            double r = c.full()[i] - cubic.value(c.x()[i]);
+            chi2 += c.replicas()[i] * r * r / perReplica;
+        }
+        return Checks.pValue(chi2, dof) >= MISFIT_P_VALUE;
+    }
+
+    /**
+     * The widest span, in transition widths, of the {@link #POINTS} values nearest a crossing that
+     * a cubic may be read through ({@link #readable}).
+     */
+    static final double SPAN = 2.0;
+
+    /**
+     * Whether the curve is sampled finely enough at x0 for a cubic there: its {@link #POINTS}
+     * nearest values span at most {@link #SPAN} transition widths (true when the width is unknown:
+     * an exact curve or one that does not cross its quarter and three-quarter levels). The four
+     * nearest values of a coarse first grid (5 temperatures over [2.0, 2.6]) span 0.45, about three
+     * transition widths of L = 16; a cubic through them passes each point and no check of its fit
+     * is possible, and on issue 14's refined 2D Ising sweep the first round's best T_c, read so,
+     * was 2.211 ± 0.0055, ten of its errors low. A window grid of 11 values over ± 3/L
+     * (CalibrationTest: 1.8 values per width) spans at most 1.6 widths, the quick sweep's 1.3.
+     */
+    static boolean readable(double[] x, double width, double x0) {
+        if (!Double.isFinite(width)) {
+            return true;
+        }
+        double[] nearest = Arrays.stream(nearest(x, x0, POINTS)).mapToDouble(i -> x[i]).toArray();
+        return Arrays.stream(nearest).max().orElse(0) - Arrays.stream(nearest).min().orElse(0) <= SPAN * width;
+    }
+
+    /** Indices of the at most {@code most} points nearest x0 that lie within {@code distance} of it. */
+    private static int[] within(double[] x, double x0, double distance, int most) {
+        return Arrays.stream(nearest(x, x0, most)).filter(i -> Math.abs(x[i] - x0) <= distance).toArray();
     }
 
     /** σ ∝ 1/√replicas: a point's weight is the replicas it averages. */

@@ -45,7 +45,7 @@ record LocationMethod(ExponentRequest request) implements Method {
                     // x[s] is the control or its logarithm
                     Curve measured = c.curve(b, s, obs);
                     loc[b][s] = Crossing.level(new Curve(x[s], y, measured.error(), measured.replicas(),
-                            LocalPolynomial.transitionWidth(x[s], c.y(0, s, obs))), request.level());
+                            LocalPolynomial.transitionWidth(x[s], measured.full()), measured.full()), request.level());
                 }
             }
         }

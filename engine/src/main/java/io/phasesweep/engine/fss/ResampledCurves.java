@@ -136,10 +136,12 @@ final class ResampledCurves {
 
     /**
      * Size index s's curve of observable {@code obs} in resample b, with the full data's errors,
-     * replicas and width (computed once: every resample's crossing reads it).
+     * replicas, width and values (computed once: every resample's crossing reads the points the
+     * full data's reads).
      */
     Curve curve(int b, int s, int obs) {
-        return new Curve(x[s], y(b, s, obs), error(s, obs), replicas[s], widths[s][obs]);
+        double[] full = y(0, s, obs);
+        return new Curve(x[s], b == 0 ? full : y(b, s, obs), error(s, obs), replicas[s], widths[s][obs], full);
     }
 
     /** Jackknife errors of observable {@code obs} for size index s (full data). */

@@ -44,6 +44,39 @@ class CrossingTest {
         assertEquals((2.2 + Math.sqrt(2.84)) / 2, Crossing.of(Curve.exact(xa, ya), Curve.exact(xb, yb)), 1e-10);
     }
 
+    /**
+     * A Binder-like curve crosses in its shoulder (2D Ising: U* ≈ 0.61 of a 0–2/3 range; the shape
+     * of CrossingAnalysisTest's binderLike), where a cubic through points far on one side cannot
+     * follow it. The grids are those issue 14's refined benchmark had after a few rounds
+     * (docs/refine.md): the coarse first grid with 3 replicas, and a window 2.22–2.30 with 49 at
+     * L = 48 and 64, the larger size's six nearest values reaching past a gap to 2.35, 5.2/L above
+     * the crossing. Noise-free values with the errors of their replicas: the six-point cubic of
+     * L = 64 misses its points by many errors and put the crossing 0.0027 low (with noise, the
+     * bootstrap resamples the points it goes through and does not see that); the stencil whose
+     * cubic follows its points reads it 0.0009 high, a cubic's interpolation error over steps of
+     * 1.3/L, where this pair's statistical error would be about 0.001.
+     */
+    @Test
+    void aCrossingInTheShoulderIsNotReadByACubicThatMissesItsPoints() {
+        double xc = 2.269;
+        double[] window = {2.0, 2.15, 2.22, 2.24, 2.26, 2.28, 2.30, 2.35, 2.45, 2.6};
+        double crossing = Crossing.of(binderLike(window, 48, xc), binderLike(window, 64, xc));
+        assertEquals(xc, crossing, 0.0012);
+    }
+
+    /** (2/3)/(1 + exp((z − 4)/1.5)), z = (x − x_c)·L, without noise, its errors those of its replicas. */
+    private static Curve binderLike(double[] x, int size, double xc) {
+        double[] y = new double[x.length];
+        double[] error = new double[x.length];
+        int[] replicas = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (2.0 / 3) / (1 + Math.exp(((x[i] - xc) * size - 4) / 1.5));
+            replicas[i] = x[i] >= 2.22 && x[i] <= 2.30 ? 49 : 3;
+            error[i] = 0.002 * Math.pow(Math.max(2.0 / 3 - y[i], 0) / 0.055, 0.75) / Math.sqrt(replicas[i]) * Math.sqrt(8);
+        }
+        return Curve.measured(x, y, error, replicas);
+    }
+
     @Test
     void parallelCurvesDoNotCross() {
         double[] x = grid(0, 0.1, 10);
@@ -117,8 +150,8 @@ class CrossingTest {
             error[i] = tail == 0 ? 0.005 : 0.007;
         }
         int[] replicas = IntStream.range(0, x.length).map(i -> 10).toArray();
-        double crossing = Crossing.of(new Curve(x, ya, error, replicas, LocalPolynomial.transitionWidth(x, ya)),
-                new Curve(x, yb, error, replicas, LocalPolynomial.transitionWidth(x, yb)));
+        double crossing = Crossing.of(Curve.measured(x, ya, error, replicas),
+                Curve.measured(x, yb, error, replicas));
         assertEquals(1.0, crossing, 0.02, "the transition's sign change, not a tail's");
     }
 
@@ -140,8 +173,8 @@ class CrossingTest {
                 0, 0};
         int[] na = {8, 16, 8, 146, 146, 146, 146, 146, 8, 8, 125, 125, 125, 8, 8, 8};
         int[] nb = {8, 8, 8, 256, 256, 256, 256, 256, 111, 111, 103, 103, 103, 21, 8, 13, 8, 8};
-        double x = Crossing.of(new Curve(xa, ya, ea, na, LocalPolynomial.transitionWidth(xa, ya)),
-                new Curve(xb, yb, eb, nb, LocalPolynomial.transitionWidth(xb, yb)));
+        double x = Crossing.of(Curve.measured(xa, ya, ea, na),
+                Curve.measured(xb, yb, eb, nb));
         assertTrue(x > 1.84 && x < 2.0, "crossing " + x + ": not the flip between 1.75 and 1.76");
     }
 
