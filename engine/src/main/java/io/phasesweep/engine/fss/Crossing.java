@@ -1,6 +1,7 @@
 package io.phasesweep.engine.fss;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -154,6 +155,28 @@ public final class Crossing {
      */
     public static int[] readPoints(Curve c, double x0) {
         return c.exact() ? LocalPolynomial.nearest(c.x(), x0) : LocalPolynomial.stencil(c, x0);
+    }
+
+    /**
+     * Why a measured curve cannot give a crossing at x, or null when it can (or has no transition
+     * width, as an exact curve): the grid interval holding x wider than the curve's transition
+     * width ({@link LocalPolynomial#transitionWidth}), or the values a cubic needs spread too far
+     * around x ({@link LocalPolynomial#readable}). The crossing analysis leaves such a size out.
+     */
+    static String unreadable(Curve c, double x) {
+        double[] xs = c.x();
+        double width = c.width();
+        if (!Double.isFinite(width)) {
+            return null;
+        }
+        int at = Arrays.binarySearch(xs, x);
+        int hi = -at - 1;
+        if (at < 0 && (hi <= 0 || hi >= xs.length || xs[hi] - xs[hi - 1] > width)) {
+            return String.format(Locale.ROOT, "its grid step there is wider than its transition width %.6g", width);
+        }
+        return LocalPolynomial.readable(xs, width, x) ? null
+                : String.format(Locale.ROOT, "its %d values nearest the crossing span more than %.3g times its transition width %.6g",
+                        LocalPolynomial.POINTS, LocalPolynomial.SPAN, width);
     }
 
     /** The curve's local cubic at x0: fitted where it is measured ({@link LocalPolynomial#fitted}). */

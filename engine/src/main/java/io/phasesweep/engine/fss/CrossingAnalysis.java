@@ -80,7 +80,7 @@ final class CrossingAnalysis {
 
     /**
      * How many of the smallest sizes the crossings may use: all, unless some pair of consecutive
-     * sizes crosses where one of them cannot be read ({@link #unreadable}); then the sizes below
+     * sizes crosses where one of them cannot be read ({@link Crossing#unreadable}); then the sizes below
      * that pair's larger one, the reason added to {@code reasons}. A refined sweep reaches its
      * largest sizes' windows last: in issue 14's benchmark L = 96 kept its coarse grid (2.15, 2.30)
      * through round 3, and its linear interpolation across that step put the pair 64–96 at 2.147 ±
@@ -94,41 +94,15 @@ final class CrossingAnalysis {
                 continue;
             }
             for (int t : new int[]{s, s + 1}) {
-                String why = unreadable(c.curve(0, t, obs), x);
+                String why = Crossing.unreadable(c.curve(0, t, obs), x);
                 if (why != null) {
-                    reasons.add(String.format(Locale.ROOT, "the curve of L=%d cannot be read where it crosses L=%d, %s: %s",
-                            c.size(t), c.size(t == s ? s + 1 : s), format(x), why));
+                    reasons.add(String.format(Locale.ROOT, "the curve of L=%d cannot be read where it crosses L=%d, %.6g: %s",
+                            c.size(t), c.size(t == s ? s + 1 : s), x, why));
                     return s + 1;
                 }
             }
         }
         return c.sizeCount();
-    }
-
-    /**
-     * Why a measured curve cannot give a crossing at x, or null when it can (or has no transition
-     * width, as an exact curve): the grid interval holding x wider than the curve's transition
-     * width ({@link LocalPolynomial#transitionWidth}), or the values a cubic needs spread too far
-     * around x ({@link LocalPolynomial#readable}).
-     */
-    private static String unreadable(Curve curve, double x) {
-        double[] xs = curve.x();
-        double width = curve.width();
-        if (!Double.isFinite(width)) {
-            return null;
-        }
-        int at = Arrays.binarySearch(xs, x);
-        int hi = -at - 1;
-        if (at < 0 && (hi <= 0 || hi >= xs.length || xs[hi] - xs[hi - 1] > width)) {
-            return "its grid step there is wider than its transition width " + format(width);
-        }
-        return LocalPolynomial.readable(xs, width, x) ? null
-                : "its " + LocalPolynomial.POINTS + " values nearest the crossing span more than " + LocalPolynomial.SPAN
-                        + " times its transition width " + format(width);
-    }
-
-    private static String format(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static Variants crossings(ResampledCurves c, int obs, Double omega, List<String> notes) {

@@ -55,14 +55,21 @@ record PeakMethod(ExponentRequest request) implements Method {
             top[s] = SizeScaling.Peak.top(c.y(0, s, obs));
         }
         double[][] heights = SizeScaling.table(c, (b, s) -> peak(c, b, s, obs, top).height());
-        if (omega == null) {
-            return PowerLaw.variants(c.sizes(), heights, null);
+        // with fewer sizes PowerLaw fits no correction, whatever its exponent
+        if (omega == null || c.sizeCount() < PowerLaw.MIN_SIZES) {
+            return PowerLaw.variants(c.sizes(), heights, omega);
         }
         double[][] positions = SizeScaling.table(c, (b, s) -> peak(c, b, s, obs, top).location());
         ResampledEstimate e = SizeScaling.shift(c.sizes(), positions, 0)[1];
         if (!e.ok() || !e.checks().passes()) {
             note.accept(String.format(Locale.ROOT, "corrected with the given omega %.3g: the peak positions' drift"
                     + " x*(L) = x_c + a*L^-e gives no exponent to compare it with (%s)", omega, e.checks().note()));
+            return PowerLaw.variants(c.sizes(), heights, omega);
+        }
+        // an exponent near 0 makes L^-e a second power beside the fitted one: the fit cannot tell them apart
+        if (e.value() < PowerLaw.MIN_OMEGA) {
+            note.accept(String.format(Locale.ROOT, "corrected with the given omega %.3g: the peak positions' drift"
+                    + " exponent %.3g is below %.3g, too close to a power of its own", omega, e.value(), PowerLaw.MIN_OMEGA));
             return PowerLaw.variants(c.sizes(), heights, omega);
         }
         if (e.value() >= omega) {

@@ -18,8 +18,9 @@ import java.util.TreeSet;
 /**
  * The control values each size's estimates read: the points the analysis' local cubic reads at x_c
  * and at each crossing of the size's curve with those of its neighbouring sizes
- * ({@link Crossing#readPoints}: every point within half the curve's transition width when more
- * than four lie there, weighted by their replicas, else the four nearest). The crossing analysis'
+ * ({@link Crossing#readPoints}: every point within half the curve's transition width when six or
+ * more lie there, weighted by their replicas, else the six nearest, or five or four where a cubic
+ * misses them). The crossing analysis'
  * χ² judges the pair crossings by their bootstrap errors, which are only as good as the replicas
  * of those points: a point with one replica has no bootstrap spread at all (its Poisson weight is
  * redrawn until positive), one with n replicas a variance (n − 1)/n of the truth and itself noisy.

@@ -72,7 +72,7 @@ class CrossingTest {
         for (int i = 0; i < x.length; i++) {
             y[i] = (2.0 / 3) / (1 + Math.exp(((x[i] - xc) * size - 4) / 1.5));
             replicas[i] = x[i] >= 2.22 && x[i] <= 2.30 ? 49 : 3;
-            error[i] = 0.002 * Math.pow(Math.max(2.0 / 3 - y[i], 0) / 0.055, 0.75) / Math.sqrt(replicas[i]) * Math.sqrt(8);
+            error[i] = 0.002 * Math.pow(Math.max(2.0 / 3 - y[i], 0) / 0.055, 0.75) / Math.sqrt(replicas[i]);
         }
         return Curve.measured(x, y, error, replicas);
     }

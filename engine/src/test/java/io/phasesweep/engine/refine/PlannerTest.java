@@ -331,8 +331,14 @@ class PlannerTest {
         SweepSpec nuOnly = withTargets(sweep.spec(), Map.of("nu", 0.01));
         Planner.Plan cv = Planner.plan(withCriticalValue, result, costs(withCriticalValue, EQUAL), 3, 1);
         Planner.Plan nu = Planner.plan(nuOnly, result, costs(nuOnly, EQUAL), 3, 1);
-        assertTrue(!sizes(cv).contains(4096) && !sizes(nu).contains(4096), cv + " / " + nu);
-        assertTrue(nu.points() >= cv.points() && nu.points() > 0, nu + " vs " + cv);
+        // since the crossings' cubics are judged (2026-12-06), x_c's best row on these 4-replica
+        // curves has its systematic part above its statistical one, and the critical value's plan
+        // lets 4096 join by that rule (Planner: "the next one joins when systematic errors
+        // dominate"); the ν-only plan must still buy at least what the critical value's buys below it
+        assertTrue(!sizes(nu).contains(4096), nu.toString());
+        int belowWaiting = cv.blocks().stream().filter(b -> b.size() < 4096)
+                .mapToInt(b -> b.replicas() * b.values().get("T").size()).sum();
+        assertTrue(nu.points() >= belowWaiting && nu.points() > 0, nu + " vs " + cv);
     }
 
     /**
