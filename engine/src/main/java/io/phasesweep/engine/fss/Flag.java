@@ -36,8 +36,9 @@ public enum Flag {
     CRITICAL_VALUE_FLAGGED,
     /**
      * A collapse or crossing where some size's curve jumps by more than half its range between two
-     * neighbouring grid points next to the estimate ({@link GridResolution}): the grid does not resolve that size's
-     * transition, and the interpolation across the jump is an error the resamples do not see.
+     * neighbouring grid points next to the estimate, or a peak method where it does so next to its top
+     * ({@link GridResolution}): the grid does not resolve that size's transition or peak, and the
+     * interpolation across the jump is an error the resamples do not see.
      */
     UNDER_RESOLVED;
 

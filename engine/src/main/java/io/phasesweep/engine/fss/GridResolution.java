@@ -3,6 +3,7 @@ package io.phasesweep.engine.fss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Whether the grid of the control resolves each size's own curve ({@link Flag#UNDER_RESOLVED}).
@@ -48,15 +49,30 @@ public final class GridResolution {
      * @param xc    the estimate of the critical value
      */
     static String unresolved(ResampledCurves c, int obs, int first, double xc) {
+        return unresolved(c, obs, first, s -> xc, "transition");
+    }
+
+    /**
+     * The sizes whose peak of observable {@code obs} the grid does not resolve, as a note; null when
+     * every size's is: a size's curve jumps next to its largest value, as {@link #unresolved} judges a
+     * transition. A peak sampled by its top and a flank far down its sides has a height that depends on
+     * where the grid falls: 5 temperatures over [2.0, 2.6] put 2D Ising's χ at L = 96 at 135 on
+     * T = 2.30 and 13 on 2.45, and the peak's power law gave γ/ν = 0.65 ± 0.02, exact 7/4, unflagged.
+     */
+    static String unresolvedPeaks(ResampledCurves c, int obs) {
+        return unresolved(c, obs, 0, s -> c.x(s)[SizeScaling.Peak.top(c.y(0, s, obs))], "peak");
+    }
+
+    private static String unresolved(ResampledCurves c, int obs, int first, IntToDoubleFunction at, String what) {
         List<String> jumps = new ArrayList<>();
         for (int s = first; s < c.sizeCount(); s++) {
             // every jump counts (a peak has two flanks); the note names a size's first
-            jumps(c.size(s), c.x(s), c.y(0, s, obs), c.error(s, obs), xc).stream().findFirst()
+            jumps(c.size(s), c.x(s), c.y(0, s, obs), c.error(s, obs), at.applyAsDouble(s)).stream().findFirst()
                     .ifPresent(j -> jumps.add(String.format(Locale.ROOT, "L=%d jumps by %.0f %% of its range between %.4g and %.4g",
                             j.size(), 100 * j.share(), j.from(), j.to())));
         }
         return jumps.isEmpty() ? null : "under-resolved: " + String.join(", ", jumps)
-                + " (the grid is coarser than the size's transition; interpolation across it is not in the error)";
+                + " (the grid is coarser than the size's " + what + "; interpolation across it is not in the error)";
     }
 
     /**

@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 /**
  * The power law of a peak's height against size (γ/ν from chi), fitted as {@link PowerLaw#variants}.
  * A peak on the edge of the control window at any size makes its height a lower bound: every
- * variant is flagged {@link Flag#PEAK_AT_EDGE}.
+ * variant is flagged {@link Flag#PEAK_AT_EDGE}; a peak the grid does not resolve at any size (a
+ * step next to its top carrying more than half the curve's range) makes its height depend on where
+ * the grid falls: every variant is flagged {@link Flag#UNDER_RESOLVED} ({@link GridResolution#unresolvedPeaks}).
  *
  * <p>A peak is read at its own size's pseudo-critical point, x*(L) = x_c + a·L^(−1/ν), not at x_c:
  * amplitudes that vary analytically with the control parameter (the 1/T of a susceptibility, the
@@ -41,6 +43,8 @@ record PeakMethod(ExponentRequest request) implements Method {
         }
         Quantity q = new Quantity(request.quantity());
         Variants v = variants(c, obs, g.omega(), why -> g.note(request.observable() + " peak heights: " + why)).map(q::fromPower);
+        String coarse = GridResolution.unresolvedPeaks(c, obs);
+        v = coarse == null ? v : v.flagged(Flag.UNDER_RESOLVED, coarse);
         return List.of(new Estimate(q, request.method().word(), request.observable(), null, null, edge ? v.with(Flag.PEAK_AT_EDGE) : v));
     }
 
