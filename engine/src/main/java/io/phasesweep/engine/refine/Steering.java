@@ -31,17 +31,20 @@ import java.util.stream.Stream;
  * 2.071 ± 0.026 on the synthetic model with x_c = 2.27). Windows are then
  * widened to cover it, and sizes whose scaling window is narrower wait (see {@link Planner}).
  *
- * @param xc           best critical value; without one, the middle of the methods' estimates inside
- *                     the control axis' range; without those, the middle of the axis
- * @param xcError      how far x_c may be off: its stderr (without a best row, the methods' spread
- *                     and errors; without estimates, half the axis' range), at least the grid's
- *                     resolution above
- * @param source       where x_c came from: {@code best}, {@code methods}, {@code axis}
+ * @param xc           best critical value; without one, the middle of the {@link CrossingBracket}
+ *                     where the crossing observable's curves change order; without that, the middle
+ *                     of the methods' estimates inside the control axis' range; without those, the
+ *                     middle of the axis
+ * @param xcError      how far x_c may be off: its stderr (without a best row, half the bracket; the
+ *                     methods' spread and errors; without estimates, half the axis' range), at least
+ *                     the grid's resolution above
+ * @param source       where x_c came from: {@code best}, {@code bracket}, {@code methods}, {@code axis}
  * @param gridLimited  the grid's resolution, not the estimate's error, sets xcError: more replicas
  *                     would not locate x_c better, windows at the resolution would
- * @param nu           best ν (or 1/best 1/ν); without one, the mean of the methods' positive ones (a
- *                     slope at a flagged x_c gave ν = −1.6, which held a 2D Ising ladder at L = 8–12);
- *                     without those, 1; kept
+ * @param nu           best ν (or 1/best 1/ν); without one, the mean of the methods' unflagged positive
+ *                     ones (a slope at a flagged x_c gave ν = −1.6, which held a 2D Ising ladder at
+ *                     L = 8–12; a coarse grid's poor collapse gave ν = 3.9, whose windows spanned the
+ *                     whole axis at every size); without those, 1; kept
  *                     within [{@link #LEAST_NU}, {@link #MOST_NU}]
  * @param widen        a main estimate of a target quantity at this across value is flagged peak_at_edge
  * @param sysDominates a target's best row has stderr_sys > stderr_stat
@@ -59,6 +62,7 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
                 .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across)
                         && Double.isFinite(f.value()) && f.value() >= range[0] && f.value() <= range[1])
                 .toList();
+        Optional<CrossingBracket> bracket = best.isPresent() ? Optional.empty() : CrossingBracket.of(spec, result.points(), across);
         double xc;
         double error;
         String source;
@@ -66,6 +70,10 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
             xc = best.get().value();
             error = best.get().stderr();
             source = "best";
+        } else if (bracket.isPresent()) {
+            xc = bracket.get().middle();
+            error = bracket.get().halfWidth();
+            source = "bracket";
         } else if (!methods.isEmpty()) {
             double[] v = methods.stream().mapToDouble(Finding::value).sorted().toArray();
             xc = (v[0] + v[v.length - 1]) / 2;
@@ -79,8 +87,8 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
             source = "axis";
         }
         double[] nus = result.exponents().stream().filter(e -> e.quantity().equals("nu")).map(EstimateRow::finding)
-                .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across) && f.value() > 0
-                        && Double.isFinite(f.value()))
+                .filter(f -> f.isMain() && !f.isBest() && f.flags().isEmpty() && Objects.equals(f.acrossValue(), across)
+                        && f.value() > 0 && Double.isFinite(f.value()))
                 .mapToDouble(Finding::value).toArray();
         double nu = result.best("nu", across).map(Finding::value)
                 .or(() -> result.best("1/nu", across).map(f -> 1 / f.value()))
