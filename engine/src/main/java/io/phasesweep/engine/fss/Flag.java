@@ -40,7 +40,14 @@ public enum Flag {
      * ({@link GridResolution}): the grid does not resolve that size's transition or peak, and the
      * interpolation across the jump is an error the resamples do not see.
      */
-    UNDER_RESOLVED;
+    UNDER_RESOLVED,
+    /**
+     * A crossing whose local cubic at some pair crossing reads mostly points of fewer than
+     * {@link CrossingAnalysis#FEW_REPLICAS} replicas: their errors rest on one or two degrees of
+     * freedom each and come out several times too small often enough that the bootstrap's error
+     * bar cannot be trusted.
+     */
+    FEW_REPLICAS;
 
     /** The column value: lower case, as in {@code peak_at_edge}. */
     public String column() {
