@@ -39,17 +39,6 @@ import java.util.stream.IntStream;
  * 12–21 at the centre, where its minimum sat (x_c and ν exactly the window's, on every resample);
  * the quadratic's S is about 1 at the truth, and the collapse returns the truth.
  *
- * <p><b>Only where the other size's curve is resolved.</b> A size takes part in the local fit at X
- * only where its three points resolve its curve there ({@link #resolved}): where the cubic through
- * them and the next point on either side may differ from their quadratic by more than the
- * quadratic's own error, the quadratic bridges a gap the curve bends in, and its miss is the
- * method's, not the data's. A refined sweep keeps its coarse first grid and early wide windows
- * beside dense late windows: on 2D Ising (L = 16–96, points out to |T − T_c|·L = 26 where the
- * Binder cumulant's errors are 10⁻⁶) pure scaling data on its point set had S = 25 at the truth
- * (the quadratics through L = 96's points at |T − T_c|·L = 26, 11 and 7 against L = 64's at 14 and
- * 17), and the real data's corrected collapse S = 20.9, poor_collapse; with the check they have
- * S = 0.1 (pure scaling, noise-free) and about 1. On window sweeps no comparison is left out.
- *
  * <p>Harada's Bayesian scaling analysis (PRE 84, 056704, 2011; his BSA code) has no such bias: a
  * Gaussian process with kernel δ_ij(E_i² + θ₀²) + θ₁²·exp(−(X_i − X_j)²/2θ₂²) models all points at
  * once, its smoothness scale fitted together with x_c and ν by the marginal likelihood. It is not
@@ -136,15 +125,6 @@ final class Collapse {
      * the differences of three curves, which they can absorb together with a wrong ν.
      */
     static final int MIN_CORRECTED_SIZES = 4;
-
-    /**
-     * Standard errors by which a size's local cubic may differ from its quadratic at X before the
-     * quadratic no longer stands for the curve there ({@link #resolved}): a resolved comparison is
-     * left out with probability 0.003 per side, while across the gaps of a refined 2D Ising sweep
-     * (coarse points out to |T − T_c|·L = 26, Binder errors down to 10⁻⁶) the difference stands out
-     * by far more.
-     */
-    static final double BEND_Z = 3;
 
     /**
      * Below this S the collapse compares almost nothing: the S of an honest collapse of k compared
@@ -290,15 +270,12 @@ final class Collapse {
         double[][] sx = new double[n][];
         double[][] sy = new double[n][];
         double[][] se = new double[n][];
-        // the full data's values, which judge where a curve is resolved (the same on every resample)
-        double[][] fullY = new double[n][];
         int total = 0;
         for (int s = 0; s < n; s++) {
             double stretch = Math.pow(c.size(first + s), inverseNu);
             double scale = Math.pow(c.size(first + s), -power);
             double[] x = c.x(first + s);
             double[] y = c.y(b, first + s, obs);
-            double[] y0 = c.y(0, first + s, obs);
             double[] e = c.error(first + s, obs);
             int size = c.size(first + s);
             int[] usable = IntStream.range(0, x.length)
@@ -309,7 +286,6 @@ final class Collapse {
             sx[s] = new double[usable.length];
             sy[s] = new double[usable.length];
             se[s] = new double[usable.length];
-            fullY[s] = new double[usable.length];
             for (int k = 0; k < usable.length; k++) {
                 int i = usable[k];
                 double t = x[i] - xc;
@@ -319,7 +295,6 @@ final class Collapse {
                 sx[s][k] = (t + curvature * t * t) * stretch;
                 sy[s][k] = y[i] * scale;
                 se[s][k] = e[i] * scale;
-                fullY[s][k] = y0[i] * scale;
             }
             total += usable.length;
         }
@@ -338,7 +313,7 @@ final class Collapse {
         int count = 0;
         for (int s = 0; s < n; s++) {
             for (int i = 0; i < sx[s].length; i++) {
-                LocalFit fit = localFit(sx, fullY, se, s, sx[s][i], se[s][i]);
+                LocalFit fit = localFit(sx, se, s, sx[s][i]);
                 if (fit == null) {
                     continue;
                 }
@@ -429,14 +404,13 @@ final class Collapse {
 
     /**
      * The quadratic at X fitted, weighted by 1/error², to the {@link #MIN_POINTS} points nearest X of
-     * every size but {@code skip} whose scaled range holds X (no extrapolation) and whose curve they
-     * resolve there ({@link #resolved}, judged on the full data's values {@code fullY}); null when no
-     * size is left or the points fix no quadratic. The fit is written in u = (x − X)/h, h the farthest
+     * every size but {@code skip} whose scaled range holds X (no extrapolation); null when no size
+     * holds X or the points fix no quadratic. The fit is written in u = (x − X)/h, h the farthest
      * point used, so its value at X is the constant term and the normal equations stay well
      * conditioned on narrow windows. It is linear in the points' values, so it is returned as their
      * weights: the same fit then judges the correction's terms as well as the data.
      */
-    private static LocalFit localFit(double[][] sx, double[][] fullY, double[][] se, int skip, double X, double error) {
+    private static LocalFit localFit(double[][] sx, double[][] se, int skip, double X) {
         int[] size = new int[MIN_POINTS * sx.length];
         int[] index = new int[size.length];
         int m = 0;
@@ -456,9 +430,6 @@ final class Collapse {
                 } else {
                     hi++;
                 }
-            }
-            if (!resolved(sx[t], fullY[t], se[t], lo, hi, X, error)) {
-                continue;
             }
             for (int j = lo; j <= hi; j++) {
                 size[m] = t;
@@ -495,63 +466,6 @@ final class Collapse {
             weight[k] = w[k] * (a0 + a1 * u[k] + a2 * u[k] * u[k]) / det;
         }
         return new LocalFit(Arrays.copyOf(size, m), Arrays.copyOf(index, m), weight, a0 / det);
-    }
-
-    /**
-     * Whether one size's points lo..hi (its {@link #MIN_POINTS} nearest to X) resolve its curve at X,
-     * judged with the next point on either side (each side that has one): the cubic through the four
-     * points minus their quadratic at X, Newton's fourth term f[x_lo, .., x_hi, x_next]·Π(X − x_j),
-     * is the usual estimate of the quadratic's interpolation error. Not resolved when that estimate
-     * stands out of its noise ({@link #BEND_Z} standard errors: the curve bends between the points
-     * more than a quadratic follows), or when its own standard error exceeds the quadratic's at X (the
-     * four points cannot bound the miss: X lies in a gap wide against their spacing). On an even grid
-     * the latter is about a third of the former, whatever the noise. Both are judged at the middle of
-     * the interval between the size's points that holds X (the right one when X is on a point), so
-     * the verdict is the interval's: judged at X itself, the product vanished on a point, and where
-     * every size's points coincide (a window sweep at its own x_c and 1/ν) every comparison passed
-     * while nearby ones failed, an isolated S that held the minimiser there (CollapseTest).
-     */
-    private static boolean resolved(double[] x, double[] y, double[] e, int lo, int hi, double X, double error) {
-        int at = Arrays.binarySearch(x, X);
-        int interval = Math.min(at >= 0 ? at : -at - 2, x.length - 2);
-        double middle = 0.5 * (x[interval] + x[interval + 1]);
-        double product = 1;
-        double tolerance = error * error;
-        for (int i = lo; i <= hi; i++) {
-            product *= middle - x[i];
-            double lagrange = 1;
-            for (int j = lo; j <= hi; j++) {
-                if (j != i) {
-                    lagrange *= (middle - x[j]) / (x[i] - x[j]);
-                }
-            }
-            tolerance += lagrange * lagrange * e[i] * e[i];
-        }
-        for (int next : new int[]{lo - 1, hi + 1}) {
-            if (next < 0 || next >= x.length) {
-                continue;
-            }
-            double difference = 0;
-            double variance = 0;
-            for (int node = lo; node <= hi + 1; node++) {
-                int i = node <= hi ? node : next;
-                double denominator = 1;
-                for (int other = lo; other <= hi + 1; other++) {
-                    int j = other <= hi ? other : next;
-                    if (j != i) {
-                        denominator *= x[i] - x[j];
-                    }
-                }
-                double weight = product / denominator;
-                difference += weight * y[i];
-                variance += weight * weight * e[i] * e[i];
-            }
-            double miss = difference * difference;
-            if (variance > tolerance || miss > tolerance && miss > BEND_Z * BEND_Z * variance) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

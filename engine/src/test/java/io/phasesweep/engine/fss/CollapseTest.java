@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -239,44 +238,6 @@ class CollapseTest {
                     new Collapse.Variant(0, null, 1.0)).inverseNu().map(v -> 1 / v);
             return new double[]{nu.value(), nu.stderr()};
         }, 1.0);
-    }
-
-    /**
-     * The regression test of a refined sweep's gaps read as a failed collapse. Pure scaling data,
-     * u = (1 − z/√(1 + z²))/3 with z = (T − 2.27)·L, whose tails fall as z⁻² as a 2D Ising Binder
-     * cumulant's do, with replica noise 0.05·(1 + z²)^(−3/2) (its errors shrink in the tails, to
-     * 10⁻⁶ at z = −17 as the Binder cumulant's at L = 64, T = 2.0), on a refined sweep's grid: the
-     * coarse first grid (5 temperatures over [2.0, 2.6]) and a late window 2.2705 ± 1.5/L (9 values).
-     * Before the local fits were limited to resolved curves (Collapse#resolved), their quadratics
-     * through a far coarse point and the window's nearest ones missed these data by tens of errors:
-     * S at the truth was 21–30 on 8 such data sets (a Python re-implementation of S), now 1.0–2.3.
-     */
-    @Test
-    void refinedGridsGapsAreNotReadAsAFailedCollapse() {
-        RandomGenerator rng = Seeds.generator(400);
-        List<Sample> samples = new ArrayList<>();
-        for (int size : SIZES) {
-            List<Double> grid = new ArrayList<>(List.of(2.0, 2.15, 2.3, 2.45, 2.6));
-            for (int i = 0; i < 9; i++) {
-                grid.add(2.2705 + 1.5 / size * (i / 4.0 - 1));
-            }
-            for (double t : grid) {
-                double z = (t - 2.27) * size;
-                for (int r = 0; r < 16; r++) {
-                    double u = (1 - z / Math.sqrt(1 + z * z)) / 3 + 0.05 * Math.pow(1 + z * z, -1.5) * rng.nextGaussian();
-                    samples.add(new Sample(new ParamValues(Map.of("T", t)), size, r, Map.of("u", u, "chi", 1.0, "absm", 1.0)));
-                }
-            }
-        }
-        ResampledCurves c = SyntheticFss.curves(samples, 40, Seeds.generator(401));
-        double atTruth = Collapse.quality(c, 0, SyntheticFss.U, 2.27, 1.0, 0.0);
-        // about 50 compared points, their errors from 16 replicas: below the criterion MAX_S, which the data pass
-        assertTrue(atTruth > 0.4 && atTruth < Checks.MAX_S, "S at truth " + atTruth);
-        Collapse.Result r = Collapse.run(c, SyntheticFss.U, false);
-        assertTrue(!r.xc().checks().flags().contains(Flag.POOR_COLLAPSE), r.xc().checks().note());
-        // 3 standard errors, as for the window sweep above
-        assertEquals(2.27, r.xc().value(), 3 * r.xc().stderr());
-        assertEquals(1.0, r.inverseNu().value(), 3 * r.inverseNu().stderr());
     }
 
     @Test
