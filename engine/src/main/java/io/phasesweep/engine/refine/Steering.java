@@ -31,14 +31,15 @@ import java.util.stream.Stream;
  * 2.071 ± 0.026 on the synthetic model with x_c = 2.27). Windows are then
  * widened to cover it, and sizes whose scaling window is narrower wait (see {@link Planner}).
  *
- * @param xc           best critical value; without one, the middle of the {@link CrossingBracket}
- *                     where the crossing observable's curves change order; without that, the middle
- *                     of the methods' estimates inside the control axis' range; without those, the
- *                     middle of the axis
- * @param xcError      how far x_c may be off: its stderr (without a best row, half the bracket; the
- *                     methods' spread and errors; without estimates, half the axis' range), at least
- *                     the grid's resolution above
- * @param source       where x_c came from: {@code best}, {@code bracket}, {@code methods}, {@code axis}
+ * @param xc           best critical value; without one, the middle of the methods' estimates inside
+ *                     the {@link CrossingBracket} where the crossing observable's curves change order
+ *                     (inside the control axis' range without a bracket); without those, the middle
+ *                     of the bracket; without that, the middle of the axis
+ * @param xcError      how far x_c may be off: its stderr (without a best row, the methods' spread and
+ *                     errors, at most as far as the bracket reaches; half the bracket; without
+ *                     estimates, half the axis' range), at least the grid's resolution above
+ * @param source       where x_c came from: {@code best}, {@code methods in the bracket},
+ *                     {@code methods}, {@code bracket}, {@code axis}
  * @param gridLimited  the grid's resolution, not the estimate's error, sets xcError: more replicas
  *                     would not locate x_c better, windows at the resolution would
  * @param nu           best ν (or 1/best 1/ν); without one, the mean of the methods' unflagged positive
@@ -58,11 +59,14 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
     static Steering of(SweepSpec spec, AnalysisResult result, Double across) {
         double[] range = range(spec);
         Optional<Finding> best = result.best(Quantity.CRITICAL_VALUE.name(), across);
+        Optional<CrossingBracket> bracket = best.isPresent() ? Optional.empty() : CrossingBracket.of(spec, result.points(), across);
+        // with a bracket, only the methods' estimates inside it: the others contradict the data's order
+        double lo = bracket.map(CrossingBracket::low).orElse(range[0]);
+        double hi = bracket.map(CrossingBracket::high).orElse(range[1]);
         List<Finding> methods = result.boundaries().stream().map(EstimateRow::finding)
                 .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across)
-                        && Double.isFinite(f.value()) && f.value() >= range[0] && f.value() <= range[1])
+                        && Double.isFinite(f.value()) && f.value() >= lo && f.value() <= hi)
                 .toList();
-        Optional<CrossingBracket> bracket = best.isPresent() ? Optional.empty() : CrossingBracket.of(spec, result.points(), across);
         double xc;
         double error;
         String source;
@@ -70,17 +74,18 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
             xc = best.get().value();
             error = best.get().stderr();
             source = "best";
-        } else if (bracket.isPresent()) {
-            xc = bracket.get().middle();
-            error = bracket.get().halfWidth();
-            source = "bracket";
         } else if (!methods.isEmpty()) {
             double[] v = methods.stream().mapToDouble(Finding::value).sorted().toArray();
             xc = (v[0] + v[v.length - 1]) / 2;
             double centre = xc;
             error = methods.stream().mapToDouble(f -> Math.abs(f.value() - centre) + f.stderr())
-                    .filter(Double::isFinite).max().orElse((range[1] - range[0]) / 2);
-            source = "methods";
+                    .filter(Double::isFinite).max().orElse((hi - lo) / 2);
+            error = Math.min(error, bracket.map(b -> Math.max(b.high() - centre, centre - b.low())).orElse(error));
+            source = bracket.isPresent() ? "methods in the bracket" : "methods";
+        } else if (bracket.isPresent()) {
+            xc = bracket.get().middle();
+            error = bracket.get().halfWidth();
+            source = "bracket";
         } else {
             xc = (range[0] + range[1]) / 2;
             error = (range[1] - range[0]) / 2;

@@ -80,20 +80,20 @@ class PlannerTest {
 
     /**
      * A coarse grid gives poor estimates (every method flagged), but every pair of sizes changes
-     * order between its values 2.15 and 2.30, around x_c = 2.27: the round steers by that bracket,
-     * 2.225 ± 0.075, not by the methods. New values land in the windows around it (L = 8's, the
-     * widest, is x_c ± 2/8), more densely than the grid, and stay within the axis' range. A size's
-     * blocks (a jump's values, then its window, then the values its crossings read, topped up)
-     * continue the sweep's replica numbers.
+     * order between its values 2.15 and 2.30, around x_c = 2.27: the round steers by the methods'
+     * estimates inside that bracket (or its middle), off by at most as far as the bracket reaches. New
+     * values land in the windows around it (L = 8's, the widest, is x_c ± 2/8), more densely than the
+     * grid, and stay within the axis' range. A size's blocks (a jump's values, then its window, then
+     * the values its crossings read, topped up) continue the sweep's replica numbers.
      */
     @Test
     void aCoarseStartSamplesTheBracketOfTheCrossing() {
         SyntheticSweep sweep = SyntheticSweep.parse(COARSE);
         AnalysisResult result = sweep.analyze(40);
         Steering steer = Steering.of(sweep.spec(), result, null);
-        assertEquals("bracket", steer.source(), steer.describe());
-        assertEquals(2.225, steer.xc(), 1e-9, steer.describe());
-        assertEquals(0.075, steer.xcError(), 1e-9, steer.describe());
+        assertTrue(steer.source().contains("bracket"), steer.describe());
+        assertTrue(steer.xc() >= 2.15 && steer.xc() <= 2.30 && Math.abs(steer.xc() - XC) <= steer.xcError(), steer.describe());
+        assertTrue(steer.xcError() <= 0.15 + 1e-9, steer.describe());
         Planner.Plan plan = Planner.plan(sweep.spec(), result, costs(sweep.spec(), EQUAL), 3, 1);
         assertTrue(sizes(plan).size() >= 2, plan.toString());
         Map<Integer, Integer> next = new TreeMap<>();
@@ -108,7 +108,9 @@ class PlannerTest {
             // a window, or the values inside the jump between the grid's 2.15 and 2.30, or values
             // the size has, topped up
             assertTrue(t.size() >= 5 || t.stream().allMatch(v -> v > 2.15 && v < 2.30) || before.containsAll(t), b.toString());
-            assertTrue(t.stream().allMatch(v -> before.contains(v) || Math.abs(v - 2.225) <= 0.25 + 1e-9), b.toString());
+            // x_c ± the widest window (L = 8's 2/8, or twice x_c's error), to the nearest multiple of its step
+            double reach = Math.max(0.25, 2 * steer.xcError()) + 0.05;
+            assertTrue(t.stream().allMatch(v -> before.contains(v) || Math.abs(v - steer.xc()) <= reach), b.toString());
             windows += t.size() >= 5 ? 1 : 0;
             before.addAll(t);
         }
