@@ -15,6 +15,7 @@ import io.phasesweep.jobs.progress.Progress;
 import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.RawTable;
 import io.phasesweep.jobs.tables.RunsTable;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -31,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -43,11 +45,12 @@ import java.util.function.IntUnaryOperator;
  *
  * <p>The work runs in waves: the tasks of a wave run its points and return their rows to the
  * driver (a collect, which keeps one result per task however often Spark retried or speculated
- * it), and the driver writes the wave's rows in one Spark write job, whose rows become visible
- * together when Spark's commit protocol commits it, so a run that is stopped keeps its finished
- * waves for {@code --resume}, and no row is written twice. A wave brings at most
- * {@link #WAVE_VALUES} values to the driver. Rows do not depend on the partitioning: every seed
- * follows from the sweep's seed and the point's key.
+ * it), and the driver writes the wave's rows in one Spark write job while the next wave's points
+ * run. The rows of a write become visible together when Spark's commit protocol commits it, so
+ * a run that is stopped keeps its committed waves for {@code --resume} (it loses the wave being
+ * written and the one running), and no row is written twice. The driver holds at most two waves' rows, each at most
+ * {@link #WAVE_VALUES} values. Rows do not depend on the partitioning: every seed follows from
+ * the sweep's seed and the point's key.
  */
 public final class RunJob {
     /** Write jobs a run is split into at most, unless told otherwise ({@code run --waves}). */
@@ -56,8 +59,9 @@ public final class RunJob {
     public static final int MIN_WAVE_SECONDS = 30;
     /**
      * The most values (rows × columns of {@code raw}) a wave brings to the driver, which holds a
-     * wave's rows until it has written them; a bigger sweep runs in more waves than asked for.
-     * A million values is about 30 000 rows of the 2D Ising model's 33 columns.
+     * wave's rows until it has written them, and the next wave's as they arrive; a bigger sweep
+     * runs in more waves than asked for. A million values is about 34 000 rows of a 2D Ising
+     * sweep's 29 columns (11 fixed, 3 parameters, 5 observables with their errors and times).
      */
     static final long WAVE_VALUES = 1_000_000;
 
@@ -187,17 +191,25 @@ public final class RunJob {
         Progress shown = new Progress(done, failed, total, progress);
         shown.start(spark.sparkContext().uiWebUrl().getOrElse(() -> null));
         spark.sparkContext().addSparkListener(shown);
+        Counts counts = new Counts(done, failed, timedOut, measured);
         long wavesStarted = System.nanoTime();
         int taskCount = 0;
+        JavaFutureAction<List<Row>> running = null;
         try {
+            // the rows of the wave before, written while this wave's points run: the write's one task
+            // takes the first core this wave leaves free (Spark hands out the earlier job's tasks first)
+            List<Row> finished = null;
             for (int w = 0; w < parts.size(); w++) {
                 List<PointGroup> wave = parts.get(w);
                 long waveStarted = System.nanoTime();
                 List<List<PointGroup>> work = tasks.of(wave, Bins.smallest(wave, cores(), costs.measured()));
                 taskCount += work.size();
-                List<Row> rows = runBins(work, model.id(), table, runId, skip, new Counts(done, failed, timedOut, measured))
-                        .collect();
-                write(rows, table, out);
+                running = runBins(work, model.id(), table, runId, skip, counts).collectAsync();
+                if (finished != null) {
+                    write(finished, table, out);
+                }
+                finished = rows(running);
+                running = null;
                 if (timed && w == 0 && parts.size() > 2) {
                     parts = rest(parts, (System.nanoTime() - waveStarted) / 1e9, table);
                 }
@@ -207,7 +219,13 @@ public final class RunJob {
                     parts = priced(parts, w + 1, costs);
                 }
             }
+            if (finished != null) {
+                write(finished, table, out);
+            }
         } finally {
+            if (running != null) {
+                running.cancel(true);
+            }
             spark.sparkContext().removeSparkListener(shown);
             shown.finish();
         }
@@ -270,6 +288,18 @@ public final class RunJob {
      */
     private void write(List<Row> rows, RawTable table, OutputFolder out) {
         spark.createDataFrame(rows, table.schema()).coalesce(1).write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
+    }
+
+    /** A wave's rows once its tasks are done; a failed job fails with its message, as a collect would. */
+    private static List<Row> rows(JavaFutureAction<List<Row>> job) {
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped while the points ran", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private int cores() {
