@@ -63,7 +63,7 @@ public final class RunJob {
      * runs in more waves than asked for. A million values is about 34 000 rows of a 2D Ising
      * sweep's 29 columns (11 fixed, 3 parameters, 5 observables with their errors and times).
      */
-    static final long WAVE_VALUES = 1_000_000;
+    public static final long WAVE_VALUES = 1_000_000;
 
     private final SparkSession spark;
     private final double defaultLimitSeconds;
