@@ -48,12 +48,15 @@ import java.util.function.IntUnaryOperator;
  * it), and the driver writes the wave's rows in one Spark write job while the next wave's points
  * run. The rows of a write become visible together when Spark's commit protocol commits it, so
  * a run that is stopped keeps its committed waves for {@code --resume} (it loses the wave being
- * written and the one running), and no row is written twice. The driver holds at most two waves' rows, each at most
- * {@link #WAVE_VALUES} values. Rows do not depend on the partitioning: every seed follows from
- * the sweep's seed and the point's key.
+ * written and the one running), and no row is written twice. The driver holds at most two
+ * waves' rows, each at most {@link #WAVE_VALUES} values. Rows do not depend on the partitioning:
+ * every seed follows from the sweep's seed and the point's key.
  */
 public final class RunJob {
-    /** Write jobs a run is split into at most, unless told otherwise ({@code run --waves}). */
+    /**
+     * Waves (write jobs) a run is split into at most, unless told otherwise ({@code run --waves})
+     * or its waves would exceed {@link #WAVE_VALUES}.
+     */
     public static final int DEFAULT_WAVES = 10;
     /** With {@link #timedWaves}, the shortest wave after the first, in seconds by the first wave's pace. */
     public static final int MIN_WAVE_SECONDS = 30;
@@ -106,7 +109,7 @@ public final class RunJob {
     /**
      * This run with its waves after the first re-planned by the first wave's pace: fewer, each
      * lasting at least {@link #MIN_WAVE_SECONDS}, up to the same most. A small sweep then pays a
-     * wave's commit (a Spark job, a file per task) twice instead of ten times; a long one runs as before.
+     * wave's commit (a Spark job and a file) twice instead of ten times; a long one runs as before.
      */
     public RunJob timedWaves() {
         return new RunJob(spark, defaultLimitSeconds, waves, log, progress, true, waveValues);
