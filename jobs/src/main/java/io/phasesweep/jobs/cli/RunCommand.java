@@ -70,7 +70,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--waves", paramLabel = "N",
             description = "write raw in up to N waves, each committed when done, so a stopped run keeps its finished"
                     + " waves for --resume (default: up to " + RunJob.DEFAULT_WAVES + ", each after the first at least "
-                    + RunJob.MIN_WAVE_SECONDS + " s long by the first's pace)")
+                    + RunJob.MIN_WAVE_SECONDS + " s long by the first's pace; more where a wave would bring the driver"
+                    + " more than " + RunJob.WAVE_VALUES + " values of raw, rows x columns)")
     Integer waves;
 
     @Option(names = "--max-points", paramLabel = "N", defaultValue = "1000000",

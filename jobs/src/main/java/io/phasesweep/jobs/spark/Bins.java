@@ -11,8 +11,8 @@ import java.util.PriorityQueue;
  * How a wave's groups become Spark tasks (bins), the biggest first so that big sizes do not
  * straggle at the end: by {@link #factoring} (tasks that shrink as the wave goes on, what a run
  * does), or into a given number of bins, each group into the least loaded
- * ({@link #longestFirst}). One bin becomes one Spark task and one Parquet file, so a task runs
- * many points where points are short (an empty task costs ~0.5 ms).
+ * ({@link #longestFirst}). One bin becomes one Spark task, which returns its rows to the driver,
+ * so a task runs many points where points are short (an empty task costs ~0.5 ms).
  */
 public final class Bins {
     /** A wave's groups per core at least ({@link #inWaves}). */
@@ -24,11 +24,12 @@ public final class Bins {
     static final int SHARES_PER_CORE = 4;
     /**
      * The smallest task by measured costs, in seconds of its points, in a wave long enough: a wave's
-     * cores finish within about this of each other, and a task costs a Parquet file and its commit,
-     * 20-25 ms of CPU each (a wave of 2000 short points in 60 tasks against 6, warm, load 13-16), so
-     * a task of this length pays 2-3 % for it.
+     * cores finish within about this of each other. A task returns its rows to the driver, which
+     * writes the wave in one file: a task of a plain RDD job costs ~2.5 ms of CPU, so a task of
+     * this length pays 2-3 % for it. When each task wrote its own Parquet file (20-25 ms of CPU
+     * each: a wave of 2000 short points in 60 tasks against 6, warm, load 13-16) this was 1 s.
      */
-    static final double MIN_TASK_SECONDS = 1.0;
+    static final double MIN_TASK_SECONDS = 0.1;
 
     private Bins() {
     }
@@ -114,10 +115,12 @@ public final class Bins {
     /**
      * The groups dealt round-robin by falling cost into at most {@code waves} waves of at least
      * {@link #PER_CORE} groups per core, so every wave mixes big and small groups and keeps the
-     * cores busy.
+     * cores busy; but into {@code least} waves at least (as many as there are groups at most),
+     * whatever the groups per core.
      */
-    static List<List<PointGroup>> inWaves(List<PointGroup> groups, int cores, int waves) {
-        int count = Math.max(1, Math.min(waves, groups.size() / (PER_CORE * Math.max(1, cores))));
+    static List<List<PointGroup>> inWaves(List<PointGroup> groups, int cores, int waves, int least) {
+        int perCore = Math.max(1, Math.min(waves, groups.size() / (PER_CORE * Math.max(1, cores))));
+        int count = Math.max(perCore, Math.min(least, groups.size()));
         List<PointGroup> sorted = new ArrayList<>(groups);
         sorted.sort(Comparator.comparingDouble(PointGroup::cost).reversed());
         List<List<PointGroup>> out = new ArrayList<>();

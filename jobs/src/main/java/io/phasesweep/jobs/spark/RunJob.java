@@ -15,6 +15,7 @@ import io.phasesweep.jobs.progress.Progress;
 import io.phasesweep.jobs.tables.OutputFolder;
 import io.phasesweep.jobs.tables.RawTable;
 import io.phasesweep.jobs.tables.RunsTable;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -31,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -41,17 +43,30 @@ import java.util.function.IntUnaryOperator;
  * each through the engine's {@link PointRunner} on the executors, appends the rows to {@code raw},
  * and records the run in {@code runs} as started before and as completed after.
  *
- * <p>The work is written in waves: each wave is one Spark write job whose rows become visible
- * together when Spark's commit protocol commits it, so a run that is stopped keeps its finished
- * waves for {@code --resume}, and a retried or speculative task never writes its rows twice.
- * Rows do not depend on the partitioning: every seed follows from the sweep's seed and the
- * point's key.
+ * <p>The work runs in waves: the tasks of a wave run its points and return their rows to the
+ * driver (a collect, which keeps one result per task however often Spark retried or speculated
+ * it), and the driver writes the wave's rows in one Spark write job while the next wave's points
+ * run. The rows of a write become visible together when Spark's commit protocol commits it, so
+ * a run that is stopped keeps its committed waves for {@code --resume} (it loses the wave being
+ * written and the one running), and no row is written twice. The driver holds at most two
+ * waves' rows, each at most {@link #WAVE_VALUES} values. Rows do not depend on the partitioning:
+ * every seed follows from the sweep's seed and the point's key.
  */
 public final class RunJob {
-    /** Write jobs a run is split into at most, unless told otherwise ({@code run --waves}). */
+    /**
+     * Waves (write jobs) a run is split into at most, unless told otherwise ({@code run --waves})
+     * or its waves would exceed {@link #WAVE_VALUES}.
+     */
     public static final int DEFAULT_WAVES = 10;
     /** With {@link #timedWaves}, the shortest wave after the first, in seconds by the first wave's pace. */
     public static final int MIN_WAVE_SECONDS = 30;
+    /**
+     * The most values (rows × columns of {@code raw}) a wave brings to the driver, which holds a
+     * wave's rows until it has written them, and the next wave's as they arrive; a bigger sweep
+     * runs in more waves than asked for. A million values is about 34 000 rows of a 2D Ising
+     * sweep's 29 columns (11 fixed, 3 parameters, 5 observables with their errors and times).
+     */
+    public static final long WAVE_VALUES = 1_000_000;
 
     private final SparkSession spark;
     private final double defaultLimitSeconds;
@@ -59,6 +74,7 @@ public final class RunJob {
     private final PrintWriter log;
     private final Progress.Output progress;
     private final boolean timed;
+    private final long waveValues;
 
     /** A run in at most {@link #DEFAULT_WAVES} waves with progress as text lines in {@code log}. */
     public RunJob(SparkSession spark, double defaultLimitSeconds, PrintWriter log) {
@@ -76,26 +92,32 @@ public final class RunJob {
 
     /** @param progress how and where progress is shown */
     public RunJob(SparkSession spark, double defaultLimitSeconds, int waves, PrintWriter log, Progress.Output progress) {
-        this(spark, defaultLimitSeconds, waves, log, progress, false);
+        this(spark, defaultLimitSeconds, waves, log, progress, false, WAVE_VALUES);
     }
 
     private RunJob(SparkSession spark, double defaultLimitSeconds, int waves, PrintWriter log, Progress.Output progress,
-                   boolean timed) {
+                   boolean timed, long waveValues) {
         this.spark = spark;
         this.defaultLimitSeconds = defaultLimitSeconds;
         this.waves = waves;
         this.log = log;
         this.progress = progress;
         this.timed = timed;
+        this.waveValues = waveValues;
     }
 
     /**
      * This run with its waves after the first re-planned by the first wave's pace: fewer, each
      * lasting at least {@link #MIN_WAVE_SECONDS}, up to the same most. A small sweep then pays a
-     * wave's commit (a Spark job, a file per task) twice instead of ten times; a long one runs as before.
+     * wave's commit (a Spark job and a file) twice instead of ten times; a long one runs as before.
      */
     public RunJob timedWaves() {
-        return new RunJob(spark, defaultLimitSeconds, waves, log, progress, true);
+        return new RunJob(spark, defaultLimitSeconds, waves, log, progress, true, waveValues);
+    }
+
+    /** This run with at most {@code most} values (rows × columns) of {@code raw} in a wave, not {@link #WAVE_VALUES}. */
+    RunJob waveValues(long most) {
+        return new RunJob(spark, defaultLimitSeconds, waves, log, progress, timed, most);
     }
 
     /** Runs every point of the sweep (no {@code --resume}). */
@@ -150,7 +172,8 @@ public final class RunJob {
         List<Point> points = all.stream().flatMap(g -> g.points().stream()).toList();
         Map<String, Double> secondsBySite = earlier.resumed() ? MeasuredCosts.secondsBySite(spark, out) : new HashMap<>();
         MeasuredCost costs = MeasuredCost.of(points, MeasuredCost.perPoint(model), secondsBySite);
-        List<List<PointGroup>> parts = Bins.inWaves(costs.priced(groups), cores(), waves);
+        RawTable table = RawTable.of(spec, model);
+        List<List<PointGroup>> parts = Bins.inWaves(costs.priced(groups), cores(), waves, leastWaves(groups, table));
         log.printf("%s: %d points to run in %d groups, %s%d waves, run %s%n", spec.name(), total, groups.size(),
                 timed && parts.size() > 2 ? "up to " : "", parts.size(), runId).flush();
         if (resume) {
@@ -160,7 +183,6 @@ public final class RunJob {
         // a folder without runs rows before: the analysis after the run gets them from here, not from a Spark job
         boolean runsKnown = !out.hasTable(RunsTable.NAME);
         Row startedRow = RunsTable.started(spark, out.table(RunsTable.NAME), sweep, runId, started);
-        RawTable table = RawTable.of(spec, model);
         LongAccumulator done = spark.sparkContext().longAccumulator("points done");
         LongAccumulator failed = spark.sparkContext().longAccumulator("points failed");
         LongAccumulator timedOut = spark.sparkContext().longAccumulator("points timed out");
@@ -172,18 +194,27 @@ public final class RunJob {
         Progress shown = new Progress(done, failed, total, progress);
         shown.start(spark.sparkContext().uiWebUrl().getOrElse(() -> null));
         spark.sparkContext().addSparkListener(shown);
+        Counts counts = new Counts(done, failed, timedOut, measured);
         long wavesStarted = System.nanoTime();
         int taskCount = 0;
+        JavaFutureAction<List<Row>> running = null;
         try {
+            // the rows of the wave before, written while this wave's points run: the write's one task
+            // takes the first core this wave leaves free (Spark hands out the earlier job's tasks first)
+            List<Row> finished = null;
             for (int w = 0; w < parts.size(); w++) {
                 List<PointGroup> wave = parts.get(w);
                 long waveStarted = System.nanoTime();
                 List<List<PointGroup>> work = tasks.of(wave, Bins.smallest(wave, cores(), costs.measured()));
                 taskCount += work.size();
-                JavaRDD<Row> rows = runBins(work, model.id(), table, runId, skip, new Counts(done, failed, timedOut, measured));
-                spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
+                running = runBins(work, model.id(), table, runId, skip, counts).collectAsync();
+                if (finished != null) {
+                    write(finished, table, out);
+                }
+                finished = rows(running);
+                running = null;
                 if (timed && w == 0 && parts.size() > 2) {
-                    parts = rest(parts, (System.nanoTime() - waveStarted) / 1e9);
+                    parts = rest(parts, (System.nanoTime() - waveStarted) / 1e9, table);
                 }
                 if (w + 1 < parts.size()) {
                     secondsBySite.putAll(measured.value());
@@ -191,7 +222,13 @@ public final class RunJob {
                     parts = priced(parts, w + 1, costs);
                 }
             }
+            if (finished != null) {
+                write(finished, table, out);
+            }
         } finally {
+            if (running != null) {
+                running.cancel(true);
+            }
             spark.sparkContext().removeSparkListener(shown);
             shown.finish();
         }
@@ -203,10 +240,11 @@ public final class RunJob {
                     wavesSeconds).flush();
         }
 
-        // Each write is one result stage, whose tasks' accumulator updates Spark applies once per
-        // partition, from the attempt that succeeded: exactly the committed rows, without reading raw back.
-        // That holds only while runBins's rows reach the write without a shuffle: a shuffle would put the
-        // points in a map stage, whose updates Spark applies again when it resubmits the stage.
+        // Each wave's points run in one result stage (the collect), whose tasks' accumulator updates Spark
+        // applies once per partition, from the attempt whose result it kept: exactly the rows written,
+        // without reading raw back. That holds only while runBins's rows reach the collect without a
+        // shuffle: a shuffle would put the points in a map stage, whose updates Spark applies again when
+        // it resubmits the stage.
         RunSummary summary = new RunSummary(runId, total, done.value() - failed.value(),
                 failed.value() - timedOut.value(), timedOut.value());
         Row completedRow = RunsTable.completed(spark, out.table(RunsTable.NAME), sweep, summary, started, Instant.now(),
@@ -221,14 +259,21 @@ public final class RunJob {
      * {@link #MIN_WAVE_SECONDS} long at the first wave's pace (its wall time per unit of cost,
      * start-up included, so rather more waves than fewer).
      */
-    private List<List<PointGroup>> rest(List<List<PointGroup>> parts, double firstSeconds) {
+    private List<List<PointGroup>> rest(List<List<PointGroup>> parts, double firstSeconds, RawTable table) {
         List<PointGroup> rest = parts.subList(1, parts.size()).stream().flatMap(List::stream).toList();
         double secondsPerCost = firstSeconds / parts.get(0).stream().mapToDouble(PointGroup::cost).sum();
         double restSeconds = rest.stream().mapToDouble(PointGroup::cost).sum() * secondsPerCost;
         List<List<PointGroup>> replanned = new ArrayList<>();
         replanned.add(parts.get(0));
-        replanned.addAll(Bins.inWaves(rest, cores(), Bins.timedWaves(restSeconds, MIN_WAVE_SECONDS, parts.size() - 1)));
+        replanned.addAll(Bins.inWaves(rest, cores(), Bins.timedWaves(restSeconds, MIN_WAVE_SECONDS, parts.size() - 1),
+                leastWaves(rest, table)));
         return replanned;
+    }
+
+    /** The fewest waves that keep each wave's rows within {@link #waveValues} values, as the groups' points are dealt. */
+    private int leastWaves(List<PointGroup> groups, RawTable table) {
+        long values = groups.stream().mapToLong(g -> g.points().size()).sum() * table.schema().size();
+        return (int) Math.min(Integer.MAX_VALUE, (values + waveValues - 1) / waveValues);
     }
 
     /** The waves from {@code from} on with their groups priced by {@code costs}; the ones before as they are. */
@@ -236,6 +281,28 @@ public final class RunJob {
         List<List<PointGroup>> out = new ArrayList<>(parts.subList(0, from));
         parts.subList(from, parts.size()).forEach(wave -> out.add(costs.priced(wave)));
         return out;
+    }
+
+    /**
+     * A wave's rows into {@code raw} in one write job of one task: one file, committed whole by
+     * Spark's commit protocol. The points' tasks only returned their rows: a task that writes a
+     * file costs 20-35 ms of CPU (its writer, its file, its commit), one that returns its rows
+     * a few ms, so the points' tasks can be short and end a wave closer together.
+     */
+    private void write(List<Row> rows, RawTable table, OutputFolder out) {
+        spark.createDataFrame(rows, table.schema()).coalesce(1).write().mode(SaveMode.Append).parquet(out.table(RawTable.NAME));
+    }
+
+    /** A wave's rows once its tasks are done; a failed job fails with its message, as a collect would. */
+    private static List<Row> rows(JavaFutureAction<List<Row>> job) {
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped while the points ran", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private int cores() {

@@ -87,17 +87,34 @@ class BinsTest {
         assertEquals(tasks, Bins.factoring(groups, 2, SMALLEST), "deterministic");
     }
 
-    /** A measured wave of 36 points of 1 s ends on tasks of 1 s; a short one on a quarter of its share per core. */
+    /**
+     * A measured wave of 36 points of 1 s ends on tasks of the smallest; a wave shorter than 8 of
+     * those (2 cores × 4 shares) on a quarter of its share per core.
+     */
     @Test
-    void theSmallestTaskIsASecondOrLessInAShortWave() {
+    void theSmallestTaskIsMinTaskSecondsOrLessInAShortWave() {
         List<PointGroup> long36 = IntStream.range(0, 36).mapToObj(i -> group("p" + i, 1)).toList();
         assertEquals(SMALLEST, Bins.smallest(long36, 2, true));
         assertEquals(36.0 / (2 * Bins.SHARES_PER_CORE), Bins.smallest(long36, 2, false), "static units: a share");
-        List<PointGroup> short18 = IntStream.range(0, 18).mapToObj(i -> group("p" + i, 0.05)).toList();
-        assertEquals(0.9 / (2 * Bins.SHARES_PER_CORE), Bins.smallest(short18, 2, true), 1e-12);
+        double wave = 0.9 * SMALLEST * 2 * Bins.SHARES_PER_CORE;
+        List<PointGroup> short18 = IntStream.range(0, 18).mapToObj(i -> group("p" + i, wave / 18)).toList();
+        assertEquals(wave / (2 * Bins.SHARES_PER_CORE), Bins.smallest(short18, 2, true), 1e-12);
         List<List<PointGroup>> tasks = Bins.factoring(short18, 2, Bins.smallest(short18, 2, true));
-        assertTrue(tasks.size() >= Bins.PER_CORE * 2, "a wave of 0.9 s: at least 3 tasks per core, not one of 0.9 s: " + tasks.size());
-        assertTrue(cost(tasks.get(tasks.size() - 1)) <= 0.9 / 8 + 1e-9, "it ends on a task of at most an eighth of the wave");
+        assertTrue(tasks.size() >= Bins.PER_CORE * 2, "a short wave: at least 3 tasks per core, not one: " + tasks.size());
+        assertTrue(cost(tasks.get(tasks.size() - 1)) <= wave / 8 + 1e-9, "it ends on a task of at most an eighth of the wave");
+    }
+
+    @Test
+    void wavesHoldAtLeastTheirShareOfGroupsPerCoreUnlessMoreWavesAreNeeded() {
+        List<PointGroup> groups = IntStream.range(0, 60).mapToObj(i -> group("p" + i, 1 + i % 4)).toList();
+        assertEquals(10, Bins.inWaves(groups, 2, 10, 1).size(), "60 groups on 2 cores: 10 waves of 6");
+        assertEquals(5, Bins.inWaves(groups, 4, 10, 1).size(), "on 4 cores: 5 waves of 12, at least 3 groups per core");
+        assertEquals(20, Bins.inWaves(groups, 4, 10, 20).size(), "20 waves needed: 20 waves of 3");
+        assertEquals(60, Bins.inWaves(groups, 2, 10, 1000).size(), "one group a wave at most");
+        List<List<PointGroup>> least = Bins.inWaves(groups, 2, 10, 15);
+        assertEquals(groups.stream().map(PointGroup::key).sorted().toList(),
+                least.stream().flatMap(List::stream).map(PointGroup::key).sorted().toList(), "every group once");
+        assertTrue(least.stream().allMatch(w -> w.size() == 4), "every wave of 4 groups");
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class MakeSpanBenchmark {
     private static double makeSpan(List<PointGroup> groups, Map<String, Double> actual, int cores, int waves,
                                    boolean factoring, boolean measured) {
         double total = 0;
-        for (List<PointGroup> wave : Bins.inWaves(groups, cores, waves)) {
+        for (List<PointGroup> wave : Bins.inWaves(groups, cores, waves, 1)) {
             PriorityQueue<Double> free = new PriorityQueue<>();
             for (int c = 0; c < cores; c++) {
                 free.add(0.0);

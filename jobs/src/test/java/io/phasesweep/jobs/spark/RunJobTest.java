@@ -106,7 +106,7 @@ class RunJobTest {
         for (int bins : new int[] {1, 2, 7, 24}) {
             String dir = "bins" + bins;
             run(sweep, dir, 60, bins);
-            assertEquals(bins, partFiles(dir), "one task, so one Parquet file, per bin");
+            assertEquals(1, partFiles(dir), "one wave, so one Parquet file, whatever the tasks");
             List<String> actual = table(dir, "raw").collectAsList().stream().map(ProbeSweeps::fingerprint).sorted().toList();
             assertEquals(expected, actual, "bins=" + bins);
         }
@@ -116,6 +116,30 @@ class RunJobTest {
         new RunJob(spark, 60, 3, new PrintWriter(progress)).run(sweep, paced, false);
         assertEquals(expected, table("paced", "raw").collectAsList().stream().map(ProbeSweeps::fingerprint).sorted().toList(),
                 "paced tasks");
+    }
+
+    /**
+     * A wave holds at most so many values of raw on the driver: a sweep whose rows exceed it runs in
+     * more waves than asked for, one file each, with the same rows.
+     */
+    @Test
+    void aWaveBringsTheDriverAtMostItsValues() throws Exception {
+        SweepFile sweep = ProbeSweeps.sweep("bounded", Map.of("nan_at", 0.2));
+        int columns = RawTable.of(sweep.spec(), sweep.model()).schema().size();
+        List<List<String>> rows = new ArrayList<>();
+        for (long values : new long[] {RunJob.WAVE_VALUES, 5L * columns}) {
+            String dir = "values" + values;
+            OutputFolder out = OutputFolder.prepare(spark.sparkContext().hadoopConfiguration(), tmp.resolve(dir).toString(),
+                    OutputFolder.Existing.REFUSE);
+            StringWriter log = new StringWriter();
+            new RunJob(spark, 60, 1, new PrintWriter(log)).waveValues(values).run(sweep, out);
+            rows.add(table(dir, "raw").collectAsList().stream().map(ProbeSweeps::fingerprint).sorted().toList());
+            // 24 points in waves of 5 rows at most: 5 waves
+            int waves = values == RunJob.WAVE_VALUES ? 1 : 5;
+            assertTrue(log.toString().contains("24 points to run in 24 groups, " + waves + " waves"), log.toString());
+            assertEquals(waves, partFiles(dir), "one file per wave");
+        }
+        assertEquals(rows.get(0), rows.get(1));
     }
 
     /** A sweep of seconds in timed waves: the rows of the fixed waves, in fewer commits (fewer files). */
