@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * Where the crossing observable's curves change order, read off the measured points alone: for each
  * pair of sizes, the control values they share where one size's value lies significantly above the
- * other's and, at the next such value, significantly below; the bracket is the union over the
+ * other's and, at the next such value, significantly below (by {@link #SIGNIFICANT} combined errors
+ * and {@link #LEAST_SHARE} of the curves' range); the bracket is the union over the
  * pairs (pair crossings drift with size). No interpolation, so no error of a fit the grid cannot
  * support: on a coarse grid the analysis' crossings and collapses are flagged and their estimates
  * can lie outside the bracket itself (5 temperatures over [2.0, 2.6] with L = 16–96 on 2D Ising:
@@ -26,6 +27,13 @@ import java.util.TreeMap;
 record CrossingBracket(double low, double high) {
     /** A difference counts when it is this many of its combined errors: a plateau where all sizes agree changes no order. */
     static final double SIGNIFICANT = 3;
+    /**
+     * ... and at least this share of the larger of the two curves' ranges: in a saturated tail the
+     * errors of a bounded observable vanish with it (percolation's wrapping probability at p = 0.65–0.70:
+     * 0.999 ± 0.0003 against 1 ± 0), and differences of 10⁻³ of the range there bracketed 0.65–0.70
+     * with p_c = 0.5927.
+     */
+    static final double LEAST_SHARE = 0.01;
 
     double middle() {
         return (low + high) / 2;
@@ -71,6 +79,7 @@ record CrossingBracket(double low, double high) {
 
     /** The outermost values around the two curves' changes of order at shared values, or null. */
     private static double[] change(TreeMap<Double, Estimate> a, TreeMap<Double, Estimate> b) {
+        double least = LEAST_SHARE * Math.max(range(a), range(b));
         double low = Double.NaN;
         double high = Double.NaN;
         double previousX = Double.NaN;
@@ -82,7 +91,7 @@ record CrossingBracket(double low, double high) {
             }
             double d = other.value() - e.getValue().value();
             double error = Math.hypot(other.error(), e.getValue().error());
-            if (!(Math.abs(d) > SIGNIFICANT * error)) {
+            if (!(Math.abs(d) > SIGNIFICANT * error && Math.abs(d) >= least)) {
                 continue;
             }
             int sign = d > 0 ? 1 : -1;
@@ -94,5 +103,10 @@ record CrossingBracket(double low, double high) {
             previousSign = sign;
         }
         return Double.isNaN(low) ? null : new double[]{low, high};
+    }
+
+    private static double range(TreeMap<Double, Estimate> curve) {
+        return curve.values().stream().mapToDouble(Estimate::value).max().orElse(0)
+                - curve.values().stream().mapToDouble(Estimate::value).min().orElse(0);
     }
 }

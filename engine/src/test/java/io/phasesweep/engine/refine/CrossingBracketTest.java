@@ -64,6 +64,27 @@ class CrossingBracketTest {
         assertTrue(b.isEmpty(), b.toString());
     }
 
+    /**
+     * In a saturated tail a bounded observable's errors vanish: differences of many errors but a
+     * thousandth of the range (percolation's wrapping probability, 0.999 ± 0.0003 against 1 ± 0)
+     * change no order; the crossing between 2.15 and 2.30 is the bracket (counted, the tail's would widen it to 2.60).
+     */
+    @Test
+    void aSaturatedTailDoesNotBracket() {
+        List<PointRow> points = new ArrayList<>();
+        add(points, 8, new double[]{0.10, 0.40, 0.70, 0.9990, 1.0}, new double[]{0.04, 0.07, 0.05, 0.0003, 0});
+        add(points, 16, new double[]{0.00, 0.10, 0.95, 1.0, 0.9995}, new double[]{0.001, 0.04, 0.02, 0, 0.0001});
+        CrossingBracket b = CrossingBracket.of(SPEC, points, null).orElseThrow();
+        assertEquals(2.15, b.low(), 1e-12);
+        assertEquals(2.30, b.high(), 1e-12);
+    }
+
+    private static void add(List<PointRow> points, int size, double[] u, double[] errors) {
+        for (int k = 0; k < T.length; k++) {
+            points.add(new PointRow(new ParamValues(Map.of("T", T[k])), size, 3, 0, Map.of("u", new Estimate(u[k], errors[k]))));
+        }
+    }
+
     private static void add(List<PointRow> points, int size, double[] u, double error) {
         for (int k = 0; k < T.length; k++) {
             points.add(new PointRow(new ParamValues(Map.of("T", T[k])), size, 3, 0, Map.of("u", new Estimate(u[k], error))));
