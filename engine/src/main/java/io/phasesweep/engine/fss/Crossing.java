@@ -38,6 +38,17 @@ public final class Crossing {
      */
     private static final double MAX_SIGNIFICANCE = 3;
 
+    /**
+     * Below this many replicas a point's error rests on too few degrees of freedom: a Poisson
+     * bootstrap over n replicas gives (n − 1)/n of a mean's variance, and the variance of 3 replicas
+     * (2 degrees of freedom) is below a quarter of the truth one time in five. In issue 14's
+     * benchmark (2026-12-06) round 3 sampled L = 32–96 windows with 3 replicas, whose Binder errors at
+     * L = 96 came out 2–2.5 times below the per-replica spread 10 replicas show there, and the
+     * crossing published 2.26600 ± 0.00081, 3.9 of its error bars below T_c. Public for the refinement
+     * planner, which samples new windows with at least this many.
+     */
+    public static final int FEW_REPLICAS = 4;
+
     private Crossing() {
     }
 

@@ -110,19 +110,9 @@ final class CrossingAnalysis {
     }
 
     /**
-     * Below this many replicas a point's error rests on too few degrees of freedom: a Poisson
-     * bootstrap over n replicas gives (n − 1)/n of a mean's variance, and the variance of 3 replicas
-     * (2 degrees of freedom) is below a quarter of the truth one time in five. In issue 14's
-     * benchmark (2026-12-06) round 3 sampled L = 32–96 windows with 3 replicas, whose Binder errors at
-     * L = 96 came out 2–2.5 times below the per-replica spread 10 replicas show there, and the
-     * crossing published 2.26600 ± 0.00081, 3.9 of its error bars below T_c.
-     */
-    static final int FEW_REPLICAS = 4;
-
-    /**
      * Why the crossing's error rests on too few replicas, or null: at some pair crossing of the full
      * data, half or more of the points one size's local cubic reads ({@link Crossing#readPoints}) have
-     * fewer than {@link #FEW_REPLICAS} replicas (the cubic's value leans on its central points, so a
+     * fewer than {@link Crossing#FEW_REPLICAS} replicas (the cubic's value leans on its central points, so a
      * few well-measured points at the stencil's ends do not make its error trustworthy).
      */
     private static String fewReplicas(ResampledCurves c, int obs) {
@@ -137,11 +127,11 @@ final class CrossingAnalysis {
                     continue;
                 }
                 int[] read = Crossing.readPoints(curve, x);
-                long few = Arrays.stream(read).filter(i -> curve.replicas()[i] < FEW_REPLICAS).count();
+                long few = Arrays.stream(read).filter(i -> curve.replicas()[i] < Crossing.FEW_REPLICAS).count();
                 if (2 * few >= read.length) {
                     return String.format(Locale.ROOT, "few replicas: %d of the %d points L=%d's cubic reads where it crosses L=%d, %.6g,"
                             + " have fewer than %d replicas (their errors are too uncertain for the error bar)",
-                            few, read.length, c.size(t), c.size(t == s ? s + 1 : s), x, FEW_REPLICAS);
+                            few, read.length, c.size(t), c.size(t == s ? s + 1 : s), x, Crossing.FEW_REPLICAS);
                 }
             }
         }

@@ -43,7 +43,7 @@ public enum Flag {
     UNDER_RESOLVED,
     /**
      * A crossing whose local cubic at some pair crossing reads mostly points of fewer than
-     * {@link CrossingAnalysis#FEW_REPLICAS} replicas: their errors rest on one or two degrees of
+     * {@link Crossing#FEW_REPLICAS} replicas: their errors rest on one or two degrees of
      * freedom each and come out several times too small often enough that the bootstrap's error
      * bar cannot be trusted.
      */

@@ -1,6 +1,7 @@
 package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
+import io.phasesweep.engine.fss.Crossing;
 import io.phasesweep.engine.fss.Curve;
 import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.fss.PointRow;
@@ -55,8 +56,12 @@ import java.util.stream.Collectors;
  * and a whole-axis model's run of a (size, replica) is never split between rounds.
  */
 public final class Planner {
-    /** Replicas a newly sampled window gets at least. */
-    static final int LEAST_REPLICAS = 2;
+    /**
+     * Replicas a newly sampled window gets at least: the fewest whose crossings the analysis reads
+     * without flagging them {@code few_replicas} (with 3, the 2D Ising benchmark's round 3 sampled
+     * L = 32–96's windows and its crossing was flagged, or before the flag published −3.9σ).
+     */
+    static final int LEAST_REPLICAS = Crossing.FEW_REPLICAS;
     /**
      * Replicas every read value of a size gets at least ({@link ReadPoints}): a Poisson bootstrap
      * over n replicas gives a point's mean (n − 1)/n of its variance, so the pair crossings' χ² is
