@@ -86,8 +86,8 @@ class CrossingBracketTest {
     }
 
     private static void add(List<PointRow> points, int size, double[] u, double error) {
-        for (int k = 0; k < T.length; k++) {
-            points.add(new PointRow(new ParamValues(Map.of("T", T[k])), size, 3, 0, Map.of("u", new Estimate(u[k], error))));
-        }
+        double[] errors = new double[u.length];
+        java.util.Arrays.fill(errors, error);
+        add(points, size, u, errors);
     }
 }
