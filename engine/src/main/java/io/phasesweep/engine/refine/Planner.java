@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -44,9 +45,10 @@ import java.util.stream.Collectors;
  *   <li>unless the grid's resolution limits x_c, the values each size's estimates read
  *       ({@link ReadPoints}: what the analysis' cubics read at x_c and its pair crossings) are raised to one replica count,
  *       first to {@link #READ_REPLICAS} (largest sizes first), then a count at a time at the size
- *       where that lowers the {@link VarianceModel}'s variance of the estimate most per
- *       core-second (priced by the {@link MeasuredCost} of each point), until the model says every
- *       target is met with a margin ({@link #enough}); while sizes wait, only until x_c is located
+ *       where that lowers the targets' variances most per core-second (the critical value's
+ *       {@link VarianceModel}, an exponent's {@link ExponentVariance}; priced by the
+ *       {@link MeasuredCost} of each point), until the models say every target is met with a
+ *       margin ({@link #enough}); while sizes wait, only until x_c is located
  *       for the next one or its target is met. While x_c is {@link #uncertain} for a size, its read
  *       values are every measured value of its window instead; no size's exceed {@link #LEVEL_RATIO}
  *       times the next larger size's replicas. When systematic errors dominate a target, only the
@@ -209,6 +211,38 @@ public final class Planner {
             Map<Double, Integer> out = new TreeMap<>();
             have.forEach((v, n) -> out.put(v, Math.max(0, level - n)));
             return out;
+        }
+    }
+
+    /**
+     * A target's variance as a function of the replicas per modelled size, and the variance at
+     * which it is met: {@code fraction} of its variance before the round ({@link #enough}), or 0
+     * (every replica the share affords) when the model cannot yet say what it is.
+     */
+    private record Aim(ToDoubleFunction<double[]> variance, double goal) {
+        static Aim of(ToDoubleFunction<double[]> variance, double fraction, double[] before) {
+            double now = variance.applyAsDouble(before);
+            return new Aim(variance, Double.isFinite(now) ? fraction * now : 0);
+        }
+
+        boolean met(double[] n) {
+            return variance.applyAsDouble(n) <= goal;
+        }
+
+        /**
+         * The variance one more replica at index i removes, relative to the goal (so that targets
+         * of different quantities add), nothing once the target is met.
+         */
+        double gain(double[] n, int i) {
+            if (met(n)) {
+                return 0;
+            }
+            double now = variance.applyAsDouble(n);
+            n[i]++;
+            double removed = now - variance.applyAsDouble(n);
+            n[i]--;
+            // (infinite while the replica is what first determines it; never NaN, which would void the other aims)
+            return removed > 0 ? removed / (goal > 0 ? goal : 1) : 0;
         }
     }
 
@@ -379,13 +413,12 @@ public final class Planner {
             n[i] = read == null ? fixed.get(i) : read.level;
             before[i] = read == null ? n[i] : measuredLevel(spec, result, modelled.get(i).size(), a, read.have.keySet()).orElse(read.level);
         }
-        double now = model.variance(before);
-        // the critical value first: the model is its crossing's, and an exponent's estimate reads
-        // the sizes at x_c; once it is met, every target (an unmet ν keeps the rounds buying)
+        // the critical value first: its model is the crossings'; once it is met, every target, an
+        // exponent by its own model (the lever arm of every size, not the crossings' largest pairs)
         Set<String> criticalValue = Set.of(RefineSpec.CRITICAL_VALUE);
         boolean located = Precision.of(spec, result).stream()
                 .noneMatch(t -> t.quantity().equals(RefineSpec.CRITICAL_VALUE) && Objects.equals(t.acrossValue(), a) && !t.met());
-        double fraction = enough(spec, result, a, located ? spec.refine().target().keySet() : criticalValue);
+        double fraction = enough(spec, result, a, criticalValue);
         if (!alloc.waiting.isEmpty()) {
             // while sizes wait, the sizes already in buy replicas only until x_c is located within
             // the next waiting size's window, or its target met if that asks for less: an exponent
@@ -393,18 +426,26 @@ public final class Planner {
             // would be gone before the large ones join
             double needed = ScalingWindow.tolerated(steer, alloc.waiting.get(0));
             // (without a critical value target, locating x_c is all: enough() of no target is 1, nothing)
-            double toTarget = spec.refine().target().containsKey(RefineSpec.CRITICAL_VALUE)
-                    ? enough(spec, result, a, criticalValue) : 0;
+            double toTarget = spec.refine().target().containsKey(RefineSpec.CRITICAL_VALUE) ? fraction : 0;
             fraction = Math.max(MARGIN * Math.min(1, Math.pow(needed / steer.xcError(), 2)), toTarget);
         }
-        double enough = Double.isFinite(now) ? fraction * now : 0;
+        List<Aim> aims = new ArrayList<>();
+        aims.add(Aim.of(model::variance, fraction, before));
+        if (located && alloc.waiting.isEmpty()) {
+            ExponentVariance exponents = new ExponentVariance(modelled, omega == null ? Double.NaN : omega);
+            for (String q : spec.refine().target().keySet()) {
+                // an exponent the sizes do not determine yet has no aim: its windows come first
+                if (!q.equals(RefineSpec.CRITICAL_VALUE) && Double.isFinite(exponents.variance(before))) {
+                    aims.add(Aim.of(exponents::variance, enough(spec, result, a, Set.of(q)), before));
+                }
+            }
+        }
         // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
         // replicas: then only the larger half of the sizes may have more
         TreeSet<Integer> present = new TreeSet<>(sizes);
         present.addAll(alloc.windows.keySet());
         int smallest = steer.sysDominates() ? present.stream().skip(present.size() / 2).findFirst().orElse(0) : 0;
-        while (!(model.variance(n) <= enough)) {
-            now = model.variance(n);
+        while (aims.stream().anyMatch(aim -> !aim.met(n))) {
             int pick = -1;
             double bestGain = 0;
             for (int i = 0; i < n.length; i++) {
@@ -416,9 +457,11 @@ public final class Planner {
                 if (alloc.seconds + cost > share || modelled.get(i).size() < smallest || capped(reads, modelled.get(i).size())) {
                     continue;
                 }
-                n[i]++;
-                double gain = (now - model.variance(n)) / cost;
-                n[i]--;
+                double gain = 0;
+                for (Aim aim : aims) {
+                    gain += aim.gain(n, i);
+                }
+                gain /= cost;
                 if (gain > bestGain) {
                     bestGain = gain;
                     pick = i;
@@ -580,11 +623,10 @@ public final class Planner {
      * spare (the model is rough): per target, (target² − stderr_sys²)/stderr_stat² times the margin,
      * at most the margin (a target met but not yet steady gets a small round to confirm it; a target
      * without a best row gets {@link #UNLOCATED}); the smallest over the
-     * targets. The model is the critical value's, and an exponent's error falls with the replicas
-     * at the points near x_c as 1/√n too (ν from the slopes at x_c, or a collapse's window): once
-     * the critical value's target is met (the planner aims at it alone before), a ν target still
-     * unmet keeps the round buying where the crossing gains most (ising2d-refine bought 3 and 15
-     * points in rounds whose T_c was on target and ν at 6 times its target).
+     * targets. The fraction applies to the target's own model: the critical value's
+     * {@link VarianceModel}, an exponent's {@link ExponentVariance}; an exponent is aimed at once
+     * the critical value's target is met (the planner aims at that alone before; ising2d-refine
+     * once bought 3 and 15 points in rounds whose T_c was on target and ν at 6 times its target).
      * The statistical error is never aimed below {@link #LEAST_STAT_SHARE} of the target: a
      * systematic error near or above the target is a disagreement of variants that replicas do not
      * remove (and that often vanishes with the next round's data), and chasing it with replicas
