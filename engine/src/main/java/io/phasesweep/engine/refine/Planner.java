@@ -97,6 +97,15 @@ public final class Planner {
      * @param round         the round being planned (1, 2, ...)
      */
     public static Plan plan(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double budgetSeconds, int round) {
+        return plan(spec, result, costs, budgetSeconds, round, List.of());
+    }
+
+    /**
+     * @param earlier the targets after each earlier round, in order ({@link Steering}: an earlier
+     *                best critical value steers a round whose analysis has none)
+     */
+    public static Plan plan(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double budgetSeconds, int round,
+                            List<List<TargetStatus>> earlier) {
         List<Double> open = new ArrayList<>();
         List<TargetStatus> statuses = Precision.of(spec, result);
         for (Double a : Precision.acrossValues(spec)) {
@@ -113,7 +122,7 @@ public final class Planner {
         List<String> steering = new ArrayList<>();
         double seconds = 0;
         for (Double a : open) {
-            Allocation alloc = allocate(spec, result, costs, budgetSeconds / open.size(), a);
+            Allocation alloc = allocate(spec, result, costs, budgetSeconds / open.size(), a, earlier);
             seconds += alloc.seconds;
             steering.add((a == null ? "" : spec.analysis().across() + " " + a + ": ") + alloc.steering.describe()
                     + (alloc.gaps.isEmpty() ? "" : "; filling jumps: " + describe(alloc.gaps))
@@ -139,7 +148,7 @@ public final class Planner {
      * not visible in the plan, and the pairs must be the analysis'.)
      */
     static VarianceModel model(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double share, Double a) {
-        return allocate(spec, result, costs, share, a).model;
+        return allocate(spec, result, costs, share, a, List.of()).model;
     }
 
     /** The points one across value gets: per size, blocks of (values, replicas). */
@@ -215,14 +224,15 @@ public final class Planner {
     }
 
     /**
-     * A target's variance as a function of the replicas per modelled size, and the variance at
-     * which it is met: {@code fraction} of its variance before the round ({@link #enough}), or 0
-     * (every replica the share affords) when the model cannot yet say what it is.
+     * A target's variance as a function of the replicas per modelled size, the variance at which
+     * it is met: {@code fraction} of its variance before the round ({@link #enough}), or 0 (every
+     * replica the share affords) when the model cannot yet say what it is; and the smallest size
+     * whose replicas count for it.
      */
-    private record Aim(ToDoubleFunction<double[]> variance, double goal) {
-        static Aim of(ToDoubleFunction<double[]> variance, double fraction, double[] before) {
+    private record Aim(ToDoubleFunction<double[]> variance, double goal, int smallest) {
+        static Aim of(ToDoubleFunction<double[]> variance, double fraction, double[] before, int smallest) {
             double now = variance.applyAsDouble(before);
-            return new Aim(variance, Double.isFinite(now) ? fraction * now : 0);
+            return new Aim(variance, Double.isFinite(now) ? fraction * now : 0, smallest);
         }
 
         boolean met(double[] n) {
@@ -246,8 +256,9 @@ public final class Planner {
         }
     }
 
-    private static Allocation allocate(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double share, Double a) {
-        Steering steer = Steering.of(spec, result, a);
+    private static Allocation allocate(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double share, Double a,
+                                       List<List<TargetStatus>> earlier) {
+        Steering steer = Steering.of(spec, result, a, earlier);
         Axis control = spec.axis(spec.analysis().control());
         boolean log = log(spec);
         TreeSet<Integer> sizes = new TreeSet<>(spec.sizes());
@@ -429,22 +440,33 @@ public final class Planner {
             double toTarget = spec.refine().target().containsKey(RefineSpec.CRITICAL_VALUE) ? fraction : 0;
             fraction = Math.max(MARGIN * Math.min(1, Math.pow(needed / steer.xcError(), 2)), toTarget);
         }
+        // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
+        // replicas: a target whose best row's systematic error exceeds its statistical one gains
+        // only from the larger half of the sizes
+        TreeSet<Integer> present = new TreeSet<>(sizes);
+        present.addAll(alloc.windows.keySet());
+        int largerHalf = present.stream().skip(present.size() / 2).findFirst().orElse(0);
         List<Aim> aims = new ArrayList<>();
-        aims.add(Aim.of(model::variance, fraction, before));
-        if (located && alloc.waiting.isEmpty()) {
+        if (!located || !alloc.waiting.isEmpty()) {
+            aims.add(Aim.of(model::variance, fraction, before, sysDominates(result, RefineSpec.CRITICAL_VALUE, a) ? largerHalf : 0));
+        } else {
+            // the targets not met yet, each by its own model (all of them in a round that confirms
+            // targets met but not yet steady): a met critical value's aim would spend the round
+            // on the largest pairs, which an exponent's lever arm gains little from
+            boolean allMet = Precision.of(spec, result).stream().filter(t -> Objects.equals(t.acrossValue(), a)).allMatch(TargetStatus::met);
             ExponentVariance exponents = new ExponentVariance(modelled, omega == null ? Double.NaN : omega);
-            for (String q : spec.refine().target().keySet()) {
+            for (TargetStatus t : Precision.of(spec, result)) {
+                if (!Objects.equals(t.acrossValue(), a) || t.met() && !allMet) {
+                    continue;
+                }
+                String q = t.quantity();
+                ToDoubleFunction<double[]> of = q.equals(RefineSpec.CRITICAL_VALUE) ? model::variance : exponents::variance;
                 // an exponent the sizes do not determine yet has no aim: its windows come first
-                if (!q.equals(RefineSpec.CRITICAL_VALUE) && Double.isFinite(exponents.variance(before))) {
-                    aims.add(Aim.of(exponents::variance, enough(spec, result, a, Set.of(q)), before));
+                if (Double.isFinite(of.applyAsDouble(before)) || q.equals(RefineSpec.CRITICAL_VALUE)) {
+                    aims.add(Aim.of(of, enough(spec, result, a, Set.of(q)), before, sysDominates(result, q, a) ? largerHalf : 0));
                 }
             }
         }
-        // systematic errors (corrections to scaling, a drifting crossing) shrink with size, not with
-        // replicas: then only the larger half of the sizes may have more
-        TreeSet<Integer> present = new TreeSet<>(sizes);
-        present.addAll(alloc.windows.keySet());
-        int smallest = steer.sysDominates() ? present.stream().skip(present.size() / 2).findFirst().orElse(0) : 0;
         while (aims.stream().anyMatch(aim -> !aim.met(n))) {
             int pick = -1;
             double bestGain = 0;
@@ -454,12 +476,12 @@ public final class Planner {
                     continue;
                 }
                 double cost = read.cost(read.level + 1);
-                if (alloc.seconds + cost > share || modelled.get(i).size() < smallest || capped(reads, modelled.get(i).size())) {
+                if (alloc.seconds + cost > share || capped(reads, modelled.get(i).size())) {
                     continue;
                 }
                 double gain = 0;
                 for (Aim aim : aims) {
-                    gain += aim.gain(n, i);
+                    gain += modelled.get(i).size() < aim.smallest() ? 0 : aim.gain(n, i);
                 }
                 gain /= cost;
                 if (gain > bestGain) {
@@ -477,6 +499,11 @@ public final class Planner {
         }
         reads.forEach((size, read) -> alloc.topUp.put(size, read.extra()));
         return alloc;
+    }
+
+    /** Whether the target's best row has a systematic error above its statistical one. */
+    private static boolean sysDominates(AnalysisResult result, String quantity, Double a) {
+        return Precision.best(result, quantity, a).filter(b -> b.stderrSys() > b.stderrStat()).isPresent();
     }
 
     /**
@@ -568,7 +595,7 @@ public final class Planner {
 
     /**
      * Whether x_c is too uncertain for the size's read values to be the ones nearest it: without a
-     * best row (the methods' midpoint is a guess), while sizes wait for a narrower x_c, or when the
+     * best row of this round or an earlier one (the methods' midpoint is a guess), while sizes wait for a narrower x_c, or when the
      * size's window is x_c's uncertainty rather than its own scaling width. Its replicas then go to
      * every value of its window, so whichever x_c the data settle on, the values around it are as
      * precise as the rest. (perceptron-refine: early best rows 1.82 ± 0.037 and 1.86 ± 0.037, 4–5σ
@@ -577,7 +604,7 @@ public final class Planner {
      * refinement ended without a best row.)
      */
     private static boolean uncertain(Steering steer, Allocation alloc, int size) {
-        return !steer.source().equals("best") || !alloc.waiting.isEmpty()
+        return !steer.located() || !alloc.waiting.isEmpty()
                 || ScalingWindow.ERRORS * steer.xcError() >= ScalingWindow.scaling(steer, size);
     }
 

@@ -31,14 +31,18 @@ import java.util.stream.Stream;
  * 2.071 ± 0.026 on the synthetic model with x_c = 2.27). Windows are then
  * widened to cover it, and sizes whose scaling window is narrower wait (see {@link Planner}).
  *
- * @param xc           best critical value; without one, the middle of the methods' estimates inside
+ * @param xc           best critical value; without one, the latest earlier round's best inside the
+ *                     {@link CrossingBracket} (a best row flagged away by more data, few_replicas say, was
+ *                     still a better location than the bracket: falling back to it, ising2d-refine's
+ *                     round 4 went from 2.267 ± 0.002 to 2.225 ± 0.075 and widened every window); without
+ *                     one, the middle of the methods' estimates inside
  *                     the {@link CrossingBracket} where the crossing observable's curves change order
  *                     (inside the control axis' range without a bracket); without those, the middle
  *                     of the bracket; without that, the middle of the axis
  * @param xcError      how far x_c may be off: its stderr (without a best row, the methods' spread and
  *                     errors, at most as far as the bracket reaches; half the bracket; without
  *                     estimates, half the axis' range), at least the grid's resolution above
- * @param source       where x_c came from: {@code best}, {@code methods in the bracket},
+ * @param source       where x_c came from: {@code best}, {@code an earlier round's best}, {@code methods in the bracket},
  *                     {@code methods}, {@code bracket}, {@code axis}
  * @param gridLimited  the grid's resolution, not the estimate's error, sets xcError: more replicas
  *                     would not locate x_c better, windows at the resolution would
@@ -55,11 +59,23 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
     /** ν a round's windows assume at least and at most: a coarse grid's collapse can give anything. */
     static final double LEAST_NU = 0.3;
     static final double MOST_NU = 3;
+    static final String BEST = "best";
+    static final String EARLIER_BEST = "an earlier round's best";
 
     static Steering of(SweepSpec spec, AnalysisResult result, Double across) {
+        return of(spec, result, across, List.of());
+    }
+
+    /**
+     * @param earlier the targets after each earlier round, in order: without a best row now, the
+     *                latest earlier best critical value inside the crossing's bracket steers
+     */
+    static Steering of(SweepSpec spec, AnalysisResult result, Double across, List<List<TargetStatus>> earlier) {
         double[] range = range(spec);
         Optional<Finding> best = result.best(Quantity.CRITICAL_VALUE.name(), across);
         Optional<CrossingBracket> bracket = best.isPresent() ? Optional.empty() : CrossingBracket.of(spec, result.points(), across);
+        Optional<TargetStatus> lastBest = best.isPresent() ? Optional.empty() : lastBest(earlier, across)
+                .filter(t -> bracket.isEmpty() || t.value() >= bracket.get().low() && t.value() <= bracket.get().high());
         // with a bracket, only the methods' estimates inside it: the others contradict the data's order
         double lo = bracket.map(CrossingBracket::low).orElse(range[0]);
         double hi = bracket.map(CrossingBracket::high).orElse(range[1]);
@@ -73,7 +89,11 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
         if (best.isPresent()) {
             xc = best.get().value();
             error = best.get().stderr();
-            source = "best";
+            source = BEST;
+        } else if (lastBest.isPresent()) {
+            xc = lastBest.get().value();
+            error = lastBest.get().stderr();
+            source = EARLIER_BEST;
         } else if (!methods.isEmpty()) {
             double[] v = methods.stream().mapToDouble(Finding::value).sorted().toArray();
             xc = (v[0] + v[v.length - 1]) / 2;
@@ -113,6 +133,25 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
                 .map(q -> Precision.best(result, q, across))
                 .anyMatch(b -> b.isPresent() && b.get().stderrSys() > b.get().stderrStat());
         return new Steering(xc, Math.max(error, resolution), source, resolution > error, boundedNu, widen, sys);
+    }
+
+    /** The best critical value of the latest earlier round that had one at the across value. */
+    private static Optional<TargetStatus> lastBest(List<List<TargetStatus>> earlier, Double across) {
+        for (int r = earlier.size() - 1; r >= 0; r--) {
+            Optional<TargetStatus> found = earlier.get(r).stream()
+                    .filter(t -> t.quantity().equals(RefineSpec.CRITICAL_VALUE) && Objects.equals(t.acrossValue(), across)
+                            && t.value() != null && t.stderr() != null)
+                    .findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether x_c is a best row's, this round's or an earlier one's, rather than a guess from flagged methods or the bracket. */
+    boolean located() {
+        return source.equals(BEST) || source.equals(EARLIER_BEST);
     }
 
     /**

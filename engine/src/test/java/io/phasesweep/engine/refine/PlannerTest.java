@@ -118,6 +118,30 @@ class PlannerTest {
     }
 
     /**
+     * A round whose analysis has no best row (its estimate flagged away by the new data) steers by
+     * the latest earlier round's best critical value when the crossing's bracket holds it, not by
+     * the bracket (its error, not the bracket's half-width, sets the windows); one outside the bracket is not used.
+     */
+    @Test
+    void anEarlierBestInsideTheBracketSteersARoundWithoutOne() {
+        SyntheticSweep sweep = SyntheticSweep.parse(window("8, 16, 32, 64", 8) + ANALYSIS);
+        AnalysisResult analysed = sweep.analyze(40);
+        AnalysisResult flagged = new AnalysisResult(analysed.points(), List.of(), analysed.exponents(), analysed.notes());
+        TargetStatus none = new TargetStatus("critical_value", null, null, null, 0.0001);
+        List<List<TargetStatus>> earlier = List.of(List.of(none), List.of(new TargetStatus("critical_value", null, 2.268, 0.002, 0.0001)),
+                List.of(none));
+        Steering kept = Steering.of(sweep.spec(), flagged, null, earlier);
+        assertEquals(Steering.EARLIER_BEST, kept.source(), kept.describe());
+        assertEquals(2.268, kept.xc(), 0);
+        assertEquals(0.002, kept.xcError(), 0);
+        assertTrue(kept.located());
+        Steering bracket = Steering.of(sweep.spec(), flagged, null);
+        assertTrue(bracket.source().equals("bracket") && bracket.xcError() > 10 * kept.xcError(), bracket.describe());
+        List<List<TargetStatus>> outside = List.of(List.of(new TargetStatus("critical_value", null, 2.55, 0.002, 0.0001)));
+        assertEquals("bracket", Steering.of(sweep.spec(), flagged, null, outside).source());
+    }
+
+    /**
      * On the coarse start the crossing is flagged under_resolved: L = 64's curve falls by almost
      * all its range between T = 2.15 and 2.30, next to x_c. The round fills that interval at that
      * size although its window waits for a narrower x_c, at a round-number step of a third of it

@@ -101,7 +101,7 @@ public final class RefineJob {
             if (stop.isEmpty()) {
                 double share = (refine.budgetCoreSeconds() - spent) / (refine.maxRounds() - round);
                 MeasuredCost costs = MeasuredCosts.read(spark, out, SweepExpander.points(spec), sweep.model());
-                plan = Planner.plan(spec, result, costs, share, round + 1);
+                plan = Planner.plan(spec, result, costs, share, round + 1, earlier);
                 if (plan.blocks().isEmpty()) {
                     stop = Optional.of(Stop.NOTHING_TO_ADD);
                 }
