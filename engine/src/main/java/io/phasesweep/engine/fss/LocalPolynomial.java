@@ -122,26 +122,38 @@ record LocalPolynomial(double x0, double[] c) {
      */
     private static boolean followsItsPoints(Curve c, int[] points, double x0) {
         LocalPolynomial cubic = fit(c.x(), c.full(), c.replicas(), points, x0);
-        int dof = points.length - cubic.c.length;
+        return misfit(c.x(), c.full(), c.error(), c.replicas(), points, cubic) == 1;
+    }
+
+    /**
+     * How far a polynomial fitted to the indexed points misses them: √(χ²/dof) when the p-value of
+     * its residuals is below {@link #MISFIT_P_VALUE}, else 1 (also with no degree of freedom left
+     * or no error known). Each point's variance is the per-replica variance pooled over the points,
+     * divided by its replicas (see {@link #followsItsPoints}), and χ²/dof is judged against an F
+     * distribution.
+     */
+    static double misfit(double[] x, double[] y, double[] error, int[] replicas, int[] points, LocalPolynomial fitted) {
+        int dof = points.length - fitted.c.length;
         double pooled = 0;
         double pooledDof = 0;
         for (int i : points) {
-            double e = c.error()[i];
-            if (c.replicas()[i] > 1 && Double.isFinite(e)) {
-                pooled += (c.replicas()[i] - 1) * c.replicas()[i] * e * e;
-                pooledDof += c.replicas()[i] - 1;
+            double e = error[i];
+            if (replicas[i] > 1 && Double.isFinite(e)) {
+                pooled += (replicas[i] - 1) * replicas[i] * e * e;
+                pooledDof += replicas[i] - 1;
             }
         }
         if (dof < 1 || !(pooled > 0)) {
-            return true;
+            return 1;
         }
         double perReplica = pooled / pooledDof;
         double chi2 = 0;
         for (int i : points) {
-            double r = c.full()[i] - cubic.value(c.x()[i]);
-            chi2 += c.replicas()[i] * r * r / perReplica;
+            double r = y[i] - fitted.value(x[i]);
+            chi2 += replicas[i] * r * r / perReplica;
         }
-        return 1 - new FDistribution(dof, pooledDof).cumulativeProbability(chi2 / dof) >= MISFIT_P_VALUE;
+        boolean rejected = 1 - new FDistribution(dof, pooledDof).cumulativeProbability(chi2 / dof) < MISFIT_P_VALUE;
+        return rejected ? Math.sqrt(chi2 / dof) : 1;
     }
 
     /**

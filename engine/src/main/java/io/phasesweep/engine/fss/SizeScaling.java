@@ -94,6 +94,11 @@ final class SizeScaling {
             return top;
         }
 
+        /** The indices of the points the parabola around grid index {@code top} goes through: two on each side where there are. */
+        static int[] window(int points, int top) {
+            return IntStream.rangeClosed(Math.max(0, top - 2), Math.min(points - 1, top + 2)).toArray();
+        }
+
         /**
          * The parabola through the points around grid index {@code top}, fitted to log y where the
          * window is positive. On a resample the index is the full data's: re-picking the largest
@@ -108,9 +113,9 @@ final class SizeScaling {
          * bias of an asymmetric one five-fold; for a Lorentzian it is no worse than the parabola in y.
          */
         static Peak around(double[] x, double[] y, int top) {
-            int lo = Math.max(0, top - 2);
-            int hi = Math.min(y.length - 1, top + 2);
-            int[] window = IntStream.rangeClosed(lo, hi).toArray();
+            int[] window = window(y.length, top);
+            int lo = window[0];
+            int hi = window[window.length - 1];
             boolean edge = top == 0 || top == y.length - 1;
             boolean positive = IntStream.of(window).allMatch(i -> y[i] > 0);
             double[] fitted = positive ? Arrays.stream(y).map(v -> v > 0 ? Math.log(v) : Double.NaN).toArray() : y;
