@@ -126,11 +126,11 @@ record LocalPolynomial(double x0, double[] c) {
     }
 
     /**
-     * How far a polynomial fitted to the indexed points misses them: √(χ²/dof) when the p-value of
-     * its residuals is below {@link #MISFIT_P_VALUE}, else 1 (also with no degree of freedom left
-     * or no error known). Each point's variance is the per-replica variance pooled over the points,
-     * divided by its replicas (see {@link #followsItsPoints}), and χ²/dof is judged against an F
-     * distribution.
+     * How far a polynomial fitted to the indexed points (weighted by their replicas) misses them:
+     * √(χ²/dof) when the p-value of its residuals is below {@link #MISFIT_P_VALUE} (NaN when it is
+     * not a number), else 1 (also with no degree of freedom left or no error known). Each point's
+     * variance is the per-replica variance pooled over the points, divided by its replicas (see
+     * {@link #followsItsPoints}), and χ²/dof is judged against an F distribution.
      */
     static double misfit(double[] x, double[] y, double[] error, int[] replicas, int[] points, LocalPolynomial fitted) {
         int dof = points.length - fitted.c.length;
@@ -152,8 +152,9 @@ record LocalPolynomial(double x0, double[] c) {
             double r = y[i] - fitted.value(x[i]);
             chi2 += replicas[i] * r * r / perReplica;
         }
-        boolean rejected = 1 - new FDistribution(dof, pooledDof).cumulativeProbability(chi2 / dof) < MISFIT_P_VALUE;
-        return rejected ? Math.sqrt(chi2 / dof) : 1;
+        // NaN (a NaN or infinite χ²) is no pass: the fit is not taken to follow its points
+        double p = 1 - new FDistribution(dof, pooledDof).cumulativeProbability(chi2 / dof);
+        return p >= MISFIT_P_VALUE ? 1 : Math.sqrt(chi2 / dof);
     }
 
     /**

@@ -31,16 +31,17 @@ import java.util.stream.IntStream;
  * with ω fitted. The checks are the same fit without the next smallest size and, for a plain main
  * fit, the corrected form (a plain fit is no check of a corrected one: the correction is there). A
  * plain main fit on fewer than {@link #MIN_SIZES} sizes is flagged {@link Flag#TOO_FEW_SIZES}.
+ * Public for the refinement planner's model of an exponent's variance, which fits as this does.
  */
-final class PowerLaw {
+public final class PowerLaw {
     static final double MIN_OMEGA = 0.25;
     static final double MAX_OMEGA = 4.0;
     /**
      * A plain fit needs this many sizes to be checked: with three, a correction as large as the 2D
      * Ising χ' peak's at L = 16–32 (effective γ/ν 1.79 against 1.75) passes its χ² and its
-     * drop-smallest repeat alike.
+     * drop-smallest repeat alike. (Also the fewest sizes the corrected fit is made from.)
      */
-    static final int MIN_SIZES = 4;
+    public static final int MIN_SIZES = 4;
     /** The {@code omega_source} of an ω from the sweep file, and of one fitted with the power. */
     static final String GIVEN = "given";
     static final String FITTED = "fitted";
