@@ -1,5 +1,8 @@
 package io.phasesweep.engine.refine;
 
+import io.phasesweep.engine.fss.PowerLaw;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +22,8 @@ import java.util.List;
  * per value at L = 32, 10 at L = 12–16) and left the slope's ν at 0.031 against a target of 0.03;
  * refitting its slopes at x_c showed twice the replicas at L = 32 leave the variance of p as it
  * is, twice at L = 48 cut it by 30 %, at L = 12 by 12 %. As for the crossings, the fit without
- * the smallest size counts too (the analysis' drop_smallest variant enters the error).
+ * the smallest size counts too (the analysis' drop_smallest variant enters the error). The
+ * correction is fitted from {@link PowerLaw#MIN_SIZES} sizes on, as the analysis fits it.
  *
  * @param sizes the sizes the analysis fits, ascending; a size counts when it is
  *              {@link SizeVariance#sampled} (a coarse curve's slope at x_c is the grid's, not the data's)
@@ -29,38 +33,50 @@ record ExponentVariance(List<SizeVariance> sizes, double omega) {
 
     /** The variance of p with {@code replicas[i]} replicas at {@code sizes.get(i)}; infinite when the sizes do not determine it. */
     double variance(double[] replicas) {
-        double all = fit(replicas, 0);
-        double withoutSmallest = fit(replicas, 1);
+        List<Integer> used = new ArrayList<>();
+        for (int i = 0; i < sizes.size(); i++) {
+            SizeVariance s = sizes.get(i);
+            if (s.sampled() && relative(s, replicas[i]) > 0 && Double.isFinite(relative(s, replicas[i]))) {
+                used.add(i);
+            }
+        }
+        double all = fit(replicas, used);
+        double withoutSmallest = used.isEmpty() ? Double.NaN : fit(replicas, used.subList(1, used.size()));
         return Double.isFinite(withoutSmallest) ? all + withoutSmallest : all;
     }
 
-    /** The variance of p fitted to the sampled sizes from index {@code from} on. */
-    private double fit(double[] replicas, int from) {
-        boolean corrected = !Double.isNaN(omega);
+    private static double relative(SizeVariance s, double replicas) {
+        return s.gain() * s.variance() / replicas;
+    }
+
+    /**
+     * The variance of p fitted to the indexed sizes: with ω, corrected as the analysis fits it from
+     * {@link PowerLaw#MIN_SIZES} sizes on, plain below that.
+     */
+    private double fit(double[] replicas, List<Integer> used) {
+        boolean corrected = !Double.isNaN(omega) && used.size() >= PowerLaw.MIN_SIZES;
         int parameters = corrected ? 3 : 2;
-        // the weighted normal equations' matrix, symmetric: m[j][k] = Σ w·x_j·x_k over the sizes
-        double[][] m = new double[parameters][parameters];
-        int used = 0;
-        for (int i = from; i < sizes.size(); i++) {
-            SizeVariance s = sizes.get(i);
-            double relative = s.gain() * s.variance() / replicas[i];
-            if (!s.sampled() || !(relative > 0) || !Double.isFinite(relative)) {
-                continue;
-            }
-            double[] x = corrected
-                    ? new double[]{1, Math.log(s.size()), Math.pow(s.size(), -omega)}
-                    : new double[]{1, Math.log(s.size())};
-            for (int j = 0; j < parameters; j++) {
-                for (int k = 0; k < parameters; k++) {
-                    m[j][k] += x[j] * x[k] / relative;
-                }
-            }
-            used++;
-        }
-        if (used < parameters) {
+        if (used.size() < parameters) {
             return Double.POSITIVE_INFINITY;
         }
-        return corrected ? inverseMiddle(m) : m[0][0] / (m[0][0] * m[1][1] - m[0][1] * m[0][1]);
+        // the weighted normal equations' matrix, symmetric: m[j][k] = Σ w·x_j·x_k over the sizes
+        double[][] m = new double[parameters][parameters];
+        for (int i : used) {
+            int size = sizes.get(i).size();
+            double[] x = corrected
+                    ? new double[]{1, Math.log(size), Math.pow(size, -omega)}
+                    : new double[]{1, Math.log(size)};
+            for (int j = 0; j < parameters; j++) {
+                for (int k = 0; k < parameters; k++) {
+                    m[j][k] += x[j] * x[k] / relative(sizes.get(i), replicas[i]);
+                }
+            }
+        }
+        double determinant = m[0][0] * m[1][1] - m[0][1] * m[0][1];
+        if (!corrected) {
+            return determinant > 0 ? m[0][0] / determinant : Double.POSITIVE_INFINITY;
+        }
+        return inverseMiddle(m);
     }
 
     /** Element (1, 1) of the inverse of a symmetric 3×3 matrix: its cofactor over the determinant. */

@@ -6,6 +6,7 @@ import io.phasesweep.engine.fss.Curve;
 import io.phasesweep.engine.fss.Finding;
 import io.phasesweep.engine.fss.PointRow;
 import io.phasesweep.engine.run.MeasuredCost;
+import io.phasesweep.engine.sweep.AnalysisMethod;
 import io.phasesweep.engine.sweep.Axis;
 import io.phasesweep.engine.sweep.RefineSpec;
 import io.phasesweep.engine.sweep.PointBlock;
@@ -45,14 +46,15 @@ import java.util.stream.Collectors;
  *   <li>unless the grid's resolution limits x_c, the values each size's estimates read
  *       ({@link ReadPoints}: what the analysis' cubics read at x_c and its pair crossings) are raised to one replica count,
  *       first to {@link #READ_REPLICAS} (largest sizes first), then a count at a time at the size
- *       where that lowers the targets' variances most per core-second (the critical value's
- *       {@link VarianceModel}, an exponent's {@link ExponentVariance}; priced by the
- *       {@link MeasuredCost} of each point), until the models say every target is met with a
- *       margin ({@link #enough}); while sizes wait, only until x_c is located
+ *       where that lowers the aimed targets' variances most per core-second (the critical value's
+ *       {@link VarianceModel}; an exponent fitted size by size, its {@link ExponentVariance}; priced
+ *       by the {@link MeasuredCost} of each point), until the models say each aimed target is met
+ *       with a margin ({@link #enough}): the critical value alone until it is met, then the unmet
+ *       targets (all of them in a round that confirms them); while sizes wait, only until x_c is located
  *       for the next one or its target is met. While x_c is {@link #uncertain} for a size, its read
  *       values are every measured value of its window instead; no size's exceed {@link #LEVEL_RATIO}
  *       times the next larger size's replicas. When systematic errors dominate a target, only the
- *       larger half of the sizes is offered.</li>
+ *       larger half of the sizes count for that target.</li>
  * </ol>
  * New replicas continue each (size, across value)'s replica numbers, so every added point is new
  * and a whole-axis model's run of a (size, replica) is never split between rounds.
@@ -424,11 +426,12 @@ public final class Planner {
             n[i] = read == null ? fixed.get(i) : read.level;
             before[i] = read == null ? n[i] : measuredLevel(spec, result, modelled.get(i).size(), a, read.have.keySet()).orElse(read.level);
         }
-        // the critical value first: its model is the crossings'; once it is met, every target, an
-        // exponent by its own model (the lever arm of every size, not the crossings' largest pairs)
+        // the critical value first: its model is the crossings'; once it is met, the unmet targets
+        // (all of them in a round that confirms them), an exponent by its own model where the
+        // analysis fits it size by size (the lever arm of every size, not the crossings' largest pairs)
         Set<String> criticalValue = Set.of(RefineSpec.CRITICAL_VALUE);
-        boolean located = Precision.of(spec, result).stream()
-                .noneMatch(t -> t.quantity().equals(RefineSpec.CRITICAL_VALUE) && Objects.equals(t.acrossValue(), a) && !t.met());
+        List<TargetStatus> statuses = Precision.of(spec, result).stream().filter(t -> Objects.equals(t.acrossValue(), a)).toList();
+        boolean criticalValueMet = statuses.stream().noneMatch(t -> t.quantity().equals(RefineSpec.CRITICAL_VALUE) && !t.met());
         double fraction = enough(spec, result, a, criticalValue);
         if (!alloc.waiting.isEmpty()) {
             // while sizes wait, the sizes already in buy replicas only until x_c is located within
@@ -447,24 +450,24 @@ public final class Planner {
         present.addAll(alloc.windows.keySet());
         int largerHalf = present.stream().skip(present.size() / 2).findFirst().orElse(0);
         List<Aim> aims = new ArrayList<>();
-        if (!located || !alloc.waiting.isEmpty()) {
-            aims.add(Aim.of(model::variance, fraction, before, sysDominates(result, RefineSpec.CRITICAL_VALUE, a) ? largerHalf : 0));
+        if (!criticalValueMet || !alloc.waiting.isEmpty()) {
+            aims.add(Aim.of(model::variance, fraction, before,
+                    Precision.sysDominates(result, RefineSpec.CRITICAL_VALUE, a) ? largerHalf : 0));
         } else {
-            // the targets not met yet, each by its own model (all of them in a round that confirms
-            // targets met but not yet steady): a met critical value's aim would spend the round
-            // on the largest pairs, which an exponent's lever arm gains little from
-            boolean allMet = Precision.of(spec, result).stream().filter(t -> Objects.equals(t.acrossValue(), a)).allMatch(TargetStatus::met);
+            // a met critical value's aim would spend the round on the largest pairs, which an
+            // exponent's lever arm gains little from
+            boolean allMet = statuses.stream().allMatch(TargetStatus::met);
             ExponentVariance exponents = new ExponentVariance(modelled, omega == null ? Double.NaN : omega);
-            for (TargetStatus t : Precision.of(spec, result)) {
-                if (!Objects.equals(t.acrossValue(), a) || t.met() && !allMet) {
+            for (TargetStatus t : statuses) {
+                if (t.met() && !allMet) {
                     continue;
                 }
                 String q = t.quantity();
-                ToDoubleFunction<double[]> of = q.equals(RefineSpec.CRITICAL_VALUE) ? model::variance : exponents::variance;
-                // an exponent the sizes do not determine yet has no aim: its windows come first
-                if (Double.isFinite(of.applyAsDouble(before)) || q.equals(RefineSpec.CRITICAL_VALUE)) {
-                    aims.add(Aim.of(of, enough(spec, result, a, Set.of(q)), before, sysDominates(result, q, a) ? largerHalf : 0));
-                }
+                // an exponent from a collapse, or one the sizes do not determine yet, is aimed at
+                // through the crossings' model, as every target was until 2026-12-06
+                ToDoubleFunction<double[]> of = fittedPerSize(spec, q) && Double.isFinite(exponents.variance(before))
+                        ? exponents::variance : model::variance;
+                aims.add(Aim.of(of, enough(spec, result, a, Set.of(q)), before, Precision.sysDominates(result, q, a) ? largerHalf : 0));
             }
         }
         while (aims.stream().anyMatch(aim -> !aim.met(n))) {
@@ -501,9 +504,10 @@ public final class Planner {
         return alloc;
     }
 
-    /** Whether the target's best row has a systematic error above its statistical one. */
-    private static boolean sysDominates(AnalysisResult result, String quantity, Double a) {
-        return Precision.best(result, quantity, a).filter(b -> b.stderrSys() > b.stderrStat()).isPresent();
+    /** Whether the analysis fits the exponent from one quantity per size (slope, peak, at-critical), as {@link ExponentVariance} models it. */
+    private static boolean fittedPerSize(SweepSpec spec, String quantity) {
+        return spec.analysis().exponents().stream().anyMatch(e -> e.quantity().equals(quantity)
+                && (e.method() == AnalysisMethod.SLOPE || e.method() == AnalysisMethod.PEAK || e.method() == AnalysisMethod.AT_CRITICAL));
     }
 
     /**
@@ -595,7 +599,8 @@ public final class Planner {
 
     /**
      * Whether x_c is too uncertain for the size's read values to be the ones nearest it: without a
-     * best row of this round or an earlier one (the methods' midpoint is a guess), while sizes wait for a narrower x_c, or when the
+     * best row in this round (the methods' midpoint is a guess; an earlier round's best, which this
+     * round's data flagged away, may be off by more than its error), while sizes wait for a narrower x_c, or when the
      * size's window is x_c's uncertainty rather than its own scaling width. Its replicas then go to
      * every value of its window, so whichever x_c the data settle on, the values around it are as
      * precise as the rest. (perceptron-refine: early best rows 1.82 ± 0.037 and 1.86 ± 0.037, 4–5σ
@@ -604,7 +609,7 @@ public final class Planner {
      * refinement ended without a best row.)
      */
     private static boolean uncertain(Steering steer, Allocation alloc, int size) {
-        return !steer.located() || !alloc.waiting.isEmpty()
+        return !steer.source().equals(Steering.BEST) || !alloc.waiting.isEmpty()
                 || ScalingWindow.ERRORS * steer.xcError() >= ScalingWindow.scaling(steer, size);
     }
 

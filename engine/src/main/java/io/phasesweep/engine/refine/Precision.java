@@ -36,6 +36,11 @@ public final class Precision {
                 acrossValue);
     }
 
+    /** Whether the target's best row has a systematic error above its statistical one (corrections to scaling, variants apart). */
+    static boolean sysDominates(AnalysisResult result, String quantity, Double acrossValue) {
+        return best(result, quantity, acrossValue).filter(b -> b.stderrSys() > b.stderrStat()).isPresent();
+    }
+
     /** The across axis' values at every size, ascending; a single null without an across axis. */
     static List<Double> acrossValues(SweepSpec spec) {
         String across = spec.analysis().across();

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * widened to cover it, and sizes whose scaling window is narrower wait (see {@link Planner}).
  *
  * @param xc           best critical value; without one, the latest earlier round's best inside the
- *                     {@link CrossingBracket} (a best row flagged away by more data, few_replicas say, was
+ *                     {@link CrossingBracket} (inside the axis' range without a bracket; only with a
+ *                     critical value target, whose statuses the rounds keep: a best row flagged away by more data, few_replicas say, was
  *                     still a better location than the bracket: falling back to it, ising2d-refine's
  *                     round 4 went from 2.267 ± 0.002 to 2.225 ± 0.075 and widened every window); without
  *                     one, the middle of the methods' estimates inside
@@ -74,11 +75,11 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
         double[] range = range(spec);
         Optional<Finding> best = result.best(Quantity.CRITICAL_VALUE.name(), across);
         Optional<CrossingBracket> bracket = best.isPresent() ? Optional.empty() : CrossingBracket.of(spec, result.points(), across);
-        Optional<TargetStatus> lastBest = best.isPresent() ? Optional.empty() : lastBest(earlier, across)
-                .filter(t -> bracket.isEmpty() || t.value() >= bracket.get().low() && t.value() <= bracket.get().high());
-        // with a bracket, only the methods' estimates inside it: the others contradict the data's order
+        // with a bracket, only estimates inside it: the others contradict the data's order
         double lo = bracket.map(CrossingBracket::low).orElse(range[0]);
         double hi = bracket.map(CrossingBracket::high).orElse(range[1]);
+        Optional<TargetStatus> lastBest = best.isPresent() ? Optional.empty() : lastBest(earlier, across)
+                .filter(t -> t.value() >= lo && t.value() <= hi);
         List<Finding> methods = result.boundaries().stream().map(EstimateRow::finding)
                 .filter(f -> f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across)
                         && Double.isFinite(f.value()) && f.value() >= lo && f.value() <= hi)
@@ -129,9 +130,7 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
                         result.exponents().stream().filter(e -> targets.contains(e.quantity())))
                 .map(EstimateRow::finding)
                 .anyMatch(f -> f.isMain() && Objects.equals(f.acrossValue(), across) && f.flags().contains(Flag.PEAK_AT_EDGE));
-        boolean sys = spec.refine().target().keySet().stream()
-                .map(q -> Precision.best(result, q, across))
-                .anyMatch(b -> b.isPresent() && b.get().stderrSys() > b.get().stderrStat());
+        boolean sys = spec.refine().target().keySet().stream().anyMatch(q -> Precision.sysDominates(result, q, across));
         return new Steering(xc, Math.max(error, resolution), source, resolution > error, boundedNu, widen, sys);
     }
 
@@ -147,11 +146,6 @@ record Steering(double xc, double xcError, String source, boolean gridLimited, d
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether x_c is a best row's, this round's or an earlier one's, rather than a guess from flagged methods or the bracket. */
-    boolean located() {
-        return source.equals(BEST) || source.equals(EARLIER_BEST);
     }
 
     /**

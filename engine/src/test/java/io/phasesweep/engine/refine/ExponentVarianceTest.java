@@ -55,16 +55,43 @@ class ExponentVarianceTest {
 
     /**
      * A size whose window is not sampled counts for nothing (a coarse curve's slope is the grid's),
-     * and fewer sampled sizes than the fit's parameters determine no exponent.
+     * and below four sampled sizes the fit is the plain one, as the analysis makes it
+     * ({@link io.phasesweep.engine.fss.PowerLaw#MIN_SIZES}): two sampled sizes determine p with or
+     * without ω, one does not.
      */
     @Test
     void unsampledSizesDetermineNothing() {
         List<SizeVariance> sizes = List.of(new SizeVariance(8, 1, 0.5, 10, true, 1), new SizeVariance(16, 1, 0.5, 10, true, 1),
                 new SizeVariance(32, 1, 0.5, 10, false, 1));
         double[] n = {10, 10, 10};
-        assertTrue(Double.isInfinite(new ExponentVariance(sizes, 1.75).variance(n)));
-        assertTrue(Double.isFinite(new ExponentVariance(sizes, Double.NaN).variance(n)));
+        double plain = 1 / (10 * Math.pow(Math.log(8) - Math.log(16), 2) / 2);
+        assertEquals(plain, new ExponentVariance(sizes, 1.75).variance(n), 1e-12);
+        assertEquals(plain, new ExponentVariance(sizes, Double.NaN).variance(n), 1e-12);
         assertEquals(0, removed(new ExponentVariance(sizes, Double.NaN)::variance, n, 2), 0);
+        List<SizeVariance> one = List.of(sizes.get(0), sizes.get(2));
+        assertTrue(Double.isInfinite(new ExponentVariance(one, Double.NaN).variance(new double[]{10, 10})));
+    }
+
+    /** The corrected fit's variance of p is the (1, 1) element of the inverse normal matrix, as a general inverse gives it. */
+    @Test
+    void theCorrectedVarianceIsTheInverseNormalMatrixElement() {
+        double[] n = {10, 14, 10, 32, 107, 37};
+        List<SizeVariance> sizes = sampled(SIZES);
+        double[] expected = new double[2];
+        for (int from = 0; from < 2; from++) {
+            double[][] m = new double[3][3];
+            for (int i = from; i < SIZES.size(); i++) {
+                double[] x = {1, Math.log(SIZES.get(i)), Math.pow(SIZES.get(i), -1.75)};
+                for (int j = 0; j < 3; j++) {
+                    for (int k = 0; k < 3; k++) {
+                        m[j][k] += x[j] * x[k] * n[i];
+                    }
+                }
+            }
+            expected[from] = new org.apache.commons.math3.linear.LUDecomposition(
+                    org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(m)).getSolver().getInverse().getEntry(1, 1);
+        }
+        assertEquals(expected[0] + expected[1], new ExponentVariance(sizes, 1.75).variance(n), 1e-9 * expected[0]);
     }
 
     /** The variance one more replica at index i removes. */

@@ -134,7 +134,8 @@ class PlannerTest {
         assertEquals(Steering.EARLIER_BEST, kept.source(), kept.describe());
         assertEquals(2.268, kept.xc(), 0);
         assertEquals(0.002, kept.xcError(), 0);
-        assertTrue(kept.located());
+        Planner.Plan plan = Planner.plan(sweep.spec(), flagged, costs(sweep.spec(), EQUAL), 3, 1, earlier);
+        assertTrue(plan.steering().get(0).contains(Steering.EARLIER_BEST), plan.steering().toString());
         Steering bracket = Steering.of(sweep.spec(), flagged, null);
         assertTrue(bracket.source().equals("bracket") && bracket.xcError() > 10 * kept.xcError(), bracket.describe());
         List<List<TargetStatus>> outside = List.of(List.of(new TargetStatus("critical_value", null, 2.55, 0.002, 0.0001)));
