@@ -340,12 +340,11 @@ public final class RunJob {
                     }
                     PointRunner runner = new PointRunner(m, limit);
                     List<Row> out = new ArrayList<>();
-                    for (PointGroup group : bin) {
-                        for (RawRecord r : runner.run(group)) {
-                            if (!skip.contains(r.point().key())) {
-                                out.add(table.row(r, runId));
-                                counts.add(r);
-                            }
+                    // the bin's units in one call: its thread runs them one after the other, no hand-over per point
+                    for (RawRecord r : runner.run(bin)) {
+                        if (!skip.contains(r.point().key())) {
+                            out.add(table.row(r, runId));
+                            counts.add(r);
                         }
                     }
                     return out.iterator();
