@@ -673,6 +673,35 @@ class PlannerTest {
         assertEquals(xcOnly.points(), xcUnmet.points(), "an unmet critical value is aimed at alone");
     }
 
+    /**
+     * Once T_c is on target, an unmet ν read size by size (the Binder slope) is aimed at by its own
+     * model alone, over every size's lever arm; when ν's own best row has a larger systematic than
+     * statistical error, only the larger half of the sizes (32 and 64 of 8–64) count for it, and
+     * T_c's systematic error above its statistical one (T_c met) does not restrict ν (until
+     * 2026-12-06, late, any target's restricted every target).
+     */
+    @Test
+    void anUnmetSlopeNuIsRestrictedToTheLargerSizesOnlyByItsOwnSystematicError() {
+        String slope = ANALYSIS.replace("{quantity: nu, method: collapse, observable: u}", "{quantity: nu, method: slope, observable: u}");
+        SyntheticSweep sweep = SyntheticSweep.parse(window("8, 16, 32, 64", 8) + slope);
+        SweepSpec spec = withTargets(sweep.spec(), Map.of("critical_value", 0.01, "nu", 0.001));
+        AnalysisResult analysed = sweep.analyze(40);
+        java.util.function.BiFunction<Double, Double, AnalysisResult> with = (xcSys, sys) -> new AnalysisResult(analysed.points(),
+                List.of(new io.phasesweep.engine.fss.BoundaryRow("T", best(XC, 0.0003, xcSys))),
+                List.of(new io.phasesweep.engine.fss.ExponentRow("nu", new io.phasesweep.engine.fss.Finding(null, null, "best", null,
+                        "main", 1.0, Math.hypot(0.01, sys), 0.01, sys, List.of(8, 16, 32, 64), java.util.Set.of(), null, null, null,
+                        null, null, null, 0, ""))),
+                analysed.notes());
+        Map<Integer, Integer> statistical = replicasBySize(Planner.plan(spec, with.apply(0.0006, 0.005), costs(spec, EQUAL), 30, 1));
+        Map<Integer, Integer> systematic = replicasBySize(Planner.plan(spec, with.apply(0.0, 0.02), costs(spec, EQUAL), 30, 1));
+        // (every size's read values first reach READ_REPLICAS = 10 from the sweep's 8: 2 more each)
+        int floor = Planner.READ_REPLICAS - 8;
+        assertTrue(statistical.entrySet().stream().anyMatch(e -> e.getKey() < 32 && e.getValue() > floor),
+                "ν's lever arm wants the small sizes too: " + statistical);
+        assertTrue(systematic.entrySet().stream().allMatch(e -> e.getKey() >= 32 || e.getValue() <= floor)
+                && systematic.entrySet().stream().anyMatch(e -> e.getValue() > floor), systematic.toString());
+    }
+
     private static SweepSpec withTarget(SweepSpec spec, double target) {
         return withTargets(spec, Map.of("critical_value", target));
     }
