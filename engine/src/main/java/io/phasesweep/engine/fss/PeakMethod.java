@@ -2,9 +2,12 @@ package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.sweep.AnalysisSpec.ExponentRequest;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The power law of a peak's height against size (γ/ν from chi), fitted as {@link PowerLaw#variants}.
@@ -101,15 +104,15 @@ record PeakMethod(ExponentRequest request) implements Method {
      * crossings' cubics are ({@link LocalPolynomial#misfit}).
      */
     private static void scaleByMisfit(ResampledCurves c, int obs, int[] top, double[][] heights, Consumer<String> note) {
-        java.util.List<String> widened = new java.util.ArrayList<>();
+        List<String> widened = new ArrayList<>();
         for (int s = 0; s < c.sizeCount(); s++) {
             Curve curve = c.curve(0, s, obs);
             double[] y = curve.full();
             int[] window = SizeScaling.Peak.window(y.length, top[s]);
-            if (!java.util.stream.IntStream.of(window).allMatch(i -> y[i] > 0)) {
+            if (!IntStream.of(window).allMatch(i -> y[i] > 0)) {
                 continue;
             }
-            double[] logY = java.util.Arrays.stream(y).map(v -> v > 0 ? Math.log(v) : Double.NaN).toArray();
+            double[] logY = Arrays.stream(y).map(v -> v > 0 ? Math.log(v) : Double.NaN).toArray();
             double[] logError = new double[y.length];
             for (int i = 0; i < y.length; i++) {
                 logError[i] = curve.error()[i] / y[i];

@@ -237,19 +237,15 @@ public final class Planner {
             return new Aim(variance, Double.isFinite(now) ? fraction * now : 0, smallest);
         }
 
-        boolean met(double[] n) {
-            return variance.applyAsDouble(n) <= goal;
-        }
-
         /**
-         * The variance one more replica at index i removes, relative to the goal (so that targets
-         * of different quantities add), nothing once the target is met.
+         * The variance one more replica at index i removes from {@code now}, the variance at n,
+         * relative to the goal (so that targets of different quantities add); nothing once the
+         * target is met.
          */
-        double gain(double[] n, int i) {
-            if (met(n)) {
+        double gain(double[] n, int i, double now) {
+            if (now <= goal) {
                 return 0;
             }
-            double now = variance.applyAsDouble(n);
             n[i]++;
             double removed = now - variance.applyAsDouble(n);
             n[i]--;
@@ -470,7 +466,15 @@ public final class Planner {
                 aims.add(Aim.of(of, enough(spec, result, a, Set.of(q)), before, Precision.sysDominates(result, q, a) ? largerHalf : 0));
             }
         }
-        while (aims.stream().anyMatch(aim -> !aim.met(n))) {
+        while (true) {
+            double[] now = aims.stream().mapToDouble(aim -> aim.variance().applyAsDouble(n)).toArray();
+            boolean met = true;
+            for (int k = 0; k < now.length; k++) {
+                met &= now[k] <= aims.get(k).goal();
+            }
+            if (met) {
+                break;
+            }
             int pick = -1;
             double bestGain = 0;
             for (int i = 0; i < n.length; i++) {
@@ -483,8 +487,8 @@ public final class Planner {
                     continue;
                 }
                 double gain = 0;
-                for (Aim aim : aims) {
-                    gain += modelled.get(i).size() < aim.smallest() ? 0 : aim.gain(n, i);
+                for (int k = 0; k < now.length; k++) {
+                    gain += modelled.get(i).size() < aims.get(k).smallest() ? 0 : aims.get(k).gain(n, i, now[k]);
                 }
                 gain /= cost;
                 if (gain > bestGain) {

@@ -32,11 +32,11 @@ import java.util.stream.Stream;
  * widened to cover it, and sizes whose scaling window is narrower wait (see {@link Planner}).
  *
  * @param xc           best critical value; without one, the latest earlier round's best inside the
- *                     {@link CrossingBracket} (inside the axis' range without a bracket; only with a
- *                     critical value target, whose statuses the rounds keep: a best row flagged away by more data, few_replicas say, was
- *                     still a better location than the bracket: falling back to it, ising2d-refine's
- *                     round 4 went from 2.267 ± 0.002 to 2.225 ± 0.075 and widened every window); without
- *                     one, the middle of the methods' estimates inside
+ *                     {@link CrossingBracket}, or inside the axis' range without a bracket (only with a
+ *                     critical value target, whose statuses the rounds keep). A best row that more data
+ *                     flagged away, few_replicas say, still located x_c better than the bracket: falling
+ *                     back to it, ising2d-refine's round 4 went from 2.267 ± 0.002 to 2.225 ± 0.075 and
+ *                     widened every window. Without one, the middle of the methods' estimates inside
  *                     the {@link CrossingBracket} where the crossing observable's curves change order
  *                     (inside the control axis' range without a bracket); without those, the middle
  *                     of the bracket; without that, the middle of the axis
