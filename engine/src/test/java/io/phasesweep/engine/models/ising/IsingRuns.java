@@ -9,8 +9,11 @@ import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.sweep.Seeds;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Tasks and runs of the ising model for the tests, with seeds fixed by the parameters. */
 final class IsingRuns {
@@ -33,11 +36,35 @@ final class IsingRuns {
 
     /** Runs with a dynamics stream seeded by the size and parameters, so equal tasks give equal runs. */
     static Measurement run(Task task) {
+        return new IsingModel().run(task, streams(task, key(task)), Deadline.none());
+    }
+
+    /**
+     * {@code count} independent runs of the task, each seeded by its replica index as well: for
+     * {@code metropolis-msc} the lanes of ⌈count/64⌉ batches, for the others one run per replica.
+     */
+    static List<Measurement> replicas(Task task, int count) {
+        IsingModel model = new IsingModel();
+        int batch = model.replicaBatch(task);
+        List<Measurement> all = new ArrayList<>();
+        for (int first = 0; first < count; first += batch) {
+            int lanes = Math.min(batch, count - first);
+            RandomStreams streams = streams(task, key(task) + "|replica=" + first);
+            all.addAll(batch > 1
+                    ? model.runBatch(task, IntStream.range(0, lanes).toArray(), streams, Deadline.none())
+                    : List.of(model.run(task, streams, Deadline.none())));
+        }
+        return all;
+    }
+
+    private static String key(Task task) {
         ParamValues p = task.params();
-        String key = "size=" + task.size() + "|dim=" + p.integer("dim") + "|T=" + p.real("T") + "|h=" + p.real("h")
+        return "size=" + task.size() + "|dim=" + p.integer("dim") + "|T=" + p.real("T") + "|h=" + p.real("h")
                 + "|" + p.word("algorithm");
-        RandomStreams streams = new RandomStreams(
+    }
+
+    private static RandomStreams streams(Task task, String key) {
+        return new RandomStreams(
                 Seeds.generator(Seeds.disorder(1, task.size(), 0)), Seeds.generator(Seeds.dynamics(1, key)));
-        return new IsingModel().run(task, streams, Deadline.none());
     }
 }
