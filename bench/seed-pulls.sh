@@ -51,7 +51,9 @@ run_seeds() {
         local start=$SECONDS
         if ps run "$out/.sweep-q$seed.yaml" --out "$tmp" --quiet >"$out/.log-q$seed" 2>&1; then
             mv "$tmp" "$out/q$seed"
-            echo "q$seed: $(grep -m1 ' points: ' "$out/.log-q$seed") ($((SECONDS - start)) s with the analysis)"
+            # a refined run prints no points line: its last round's stop reason instead
+            echo "q$seed: $(grep -m1 ' points: ' "$out/.log-q$seed" || grep -o 'stop: [a-z_]*' "$out/.log-q$seed" | tail -1 || true)" \
+                "($((SECONDS - start)) s with the analysis)"
         else
             echo "q$seed: failed, see $out/.log-q$seed (the partial folder is $tmp)" >&2
         fi
