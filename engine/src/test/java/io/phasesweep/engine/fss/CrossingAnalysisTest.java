@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,25 +140,12 @@ class CrossingAnalysisTest {
     @Test
     void aDriftWithOmegaGivenIsNotPulledTowardThePairsThatCameOutSteep() {
         int trials = 400;
-        double sum = 0;
-        double sum2 = 0;
-        int n = 0;
-        for (int t = 0; t < trials; t++) {
-            RandomGenerator rng = Seeds.generator(7000 + t);
-            Variants e = CrossingAnalysis.run(SyntheticFss.curves(binderLike(rng.nextLong()), 100, rng), SyntheticFss.U, 1.75,
-                    new ArrayList<>());
-            if (e.main().estimate().checks().passes()) {
-                double pull = (value(e) - 2.27) / e.stderr();
-                sum += pull;
-                sum2 += pull * pull;
-                n++;
-            }
-        }
-        double mean = sum / n;
-        System.out.printf("binder-like drift, omega given: %d of %d trials pass, mean pull %.3f, rms pull %.3f%n", n, trials, mean,
-                Math.sqrt(sum2 / n));
-        assertTrue(n >= 0.9 * trials, n + " of " + trials + " trials pass their checks");
-        assertTrue(Math.abs(mean) <= 0.15, "mean pull " + mean);
+        Pulls p = pulls(trials, 7000, rng -> CrossingAnalysis.run(SyntheticFss.curves(binderLike(rng.nextLong()), 100, rng),
+                SyntheticFss.U, 1.75, new ArrayList<>()), e -> true, Variants::stderr);
+        System.out.printf("binder-like drift, omega given: %d of %d trials pass, mean pull %.3f, rms pull %.3f%n", p.n(), trials,
+                p.mean(), p.rms());
+        assertTrue(p.n() >= 0.9 * trials, p.n() + " of " + trials + " trials pass their checks");
+        assertTrue(Math.abs(p.mean()) <= 0.15, "mean pull " + p.mean());
     }
 
     /**
@@ -197,24 +187,35 @@ class CrossingAnalysisTest {
     void aDriftOnALadderOfMixedRatiosIsUnbiased() {
         SyntheticFss model = new SyntheticFss(2.27, 1.0, 1.75, 0.125, 0.7, 1.75, 16, 0.001);
         int trials = 200;
+        Pulls p = pulls(trials, 9100, rng -> CrossingAnalysis.run(model.curves(new int[]{8, 12, 16, 24, 32, 48}, 1.5, 11, 100, rng),
+                SyntheticFss.U, 1.75, new ArrayList<>()), e -> e.main().name().equals("drift"), Variants::stat);
+        System.out.printf("mixed-ratio ladder, omega given: %d of %d trials pass, mean pull %.3f, mean x_c - 2.27 %.6f%n", p.n(), trials,
+                p.mean(), p.meanDeviation());
+        assertTrue(p.n() >= 0.8 * trials, p.n() + " of " + trials + " trials pass their checks");
+        assertTrue(Math.abs(p.mean()) <= 0.2, "mean pull " + p.mean());
+    }
+
+    /** Pulls of x_c against 2.27 over the trials whose main estimate passes its checks and is {@code counted}. */
+    private record Pulls(int n, double mean, double rms, double meanDeviation) {
+    }
+
+    private static Pulls pulls(int trials, long firstSeed, Function<RandomGenerator, Variants> trial, Predicate<Variants> counted,
+                               ToDoubleFunction<Variants> error) {
         double sum = 0;
+        double sum2 = 0;
         double deviation = 0;
         int n = 0;
         for (int t = 0; t < trials; t++) {
-            RandomGenerator rng = Seeds.generator(9100 + t);
-            Variants e = CrossingAnalysis.run(model.curves(new int[]{8, 12, 16, 24, 32, 48}, 1.5, 11, 100, rng), SyntheticFss.U,
-                    1.75, new ArrayList<>());
-            if (e.main().name().equals("drift") && e.main().estimate().checks().passes()) {
-                sum += (value(e) - 2.27) / e.stat();
+            Variants e = trial.apply(Seeds.generator(firstSeed + t));
+            if (counted.test(e) && e.main().estimate().checks().passes()) {
+                double pull = (value(e) - 2.27) / error.applyAsDouble(e);
+                sum += pull;
+                sum2 += pull * pull;
                 deviation += value(e) - 2.27;
                 n++;
             }
         }
-        double mean = sum / n;
-        System.out.printf("mixed-ratio ladder, omega given: %d of %d trials pass, mean pull %.3f, mean x_c - 2.27 %.6f%n", n, trials,
-                mean, deviation / n);
-        assertTrue(n >= 0.8 * trials, n + " of " + trials + " trials pass their checks");
-        assertTrue(Math.abs(mean) <= 0.2, "mean pull " + mean);
+        return new Pulls(n, sum / n, Math.sqrt(sum2 / n), deviation / n);
     }
 
     /** Size 32 sampled only below x_c, where its curve lies above its neighbours' (window ± 1.5/L otherwise). */
