@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -53,7 +54,8 @@ record PeakMethod(ExponentRequest request) implements Method {
 
     /**
      * The power law of observable {@code obs}'s peak heights; with ω given, corrected with
-     * min(ω, e), e from the peak positions when their drift fit passes its checks and every top follows its parabola (else ω, and
+     * min(ω, e), e from the positions of the peaks whose tops follow their parabola, when at least
+     * {@link PowerLaw#MIN_SIZES} do and their drift fit passes its checks (else ω, and
      * {@code note} says why).
      */
     static Variants variants(ResampledCurves c, int obs, Double omega, Consumer<String> note) {
@@ -62,43 +64,51 @@ record PeakMethod(ExponentRequest request) implements Method {
             top[s] = SizeScaling.Peak.top(c.y(0, s, obs));
         }
         double[][] heights = SizeScaling.table(c, (b, s) -> peak(c, b, s, obs, top).height());
-        boolean misfit = scaleByMisfit(c, obs, top, heights, note);
+        boolean[] misfit = scaleByMisfit(c, obs, top, heights, note);
         // with fewer sizes PowerLaw fits no correction, whatever its exponent
         if (omega == null || c.sizeCount() < PowerLaw.MIN_SIZES) {
             return PowerLaw.variants(c.sizes(), heights, omega);
         }
-        if (misfit) {
-            // a top the parabola misses places the peak where the grid puts it, not where it is:
-            // on 16 seeds of sweeps/ising2d-refine.yaml two such sets of positions drifted with
-            // e = 0.40 ± 0.09 and 0.80 ± 0.07 (1/ν = 1), and the first corrected γ/ν to 1.567 ± 0.046 (−4.0σ)
-            note.accept(String.format(Locale.ROOT, "corrected with the given omega %.3g: the peak positions' drift is not"
-                    + " used where a parabola misses the points around a top", omega));
+        // a top the parabola misses places the peak where the grid puts it, not where it is: on 16
+        // seeds of sweeps/ising2d-refine.yaml two sets of positions with such tops drifted with
+        // e = 0.40 ± 0.09 and 0.80 ± 0.07 (1/ν = 1), and the first corrected γ/ν to 1.567 ± 0.046
+        // (−4.0σ); so the drift is fitted on the other sizes' positions
+        int[] followed = IntStream.range(0, c.sizeCount()).filter(s -> !misfit[s]).toArray();
+        if (followed.length < PowerLaw.MIN_SIZES) {
+            note.accept(String.format(Locale.ROOT, "corrected with the given omega %.3g: fewer than %d sizes' tops follow"
+                    + " their parabola, too few to fit the peak positions' drift", omega, PowerLaw.MIN_SIZES));
             return PowerLaw.variants(c.sizes(), heights, omega);
         }
+        int[] sizes = IntStream.of(followed).map(c::size).toArray();
         double[][] positions = SizeScaling.table(c, (b, s) -> peak(c, b, s, obs, top).location());
-        ResampledEstimate e = SizeScaling.shift(c.sizes(), positions, 0)[1];
+        double[][] followedPositions = Arrays.stream(positions).map(row -> IntStream.of(followed).mapToDouble(s -> row[s]).toArray())
+                .toArray(double[][]::new);
+        String without = followed.length == c.sizeCount() ? ""
+                : " (fitted without " + IntStream.range(0, c.sizeCount()).filter(s -> misfit[s])
+                        .mapToObj(s -> "L=" + c.size(s)).collect(Collectors.joining(", ")) + ", whose tops miss their parabola)";
+        ResampledEstimate e = SizeScaling.shift(sizes, followedPositions, 0)[1];
         if (!e.ok() || !e.checks().passes()) {
             note.accept(String.format(Locale.ROOT, "corrected with the given omega %.3g: the peak positions' drift"
-                    + " x*(L) = x_c + a*L^-e gives no exponent to compare it with (%s)", omega, e.checks().note()));
+                    + " x*(L) = x_c + a*L^-e%s gives no exponent to compare it with (%s)", omega, without, e.checks().note()));
             return PowerLaw.variants(c.sizes(), heights, omega);
         }
         // an exponent near 0 makes L^-e a second power beside the fitted one: the fit cannot tell them apart
         if (e.value() < PowerLaw.MIN_OMEGA) {
             note.accept(String.format(Locale.ROOT, "corrected with the given omega %.3g: the peak positions' drift"
-                    + " exponent %.3g is below %.3g, too close to a power of its own", omega, e.value(), PowerLaw.MIN_OMEGA));
+                    + "%s exponent %.3g is below %.3g, too close to a power of its own", omega, without, e.value(), PowerLaw.MIN_OMEGA));
             return PowerLaw.variants(c.sizes(), heights, omega);
         }
         if (e.value() >= omega) {
             return PowerLaw.variants(c.sizes(), heights, omega);
         }
-        note.accept(String.format(Locale.ROOT, "corrected with omega = %.3g, the exponent of the peak positions' drift"
+        note.accept(String.format(Locale.ROOT, "corrected with omega = %.3g, the exponent of the peak positions' drift%s"
                 + " (1/nu = %.3g ± %.2g), below the given omega %.3g: a peak is read at T - T_c ~ L^(-1/nu), where the"
-                + " amplitudes' own T dependence corrects its height by L^(-1/nu)", e.value(), e.value(), e.stderr(), omega));
+                + " amplitudes' own T dependence corrects its height by L^(-1/nu)", e.value(), without, e.value(), e.stderr(), omega));
         return PowerLaw.variants(c.sizes(), heights, e.value(), PEAK_SHIFT);
     }
 
     /**
-     * Whether any size's top was widened. Widens each size's peak height over the resamples by how badly the parabola in log y misses
+     * Which sizes' tops were widened. Widens each size's peak height over the resamples by how badly the parabola in log y misses
      * the points it is fitted to: by √(χ²/dof) where the points reject it (p below
      * {@link LocalPolynomial#MISFIT_P_VALUE}), the resamples' deviations from the full data's
      * height scaled by that factor. The bootstrap resamples the points the parabola goes through,
@@ -111,7 +121,8 @@ record PeakMethod(ExponentRequest request) implements Method {
      * variance of log y over the five divided by its replicas, judged by an F distribution, as the
      * crossings' cubics are ({@link LocalPolynomial#misfit}).
      */
-    private static boolean scaleByMisfit(ResampledCurves c, int obs, int[] top, double[][] heights, Consumer<String> note) {
+    private static boolean[] scaleByMisfit(ResampledCurves c, int obs, int[] top, double[][] heights, Consumer<String> note) {
+        boolean[] misfit = new boolean[c.sizeCount()];
         List<String> widened = new ArrayList<>();
         for (int s = 0; s < c.sizeCount(); s++) {
             Curve curve = c.curve(0, s, obs);
@@ -135,6 +146,7 @@ record PeakMethod(ExponentRequest request) implements Method {
                     heights[b][s] = heights[0][s] + scale * (heights[b][s] - heights[0][s]);
                 }
                 widened.add(String.format(Locale.ROOT, "L=%d by %.2g", c.size(s), scale));
+                misfit[s] = true;
             }
         }
         if (!widened.isEmpty()) {
@@ -142,7 +154,7 @@ record PeakMethod(ExponentRequest request) implements Method {
                     + " times their errors (sqrt(chi2/dof), p < " + LocalPolynomial.MISFIT_P_VALUE
                     + "): those heights' errors are widened so; the grid does not resolve the peak's shape there");
         }
-        return !widened.isEmpty();
+        return misfit;
     }
 
     private static SizeScaling.Peak peak(ResampledCurves c, int b, int s, int obs, int[] top) {

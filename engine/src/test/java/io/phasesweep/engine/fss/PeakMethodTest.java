@@ -38,15 +38,15 @@ class PeakMethodTest {
                 grid.put(t, 8);
             }
             return grid;
-        }, x -> Math.exp(-(x - 2) * (x - 2) / 4.5), slope, background);
+        }, (size, x) -> Math.exp(-(x - 2) * (x - 2) / 4.5), slope, background);
     }
 
     /**
-     * Curves of χ = (1 + a·(T − T_c))·L^(7/4)·shape(x) + background on a grid of temperature →
+     * Curves of χ = (1 + a·(T − T_c))·L^(7/4)·shape(L, x) + background on a grid of temperature →
      * replicas per size; replica r's noise shares its d along T.
      */
     private static ResampledCurves curves(long seed, int bootstrap, java.util.function.IntFunction<Map<Double, Integer>> grid,
-                                          java.util.function.DoubleUnaryOperator shape, double slope, double background) {
+                                          java.util.function.DoubleBinaryOperator shape, double slope, double background) {
         RandomGenerator rng = Seeds.generator(seed);
         List<Sample> samples = new ArrayList<>();
         for (int size : SIZES) {
@@ -59,7 +59,7 @@ class PeakMethodTest {
             for (Map.Entry<Double, Integer> point : points.entrySet()) {
                 double t = point.getKey();
                 double[] truth = FORMS.truth(t, size);
-                truth[SyntheticFss.CHI] = (1 + slope * (t - TC)) * Math.pow(size, 1.75) * shape.applyAsDouble((t - TC) * size)
+                truth[SyntheticFss.CHI] = (1 + slope * (t - TC)) * Math.pow(size, 1.75) * shape.applyAsDouble(size, (t - TC) * size)
                         + background;
                 for (int r = 0; r < point.getValue(); r++) {
                     double[] v = ScalingForms.noisy(truth, 0.02, offset[r], ScalingForms.normals(rng));
@@ -150,6 +150,52 @@ class PeakMethodTest {
     }
 
     /**
+     * The first test's curves, but L = 24's peak falls slower on its high side (a Gaussian below
+     * x = 2, a Lorentzian above), so the parabola in log χ through its five points around the top
+     * misses them and its position is the grid's, as a size of the README's first command does on
+     * some seeds. The positions' drift is then fitted on the four other sizes: every trial notes it
+     * (199 of 200; asserted in at least 190: the misfit check may pass L = 24 by chance, or reject
+     * another size at its 1 %), and γ/ν stays unbiased (mean pull +0.05 over 200 trials, asserted
+     * within ±0.25, 3 standard errors; rms pull 1.08, asserted below 1.5). Falling back to the given
+     * ω = 7/4 wherever a top misses, as before, sat high (mean pull +0.78, rms 1.34, on the same
+     * trials: it fails the mean's assert).
+     */
+    @Test
+    void aTopItsParabolaMissesLeavesThePeakShiftToTheOtherSizes() {
+        double sum = 0;
+        double sum2 = 0;
+        int withoutL24 = 0;
+        int trials = 200;
+        for (int t = 0; t < trials; t++) {
+            ResampledCurves c = curves(5000 + t, 100, size -> {
+                Map<Double, Integer> grid = new java.util.TreeMap<>();
+                for (double temperature : SyntheticFss.sweepWindow(size, 2.269, 4, -1, 9)) {
+                    grid.put(temperature, 8);
+                }
+                return grid;
+            }, (size, x) -> size == 24 ? lopsidedPeak(x) : Math.exp(-(x - 2) * (x - 2) / 4.5), -0.2, 0);
+            List<String> notes = new ArrayList<>();
+            Variants v = PeakMethod.variants(c, SyntheticFss.CHI, 1.75, notes::add);
+            withoutL24 += notes.stream().anyMatch(n -> n.contains("fitted without L=24,")) ? 1 : 0;
+            double pull = pull(v);
+            sum += pull;
+            sum2 += pull * pull;
+        }
+        double mean = sum / trials;
+        double rms = Math.sqrt(sum2 / trials);
+        System.out.printf("L = 24's top missed by its parabola: drift fitted without it in %d of %d trials; gamma/nu mean pull %.3f,"
+                + " rms pull %.3f%n", withoutL24, trials, mean, rms);
+        assertTrue(withoutL24 >= 190, withoutL24 + " of " + trials + " trials");
+        assertEquals(0.0, mean, 0.25, "mean pull");
+        assertTrue(rms < 1.5, "rms pull " + rms);
+    }
+
+    /** A peak that falls slower on its high side: a Gaussian below x = 2, a Lorentzian above. */
+    private static double lopsidedPeak(double x) {
+        return x < 2 ? Math.exp(-(x - 2) * (x - 2) / 4.5) : 1 / (1 + (x - 2) * (x - 2) / 4);
+    }
+
+    /**
      * A refined grid's peak: each size sampled densely (40 replicas, x = (T − T_c)·L from −2 to 1.5
      * by 0.5) up to just below its peak at x = 2, and otherwise only at the coarse first grid's
      * T = 2.35, 2.45, 2.6 (4 replicas; at L = 8 the first two fall inside the dense range), the
@@ -169,7 +215,7 @@ class PeakMethodTest {
         int trials = 100;
         for (int t = 0; t < trials; t++) {
             ResampledCurves c = curves(7000 + t, 100, PeakMethodTest::lopsided,
-                    x -> x < 2 ? Math.exp(-(x - 2) * (x - 2) / 4.5) : 1 / (1 + (x - 2) * (x - 2) / 4), 0, 0);
+                    (size, x) -> lopsidedPeak(x), 0, 0);
             List<String> notes = new ArrayList<>();
             Variants widened = PeakMethod.variants(c, SyntheticFss.CHI, null, notes::add);
             Variants plain = PowerLaw.variants(c.sizes(), SizeScaling.table(c, (b, s) -> SizeScaling.Peak.around(c.x(s),
@@ -202,7 +248,7 @@ class PeakMethodTest {
     void aParabolaThatFollowsItsPeakIsRarelyWidened() {
         int noted = 0;
         for (int t = 0; t < 200; t++) {
-            ResampledCurves c = curves(9000 + t, 10, PeakMethodTest::lopsided, x -> Math.exp(-(x - 2) * (x - 2) / 4.5), 0, 0);
+            ResampledCurves c = curves(9000 + t, 10, PeakMethodTest::lopsided, (size, x) -> Math.exp(-(x - 2) * (x - 2) / 4.5), 0, 0);
             List<String> notes = new ArrayList<>();
             PeakMethod.variants(c, SyntheticFss.CHI, null, notes::add);
             noted += notes.stream().anyMatch(n -> n.contains("misses the points around the top")) ? 1 : 0;
