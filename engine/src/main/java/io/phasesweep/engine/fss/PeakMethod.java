@@ -95,7 +95,7 @@ record PeakMethod(ExponentRequest request) implements Method {
         // an exponent near 0 makes L^-e a second power beside the fitted one: the fit cannot tell them apart
         if (e.value() < PowerLaw.MIN_OMEGA) {
             note.accept(String.format(Locale.ROOT, "corrected with the given omega %.3g: the peak positions' drift"
-                    + "%s exponent %.3g is below %.3g, too close to a power of its own", omega, without, e.value(), PowerLaw.MIN_OMEGA));
+                    + " exponent %.3g%s is below %.3g, too close to a power of its own", omega, e.value(), without, PowerLaw.MIN_OMEGA));
             return PowerLaw.variants(c.sizes(), heights, omega);
         }
         if (e.value() >= omega) {
