@@ -32,13 +32,16 @@ class PeakMethodTest {
      * as on the real 2D Ising runs of the README's first command (0.6–0.8 %).
      */
     private static ResampledCurves curves(double slope, double background, long seed, int bootstrap) {
-        return curves(seed, bootstrap, size -> {
-            Map<Double, Integer> grid = new java.util.TreeMap<>();
-            for (double t : SyntheticFss.sweepWindow(size, 2.269, 4, -1, 9)) {
-                grid.put(t, 8);
-            }
-            return grid;
-        }, (size, x) -> Math.exp(-(x - 2) * (x - 2) / 4.5), slope, background);
+        return curves(seed, bootstrap, PeakMethodTest::quickGrid, (size, x) -> Math.exp(-(x - 2) * (x - 2) / 4.5), slope, background);
+    }
+
+    /** The README's first command's grid at a size: 9 temperatures in 2.269 ± 4/L, 8 replicas each. */
+    private static Map<Double, Integer> quickGrid(int size) {
+        Map<Double, Integer> grid = new java.util.TreeMap<>();
+        for (double t : SyntheticFss.sweepWindow(size, 2.269, 4, -1, 9)) {
+            grid.put(t, 8);
+        }
+        return grid;
     }
 
     /**
@@ -167,13 +170,8 @@ class PeakMethodTest {
         int withoutL24 = 0;
         int trials = 200;
         for (int t = 0; t < trials; t++) {
-            ResampledCurves c = curves(5000 + t, 100, size -> {
-                Map<Double, Integer> grid = new java.util.TreeMap<>();
-                for (double temperature : SyntheticFss.sweepWindow(size, 2.269, 4, -1, 9)) {
-                    grid.put(temperature, 8);
-                }
-                return grid;
-            }, (size, x) -> size == 24 ? lopsidedPeak(x) : Math.exp(-(x - 2) * (x - 2) / 4.5), -0.2, 0);
+            ResampledCurves c = curves(5000 + t, 100, PeakMethodTest::quickGrid,
+                    (size, x) -> size == 24 ? lopsidedPeak(x) : Math.exp(-(x - 2) * (x - 2) / 4.5), -0.2, 0);
             List<String> notes = new ArrayList<>();
             Variants v = PeakMethod.variants(c, SyntheticFss.CHI, 1.75, notes::add);
             withoutL24 += notes.stream().anyMatch(n -> n.contains("fitted without L=24,")) ? 1 : 0;
