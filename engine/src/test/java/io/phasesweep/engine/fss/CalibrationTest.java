@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,36 +82,45 @@ class CalibrationTest {
 
     /** The same for trials analysed by {@code trial} (t = 1, 2, …) with {@code sweep}'s truth. */
     static CoverageTable coverage(String title, SyntheticSweep sweep, IntFunction<AnalysisResult> trial) {
+        return coverage(String.format("%s: %d resamples", title, BOOTSTRAP), TRIALS, QUANTITIES, sweep::truth, trial);
+    }
+
+    /**
+     * Every row's coverage over {@code trials} trials, t = 1, 2, … analysed by {@code trial} (in
+     * parallel), of the rows of {@code quantities} (their truth finite) and their best rows.
+     */
+    static CoverageTable coverage(String title, int trials, List<String> quantities, ToDoubleFunction<String> truth,
+                                  IntFunction<AnalysisResult> trial) {
         long start = System.nanoTime();
-        List<AnalysisResult> results = IntStream.rangeClosed(1, TRIALS).parallel().mapToObj(trial).toList();
+        List<AnalysisResult> results = IntStream.rangeClosed(1, trials).parallel().mapToObj(trial).toList();
         CoverageTable table = new CoverageTable();
         for (AnalysisResult r : results) {
             for (BoundaryRow b : r.boundaries()) {
-                if (!b.oneSize() && !b.finding().isBest()) {
-                    add(table, Quantity.CRITICAL_VALUE.name(), b.finding(), sweep);
+                if (!b.oneSize() && !b.finding().isBest() && quantities.contains(Quantity.CRITICAL_VALUE.name())) {
+                    add(table, Quantity.CRITICAL_VALUE.name(), b.finding(), truth);
                 }
             }
             for (ExponentRow e : r.exponents()) {
-                if (!e.finding().isBest()) {
-                    add(table, e.quantity(), e.finding(), sweep);
+                if (!e.finding().isBest() && quantities.contains(e.quantity())) {
+                    add(table, e.quantity(), e.finding(), truth);
                 }
             }
-            for (String q : QUANTITIES) {
+            for (String q : quantities) {
                 Optional<Finding> best = r.best(q, null);
                 table.add(q + " " + Finding.BEST, best.map(Finding::value).orElse(Double.NaN),
                         best.map(Finding::stderr).orElse(Double.NaN), best.map(Finding::stderrStat).orElse(Double.NaN),
-                        false, sweep.truth(q));
+                        false, truth.applyAsDouble(q));
             }
         }
-        System.out.print(table.format(String.format("calibration, %s: %d trials, %d resamples, %.0f s", title, TRIALS,
-                BOOTSTRAP, (System.nanoTime() - start) / 1e9)));
+        System.out.print(table.format(String.format("calibration, %s: %d trials, %.0f s", title, trials,
+                (System.nanoTime() - start) / 1e9)));
         return table;
     }
 
-    private static void add(CoverageTable table, String quantity, Finding f, SyntheticSweep sweep) {
+    private static void add(CoverageTable table, String quantity, Finding f, ToDoubleFunction<String> truth) {
         String name = quantity + " " + f.method() + ":" + f.observable()
                 + (f.variant().equals(Finding.MAIN) ? "" : "/" + f.variant());
-        table.add(name, f.value(), f.stderr(), f.stderrStat(), !f.flags().isEmpty(), sweep.truth(quantity));
+        table.add(name, f.value(), f.stderr(), f.stderrStat(), !f.flags().isEmpty(), truth.applyAsDouble(quantity));
     }
 
     /** Every best row published in {@link #PUBLISHED} of the trials and inside the band; all failures in one message. */
