@@ -3,7 +3,6 @@ package io.phasesweep.engine.fss;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 /**
  * Where two curves cross along the control axis, each curve on its own grid. The difference of
@@ -152,30 +151,6 @@ public final class Crossing {
      */
     static double resampled(Curve a, Curve b, double x0, double fullSlope) {
         return x0 - (local(a, x0).value(x0) - local(b, x0).value(x0)) / fullSlope;
-    }
-
-    /**
-     * d(a − b)/dx at x0 from straight lines fitted, weighted by replicas, to each curve's points
-     * within half its transition width of x0 (the local cubic's slope with fewer than three there,
-     * or without a width): a slope that weighs a pair, not one that places it. The cubics' slope
-     * reads the few points that placed the crossing and shares their noise: a pair whose slope came
-     * out steep by chance weighs more, and its crossing moved with it. On the 20 refined 2D Ising
-     * seeds' grids with a known truth (bench/refined-world.sh, 60 trials) the crossing's x_c had a
-     * mean pull of −0.59 (rms 1.34) with pairs weighed by the cubics' slopes and −0.18 (rms 1.18)
-     * with this one; best T_c −0.34 and −0.05. A line's slope over a curved half width is not the
-     * tangent's; the weights need the pairs' relative precision, which it gives.
-     */
-    static double smoothSlopeOfDifference(Curve a, Curve b, double x0) {
-        return lineSlope(a, x0) - lineSlope(b, x0);
-    }
-
-    private static double lineSlope(Curve c, double x0) {
-        double half = 0.5 * c.width();
-        int[] near = IntStream.range(0, c.x().length).filter(i -> Math.abs(c.x()[i] - x0) <= half).toArray();
-        if (c.exact() || near.length < 3) {
-            return local(c, x0).slope(x0);
-        }
-        return LocalPolynomial.through(c.x(), c.y(), LocalPolynomial.replicaWeights(c.replicas()), near, x0, 1).slope(x0);
     }
 
     /** d(a − b)/dx at x0 from the local cubics a crossing reads there. */

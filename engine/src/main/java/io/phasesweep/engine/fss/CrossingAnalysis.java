@@ -249,10 +249,8 @@ final class CrossingAnalysis {
     /**
      * Each pair's resamples read at one point common to all pairs, the median of the full data's
      * pair crossings: one Newton step from there ({@link Crossing#resampled}) with the pair's slope
-     * there, from lines over half a transition width ({@link Crossing#smoothSlopeOfDifference}: the
-     * cubics' slope shares the noise that placed the crossing). Their covariance weighs and judges
-     * the pairs (the constant's χ², the drift's weights); the estimates' errors still come from the
-     * resamples of each pair's own crossing. Read at its
+     * there. Their covariance weighs and judges the pairs (the constant's χ², the drift's weights);
+     * the estimates' errors still come from the resamples of each pair's own crossing. Read at its
      * own crossing, a pair's error is the difference's noise there over the slope there, both from
      * the cubics that placed the crossing, and off the centre of their stencil a cubic's value and
      * slope share their noise: over 32 seeds of sweeps/ising2d-quick.yaml the pair crossings
@@ -271,7 +269,7 @@ final class CrossingAnalysis {
             Curve a = c.curve(0, s, obs);
             Curve b = c.curve(0, s + 1, obs);
             double own = pairs.get(k)[0];
-            double slope = Crossing.smoothSlopeOfDifference(a, b, at);
+            double slope = Crossing.slopeOfDifference(a, b, at);
             double reach = Math.max(a.width(), b.width());
             boolean inside = at >= Math.max(a.x()[0], b.x()[0]) && at <= Math.min(a.x()[a.x().length - 1], b.x()[b.x().length - 1]);
             if (!inside || !(Math.abs(at - own) <= reach)
