@@ -3,6 +3,7 @@ package io.phasesweep.engine.fss;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Where two curves cross along the control axis, each curve on its own grid. The difference of
@@ -151,6 +152,36 @@ public final class Crossing {
      */
     static double resampled(Curve a, Curve b, double x0, double fullSlope) {
         return x0 - (local(a, x0).value(x0) - local(b, x0).value(x0)) / fullSlope;
+    }
+
+    /**
+     * d(a − b)/dx at x0 for the pair's weight: from quadratics fitted, weighted by replicas, to each
+     * curve's points within the same window, half the wider curve's transition width around x0
+     * ({@link #slopeOfDifference} when a curve has fewer than four points there, or no width). The
+     * cubics' slope reads the few points that placed the crossing and shares their noise: a pair
+     * whose slope came out steep by chance weighed more, and its crossing moved with it. On the 20
+     * refined 2D Ising seeds' grids with a known truth (bench/refined-world.sh, 60 trials) best T_c
+     * had a mean pull of −0.34 with the cubics' slopes, −0.13 with these. (Straight lines, each over
+     * its own curve's half width, gave −0.05 there, but misjudged a difference a third of either
+     * slope: on a real seed they doubled the 32–48 pair's error and put T_c at −4.8σ.)
+     */
+    static double smoothSlopeOfDifference(Curve a, Curve b, double x0) {
+        double half = 0.5 * Math.max(a.width(), b.width());
+        double sa = windowSlope(a, x0, half);
+        double sb = windowSlope(b, x0, half);
+        return Double.isFinite(sa) && Double.isFinite(sb) ? sa - sb : slopeOfDifference(a, b, x0);
+    }
+
+    /** The slope at x0 of the quadratic through the curve's points within {@code half} of it; NaN with fewer than four. */
+    private static double windowSlope(Curve c, double x0, double half) {
+        if (c.exact() || !(half > 0)) {
+            return Double.NaN;
+        }
+        int[] near = IntStream.range(0, c.x().length).filter(i -> Math.abs(c.x()[i] - x0) <= half).toArray();
+        if (near.length < 4) {
+            return Double.NaN;
+        }
+        return LocalPolynomial.through(c.x(), c.y(), LocalPolynomial.replicaWeights(c.replicas()), near, x0, 2).slope(x0);
     }
 
     /** d(a − b)/dx at x0 from the local cubics a crossing reads there. */

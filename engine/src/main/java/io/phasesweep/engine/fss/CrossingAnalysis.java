@@ -249,7 +249,9 @@ final class CrossingAnalysis {
     /**
      * Each pair's resamples read at one point common to all pairs, the median of the full data's
      * pair crossings: one Newton step from there ({@link Crossing#resampled}) with the pair's slope
-     * there. Their covariance weighs and judges the pairs (the constant's χ², the drift's weights);
+     * there, from quadratics over a window common to both curves
+     * ({@link Crossing#smoothSlopeOfDifference}: the cubics' slope shares the noise that placed the
+     * crossing). Their covariance weighs and judges the pairs (the constant's χ², the drift's weights);
      * the estimates' errors still come from the resamples of each pair's own crossing. Read at its
      * own crossing, a pair's error is the difference's noise there over the slope there, both from
      * the cubics that placed the crossing, and off the centre of their stencil a cubic's value and
@@ -269,7 +271,7 @@ final class CrossingAnalysis {
             Curve a = c.curve(0, s, obs);
             Curve b = c.curve(0, s + 1, obs);
             double own = pairs.get(k)[0];
-            double slope = Crossing.slopeOfDifference(a, b, at);
+            double slope = Crossing.smoothSlopeOfDifference(a, b, at);
             double reach = Math.max(a.width(), b.width());
             boolean inside = at >= Math.max(a.x()[0], b.x()[0]) && at <= Math.min(a.x()[a.x().length - 1], b.x()[b.x().length - 1]);
             if (!inside || !(Math.abs(at - own) <= reach)
