@@ -218,6 +218,19 @@ public final class Planner {
             return c;
         }
 
+        /**
+         * The replicas of the read values at a level as one count: the mean of each value's
+         * max(replicas, level), the count that gives the analysis' cubics, fitted with the values
+         * weighted by their replicas, about their variance. The level itself, the fewest replicas of
+         * any read value, would have the model see a size whose values have 319 replicas and one 10
+         * as a size of 10, and price raising that one value as if it gave every value 30 times its
+         * replicas (the perceptron's rounds 5 and 6 then bought 85 and 202 points with 235 of 300
+         * core-s left and its error above the target).
+         */
+        double effective(int at) {
+            return have.values().stream().mapToDouble(n -> Math.max(n, at)).average().orElse(0);
+        }
+
         Map<Double, Integer> extra() {
             Map<Double, Integer> out = new TreeMap<>();
             have.forEach((v, n) -> out.put(v, Math.max(0, level - n)));
@@ -242,13 +255,14 @@ public final class Planner {
          * relative to the goal (so that targets of different quantities add); nothing once the
          * target is met.
          */
-        double gain(double[] n, int i, double now) {
+        double gain(double[] n, int i, double next, double now) {
             if (now <= goal) {
                 return 0;
             }
-            n[i]++;
+            double was = n[i];
+            n[i] = next;
             double removed = now - variance.applyAsDouble(n);
-            n[i]--;
+            n[i] = was;
             // (infinite while the replica is what first determines it; never NaN, which would void the other aims)
             return removed > 0 ? removed / (goal > 0 ? goal : 1) : 0;
         }
@@ -419,8 +433,9 @@ public final class Planner {
         double[] before = new double[modelled.size()];
         for (int i = 0; i < n.length; i++) {
             Read read = reads.get(modelled.get(i).size());
-            n[i] = read == null ? fixed.get(i) : read.level;
-            before[i] = read == null ? n[i] : measuredLevel(spec, result, modelled.get(i).size(), a, read.have.keySet()).orElse(read.level);
+            n[i] = read == null ? fixed.get(i) : read.effective(read.level);
+            before[i] = read == null ? n[i]
+                    : measuredLevel(spec, result, modelled.get(i).size(), a, read.have.keySet()).orElse(read.effective(read.level));
         }
         // the critical value first: its model is the crossings'; once it is met, the unmet targets
         // (all of them in a round that confirms them), an exponent by its own model where the
@@ -487,8 +502,9 @@ public final class Planner {
                     continue;
                 }
                 double gain = 0;
+                double next = read.effective(read.level + 1);
                 for (int k = 0; k < now.length; k++) {
-                    gain += modelled.get(i).size() < aims.get(k).smallest() ? 0 : aims.get(k).gain(n, i, now[k]);
+                    gain += modelled.get(i).size() < aims.get(k).smallest() ? 0 : aims.get(k).gain(n, i, next, now[k]);
                 }
                 gain /= cost;
                 if (gain > bestGain) {
@@ -502,7 +518,7 @@ public final class Planner {
             Read read = reads.get(modelled.get(pick).size());
             alloc.seconds += read.cost(read.level + 1);
             read.level++;
-            n[pick]++;
+            n[pick] = read.effective(read.level);
         }
         reads.forEach((size, read) -> alloc.topUp.put(size, read.extra()));
         return alloc;
@@ -526,7 +542,7 @@ public final class Planner {
 
     /**
      * Whether a size's read values are at {@link #LEVEL_RATIO} times the replicas of the next larger
-     * size's already. The variance model combines the pair crossings as the analysis' constant does,
+     * size's already (each as one count, {@link Read#effective}). The variance model combines the pair crossings as the analysis' constant does,
      * by inverse variance, so cheap small sizes alone can make it small; but the analysis also tests
      * whether the pairs drift with size, and a drift is seen only against the large pairs' errors.
      * The perceptron's refinement gave N = 25–100 269–1015 replicas per read value and N = 200 10:
@@ -535,7 +551,12 @@ public final class Planner {
      */
     private static boolean capped(TreeMap<Integer, Read> reads, int size) {
         Integer larger = reads.higherKey(size);
-        return larger != null && reads.get(size).level + 1 > LEVEL_RATIO * Math.max(1, reads.get(larger).level);
+        if (larger == null) {
+            return false;
+        }
+        Read read = reads.get(size);
+        Read next = reads.get(larger);
+        return read.effective(read.level + 1) > LEVEL_RATIO * Math.max(1, next.effective(next.level));
     }
 
     /** A size's read values get at most this many times the replicas of the next larger size's. */
@@ -630,11 +651,11 @@ public final class Planner {
         return out;
     }
 
-    /** The fewest replicas measured at any of the values, when any is measured. */
+    /** The replicas measured at the values as one count ({@link Read#effective}), when any is measured. */
     private static java.util.OptionalDouble measuredLevel(SweepSpec spec, AnalysisResult result, int size, Double a,
                                                           java.util.Set<Double> values) {
         Map<Double, Integer> measured = measuredReplicas(spec, result, size, a);
-        return values.stream().filter(measured::containsKey).mapToDouble(measured::get).min();
+        return values.stream().filter(measured::containsKey).mapToDouble(measured::get).average();
     }
 
     /** Core-seconds of one replica at each of the control values at a size (every value of any other axis). */

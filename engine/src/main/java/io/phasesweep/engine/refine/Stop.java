@@ -17,7 +17,8 @@ public enum Stop {
     BUDGET_SPENT,
     /**
      * two rounds in a row lowered no target's stderr/target by a real improvement ({@link #IMPROVEMENT}),
-     * and no target has lost the best row of an earlier refinement round
+     * spending at least {@link #CHEAP_ROUNDS} of a round's budget between them, and no target has lost
+     * the best row of an earlier refinement round
      */
     NO_IMPROVEMENT,
     /** the planner found no point to add (every window sampled at the budget's limit, or nothing fits) */
@@ -46,13 +47,19 @@ public enum Stop {
      * target lost the best row an earlier refinement round gave it (issue 14's benchmark from a
      * coarse grid at every size stopped so after round 3: its T_c had a best row after round 1,
      * then the crossing was flagged poor_fit with 78 % of the budget left).
+     * Nor do two rounds that spent less than {@link #CHEAP_ROUNDS} of a round's budget between them:
+     * such rounds are the ladder's steps while sizes wait, not replicas that failed to help (a
+     * perceptron refinement stopped so after round 3 with 6 of its 300 core-s spent and its error 7
+     * times its target: rounds 2 and 3 bought 72 and 418 points, and an early best row's error at
+     * the coarse grid's resolution, 0.029, was the one they did not beat).
      * {@code no_improvement} is for rounds that keep their estimates and no longer shrink them.
      *
-     * @param earlier      the statuses of the rounds before this one, in order
-     * @param spentSeconds core-seconds of every finished point so far
+     * @param earlier           the statuses of the rounds before this one, in order
+     * @param spentSeconds      core-seconds of every finished point so far
+     * @param lastTwoRounds     core-seconds of this round's points and the previous round's
      */
     public static Optional<Stop> after(int round, List<TargetStatus> statuses, List<List<TargetStatus>> earlier,
-                                       double spentSeconds, RefineSpec refine) {
+                                       double spentSeconds, double lastTwoRounds, RefineSpec refine) {
         double worst = Precision.worst(statuses);
         if (worst <= 1 && (earlier.isEmpty() || steady(statuses, earlier.get(earlier.size() - 1)))) {
             return Optional.of(TARGETS_MET);
@@ -72,7 +79,8 @@ public enum Stop {
         // under_resolved) is what the next round's points are for, not a reason to stop
         boolean lost = statuses.stream().anyMatch(s -> !Double.isFinite(s.ratio())
                 && earlier.stream().skip(1).anyMatch(r -> Double.isFinite(ratio(r, s))));
-        if (n >= 3 && located && !lost && statuses.stream().noneMatch(s -> improved(s, earlier))) {
+        boolean cheap = lastTwoRounds < CHEAP_ROUNDS * refine.budgetCoreSeconds() / refine.maxRounds();
+        if (n >= 3 && located && !lost && !cheap && statuses.stream().noneMatch(s -> improved(s, earlier))) {
             return Optional.of(NO_IMPROVEMENT);
         }
         return Optional.empty();
@@ -104,6 +112,9 @@ public enum Stop {
                         && java.util.Objects.equals(t.acrossValue(), like.acrossValue()))
                 .mapToDouble(TargetStatus::ratio).min().orElse(Double.POSITIVE_INFINITY);
     }
+
+    /** Two rounds that spent less than this share of budget_core_seconds / max_rounds between them never stop for want of improvement. */
+    static final double CHEAP_ROUNDS = 0.5;
 
     /** Best values move by at most this many combined standard errors between rounds when they are steady. */
     static final double STEADY = 2;

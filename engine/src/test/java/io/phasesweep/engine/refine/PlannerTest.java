@@ -296,6 +296,31 @@ class PlannerTest {
     }
 
     /**
+     * A read value with few replicas among many does not stand for its size: every window value of
+     * every size has 16 replicas but one value next to x_c at size 64 with 1. A round that aims at
+     * half the variance (best x_c ± 0.0012 against a target of 0.001) raises that value to its
+     * neighbours' level and then goes on to raise the read values' replicas by about as many again (202
+     * points here; the values of size 64 by 12 each); with the size
+     * priced at its thinnest value (before 2026-12-07), raising that one value looked like giving
+     * every value of size 64 sixteen times its replicas, and the round stopped there (the
+     * perceptron's rounds 5 and 6 bought 85 and 202 points, its error above the target).
+     */
+    @Test
+    void aThinValueDoesNotStandForItsSize() {
+        SweepSpec base = SyntheticSweep.parse(window("8, 16, 32, 64", 16) + ANALYSIS).spec();
+        SweepSpec spec = withTarget(base.withRefine(base.refine().plus(
+                List.of(new PointBlock(1, 64, 16, 1, Map.of("T", List.of(2.2725)))))), 0.001);
+        AnalysisResult result = withBest(SyntheticSweep.parse(printed(spec)).analyze(40), XC, 0.0012);
+        Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 30, 1);
+        Map<Double, Integer> at64 = new TreeMap<>();
+        plan.blocks().stream().filter(b -> b.size() == 64)
+                .forEach(b -> b.values().get("T").forEach(t -> at64.merge(t, b.replicas(), Integer::sum)));
+        assertTrue(at64.getOrDefault(2.2725, 0) >= 15, at64.toString());
+        assertTrue(at64.size() > 1 && at64.values().stream().allMatch(n -> n >= 6), "the other read values of 64: " + at64);
+        assertTrue(plan.points() > 100, plan.points() + " points: " + replicasBySize(plan));
+    }
+
+    /**
      * A best x_c 2.23 ± 0.04, 1σ below the truth (the perceptron's refinement was steered by
      * 1.82–1.86 ± 0.037 against α_c = 2): x_c ± 2σ is wider than L = 32's and 64's scaling windows,
      * so their replicas go to every value of their windows, one level for all, and the values on the

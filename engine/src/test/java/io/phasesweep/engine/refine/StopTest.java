@@ -29,10 +29,10 @@ class StopTest {
 
     @Test
     void theFirstReasonThatHoldsStops() {
-        assertEquals(Optional.of(Stop.TARGETS_MET), Stop.after(1, at(0.001, 0.05), rounds(5.0), 1e9, REFINE));
-        assertEquals(Optional.of(Stop.BUDGET_SPENT), Stop.after(1, at(0.002, 0.05), rounds(5.0), 100, REFINE));
-        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(0.002, 0.05), rounds(5.0, 4.0, 3.0, 2.5, 2.1), 100, REFINE));
-        assertEquals(Optional.empty(), Stop.after(0, at(0.002, 0.05), List.of(), 10, REFINE));
+        assertEquals(Optional.of(Stop.TARGETS_MET), Stop.after(1, at(0.001, 0.05), rounds(5.0), 1e9, 40, REFINE));
+        assertEquals(Optional.of(Stop.BUDGET_SPENT), Stop.after(1, at(0.002, 0.05), rounds(5.0), 100, 40, REFINE));
+        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(0.002, 0.05), rounds(5.0, 4.0, 3.0, 2.5, 2.1), 100, 40, REFINE));
+        assertEquals(Optional.empty(), Stop.after(0, at(0.002, 0.05), List.of(), 50, 40, REFINE));
     }
 
     /**
@@ -41,10 +41,22 @@ class StopTest {
      */
     @Test
     void noImprovementTakesTwoRoundsInARow() {
-        assertEquals(Optional.empty(), Stop.after(2, at(0.002, 0.05), rounds(1.0, 1.5), 10, REFINE));
-        assertEquals(Optional.empty(), Stop.after(3, at(0.0012, 0.05), rounds(1.0, 1.5, 3.0), 10, REFINE));
-        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.002, 0.05), rounds(1.0, 1.5, 1.6), 10, REFINE));
-        assertEquals(Optional.empty(), Stop.after(3, at(0.0013, 0.05), rounds(1.0, 1.5, 1.6), 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(2, at(0.002, 0.05), rounds(1.0, 1.5), 50, 40, REFINE));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.0012, 0.05), rounds(1.0, 1.5, 3.0), 50, 40, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.002, 0.05), rounds(1.0, 1.5, 1.6), 50, 40, REFINE));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.0013, 0.05), rounds(1.0, 1.5, 1.6), 50, 40, REFINE));
+    }
+
+    /**
+     * Two rounds that bought less than half a round's budget between them (budget 100 over 5
+     * rounds: 10 core-s) are the ladder's steps, not evidence that replicas no longer help: they go
+     * on, and max_rounds still stops them.
+     */
+    @Test
+    void cheapRoundsAreNoReasonToStop() {
+        assertEquals(Optional.empty(), Stop.after(3, at(0.002, 0.05), rounds(1.0, 1.5, 1.6), 12, 9.9, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.002, 0.05), rounds(1.0, 1.5, 1.6), 12, 10, REFINE));
+        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(0.002, 0.05), rounds(1.0, 1.5, 1.6, 1.7, 1.8), 12, 1, REFINE));
     }
 
     /**
@@ -53,17 +65,17 @@ class StopTest {
      */
     @Test
     void aSmallDecreaseIsNoImprovement() {
-        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.0014, 0.05), rounds(1.0, 1.5, 1.6), 10, REFINE));
-        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.0016, 0.05), rounds(1.0, 1.5, 1.4), 10, REFINE));
-        assertEquals(Optional.empty(), Stop.after(3, at(0.0016, 0.05), rounds(1.0, 1.5, 1.3), 10, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.0014, 0.05), rounds(1.0, 1.5, 1.6), 50, 40, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.0016, 0.05), rounds(1.0, 1.5, 1.4), 50, 40, REFINE));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.0016, 0.05), rounds(1.0, 1.5, 1.3), 50, 40, REFINE));
     }
 
     /** Met targets stop only when the best values held steady: within two combined stderr of the previous round's. */
     @Test
     void targetsAreMetOnlyWhenTheBestValuesHoldSteady() {
-        assertEquals(Optional.of(Stop.TARGETS_MET), Stop.after(2, at(2.2725, 0.001, 0.05), rounds(3, 2), 10, REFINE));
-        assertEquals(Optional.empty(), Stop.after(2, at(2.2750, 0.001, 0.05), rounds(3, 2), 10, REFINE));
-        assertEquals(Optional.empty(), Stop.after(2, at(0.001, 0.05), rounds(3, inf()), 10, REFINE));
+        assertEquals(Optional.of(Stop.TARGETS_MET), Stop.after(2, at(2.2725, 0.001, 0.05), rounds(3, 2), 50, 40, REFINE));
+        assertEquals(Optional.empty(), Stop.after(2, at(2.2750, 0.001, 0.05), rounds(3, 2), 50, 40, REFINE));
+        assertEquals(Optional.empty(), Stop.after(2, at(0.001, 0.05), rounds(3, inf()), 50, 40, REFINE));
     }
 
     private static double inf() {
@@ -75,8 +87,8 @@ class StopTest {
     void aMissingBestRowIsInfinitelyFarFromItsTarget() {
         double inf = Double.POSITIVE_INFINITY;
         assertEquals(inf, Precision.worst(at(null, 0.01)));
-        assertEquals(Optional.empty(), Stop.after(3, at(0.002, 0.05), rounds(inf, inf, inf), 10, REFINE));
-        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(null, 0.05), rounds(inf, inf, inf), 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.002, 0.05), rounds(inf, inf, inf), 50, 40, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(null, 0.05), rounds(inf, inf, inf), 50, 40, REFINE));
     }
 
     /** While no target has had a best row since round 0 the rounds are locating the transition: they go on. */
@@ -84,8 +96,8 @@ class StopTest {
     void roundsWithoutAnyBestRowAreNoReasonToStop() {
         double inf = Double.POSITIVE_INFINITY;
         List<List<TargetStatus>> none = List.of(at(0.002, inf), at(null, inf), at(null, inf));
-        assertEquals(Optional.empty(), Stop.after(3, at(null, inf), none, 10, REFINE));
-        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(null, inf), none, 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(3, at(null, inf), none, 50, 40, REFINE));
+        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(null, inf), none, 50, 40, REFINE));
     }
 
     /**
@@ -97,10 +109,10 @@ class StopTest {
     void aLostBestRowIsNoReasonToStop() {
         double inf = Double.POSITIVE_INFINITY;
         List<List<TargetStatus>> earlier = List.of(at(null, inf), at(0.0024, inf), at(null, inf));
-        assertEquals(Optional.empty(), Stop.after(3, at(null, inf), earlier, 10, REFINE));
-        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(null, inf), earlier, 10, REFINE));
-        assertEquals(Optional.of(Stop.BUDGET_SPENT), Stop.after(3, at(null, inf), earlier, 100, REFINE));
-        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.0024, inf), earlier, 10, REFINE),
+        assertEquals(Optional.empty(), Stop.after(3, at(null, inf), earlier, 50, 40, REFINE));
+        assertEquals(Optional.of(Stop.MAX_ROUNDS), Stop.after(5, at(null, inf), earlier, 50, 40, REFINE));
+        assertEquals(Optional.of(Stop.BUDGET_SPENT), Stop.after(3, at(null, inf), earlier, 100, 40, REFINE));
+        assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.0024, inf), earlier, 50, 40, REFINE),
                 "the estimate back, no smaller: no improvement");
     }
 
@@ -109,8 +121,8 @@ class StopTest {
     void oneTargetImprovingIsImprovement() {
         double inf = Double.POSITIVE_INFINITY;
         List<List<TargetStatus>> earlier = List.of(at(0.005, inf), at(0.004, inf), at(0.003, inf));
-        assertEquals(Optional.empty(), Stop.after(3, at(0.002, inf), earlier, 10, REFINE));
+        assertEquals(Optional.empty(), Stop.after(3, at(0.002, inf), earlier, 50, 40, REFINE));
         assertEquals(Optional.of(Stop.NO_IMPROVEMENT), Stop.after(3, at(0.005, inf), List.of(at(0.005, inf), at(0.003, inf),
-                at(0.004, inf)), 10, REFINE));
+                at(0.004, inf)), 50, 40, REFINE));
     }
 }

@@ -96,7 +96,10 @@ public final class RefineJob {
             AnalysisResult result = new AnalyzeJob(spark, new PrintWriter(analysis)).run(out);
             double spent = spent(out);
             List<TargetStatus> statuses = Precision.of(spec, result);
-            Optional<Stop> stop = Stop.after(round, statuses, earlier, spent, refine);
+            int twoRoundsAgo = round - 2;
+            double spentBefore = rounds.stream().filter(r -> r.round() == twoRoundsAgo)
+                    .mapToDouble(RoundsTable.Round::coreSeconds).max().orElse(0);
+            Optional<Stop> stop = Stop.after(round, statuses, earlier, spent, spent - spentBefore, refine);
             Planner.Plan plan = null;
             if (stop.isEmpty()) {
                 double share = (refine.budgetCoreSeconds() - spent) / (refine.maxRounds() - round);
