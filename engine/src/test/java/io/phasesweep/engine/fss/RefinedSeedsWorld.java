@@ -3,15 +3,9 @@ package io.phasesweep.engine.fss;
 import io.phasesweep.engine.model.ParamValues;
 import io.phasesweep.engine.stats.Sample;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -58,16 +52,9 @@ final class RefinedSeedsWorld {
 
     static RefinedSeedsWorld load() {
         List<GridPoint> grid = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                RefinedSeedsWorld.class.getResourceAsStream("/refined-seeds-grids.csv")), StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] f = line.split(",");
-                grid.add(new GridPoint(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
-                        Integer.parseInt(f[3]), Double.parseDouble(f[4])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : ResourceCsv.rows("/refined-seeds-grids.csv")) {
+            grid.add(new GridPoint(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
+                    Integer.parseInt(f[3]), Double.parseDouble(f[4])));
         }
         return new RefinedSeedsWorld(grid);
     }
