@@ -1,6 +1,7 @@
 package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.model.ParamValues;
+import io.phasesweep.engine.models.perceptron.PerceptronModel;
 import io.phasesweep.engine.stats.Sample;
 
 import java.util.ArrayList;
@@ -18,12 +19,12 @@ import java.util.Random;
  * P = 2N it is 1/2 for every N, so the curves of all sizes pass through (α = 2, 1/2).
  *
  * <p>The model draws a replica's patterns one by one from its disorder stream, which depends on
- * (N, replica) only ({@code PerceptronModel.patterns}): its problem at α holds the first
- * P = round(αN) of one sequence, and is satisfiable exactly when P is at most the replica's
- * capacity P*, the longest separable prefix, with Pr[P* ≥ P] = S(P, N). So each replica draws its
- * capacity once and is SAT at every α with round(αN) ≤ P*: the same correlation along α as the
- * real data, the same staircase in α at small N, and the same replica numbers shared or not
- * between α values as the refined grids had.
+ * (N, replica) only: its problem at α holds the first P of one sequence (P = αN, dithered between
+ * ⌊αN⌋ and ⌈αN⌉ when not whole: {@link PerceptronModel#patternCount}), and is satisfiable exactly when
+ * P is at most the replica's capacity P*, the longest separable prefix, with Pr[P* ≥ P] = S(P, N).
+ * So each replica draws its capacity once and is SAT at every α whose P is within it: the same
+ * correlation along α as the real data, and the same replica numbers shared or not between α
+ * values as the refined grids had.
  */
 final class CoverWorld {
     static final double CRITICAL_ALPHA = 2;
@@ -79,11 +80,6 @@ final class CoverWorld {
         return p;
     }
 
-    /** The patterns the model stores at (α, N). */
-    static int patterns(double alpha, int n) {
-        return (int) Math.max(1, Math.round(alpha * n));
-    }
-
     /**
      * A seed's raw rows for the perceptron's analysis, each replica of each size SAT at α exactly
      * when round(αN) is within its capacity, drawn once from {@code rng} (in order of size and
@@ -103,8 +99,8 @@ final class CoverWorld {
         List<Sample> samples = new ArrayList<>();
         for (GridPoint g : points) {
             ParamValues params = new ParamValues(Map.of("alpha", g.alpha(), "kappa", 0.0, "patterns", "gaussian"));
-            int p = patterns(g.alpha(), g.size());
             for (int r = g.first(); r <= g.last(); r++) {
+                int p = PerceptronModel.patternCount(g.alpha(), g.size(), rng);
                 double sat = p <= capacities.get(g.size()).get(r) ? 1 : 0;
                 samples.add(new Sample(params, g.size(), r, Map.of("sat", sat, "margin", 0.0)));
             }

@@ -34,7 +34,7 @@ class CoverWorldTest {
                 capacity[d] = CoverWorld.capacity(n, rng.nextDouble());
             }
             for (double alpha : new double[] {1.8, 2.0, 2.2}) {
-                int p = CoverWorld.patterns(alpha, n);
+                int p = (int) Math.round(alpha * n);
                 double exact = CoverWorld.separable(p, n);
                 long sat = java.util.Arrays.stream(capacity).filter(c -> c >= p).count();
                 double sigma = Math.sqrt(exact * (1 - exact) / draws);
