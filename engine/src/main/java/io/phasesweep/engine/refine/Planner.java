@@ -251,9 +251,9 @@ public final class Planner {
         }
 
         /**
-         * The variance one more replica at index i removes from {@code now}, the variance at n,
-         * relative to the goal (so that targets of different quantities add); nothing once the
-         * target is met.
+         * The variance that raising index i's count to {@code next} (its size's read values one
+         * level up, {@link Read#effective}) removes from {@code now}, the variance at n, relative to
+         * the goal (so that targets of different quantities add); nothing once the target is met.
          */
         double gain(double[] n, int i, double next, double now) {
             if (now <= goal) {
