@@ -188,6 +188,10 @@ final class Collapse {
             return failed(sizes, Flag.NOT_FOUND, String.format(Locale.ROOT,
                     "no collapse: x_c = %.6g lies outside the sampled control range [%.6g, %.6g]", full[0], low, high), resamples);
         }
+        String plateau = onPlateaus(c, obs, first, full[0]);
+        if (plateau != null) {
+            return failed(sizes, Flag.NOT_FOUND, plateau, resamples);
+        }
         double s = quality(c, 0, obs, v, full);
         if (s < MIN_S) {
             // a χ²/dof this far below 1 is not a good collapse but hardly a comparison at all: the
@@ -221,6 +225,50 @@ final class Collapse {
         return new Result(new ResampledEstimate(full[0], rep[0], sizes, q).widened(widen).judged(),
                 new ResampledEstimate(full[1], rep[1], sizes, q).widened(widen).judged(),
                 new ResampledEstimate(full[2], rep[2], sizes, q).widened(widen).judged(), s);
+    }
+
+    /**
+     * A note when x_c lies on a plateau of every kept size's curve (the observable there within
+     * {@link #PLATEAU_SHARE} of the curve's range from its lowest or highest value), else null.
+     * Flat curves collapse onto each other at any 1/ν: refined percolation sweeps' collapses of
+     * L = 32–256 settled at p = 0.6967, in the saturated tail where every wrapping probability is
+     * 1, with S = 0.4 and ν = 0.337 or 0.508 (exact 4/3), and that ν entered best. At a critical
+     * point the curves are in transition: the 2D Ising Binder cumulant at T_c is at about 0.9 of
+     * its range, the percolation and perceptron crossings near half of it.
+     */
+    static String onPlateaus(ResampledCurves c, int obs, int first, double xc) {
+        for (int s = first; s < c.sizeCount(); s++) {
+            double[] x = c.x(s);
+            double[] y = c.y(0, s, obs);
+            double low = Arrays.stream(y).min().orElse(Double.NaN);
+            double high = Arrays.stream(y).max().orElse(Double.NaN);
+            double share = (interpolated(x, y, xc) - low) / (high - low);
+            if (!(Math.min(share, 1 - share) < PLATEAU_SHARE)) {
+                return null;
+            }
+        }
+        return String.format(Locale.ROOT, "no collapse: x_c = %.6g lies on every size's plateau (within %.0f %% of each"
+                + " curve's range from its end): flat curves collapse at any 1/nu", xc, 100 * PLATEAU_SHARE);
+    }
+
+    /** The share of a curve's range from its end within which a value is on its plateau. */
+    static final double PLATEAU_SHARE = 0.03;
+
+    /** y at xc, linear between the grid points around it (the end value beyond the grid). */
+    private static double interpolated(double[] x, double[] y, double xc) {
+        int k = Arrays.binarySearch(x, xc);
+        if (k >= 0) {
+            return y[k];
+        }
+        int above = -k - 1;
+        if (above == 0) {
+            return y[0];
+        }
+        if (above == x.length) {
+            return y[x.length - 1];
+        }
+        double t = (xc - x[above - 1]) / (x[above] - x[above - 1]);
+        return y[above - 1] + t * (y[above] - y[above - 1]);
     }
 
     private static Result failed(List<Integer> sizes, Flag flag, String why, int resamples) {
