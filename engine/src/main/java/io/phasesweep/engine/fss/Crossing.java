@@ -204,8 +204,9 @@ public final class Crossing {
      * width, as an exact curve): the grid interval holding x wider than the curve's transition
      * width ({@link LocalPolynomial#transitionWidth}), or the values a cubic needs spread too far
      * around x ({@link LocalPolynomial#readable}). The crossing analysis leaves such a size out.
+     * Public for the refinement planner, which fills the grid where it is so.
      */
-    static String unreadable(Curve c, double x) {
+    public static String unreadable(Curve c, double x) {
         double[] xs = c.x();
         double width = c.width();
         if (!Double.isFinite(width)) {

@@ -55,14 +55,14 @@ final class CrossingAnalysis {
      */
     static Variants run(ResampledCurves all, int obs, Double omega, List<String> notes) {
         List<String> unresolved = new ArrayList<>();
-        int resolved = resolvedSizes(all, obs, unresolved);
+        int[] resolved = resolvedSizes(all, obs, unresolved);
         ResampledCurves c = all;
         String coarse = null;
-        if (resolved < all.sizeCount()) {
-            coarse = unresolved.get(0);
-            if (resolved >= 3) {
-                c = all.smallest(resolved);
-                notes.add("crossing: sizes from " + all.size(resolved) + " on left out: " + coarse);
+        if (resolved[1] - resolved[0] < all.sizeCount()) {
+            coarse = String.join("; ", unresolved);
+            if (resolved[1] - resolved[0] >= 3) {
+                c = all.sizes(resolved[0], resolved[1]);
+                notes.add("crossing: left out " + sizesLeftOut(all, resolved) + ": " + coarse);
                 coarse = null;
             }
         }
@@ -84,15 +84,20 @@ final class CrossingAnalysis {
     }
 
     /**
-     * How many of the smallest sizes the crossings may use: all, unless some pair of consecutive
-     * sizes crosses where one of them cannot be read ({@link Crossing#unreadable}); then the sizes below
-     * that pair's larger one, the reason added to {@code reasons}. A refined sweep reaches its
+     * The sizes the crossings may use, as indices [from, to): all, unless some pair of consecutive
+     * sizes crosses where one of them cannot be read ({@link Crossing#unreadable}); then the sizes
+     * below that pair's larger one, the reason added to {@code reasons}. A refined sweep reaches its
      * largest sizes' windows last: in issue 14's benchmark L = 96 kept its coarse grid (2.15, 2.30)
      * through round 3, and its linear interpolation across that step put the pair 64–96 at 2.147 ±
      * 0.001, which made the pairs' χ²/dof 2000 and left no best row for four rounds, while the pairs
-     * of L = 16–64 crossed at 2.266–2.271.
+     * of L = 16–64 crossed at 2.266–2.271. The smallest size used that cannot be read where it crosses
+     * the next is left out instead, and the pairs above it are judged in turn: the sizes that pin x_c
+     * are the large ones, and a refined percolation sweep kept L = 16 on its first grid (steps of
+     * 0.05 for a transition 0.061 wide) while L = 32–256 were read on fine windows; with L = 16
+     * ending the sizes, three of four seeds had no best p_c.
      */
-    private static int resolvedSizes(ResampledCurves c, int obs, List<String> reasons) {
+    private static int[] resolvedSizes(ResampledCurves c, int obs, List<String> reasons) {
+        int from = 0;
         for (int s = 0; s + 1 < c.sizeCount(); s++) {
             double x = Crossing.of(c.curve(0, s, obs), c.curve(0, s + 1, obs));
             if (Double.isNaN(x)) {
@@ -103,11 +108,26 @@ final class CrossingAnalysis {
                 if (why != null) {
                     reasons.add(String.format(Locale.ROOT, "the curve of L=%d cannot be read where it crosses L=%d, %.6g: %s",
                             c.size(t), c.size(t == s ? s + 1 : s), x, why));
-                    return s + 1;
+                    if (t != from) {
+                        return new int[]{from, s + 1};
+                    }
+                    from = s + 1;
+                    break;
                 }
             }
         }
-        return c.sizeCount();
+        return new int[]{from, c.sizeCount()};
+    }
+
+    /** The sizes outside [from, to), listed. */
+    private static String sizesLeftOut(ResampledCurves c, int[] range) {
+        List<String> out = new ArrayList<>();
+        for (int s = 0; s < c.sizeCount(); s++) {
+            if (s < range[0] || s >= range[1]) {
+                out.add("L=" + c.size(s));
+            }
+        }
+        return String.join(", ", out);
     }
 
     /**

@@ -82,14 +82,14 @@ final class ResampledCurves {
         return new ResampledCurves(sizes, x, values, errors, replicas);
     }
 
-    /** The curves of the {@code n} smallest sizes, sharing these arrays. */
-    ResampledCurves smallest(int n) {
+    /** The curves of the sizes with index {@code from} (inclusive) to {@code to} (exclusive), sharing these arrays. */
+    ResampledCurves sizes(int from, int to) {
         double[][][][] v = new double[values.length][][][];
         for (int b = 0; b < values.length; b++) {
-            v[b] = Arrays.copyOf(values[b], n);
+            v[b] = Arrays.copyOfRange(values[b], from, to);
         }
-        return new ResampledCurves(Arrays.copyOf(sizes, n), Arrays.copyOf(x, n), v, Arrays.copyOf(errors, n),
-                Arrays.copyOf(replicas, n));
+        return new ResampledCurves(Arrays.copyOfRange(sizes, from, to), Arrays.copyOfRange(x, from, to), v,
+                Arrays.copyOfRange(errors, from, to), Arrays.copyOfRange(replicas, from, to));
     }
 
     /** Points whose jackknife error is undefined (one replica). */

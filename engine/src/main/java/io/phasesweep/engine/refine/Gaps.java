@@ -2,6 +2,7 @@ package io.phasesweep.engine.refine;
 
 import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.fss.BoundaryRow;
+import io.phasesweep.engine.fss.Crossing;
 import io.phasesweep.engine.fss.Curve;
 import io.phasesweep.engine.fss.EstimateRow;
 import io.phasesweep.engine.fss.Finding;
@@ -133,16 +134,17 @@ final class Gaps {
     }
 
     /**
-     * The values inside each grid interval that holds a crossing of consecutive sizes' curves and is
-     * wider than that size's transition width (the curve's {@link Curve#width}): one of the crossing
-     * analysis' own checks ({@code fss.Crossing#unreadable}), which leaves the sizes from such a
-     * pair's larger one out, or flags the estimate under_resolved when the pair is among the
-     * smallest. The analysis also leaves a size out whose four values nearest the crossing span
-     * more than two widths (an even step over 2/3 of a width); filling those too changed the
-     * planner's rounds (PlannerTest's replica budgets) and is not done yet.
-     * Percolation's L = 32, measured at p = 0.60 and 0.65 (its window's end and the coarse grid),
-     * crossed L = 16 between them, and the crossing, at 0.59234 ± 0.00035 (−1.2σ) on a grid fine
-     * everywhere near p_c, had no best row.
+     * The values inside each grid interval that holds a crossing of consecutive sizes' curves where
+     * that size's curve cannot be read, by the crossing analysis' own check
+     * ({@link Crossing#unreadable}): the interval wider than the curve's transition width
+     * ({@link Curve#width}), or its four values nearest the crossing spanning more than two widths.
+     * The analysis leaves such a size out (the smallest, or the sizes from the pair's larger one on),
+     * or flags the estimate under_resolved when fewer than three sizes remain. Percolation's L = 32,
+     * measured at p = 0.60 and 0.65 (its window's end and the coarse grid), crossed L = 16 between
+     * them, and the crossing, at 0.59234 ± 0.00035 (−1.2σ) on a grid fine everywhere near p_c, had
+     * no best row; L = 16 on its first grid (steps of 0.05, transition 0.061 wide: its four nearest
+     * values spanned 0.15) got no values while only the interval's width was checked, and three of
+     * four refined percolation seeds ended max_rounds without a best p_c.
      *
      * <p>Only where the crossing is the transition's (review F5: every pair and size anywhere on the
      * axis was filled): the pairs are consecutive sizes among those with a curve or a window (a
@@ -165,10 +167,8 @@ final class Gaps {
                 if (window == null || !(x >= window[0] && x <= window[1]) || at >= 0 || -at - 1 == 0 || -at - 1 == c.x().length) {
                     continue;
                 }
-                double from = c.x()[-at - 2];
-                double to = c.x()[-at - 1];
-                List<Double> values = inside(from, to);
-                if (to - from > c.width() && !values.isEmpty()) {
+                List<Double> values = inside(c.x()[-at - 2], c.x()[-at - 1]);
+                if (Crossing.unreadable(c, x) != null && !values.isEmpty()) {
                     out.computeIfAbsent(size, s -> new ArrayList<>()).addAll(values);
                 }
             }

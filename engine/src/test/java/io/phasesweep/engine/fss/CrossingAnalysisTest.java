@@ -252,15 +252,34 @@ class CrossingAnalysisTest {
      */
     @Test
     void aLargestSizeOnTheCoarseGridIsLeftOutOfTheCrossings() {
-        SyntheticFss model = SyntheticFss.ising(16, 0.05);
-        RandomGenerator rng = Seeds.generator(41);
         // L = 64 on a wide window (± 6/L) that holds the coarse grid's 2.3; L = 128 on the coarse grid only
-        List<Sample> samples = model.samples(new int[]{8, 16, 32, 64, 128}, size -> size == 128
-                ? SyntheticFss.sweepWindow(size, 2.3, 0.3, 0, 5) : model.window(size, size == 64 ? 6 : 1.5, 21), Map.of(), rng);
+        assertCoarseSizeLeftOut(128, SyntheticFss.sweepWindow(128, 2.3, 0.3, 0, 5), 64, List.of(8, 16, 32, 64), 41);
+    }
+
+    /**
+     * The smallest size still on a coarse grid (a refined percolation sweep's L = 16 on its first
+     * grid, 0.05 apart for a transition 0.061 wide, while L = 32-256 had fine windows: three of four
+     * seeds ended without a best p_c): it is left out, and the larger sizes give the crossing.
+     */
+    @Test
+    void aSmallestSizeOnTheCoarseGridIsLeftOutOfTheCrossings() {
+        assertCoarseSizeLeftOut(8, SyntheticFss.sweepWindow(8, 2.3, 0.9, 0, 5), 0, List.of(16, 32, 64, 128), 43);
+    }
+
+    /**
+     * Sizes 8-128 on windows ± 1.5/L (± 6/L at {@code wide}), {@code coarse} on {@code grid}: the
+     * crossing uses {@code kept}, unflagged, says what it left out, and finds x_c within 4 stderr.
+     */
+    private static void assertCoarseSizeLeftOut(int coarse, double[] grid, int wide, List<Integer> kept, long seed) {
+        SyntheticFss model = SyntheticFss.ising(16, 0.05);
+        RandomGenerator rng = Seeds.generator(seed);
+        List<Sample> samples = model.samples(new int[]{8, 16, 32, 64, 128}, size -> size == coarse ? grid
+                : model.window(size, size == wide ? 6 : 1.5, 21), Map.of(), rng);
         List<String> notes = new ArrayList<>();
         Variants e = CrossingAnalysis.run(SyntheticFss.curves(samples, 100, rng), SyntheticFss.U, null, notes);
-        assertEquals(List.of(8, 16, 32, 64), e.main().estimate().sizes(), e.main().estimate().checks().note());
-        assertTrue(notes.stream().anyMatch(n -> n.contains("sizes from 128 on left out")), notes.toString());
+        assertEquals(kept, e.main().estimate().sizes(), e.main().estimate().checks().note());
+        assertEquals(Set.of(), e.main().estimate().checks().flags(), e.main().estimate().checks().note());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("left out L=" + coarse + ":")), notes.toString());
         assertEquals(2.27, value(e), 4 * e.stderr());
     }
 }

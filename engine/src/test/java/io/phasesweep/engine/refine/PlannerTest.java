@@ -182,6 +182,28 @@ class PlannerTest {
     }
 
     /**
+     * A size whose four values nearest a crossing span more than two transition widths, though no
+     * grid interval is wider than one, gets values inside the interval holding the crossing: the
+     * analysis cannot read it there either ({@code Crossing#unreadable}). Percolation's refined
+     * L = 16 kept its first grid, 0.5-0.7 in steps of 0.05 with a transition 0.061 wide, and its
+     * nearest four values to the crossing with L = 32 (0.5924) spanned 0.15: three of four seeds
+     * ended max_rounds with the crossing flagged under_resolved and no best p_c.
+     */
+    @Test
+    void aCurveTooCoarseToReadAtACrossingIsFilled() {
+        double[] first = {0.5, 0.55, 0.6, 0.65, 0.7};
+        double[] fine = java.util.stream.DoubleStream.iterate(0.55, v -> v < 0.655, v -> io.phasesweep.engine.sweep.Axis.round(v + 0.01))
+                .toArray();
+        Map<Integer, io.phasesweep.engine.fss.Curve> curves = new TreeMap<>(Map.of(16, sigmoid(first, 0.60, 0.055),
+                32, sigmoid(fine, 0.595, 0.03)));
+        double x = io.phasesweep.engine.fss.Crossing.of(curves.get(16), curves.get(32));
+        assertTrue(x > 0.55 && x < 0.6 && curves.get(16).width() > 0.05, "crossing " + x + ", L = 16's width " + curves.get(16).width());
+        assertTrue(io.phasesweep.engine.fss.Crossing.unreadable(curves.get(16), x).contains("span"));
+        Map<Integer, double[]> windows = Map.of(16, new double[]{0.34, 0.84}, 32, new double[]{0.44, 0.74});
+        assertEquals(Map.of(16, List.of(0.56, 0.57, 0.58, 0.59)), Gaps.coarseCrossings(curves, java.util.Set.of(16, 32), windows));
+    }
+
+    /**
      * A coarse interval is filled only where the crossing is the transition's (review F5): L = 64
      * and 96, measured at T = 2.0, 2.15, 2.3, 2.45, 2.6 only, are flat at 2/3 in the ordered phase,
      * and noise (0.02 at one value each) makes them cross at 2.05, far from x_c = 2.27 (the 2D
