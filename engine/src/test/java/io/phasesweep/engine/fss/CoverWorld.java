@@ -1,7 +1,7 @@
 package io.phasesweep.engine.fss;
 
 import io.phasesweep.engine.model.ParamValues;
-import io.phasesweep.engine.models.perceptron.PerceptronModel;
+import io.phasesweep.engine.model.PatternLoad;
 import io.phasesweep.engine.stats.Sample;
 
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.Random;
  *
  * <p>The model draws a replica's patterns one by one from its disorder stream, which depends on
  * (N, replica) only: its problem at α holds the first P of one sequence (P = αN, dithered between
- * ⌊αN⌋ and ⌈αN⌉ when not whole: {@link PerceptronModel#patternCount}), and is satisfiable exactly when
+ * ⌊αN⌋ and ⌈αN⌉ when not whole: {@link PatternLoad#count}), and is satisfiable exactly when
  * P is at most the replica's capacity P*, the longest separable prefix, with Pr[P* ≥ P] = S(P, N).
  * So each replica draws its capacity once and is SAT at every α whose P is within it: the same
  * correlation along α as the real data, and the same replica numbers shared or not between α
@@ -100,7 +100,7 @@ final class CoverWorld {
         for (GridPoint g : points) {
             ParamValues params = new ParamValues(Map.of("alpha", g.alpha(), "kappa", 0.0, "patterns", "gaussian"));
             for (int r = g.first(); r <= g.last(); r++) {
-                int p = PerceptronModel.patternCount(g.alpha(), g.size(), rng);
+                int p = PatternLoad.count(g.alpha(), g.size(), rng);
                 double sat = p <= capacities.get(g.size()).get(r) ? 1 : 0;
                 samples.add(new Sample(params, g.size(), r, Map.of("sat", sat, "margin", 0.0)));
             }

@@ -7,6 +7,7 @@ import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.MonteCarlo;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
+import io.phasesweep.engine.model.PatternLoad;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.model.Task;
 import io.phasesweep.engine.model.ThermalObservables;
@@ -51,7 +52,8 @@ public final class HopfieldModel implements Model {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.real("alpha", null, 0.0, null, "load P/N; P = round(alpha*N) patterns (at least 1)"),
+                ParamSpec.real("alpha", null, 0.0, null, "load P/N; P = alpha*N patterns, when not whole its floor or ceiling"
+                        + " at random with mean alpha*N (at least 1)"),
                 ParamSpec.real("T", 0.0, 0.0, null, "temperature: 0 = asynchronous zero-temperature dynamics, > 0 = Glauber"),
                 ParamSpec.real("threshold", 0.9, -1.0, 1.0, "overlap at or above which the pattern counts as retrieved"));
     }
@@ -78,17 +80,14 @@ public final class HopfieldModel implements Model {
         double sweeps = task.params().real("T") == 0
                 ? task.budget().get("sweeps") / 10 // a fixed point is usually reached after a few sweeps
                 : task.budget().get(MonteCarlo.THERMALIZE) + task.budget().get(MonteCarlo.MEASURE);
-        return (double) task.size() * patternCount(task) * sweeps;
-    }
-
-    static int patternCount(Task task) {
-        return (int) Math.max(1, Math.round(task.params().real("alpha") * task.size()));
+        return task.size() * PatternLoad.mean(task.params().real("alpha"), task.size()) * sweeps;
     }
 
     @Override
     public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
         int n = task.size();
-        HopfieldNetwork net = HopfieldNetwork.random(n, patternCount(task), streams.disorder());
+        int p = PatternLoad.count(task.params().real("alpha"), n, streams.dynamics());
+        HopfieldNetwork net = HopfieldNetwork.random(n, p, streams.disorder());
         HopfieldDynamics dynamics = new HopfieldDynamics(net, streams.dynamics());
         double temperature = task.params().real("T");
         if (temperature == 0) {

@@ -7,6 +7,7 @@ import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
+import io.phasesweep.engine.model.PatternLoad;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.model.Task;
 
@@ -58,7 +59,8 @@ public final class JammingModel implements Model {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.real("alpha", null, 0.0, null, "load P/N; P = round(alpha*N) patterns (at least 1)"),
+                ParamSpec.real("alpha", null, 0.0, null, "load P/N; P = alpha*N patterns, when not whole its floor or ceiling"
+                        + " at random with mean alpha*N (at least 1)"),
                 ParamSpec.real("kappa", 0.0, null, null, "margin: constraint mu is satisfied when h_mu >= kappa"
                         + " (kappa < 0: non-convex)"),
                 ParamSpec.word("cost", "harmonic", List.of("harmonic", "linear"),
@@ -132,13 +134,14 @@ public final class JammingModel implements Model {
     public double cost(Task task) {
         // P·N per step; steps grow near jamming, which the cost cannot know; jamming takes ~30 descents
         double descents = task.params().word("protocol").equals("jam") ? 30 : 1;
-        return descents * patternCount(task) * task.size();
+        return descents * PatternLoad.mean(task.params().real("alpha"), task.size()) * task.size();
     }
 
     @Override
     public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
         int n = task.size();
-        int p = patternCount(task);
+        // the dither is the dynamics stream's first draw, as in the perceptron: the same P on the same seed
+        int p = PatternLoad.count(task.params().real("alpha"), n, streams.dynamics());
         double[] rows = patterns(p, n, task.params().word("patterns").equals("binary"), streams.disorder());
         double kappa = task.params().real("kappa");
         boolean linear = task.params().word("cost").equals("linear");
@@ -198,10 +201,6 @@ public final class JammingModel implements Model {
         for (int i = 0; i < length; i++) {
             x[i] *= length / sum;
         }
-    }
-
-    static int patternCount(Task task) {
-        return (int) Math.max(1, Math.round(task.params().real("alpha") * task.size()));
     }
 
     /** Constraints with h_μ &lt; κ. */

@@ -6,6 +6,7 @@ import io.phasesweep.engine.model.Measurement;
 import io.phasesweep.engine.model.Model;
 import io.phasesweep.engine.model.ObservableSpec;
 import io.phasesweep.engine.model.ParamSpec;
+import io.phasesweep.engine.model.PatternLoad;
 import io.phasesweep.engine.model.RandomStreams;
 import io.phasesweep.engine.model.Task;
 
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Storage capacity of the spherical perceptron (Gardner 1988): P = αN patterns ξ_μ ({@link #patternCount}) with
+ * Storage capacity of the spherical perceptron (Gardner 1988): P = αN patterns ξ_μ ({@link PatternLoad#count}) with
  * random labels y_μ = ±1; the sample is satisfiable at margin κ when some w has every stability
  * Δ_μ = y_μ w·ξ_μ/|w| ≥ κ (strictly &gt; 0 at κ = 0, as in Cover's count of dichotomies).
  * α_c(κ=0) = 2; α_c(κ) = 1/∫_{−κ}^∞ Dt (t+κ)² in general.
@@ -66,14 +67,14 @@ public final class PerceptronModel implements Model {
     @Override
     public double cost(Task task) {
         double n = task.size();
-        double p = Math.max(1, task.params().real("alpha") * n);
+        double p = PatternLoad.mean(task.params().real("alpha"), task.size());
         return p * p * n + n * n * n;
     }
 
     @Override
     public Measurement run(Task task, RandomStreams streams, Deadline deadline) {
         int n = task.size();
-        double[][] a = patterns(patternCount(task.params().real("alpha"), n, streams.dynamics()), n,
+        double[][] a = patterns(PatternLoad.count(task.params().real("alpha"), n, streams.dynamics()), n,
                 task.params().word("patterns").equals("binary"), streams.disorder());
         MaxMargin result = MaxMarginSolver.solve(a, deadline);
         // rows were scaled by 1/√N, so stabilities y ξ·w/|w| are √N times a·w
@@ -81,25 +82,6 @@ public final class PerceptronModel implements Model {
         double kappa = task.params().real("kappa");
         boolean sat = result.separable() && margin >= kappa;
         return Measurement.of(Map.of("sat", sat ? 1.0 : 0.0, "margin", margin));
-    }
-
-    /**
-     * The patterns stored at load α and size N: αN when it is whole (to rounding), else ⌊αN⌋ or
-     * ⌈αN⌉, the ceiling with probability αN − ⌊αN⌋ (one draw of the point's dynamics stream), so
-     * that P/N is α on average and the SAT fraction is a continuous function of α, piecewise linear
-     * between the loads k/N. Rounding αN made it a staircase with steps 1/N wide (0.04 at N = 25),
-     * whose crossings with the next size the analysis' cubics read off the steps: in a world of
-     * Cover's exact law on the refined perceptron grids (engine test CoverWorld) the best α_c's
-     * pulls had rms 1.17 with 57 % within 1σ and the crossing was flagged in 47 % of the trials;
-     * with the loads dithered, rms 1.07, 68 % and 28 %.
-     */
-    public static int patternCount(double alpha, int n, RandomGenerator dynamics) {
-        double load = alpha * n;
-        double whole = Math.rint(load);
-        if (Math.abs(load - whole) <= 1e-9 * Math.max(1, load)) {
-            return (int) Math.max(1, whole);
-        }
-        return (int) Math.max(1, Math.floor(load + dynamics.nextDouble()));
     }
 
     /** Rows y_μ ξ_μ/√N, drawn pattern by pattern so that a prefix does not depend on P. */

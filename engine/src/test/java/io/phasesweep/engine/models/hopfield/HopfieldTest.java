@@ -41,7 +41,7 @@ class HopfieldTest {
      */
     @Test
     void relaxedStateIsAFixedPointOfTheExplicitCouplings() {
-        HopfieldNetwork net = HopfieldNetwork.random(300, HopfieldModel.patternCount(task(300, 0.16, 0.0)),
+        HopfieldNetwork net = HopfieldNetwork.random(300, 48, // α = 0.16
                 Seeds.generator(5));
         HopfieldDynamics dynamics = new HopfieldDynamics(net, Seeds.generator(6));
         int sweeps = 0;

@@ -127,25 +127,6 @@ class PerceptronTest {
         }
     }
 
-    /**
-     * A whole αN is stored as it is, without a draw; otherwise ⌊αN⌋ or ⌈αN⌉ with mean αN: at
-     * N = 25, α = 1.93 (48.25) the ceiling in 25 % of 8000 draws within 4 binomial standard errors.
-     */
-    @Test
-    void aLoadBetweenWholeCountsIsDitheredToItsMean() {
-        java.util.random.RandomGenerator dynamics = Seeds.generator(9);
-        assertEquals(50, PerceptronModel.patternCount(2.0, 25, null));
-        assertEquals(1, PerceptronModel.patternCount(0.001, 25, dynamics));
-        int draws = 8000;
-        int ceiling = 0;
-        for (int d = 0; d < draws; d++) {
-            int p = PerceptronModel.patternCount(1.93, 25, dynamics);
-            assertTrue(p == 48 || p == 49, "P = " + p);
-            ceiling += p - 48;
-        }
-        assertEquals(0.25, (double) ceiling / draws, 4 * Math.sqrt(0.25 * 0.75 / draws));
-    }
-
     private static double cover(int n, int p) {
         double sum = 0;
         double term = Math.pow(0.5, p - 1); // C(P−1, 0) / 2^(P−1)
