@@ -13,10 +13,17 @@
 #                                              # (perceptron-refined-grids.csv: sizes, alpha values and
 #                                              # replica numbers) with Cover's exact law, alpha_c = 2 and
 #                                              # nu = 2 (CoverWorld); DRAWS per seed, default 5
+#   bench/refined-world.sh perceptron-refine [TRIALS]
+#                                              # the whole refinement of sweeps/perceptron-refine.yaml
+#                                              # (rounds, planner, stop rule: WorldRefinement) in
+#                                              # Cover's world, each trial its own seed and grid;
+#                                              # one line per trial, then the coverage; default 24
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ ${1:-} == perceptron ]]; then
+if [[ ${1:-} == perceptron-refine ]]; then
+    main=io.phasesweep.engine.fss.CoverRefinementBenchmark sweep=sweeps/perceptron-refine.yaml draws="${2:-24}"
+elif [[ ${1:-} == perceptron ]]; then
     main=io.phasesweep.engine.fss.CoverWorldBenchmark sweep=sweeps/perceptron-refine.yaml draws="${2:-5}"
 else
     main=io.phasesweep.engine.fss.RefinedSeedsWorldBenchmark sweep=sweeps/ising2d-refine.yaml draws="${1:-3}"
