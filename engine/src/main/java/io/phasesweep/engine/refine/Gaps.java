@@ -45,11 +45,12 @@ final class Gaps {
 
     /**
      * What a round fills for the flagged estimates: size → the values inside the jumps next to them
-     * (ascending), and whether a flagged crossing has no jump next to it, so that the crossing's
+     * (ascending), whether a flagged crossing has no jump next to it, so that the crossing's
      * coarse intervals are to be filled ({@link #coarseCrossings}: the planner decides which sizes
-     * may take those once its ladder knows which sizes wait).
+     * may take those once its ladder knows which sizes wait), and whether that crossing is flagged
+     * poor_fit, so that intervals coarser than the cubics read well are filled too.
      */
-    record Fill(Map<Integer, double[]> jumps, boolean coarse) {
+    record Fill(Map<Integer, double[]> jumps, boolean coarse, boolean poorFit) {
         Fill {
             jumps = Map.copyOf(jumps);
         }
@@ -65,10 +66,11 @@ final class Gaps {
                         result.exponents().stream().filter(e -> targets.contains(e.quantity())))
                 .filter(row -> {
                     Finding f = row.finding();
-                    return f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across)
-                            && f.flags().contains(Flag.UNDER_RESOLVED) && f.observable() != null;
+                    return f.isMain() && !f.isBest() && Objects.equals(f.acrossValue(), across) && f.observable() != null
+                            && (f.flags().contains(Flag.UNDER_RESOLVED) || poorCrossing(spec, row));
                 })
                 .toList();
+        boolean poorFit = flagged.stream().anyMatch(row -> poorCrossing(spec, row));
         for (EstimateRow row : flagged) {
             Optional<Double> xc = criticalValue(result, row);
             if (xc.isEmpty()) {
@@ -90,7 +92,20 @@ final class Gaps {
                 out.put(size, values.stream().mapToDouble(Double::doubleValue).toArray());
             }
         });
-        return new Fill(out, coarse);
+        return new Fill(out, coarse || poorFit, poorFit);
+    }
+
+    /**
+     * A crossing row of the crossing observable flagged poor_fit and not few_replicas: its pair
+     * crossings scatter beyond errors that can be trusted. Replicas make that worse where the
+     * cubics' interpolation error is the cause (the errors shrink, the interpolation error does
+     * not); values between the read ones cure it. With few replicas the errors themselves may be
+     * what is wrong, and replicas are the cure.
+     */
+    private static boolean poorCrossing(SweepSpec spec, EstimateRow row) {
+        Finding f = row.finding();
+        return row instanceof BoundaryRow && f.method().equals("crossing") && f.flags().contains(Flag.POOR_FIT)
+                && !f.flags().contains(Flag.FEW_REPLICAS) && Objects.equals(f.observable(), spec.analysis().crossing());
     }
 
     /**
@@ -144,7 +159,13 @@ final class Gaps {
      * them, and the crossing, at 0.59234 ± 0.00035 (−1.2σ) on a grid fine everywhere near p_c, had
      * no best row; L = 16 on its first grid (steps of 0.05, transition 0.061 wide: its four nearest
      * values spanned 0.15) got no values while only the interval's width was checked, and three of
-     * four refined percolation seeds ended max_rounds without a best p_c.
+     * four refined percolation seeds ended max_rounds without a best p_c. With {@code poorFit}
+     * also where the interval is wider than a {@link ScalingWindow#STEPS_PER_WIDTH}th of the
+     * curve's width, the fine step the planner puts near a located x_c: a refined percolation seed
+     * kept L = 64 and 128 at steps of 0.01 for transitions 0.024 and 0.017 wide, read with 1770 and
+     * 13624 replicas per value, and its pair crossings scattered with χ²/dof 401 (poor_fit) from
+     * round 2 to round 6; without a best row its steering kept round 1's x_c error, 0.0085, which
+     * holds {@link ScalingWindow#finer} off, and the rounds bought replicas instead of values.
      *
      * <p>Only where the crossing is the transition's (review F5: every pair and size anywhere on the
      * axis was filled): the pairs are consecutive sizes among those with a curve or a window (a
@@ -156,7 +177,7 @@ final class Gaps {
      * within it, where the planner spends that size's points anyway.
      */
     static Map<Integer, List<Double>> coarseCrossings(Map<Integer, Curve> curves, Set<Integer> sampled,
-                                                      Map<Integer, double[]> windows) {
+                                                      Map<Integer, double[]> windows, boolean poorFit) {
         Map<Integer, List<Double>> out = new TreeMap<>();
         for (ReadPoints.PairCrossing p : ReadPoints.sampledPairs(curves, sampled, windows.keySet())) {
             double x = p.x();
@@ -167,8 +188,11 @@ final class Gaps {
                 if (window == null || !(x >= window[0] && x <= window[1]) || at >= 0 || -at - 1 == 0 || -at - 1 == c.x().length) {
                     continue;
                 }
-                List<Double> values = inside(c.x()[-at - 2], c.x()[-at - 1]);
-                if (Crossing.unreadable(c, x) != null && !values.isEmpty()) {
+                double from = c.x()[-at - 2];
+                double to = c.x()[-at - 1];
+                List<Double> values = inside(from, to);
+                boolean coarse = Crossing.unreadable(c, x) != null || poorFit && to - from > c.width() / ScalingWindow.STEPS_PER_WIDTH;
+                if (coarse && !values.isEmpty()) {
                     out.computeIfAbsent(size, s -> new ArrayList<>()).addAll(values);
                 }
             }

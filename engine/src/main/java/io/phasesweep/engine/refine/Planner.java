@@ -347,7 +347,7 @@ public final class Planner {
             // crossing, at the sizes with a window only (not a waiting one) and within it
             Map<Integer, double[]> windows = new TreeMap<>();
             alloc.windows.keySet().forEach(size -> windows.put(size, ScalingWindow.bounds(steer, size, log)));
-            Gaps.coarseCrossings(curves, sampled, windows).forEach((size, values) -> {
+            Gaps.coarseCrossings(curves, sampled, windows, flagged.poorFit()).forEach((size, values) -> {
                 TreeSet<Double> all = new TreeSet<>(values);
                 Arrays.stream(gaps.getOrDefault(size, new double[0])).forEach(all::add);
                 gaps.put(size, all.stream().mapToDouble(Double::doubleValue).toArray());
