@@ -43,8 +43,10 @@ public final class CoverRefinementBenchmark {
                     SweepSpec spec = new SweepSpec(file.name(), file.model(), t, file.params(), file.axes(), file.sizes(),
                             file.replicas(), file.budget(), file.analysis(), file.refine());
                     WorldRefinement.Outcome o = WorldRefinement.run(spec, model, world(t));
-                    System.out.printf(Locale.ROOT, "trial %d: %s after round %d, %d points, %.1f core-s; alpha_c %s; nu %s%n", t,
-                            o.stop().column(), o.rounds(), o.points(), o.coreSeconds(), best(o.result(), null, 2), best(o.result(), "nu", 2));
+                    System.out.printf(Locale.ROOT, "trial %d: %s after round %d, %d points, %.1f core-s; alpha_c %s; nu %s;"
+                                    + " crossing %s; collapse %s%n", t, o.stop().column(), o.rounds(), o.points(), o.coreSeconds(),
+                            best(o.result(), null, 2), best(o.result(), "nu", 2), main(o.result(), "crossing"),
+                            main(o.result(), "collapse"));
                     return o.result();
                 });
     }
@@ -67,6 +69,13 @@ public final class CoverRefinementBenchmark {
                 return Math.round(WALL_MS.getOrDefault(p.size(), WALL_MS.get(200) * Math.pow(p.size() / 200.0, 3)));
             }
         };
+    }
+
+    /** A method's main critical value as value (pull) and its flags. */
+    private static String main(AnalysisResult r, String method) {
+        return r.boundaries().stream().map(BoundaryRow::finding).filter(f -> f.isMain() && f.method().equals(method)).findFirst()
+                .map(f -> String.format(Locale.ROOT, "%.5f (%+.2f) %s", f.value(), (f.value() - CoverWorld.CRITICAL_ALPHA) / f.stderr(),
+                        f.flags())).orElse("none");
     }
 
     /** The best row of a quantity (null: the critical value) as value ± stderr (pull), or "none". */
