@@ -18,10 +18,15 @@
 #                                              # (rounds, planner, stop rule: WorldRefinement) in
 #                                              # Cover's world, each trial its own seed and grid;
 #                                              # one line per trial, then the coverage; default 24
+#   bench/refined-world.sh ising2d-refine [TRIALS]
+#                                              # the same for sweeps/ising2d-refine.yaml in the Binder
+#                                              # world above (IsingRefinementBenchmark); default 24
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ ${1:-} == perceptron-refine ]]; then
+if [[ ${1:-} == ising2d-refine ]]; then
+    main=io.phasesweep.engine.fss.IsingRefinementBenchmark sweep=sweeps/ising2d-refine.yaml draws="${2:-24}"
+elif [[ ${1:-} == perceptron-refine ]]; then
     main=io.phasesweep.engine.fss.CoverRefinementBenchmark sweep=sweeps/perceptron-refine.yaml draws="${2:-24}"
 elif [[ ${1:-} == perceptron ]]; then
     main=io.phasesweep.engine.fss.CoverWorldBenchmark sweep=sweeps/perceptron-refine.yaml draws="${2:-5}"

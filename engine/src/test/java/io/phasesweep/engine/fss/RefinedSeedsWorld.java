@@ -67,6 +67,18 @@ final class RefinedSeedsWorld {
         return new ArrayList<>(new TreeSet<>(grid.stream().map(GridPoint::size).toList()));
     }
 
+    /** The per-replica spread of U measured at the temperature of size L's grids nearest T. */
+    double spread(int size, double temperature) {
+        return grid.stream().filter(g -> g.size() == size)
+                .min(java.util.Comparator.comparingDouble(g -> Math.abs(g.temperature() - temperature)))
+                .orElseThrow(() -> new IllegalArgumentException("no grid of size " + size)).spread();
+    }
+
+    /** A replica's observables carrying its U: m2 = 1, so U = 1 − m4/3 with no ratio bias; |m|, e and e² constant. */
+    static Map<String, Double> replicaValues(double u) {
+        return new TreeMap<>(Map.of("m2", 1.0, "m4", 3 * (1 - u), "absm", 0.5, "e", -1.0, "e2", 1.0));
+    }
+
     /** The true Binder cumulant of size L at T. */
     static double binder(int size, double temperature) {
         double x = (temperature - CRITICAL_TEMPERATURE) * size / 4;
@@ -127,8 +139,7 @@ final class RefinedSeedsWorld {
     }
 
     /**
-     * A seed's raw rows for the 2D Ising model's analysis: every replica's m4 carries its U (m2 = 1,
-     * so U = 1 − m4/3, with no ratio bias); |m|, e and e² are constant, so only the Binder
+     * A seed's raw rows for the 2D Ising model's analysis ({@link #replicaValues}): only the Binder
      * cumulant's estimates have anything to find.
      */
     List<Sample> samples(int seed, Random rng) {
@@ -140,8 +151,7 @@ final class RefinedSeedsWorld {
             ParamValues params = new ParamValues(Map.of("T", g.temperature(), "dim", 2.0, "algorithm", "wolff", "J", 1.0, "h", 0.0));
             double[] u = replicaValues(g, rng);
             for (int r = 0; r < u.length; r++) {
-                Map<String, Double> values = new TreeMap<>(Map.of("m2", 1.0, "m4", 3 * (1 - u[r]), "absm", 0.5, "e", -1.0, "e2", 1.0));
-                samples.add(new Sample(params, g.size(), r, values));
+                samples.add(new Sample(params, g.size(), r, replicaValues(u[r])));
             }
         }
         return samples;
