@@ -228,27 +228,36 @@ final class Collapse {
     }
 
     /**
-     * A note when x_c lies on a plateau of every kept size's curve (the observable there within
-     * {@link #PLATEAU_SHARE} of the curve's range from its lowest or highest value), else null.
-     * Flat curves collapse onto each other at any 1/ν: refined percolation sweeps' collapses of
-     * L = 32–256 settled at p = 0.6967, in the saturated tail where every wrapping probability is
-     * 1, with S = 0.4 and ν = 0.337 or 0.508 (exact 4/3), and that ν entered best. At a critical
-     * point the curves are in transition: the 2D Ising Binder cumulant at T_c is at about 0.9 of
-     * its range, the percolation and perceptron crossings near half of it.
+     * A note when x_c lies on a plateau of at least half of the kept sizes' curves (the observable
+     * there within {@link #PLATEAU_SHARE} of the curve's range from its lowest or highest value),
+     * else null. Flat curves collapse onto each other at any 1/ν: refined percolation sweeps'
+     * collapses of L = 32–256 settled at p = 0.6967, in the saturated tail where every wrapping
+     * probability is 1, with S = 0.4 and ν = 0.337 or 0.508 (exact 4/3), and that ν entered best.
+     * At a critical point the curves are in transition: the 2D Ising Binder cumulant at T_c is at
+     * about 0.9 of its range, the percolation and perceptron crossings near half of it. Half, not
+     * every size: one small size still rising there (its wide transition reaches the tail) held
+     * the check off while the larger sizes lay flat (the refinement of percolation2d-refine in a
+     * world with a known answer: L = 16–256 collapsed at p = 0.672, S = 0.012, and ν = 0.33426 ±
+     * 0.00002 was the best ν). (A size whose grid ends before x_c reads its end value there, on its
+     * plateau by this test: half the sizes keeps one such size from voiding a collapse.)
      */
     static String onPlateaus(ResampledCurves c, int obs, int first, double xc) {
+        int flat = 0;
         for (int s = first; s < c.sizeCount(); s++) {
             double[] x = c.x(s);
             double[] y = c.y(0, s, obs);
             double low = Arrays.stream(y).min().orElse(Double.NaN);
             double high = Arrays.stream(y).max().orElse(Double.NaN);
             double share = (interpolated(x, y, xc) - low) / (high - low);
-            if (!(Math.min(share, 1 - share) < PLATEAU_SHARE)) {
-                return null;
+            if (Math.min(share, 1 - share) < PLATEAU_SHARE) {
+                flat++;
             }
         }
-        return String.format(Locale.ROOT, "no collapse: x_c = %.6g lies on every size's plateau (within %.0f %% of each"
-                + " curve's range from its end): flat curves collapse at any 1/nu", xc, 100 * PLATEAU_SHARE);
+        if (2 * flat < c.sizeCount() - first) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "no collapse: x_c = %.6g lies on the plateau of %d of the %d sizes' curves (within %.0f %% of"
+                + " each curve's range from its end): flat curves collapse at any 1/nu", xc, flat, c.sizeCount() - first, 100 * PLATEAU_SHARE);
     }
 
     /** The share of a curve's range from its end within which a value is on its plateau. */

@@ -46,6 +46,40 @@ class CollapseTest {
         assertNotNull(Collapse.onPlateaus(c, SyntheticFss.U, 0, -100));
     }
 
+    /**
+     * Below T_c the larger sizes' Binder cumulants reach their ordered plateau first: where L = 32
+     * and 64 are flat and L = 8 still rises, flat curves carry the collapse, and the smallest size
+     * alone must not hold the check off (a percolation world's collapse of L = 16–256 settled so in
+     * the saturated tail, ν = 0.334 against 4/3, and entered best).
+     */
+    @Test
+    void anXcOnTheLargerSizesPlateausIsNoCollapse() {
+        ResampledCurves c = curves(SyntheticFss.ising(16, 0.05), 2, 21);
+        double xc = Double.NaN;
+        for (double t = 2.27; t > 0 && Double.isNaN(xc); t -= 0.001) {
+            if (onPlateau(c, 2, t) && onPlateau(c, 3, t) && !onPlateau(c, 0, t)) {
+                xc = t;
+            }
+        }
+        assertTrue(Double.isFinite(xc), "no temperature where only the larger sizes are flat");
+        assertNotNull(Collapse.onPlateaus(c, SyntheticFss.U, 0, xc), "at T = " + xc);
+    }
+
+    /** Whether size index s's Binder curve is within the plateau share of its range from an end at t (linear between points). */
+    private static boolean onPlateau(ResampledCurves c, int s, double t) {
+        double[] x = c.x(s);
+        double[] y = c.y(0, s, SyntheticFss.U);
+        double low = java.util.Arrays.stream(y).min().orElseThrow();
+        double high = java.util.Arrays.stream(y).max().orElseThrow();
+        int k = 0;
+        while (k + 2 < x.length && x[k + 1] < t) {
+            k++;
+        }
+        double v = t <= x[0] ? y[0] : t >= x[x.length - 1] ? y[y.length - 1] : y[k] + (y[k + 1] - y[k]) * (t - x[k]) / (x[k + 1] - x[k]);
+        double share = (v - low) / (high - low);
+        return Math.min(share, 1 - share) < Collapse.PLATEAU_SHARE;
+    }
+
     @Test
     void pointsWithoutErrorsDoNotChangeTheQuality() {
         // a 0/1 observable is exactly 0 or 1 in every replica far from the transition: no error,
