@@ -21,10 +21,16 @@
 #   bench/refined-world.sh ising2d-refine [TRIALS]
 #                                              # the same for sweeps/ising2d-refine.yaml in the Binder
 #                                              # world above (IsingRefinementBenchmark); default 24
+#   bench/refined-world.sh percolation2d-refine [TRIALS]
+#                                              # the same for sweeps/percolation2d-refine.yaml in a
+#                                              # world of wrapping thresholds with exact p_c and nu
+#                                              # and corrections L^-2 (PercolationRefinementBenchmark)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ ${1:-} == ising2d-refine ]]; then
+if [[ ${1:-} == percolation2d-refine ]]; then
+    main=io.phasesweep.engine.fss.PercolationRefinementBenchmark sweep=sweeps/percolation2d-refine.yaml draws="${2:-24}"
+elif [[ ${1:-} == ising2d-refine ]]; then
     main=io.phasesweep.engine.fss.IsingRefinementBenchmark sweep=sweeps/ising2d-refine.yaml draws="${2:-24}"
 elif [[ ${1:-} == perceptron-refine ]]; then
     main=io.phasesweep.engine.fss.CoverRefinementBenchmark sweep=sweeps/perceptron-refine.yaml draws="${2:-24}"
@@ -34,6 +40,6 @@ else
     main=io.phasesweep.engine.fss.RefinedSeedsWorldBenchmark sweep=sweeps/ising2d-refine.yaml draws="${1:-3}"
 fi
 cd "$root"
-mvn -o -q -B -pl engine -DskipTests test-compile dependency:build-classpath \
+mvn -q -B -pl engine -DskipTests test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/test-classpath.txt
 java -cp "engine/target/test-classes:engine/target/classes:$(cat engine/target/test-classpath.txt)" "$main" "$sweep" "$draws"
