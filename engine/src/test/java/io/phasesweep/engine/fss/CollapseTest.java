@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +64,18 @@ class CollapseTest {
         }
         assertTrue(Double.isFinite(xc), "no temperature where only the larger sizes are flat");
         assertNotNull(Collapse.onPlateaus(c, SyntheticFss.U, 0, xc), "at T = " + xc);
+    }
+
+    /** A collapse whose x_c no resample moves is pinned to a grid value; one NaN (a failed resample) does not unpin it, one moved value does. */
+    @Test
+    void anXcNoResampleMovesIsStuck() {
+        assertTrue(Collapse.stuck(0.623, new double[]{0.623, 0.623, Double.NaN, 0.623}));
+        assertFalse(Collapse.stuck(0.623, new double[]{0.623, 0.6231, 0.623}));
+        assertFalse(Collapse.stuck(0.623, new double[]{Double.NaN, Double.NaN}));
+        // an honest collapse's x_c moves in its resamples
+        ResampledCurves c = curves(SyntheticFss.ising(16, 0.05), 20, 21);
+        Collapse.Result r = Collapse.run(c, SyntheticFss.U, false);
+        assertTrue(r.xc().ok(), r.xc().checks().toString());
     }
 
     /** Whether size index s's Binder curve is within the plateau share of its range from an end at t (linear between points). */
