@@ -16,19 +16,24 @@ import java.util.Map;
  * L^(−2) ({@link WorldRefinementTrials}). As in the model (Newman–Ziff, one occupation order per
  * replica, every p from it), a replica of size L wraps from a threshold p_r on, drawn once from its
  * (L, replica) disorder seed, and its {@code wraps} at p is the chance that Binomial(L², p) sites
- * reach it: Φ((p − p_r) L / √(p(1 − p))). The thresholds are p_c + L^(−1/ν) (μ_L + s z), z standard
- * normal: s = {@link #SPREAD} matches the real model's rise at L = 256 (0.07 to 0.95 between
- * p = 0.58 and 0.60), μ gives the square lattice's wrapping probability at p_c, R_c = 0.6905
- * (either axis; Newman and Ziff 2001), and μ_L = μ + {@link #CORRECTION} L^(−2) moves the pair
- * crossings as the torus' L^(−11/4) convergence does. A point takes the mean wall time the real
+ * reach it: Φ((p − p_r) L / √(p(1 − p))). The thresholds are p_c + L^(−1/ν) (μ_L + s_L z), z standard
+ * normal. The scaling width is that of the curve in p, the grand-canonical one: each replica's
+ * threshold spread s_L and the binomial smoothing, whose variance is p(1 − p) L^(−1/2) in units of
+ * (p − p_c) L^(3/4), add to S² = {@link #SPREAD}², so s_L² = S² − p_c(1 − p_c) L^(−1/2). The real
+ * model does so ({@link io.phasesweep.engine.models.percolation.PercolationThresholdSpread}: its replicas' thresholds spread by 0.34 at
+ * L = 16 and 0.41 at L = 256 in these units, while its curves in p keep one width, 0.42-0.43);
+ * a fixed s_L instead narrows the curves by 10 % from L = 16 to 256, a correction L^(−1/2) the model
+ * does not have, and biased the collapse's ν low. μ gives the square lattice's wrapping probability
+ * at p_c, R_c = 0.6905 (either axis; Newman and Ziff 2001), and μ_L = μ + {@link #CORRECTION} L^(−2)
+ * moves the pair crossings as the torus' L^(−11/4) convergence does. A point takes the mean wall time the real
  * model took per point at its size. Run by {@code bench/refined-world.sh percolation2d-refine};
  * not a test.
  */
 public final class PercolationRefinementBenchmark {
     static final double CRITICAL_P = 0.5927462;
     static final double NU = 4.0 / 3;
-    /** The standard deviation of a replica's scaled threshold (p_r − p_c) L^(3/4). */
-    static final double SPREAD = 0.41;
+    /** The scaled width of the curves in p: the standard deviation of (p_r − p_c) L^(3/4) with the binomial smoothing. */
+    static final double SPREAD = 0.42;
     /** The wrapping probability along either axis at p_c on large square lattices. */
     static final double WRAPPING_AT_CRITICAL = 0.6905;
     /** The amplitude of the scaled threshold's correction, times L^(−2). */
@@ -71,7 +76,8 @@ public final class PercolationRefinementBenchmark {
     /** The threshold of a replica of size L whose standard normal draw is z. */
     static double threshold(int size, double z) {
         double mu = -SPREAD * inverseNormalCdf(WRAPPING_AT_CRITICAL) + CORRECTION * Math.pow(size, -2);
-        return CRITICAL_P + Math.pow(size, -1 / NU) * (mu + SPREAD * z);
+        double spread = Math.sqrt(SPREAD * SPREAD - CRITICAL_P * (1 - CRITICAL_P) / Math.sqrt(size));
+        return CRITICAL_P + Math.pow(size, -1 / NU) * (mu + spread * z);
     }
 
     private static double normalCdf(double x) {
