@@ -61,7 +61,7 @@ public final class LeastSquares {
             }
             ab[n * m + i] = y[i];
         }
-        LAPACK lapack = LAPACK.getInstance();
+        LAPACK lapack = Lapack.get();
         intW info = new intW(0);
         lapack.dpotf2("L", m, lower, m, info);
         if (info.val != 0) {
@@ -85,7 +85,7 @@ public final class LeastSquares {
             }
             columnNorms[j] = Math.sqrt(columnNorms[j]);
         }
-        LAPACK lapack = LAPACK.getInstance();
+        LAPACK lapack = Lapack.get();
         intW info = new intW(0);
         // QR of [X̃ ỹ]: its R holds X̃'s R in the first n columns and Qᵀỹ in the last, whose entry n
         // is ±√χ². The unblocked routines throughout: a few columns gain nothing from blocking,

@@ -1,6 +1,7 @@
 package io.phasesweep.engine.models.spiked;
 
 import dev.ludovic.netlib.lapack.LAPACK;
+import io.phasesweep.engine.stats.Lapack;
 import org.netlib.util.intW;
 
 import java.util.Arrays;
@@ -54,7 +55,7 @@ public record Tridiagonal(double[] diagonal, double[] offDiagonal) {
      */
     public static Tridiagonal reduce(double[] a, double[] u, int n) {
         reflectToFirstAxis(a, u, n);
-        LAPACK lapack = LAPACK.getInstance();
+        LAPACK lapack = Lapack.get();
         double[] d = new double[n];
         double[] e = new double[Math.max(1, n - 1)];
         double[] tau = new double[Math.max(1, n - 1)];
@@ -117,7 +118,7 @@ public record Tridiagonal(double[] diagonal, double[] offDiagonal) {
             return d;
         }
         intW info = new intW(0);
-        LAPACK.getInstance().dsterf(n, d, e.length == 0 ? new double[1] : e, info);
+        Lapack.get().dsterf(n, d, e.length == 0 ? new double[1] : e, info);
         check(info, "dsterf");
         return d;
     }
