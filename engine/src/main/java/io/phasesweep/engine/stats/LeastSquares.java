@@ -1,6 +1,7 @@
 package io.phasesweep.engine.stats;
 
 import dev.ludovic.netlib.lapack.LAPACK;
+import io.phasesweep.engine.model.Lapack;
 import org.netlib.util.intW;
 
 /**

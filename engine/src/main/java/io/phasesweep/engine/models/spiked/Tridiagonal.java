@@ -1,7 +1,7 @@
 package io.phasesweep.engine.models.spiked;
 
 import dev.ludovic.netlib.lapack.LAPACK;
-import io.phasesweep.engine.stats.Lapack;
+import io.phasesweep.engine.model.Lapack;
 import org.netlib.util.intW;
 
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.phasesweep.engine.stats;
+package io.phasesweep.engine.model;
 
 import java.util.concurrent.CountDownLatch;
 

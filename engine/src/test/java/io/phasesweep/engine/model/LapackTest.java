@@ -1,4 +1,4 @@
-package io.phasesweep.engine.stats;
+package io.phasesweep.engine.model;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class LapackTest {
     /**
      * LAPACK's machine constants are computed once, whatever the threads: in each of 16 fresh JVMs,
      * 8 threads making their first calls at once all read sfmin/eps right. F2J's dlamch alone raced
-     * in 14 of 40 such JVMs (Infinity in 4, a wrong value in every thread in 2), so 16 clean runs
+     * in 14 of 40 such JVMs (Infinity in 4, a wrong value in every thread in 3), so 16 clean runs
      * would happen by chance with probability below 0.001.
      */
     @Test
