@@ -327,7 +327,11 @@ final class Collapse {
      * S on resample b; +∞ when no point has neighbours of another size, 1/ν ≤ 0, or a size keeps fewer
      * than {@link #MIN_POINTS} points in the variant's window. Points without a usable error are left
      * out, from the sums and from the overlap the penalty judges: a single replica, or all replicas
-     * equal, as a 0/1 observable far from its transition.
+     * equal, as a 0/1 observable far from its transition, or a probability within one replica's worth
+     * of 0 or 1 ({@link ResampledCurves#resolved}), which is the same rule for a 0/1 observable and
+     * extends it to replicas whose values are smooth in the control, as percolation's grand-canonical
+     * wrapping probability: its binomial tails, decided by one replica, had the smallest errors of all
+     * and pulled a percolation world's ν to 1.45 ± 0.01 (exact 4/3), in two trials of 48 to 1/3.
      */
     static double quality(ResampledCurves c, int b, int obs, Variant v, double xc, double inverseNu, double power) {
         return quality(c, b, obs, v, new double[]{xc, inverseNu, power, 0});
@@ -359,8 +363,10 @@ final class Collapse {
             double[] y = c.y(b, first + s, obs);
             double[] e = c.error(first + s, obs);
             int size = c.size(first + s);
+            int curve = first + s;
             int[] usable = IntStream.range(0, x.length)
-                    .filter(i -> e[i] > 0 && (!v.windowed() || v.window().keeps(x[i], size))).toArray();
+                    .filter(i -> e[i] > 0 && c.resolved(curve, i, obs) && (!v.windowed() || v.window().keeps(x[i], size)))
+                    .toArray();
             if (v.windowed() && usable.length < MIN_POINTS) {
                 return Double.POSITIVE_INFINITY;
             }

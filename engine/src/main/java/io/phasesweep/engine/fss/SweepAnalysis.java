@@ -130,9 +130,10 @@ public final class SweepAnalysis {
         List<String> notes = new ArrayList<>();
         List<BoundaryRow> boundaries = new ArrayList<>();
         List<ExponentRow> exponents = new ArrayList<>();
-        ResampledCurves curves = ResampledCurves.of(group.points(), analysis.control());
+        ObservableSet observables = ObservableSet.of(model);
+        ResampledCurves curves = ResampledCurves.of(group.points(), analysis.control(), observables);
         Double acrossValue = analysis.across() == null ? null : group.key().real(analysis.across());
-        new GroupAnalysis(analysis, ObservableSet.of(model), curves, logScaleControl(spec), acrossValue,
+        new GroupAnalysis(analysis, observables, curves, logScaleControl(spec), acrossValue,
                 label(spec, analysis, group.key()), notes, boundaries, exponents).run();
         return new GroupResult(boundaries, exponents, notes);
     }

@@ -7,16 +7,24 @@ import io.phasesweep.engine.model.ParamValues;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The observables of a model in table order: the measured ones, then the derived ones, which are
  * evaluated from the (replica-averaged, possibly resampled) means of the measured ones.
+ *
+ * @param probabilities the measured observables that are probabilities ({@link ObservableSpec#probability})
  */
-public record ObservableSet(List<String> measured, List<DerivedObservable> derived) {
+public record ObservableSet(List<String> measured, List<DerivedObservable> derived, Set<String> probabilities) {
 
     public ObservableSet {
         measured = List.copyOf(measured);
         derived = List.copyOf(derived);
+        probabilities = Set.copyOf(probabilities);
+        if (!measured.containsAll(probabilities)) {
+            throw new IllegalArgumentException("probabilities " + probabilities + " are not all measured observables of " + measured);
+        }
         for (DerivedObservable d : derived) {
             for (String in : d.inputs()) {
                 if (!measured.contains(in)) {
@@ -27,8 +35,14 @@ public record ObservableSet(List<String> measured, List<DerivedObservable> deriv
         }
     }
 
+    /** Without probabilities. */
+    public ObservableSet(List<String> measured, List<DerivedObservable> derived) {
+        this(measured, derived, Set.of());
+    }
+
     public static ObservableSet of(Model model) {
-        return new ObservableSet(model.observables().stream().map(ObservableSpec::name).toList(), model.derived());
+        return new ObservableSet(model.observables().stream().map(ObservableSpec::name).toList(), model.derived(),
+                model.observables().stream().filter(ObservableSpec::probability).map(ObservableSpec::name).collect(Collectors.toSet()));
     }
 
     /** All names, measured first: the {@code X}/{@code X_err} column pairs of {@code points}. */
@@ -36,6 +50,11 @@ public record ObservableSet(List<String> measured, List<DerivedObservable> deriv
         List<String> all = new ArrayList<>(measured);
         derived.forEach(d -> all.add(d.name()));
         return all;
+    }
+
+    /** Whether the observable at {@code index} of {@link #names()} is a probability. */
+    public boolean probability(int index) {
+        return index < measured.size() && probabilities.contains(measured.get(index));
     }
 
     /** Index of a name in {@link #names()}, or an exception naming the known observables. */

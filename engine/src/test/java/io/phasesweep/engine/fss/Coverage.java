@@ -27,26 +27,31 @@ final class Coverage {
 
     /**
      * Asserts that the fraction of trials whose {value, error} covers the truth is inside
-     * [{@link #LOW}, {@link #HIGH}]; prints it and the mean and rms of the pull (value − truth)/error, which should be ≈ 0 and ≈ 1.
+     * [{@link #LOW}, {@link #HIGH}] (a trial without an estimate, NaN, covers nothing); prints it and the
+     * mean and rms of the pull (value − truth)/error over the estimated trials, which should be ≈ 0 and ≈ 1.
      */
     static void check(String what, int defaultTrials, int defaultBootstrap, Trial valueAndError, double truth) {
         int trials = Integer.getInteger("fss.trials", defaultTrials);
         int bootstrap = Integer.getInteger("fss.bootstrap", defaultBootstrap);
         int covered = 0;
+        int estimated = 0;
         double pullSum = 0;
         double pull2 = 0;
         for (int t = 0; t < trials; t++) {
             double[] ve = valueAndError.run(t, bootstrap);
             double pull = (ve[0] - truth) / ve[1];
-            pullSum += pull;
-            pull2 += pull * pull;
+            if (Double.isFinite(pull)) {
+                estimated++;
+                pullSum += pull;
+                pull2 += pull * pull;
+            }
             if (Math.abs(pull) <= 1) {
                 covered++;
             }
         }
         double c = (double) covered / trials;
-        System.out.printf("coverage %s: %.3f over %d trials, mean pull %.3f, rms pull %.3f%n", what, c, trials,
-                pullSum / trials, Math.sqrt(pull2 / trials));
+        System.out.printf("coverage %s: %.3f over %d trials (%d estimated), mean pull %.3f, rms pull %.3f over those%n", what, c,
+                trials, estimated, pullSum / estimated, Math.sqrt(pull2 / estimated));
         assertTrue(c >= LOW && c <= HIGH, "coverage of " + what + ": " + c);
     }
 }

@@ -37,7 +37,7 @@ public final class ModelsCommand implements Callable<Integer> {
             }
             out.println("  observables:");
             for (ObservableSpec o : m.observables()) {
-                out.printf("    %-16s %-8s %s%n", o.name(), o.thermal() ? "thermal" : "value", o.doc());
+                out.printf("    %-16s %-11s %s%n", o.name(), o.thermal() ? "thermal" : o.probability() ? "probability" : "value", o.doc());
             }
             if (!m.derived().isEmpty()) {
                 out.println("  derived (at aggregation, from replica-averaged means):");

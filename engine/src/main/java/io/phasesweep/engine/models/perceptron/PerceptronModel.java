@@ -53,7 +53,7 @@ public final class PerceptronModel implements Model {
     @Override
     public List<ObservableSpec> observables() {
         return List.of(
-                ObservableSpec.value("sat", "1 if some w has every stability >= kappa (> 0 at kappa = 0), else 0"),
+                ObservableSpec.probability("sat", "1 if some w has every stability >= kappa (> 0 at kappa = 0), else 0"),
                 ObservableSpec.value("margin", "max over |w| = 1 of the smallest stability when that is positive"
                         + " (the max margin), 0 when the patterns are not linearly separable"
                         + " (= distance from the origin to the convex hull of the y_mu xi_mu)"));

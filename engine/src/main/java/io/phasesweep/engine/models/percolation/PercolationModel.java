@@ -54,9 +54,9 @@ public final class PercolationModel implements AxisModel {
     @Override
     public List<ObservableSpec> observables() {
         return List.of(
-                ObservableSpec.value("spans", "probability (over n ~ Binomial(N,p) for this order) that a cluster"
+                ObservableSpec.probability("spans", "probability (over n ~ Binomial(N,p) for this order) that a cluster"
                         + " joins the first and last layer along axis 0, open boundaries"),
-                ObservableSpec.value("wraps", "probability that a cluster wraps around the periodic lattice along any axis"),
+                ObservableSpec.probability("wraps", "probability that a cluster wraps around the periodic lattice along any axis"),
                 ObservableSpec.value("pmax", "largest cluster size / L^d (periodic lattice)"),
                 ObservableSpec.value("mean_size", "sum s^2 / sum s over clusters other than the largest (periodic lattice)"),
                 ObservableSpec.value("chi", "susceptibility: sum s^2 / L^d over clusters other than the largest"
