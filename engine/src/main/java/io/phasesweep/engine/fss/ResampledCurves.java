@@ -164,7 +164,7 @@ final class ResampledCurves {
     }
 
     /**
-     * Whether point i of size index s has more than one replica's worth of a probability's events
+     * Whether point i of size index s has at least one replica's worth of a probability's events
      * between its full-data value and either bound: n·y &gt;= 1 and n·(1 − y) &gt;= 1 for n replicas.
      * Nearer the bound the mean is the work of at most one replica, and so is its jackknife error:
      * the grand-canonical wrapping probability of a percolation replica is a binomial tail far from

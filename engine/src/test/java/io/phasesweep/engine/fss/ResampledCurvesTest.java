@@ -56,7 +56,7 @@ class ResampledCurvesTest {
     }
 
     /**
-     * A probability's point counts when more than one replica's worth of events separates its mean
+     * A probability's point counts when at least one replica's worth of events separates its mean
      * from 0 and from 1 (n·y ≥ 1 and n·(1 − y) ≥ 1): for 0/1 replicas that is every point whose
      * replicas differ, for smooth ones (percolation's binomial tails) it leaves out the points one
      * replica decides. Other observables' points always count.
