@@ -163,6 +163,11 @@ final class ResampledCurves {
         return new Curve(x[s], b == 0 ? full : y(b, s, obs), error(s, obs), replicas[s], widths[s][obs], full);
     }
 
+    /** Whether observable obs is a probability ({@link ObservableSet#probability}). */
+    boolean probability(int obs) {
+        return probability[obs];
+    }
+
     /**
      * Whether point i of size index s has at least one replica's worth of a probability's events
      * between its full-data value and either bound: n·y &gt;= 1 and n·(1 − y) &gt;= 1 for n replicas.

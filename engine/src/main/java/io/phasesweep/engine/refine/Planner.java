@@ -15,6 +15,7 @@ import io.phasesweep.engine.sweep.SweepSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,19 +96,22 @@ public final class Planner {
     }
 
     /**
+     * A first round after the sweep as written, numbering replicas as for a whole-axis model.
+     *
      * @param budgetSeconds core-seconds the round may spend
      * @param round         the round being planned (1, 2, ...)
      */
     public static Plan plan(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double budgetSeconds, int round) {
-        return plan(spec, result, costs, budgetSeconds, round, List.of());
+        return plan(spec, result, costs, budgetSeconds, round, List.of(), ReplicaNumbering.PER_SIZE);
     }
 
     /**
-     * @param earlier the targets after each earlier round, in order ({@link Steering}: an earlier
-     *                best critical value steers a round whose analysis has none)
+     * @param earlier   the targets after each earlier round, in order ({@link Steering}: an earlier
+     *                  best critical value steers a round whose analysis has none)
+     * @param numbering how the new replicas are numbered ({@link ReplicaNumbering#of})
      */
     public static Plan plan(SweepSpec spec, AnalysisResult result, MeasuredCost costs, double budgetSeconds, int round,
-                            List<List<TargetStatus>> earlier) {
+                            List<List<TargetStatus>> earlier, ReplicaNumbering numbering) {
         List<Double> open = new ArrayList<>();
         List<TargetStatus> statuses = Precision.of(spec, result);
         for (Double a : Precision.acrossValues(spec)) {
@@ -133,11 +137,21 @@ public final class Planner {
             sizes.addAll(alloc.sample.keySet());
             sizes.addAll(alloc.topUp.keySet());
             for (int size : sizes) {
-                int next = nextReplica(spec, size, a);
+                int sizeNext = nextReplica(spec, size, a);
+                Map<Double, Integer> valueNext = new HashMap<>();
                 for (Map.Entry<List<Double>, Integer> block : alloc.blocks(size)) {
-                    blocks.add(new PointBlock(round, size, next, block.getValue(), values(spec, size, a,
-                            block.getKey().stream().mapToDouble(Double::doubleValue).toArray())));
-                    next += block.getValue();
+                    int n = block.getValue();
+                    // values whose new replicas start at the same number share a block
+                    TreeMap<Integer, List<Double>> byFirst = new TreeMap<>();
+                    for (double x : block.getKey()) {
+                        int first = numbering == ReplicaNumbering.PER_SIZE ? sizeNext
+                                : valueNext.computeIfAbsent(x, v -> replicasAt(spec, size, a, v));
+                        byFirst.computeIfAbsent(first, f -> new ArrayList<>()).add(x);
+                        valueNext.put(x, first + n);
+                    }
+                    sizeNext += n;
+                    byFirst.forEach((first, xs) -> blocks.add(new PointBlock(round, size, first, n,
+                            values(spec, size, a, xs.stream().mapToDouble(Double::doubleValue).toArray()))));
                 }
             }
         }
@@ -778,7 +792,21 @@ public final class Planner {
         return spec.added().stream().anyMatch(b -> b.size() == size && (across == null || b.values().get(across).contains(a)));
     }
 
-    /** The first replica number no point of (size, across value) has yet. */
+    /** The first replica number no point of (size, across value) at control value x has yet. */
+    static int replicasAt(SweepSpec spec, int size, Double a, double x) {
+        String control = spec.analysis().control();
+        String across = spec.analysis().across();
+        int next = spec.sizes().contains(size) && Arrays.stream(spec.axis(control).values(size)).anyMatch(v -> v == x)
+                ? spec.replicas() : 0;
+        for (PointBlock b : spec.added()) {
+            if (b.size() == size && (across == null || b.values().get(across).contains(a)) && b.values().get(control).contains(x)) {
+                next = Math.max(next, b.firstReplica() + b.replicas());
+            }
+        }
+        return next;
+    }
+
+    /** The first replica number no point of (size, across value) has yet, at any control value. */
     static int nextReplica(SweepSpec spec, int size, Double a) {
         String across = spec.analysis().across();
         int next = spec.sizes().contains(size) ? spec.replicas() : 0;

@@ -113,13 +113,18 @@ public final class SweepExpander {
      */
     public static List<PointGroup> groups(SweepSpec spec, Model model) {
         List<Point> points = points(spec);
-        if (model instanceof AxisModel axisModel && spec.axis(axisModel.wholeAxis()) != null) {
-            return ladders(spec, model, axisModel.wholeAxis(), points);
+        if (laddersOverWholeAxis(spec, model)) {
+            return ladders(spec, model, ((AxisModel) model).wholeAxis(), points);
         }
         if (model instanceof ReplicaBatchModel batchModel) {
             return batches(spec, batchModel, points);
         }
         return points.stream().map(p -> single(model, p)).toList();
+    }
+
+    /** Whether the units of work are whole-axis ladders: an {@link AxisModel} whose whole axis the sweep has. */
+    public static boolean laddersOverWholeAxis(SweepSpec spec, Model model) {
+        return model instanceof AxisModel axisModel && spec.axis(axisModel.wholeAxis()) != null;
     }
 
     private static PointGroup single(Model model, Point p) {

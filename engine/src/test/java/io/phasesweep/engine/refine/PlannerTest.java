@@ -134,7 +134,8 @@ class PlannerTest {
         assertEquals(Steering.EARLIER_BEST, kept.source(), kept.describe());
         assertEquals(2.268, kept.xc(), 0);
         assertEquals(0.002, kept.xcError(), 0);
-        Planner.Plan plan = Planner.plan(sweep.spec(), flagged, costs(sweep.spec(), EQUAL), 3, 1, earlier);
+        Planner.Plan plan = Planner.plan(sweep.spec(), flagged, costs(sweep.spec(), EQUAL), 3, 1, earlier,
+                ReplicaNumbering.PER_SIZE);
         assertTrue(plan.steering().get(0).contains(Steering.EARLIER_BEST), plan.steering().toString());
         Steering bracket = Steering.of(sweep.spec(), flagged, null);
         assertTrue(bracket.source().equals("bracket") && bracket.xcError() > 10 * kept.xcError(), bracket.describe());
@@ -476,6 +477,46 @@ class PlannerTest {
         SweepSpec next = sweep.spec().withRefine(sweep.spec().refine().plus(first.blocks()));
         AnalysisResult after = withBest(SyntheticSweep.parse(printed(next)).analyze(40), 2.25, 0.04, 1);
         assertTrue(windowSizes(Planner.plan(next, after, costs(next, EQUAL), 3, 2)).contains(32), after.toString());
+    }
+
+    /**
+     * Numbered per value, two rounds from the coarse grid leave every (size, T) with replicas
+     * 0..n-1 and no key twice: a grid value's new replicas start at 3, a new value's at 0, and a
+     * value planned in both rounds continues its own numbers. Numbered per size (a whole-axis model,
+     * the synthetic model's own), a size's new replicas continue one counter over every value.
+     */
+    @Test
+    void perValueNumberingKeepsEveryValuesReplicasZeroToN() {
+        SweepSpec spec = SyntheticSweep.parse(COARSE).spec();
+        assertEquals(ReplicaNumbering.PER_SIZE, ReplicaNumbering.of(spec, SyntheticSweep.parse(COARSE).model()));
+        boolean continued = false;
+        for (int round = 1; round <= 2; round++) {
+            AnalysisResult result = withBest(SyntheticSweep.parse(printed(spec)).analyze(40), 2.25, 0.04, 1);
+            Planner.Plan plan = Planner.plan(spec, result, costs(spec, EQUAL), 3, round, List.of(), ReplicaNumbering.PER_VALUE);
+            assertTrue(!plan.blocks().isEmpty(), plan.toString());
+            for (PointBlock b : plan.blocks()) {
+                for (double t : b.values().get("T")) {
+                    continued |= b.firstReplica() > 0 && Arrays.stream(spec.axis("T").values(b.size())).noneMatch(v -> v == t);
+                }
+            }
+            spec = spec.withRefine(spec.refine().plus(plan.blocks()));
+        }
+        assertTrue(continued, "no value planned twice: the test does not see a value's numbers continue");
+        Map<String, java.util.TreeSet<Integer>> replicas = new TreeMap<>();
+        List<Point> points = SweepExpander.points(spec);
+        for (Point p : points) {
+            replicas.computeIfAbsent(p.key().substring(0, p.key().lastIndexOf("|r=")), k -> new java.util.TreeSet<>()).add(p.replica());
+        }
+        assertEquals(points.size(), points.stream().map(Point::key).distinct().count(), "a key twice");
+        replicas.forEach((site, r) -> assertEquals(r.size() - 1, r.last(), site + " has replicas " + r));
+
+        SweepSpec coarse = SyntheticSweep.parse(COARSE).spec();
+        AnalysisResult result = withBest(SyntheticSweep.parse(COARSE).analyze(40), 2.25, 0.04, 1);
+        Map<Integer, Integer> next = new TreeMap<>();
+        for (PointBlock b : Planner.plan(coarse, result, costs(coarse, EQUAL), 3, 1, List.of(), ReplicaNumbering.PER_SIZE).blocks()) {
+            assertEquals(next.getOrDefault(b.size(), 3), b.firstReplica(), b.toString());
+            next.put(b.size(), b.firstReplica() + b.replicas());
+        }
     }
 
     /**

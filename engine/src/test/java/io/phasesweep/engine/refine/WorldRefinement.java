@@ -74,7 +74,7 @@ public final class WorldRefinement {
                 Map<String, Double> seconds = new HashMap<>();
                 sites.forEach((site, s) -> seconds.put(site, s[0] / 1000.0 / s[1]));
                 MeasuredCost costs = MeasuredCost.of(points, MeasuredCost.perPoint(model), seconds);
-                plan = Planner.plan(spec, result, costs, share, round + 1, earlier);
+                plan = Planner.plan(spec, result, costs, share, round + 1, earlier, ReplicaNumbering.of(spec, model));
                 if (plan.blocks().isEmpty()) {
                     stop = Optional.of(Stop.NOTHING_TO_ADD);
                 }

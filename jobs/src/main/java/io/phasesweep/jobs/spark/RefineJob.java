@@ -3,6 +3,7 @@ package io.phasesweep.jobs.spark;
 import io.phasesweep.engine.fss.AnalysisResult;
 import io.phasesweep.engine.model.ModelRegistry;
 import io.phasesweep.engine.refine.Planner;
+import io.phasesweep.engine.refine.ReplicaNumbering;
 import io.phasesweep.engine.refine.Precision;
 import io.phasesweep.engine.refine.Stop;
 import io.phasesweep.engine.refine.TargetStatus;
@@ -104,7 +105,7 @@ public final class RefineJob {
             if (stop.isEmpty()) {
                 double share = (refine.budgetCoreSeconds() - spent) / (refine.maxRounds() - round);
                 MeasuredCost costs = MeasuredCosts.read(spark, out, SweepExpander.points(spec), sweep.model());
-                plan = Planner.plan(spec, result, costs, share, round + 1, earlier);
+                plan = Planner.plan(spec, result, costs, share, round + 1, earlier, ReplicaNumbering.of(spec, sweep.model()));
                 if (plan.blocks().isEmpty()) {
                     stop = Optional.of(Stop.NOTHING_TO_ADD);
                 }
