@@ -386,9 +386,10 @@ final class CrossingAnalysis {
     /**
      * @param cov the pairs' bootstrap covariance, as the constant's: adjacent pairs share a size and
      *            are anticorrelated ({@link ShiftFit#correlated}); fitted with their variances alone,
-     *            the drift at known e failed its χ² (p &lt; 0.01) in 17 of 400 of CrossingAnalysisTest's
-     *            trials and in 7 of 96 whole refinements in the 2D Ising world, whose pair
-     *            crossings' truth it fits to 2·10⁻⁵ (docs/refine.md)
+     *            with ω given the crossing failed its checks in 17 of 400 of CrossingAnalysisTest's
+     *            binder-like trials (8 with the covariance), and ended poor_fit in 7 of 96 whole
+     *            refinements in the 2D Ising world, whose true pair crossings the drift fits to
+     *            2·10⁻⁵ (docs/refine.md)
      */
     private static ResampledEstimate drift(List<double[]> pairs, double[] lower, double[] upper, double[][] cov, double[] exponent,
                                            Double omega, List<Integer> sizes) {
